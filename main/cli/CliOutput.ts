@@ -1,0 +1,52 @@
+/**
+ * Everything a command prints goes through here: results (human text or one
+ * JSON document with --json), one-line errors on stderr, and a progress bar
+ * on a terminal (never with --json, never when stderr is not a TTY).
+ */
+export class CliOutput {
+  private barVisible = false;
+
+  constructor(
+    readonly json: boolean,
+    private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+    private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number } = process.stderr,
+  ) {}
+
+  /** Prints a result: `value` as JSON with --json, else the human lines. */
+  result(value: unknown, human: () => string | string[]): void {
+    this.clearBar();
+    if (this.json) this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    else {
+      const text = human();
+      this.stdout.write(`${Array.isArray(text) ? text.join('\n') : text}\n`);
+    }
+  }
+
+  /** Informational line for humans (stderr, so stdout stays clean for pipes). */
+  info(line: string): void {
+    if (this.json) return;
+    this.clearBar();
+    this.stderr.write(`${line}\n`);
+  }
+
+  error(message: string, details?: unknown): void {
+    this.clearBar();
+    if (this.json) this.stdout.write(`${JSON.stringify({ ok: false, error: { message, ...(details === undefined ? {} : { details }) } }, null, 2)}\n`);
+    this.stderr.write(`stemroom: ${message.split('\n')[0]}\n`);
+  }
+
+  progress(label: string, done: number, total: number): void {
+    if (this.json || !this.stderr.isTTY) return;
+    const width = Math.max(10, Math.min(40, (this.stderr.columns ?? 80) - label.length - 20));
+    const share = total > 0 ? Math.min(1, done / total) : 0;
+    const filled = Math.round(share * width);
+    this.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
+    this.barVisible = true;
+  }
+
+  private clearBar(): void {
+    if (!this.barVisible) return;
+    this.stderr.write('\r\x1b[2K');
+    this.barVisible = false;
+  }
+}

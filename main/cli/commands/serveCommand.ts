@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { startBrowserHost } from '../../host/BrowserHost';
+
+/** The built renderer, beside the bundled CLI (dist/main/cli.mjs → dist/renderer). */
+export function defaultRendererDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Open the studio in a browser on this machine (127.0.0.1, access token per start)',
+  usage: '[--port N]   (default 5317; 0 picks a free port)',
+  options: { port: { type: 'string' } },
+  async run({ values, services, out }) {
+    const port = values.port === undefined ? 5317 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${String(values.port)}"`);
+    const library = services();
+    const host = await startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' && values.port === undefined) return startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port: 0 });
+      throw error;
+    });
+    out.result({ url: host.url, port: host.port, dataDir: library.library.paths.dataDir }, () => [
+      `Stemroom is running. Open this URL in a browser on this machine:`,
+      ``,
+      `  ${host.url}`,
+      ``,
+      `Library: ${library.library.paths.dataDir}`,
+      `Press Ctrl+C to stop.`,
+    ]);
+    await new Promise<void>((resolve) => {
+      const stop = () => void host.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    library.close();
+  },
+};

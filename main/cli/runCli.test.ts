@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from './runCli';
+import { tempDir } from '../../tests/helpers/tempDir';
+
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+  try {
+    const code = await runCli(args, {});
+    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('stemroom CLI', () => {
+  it('lists its commands and the global options with --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/serve\s+Open the studio/);
+    expect(stdout).toContain('--data-dir DIR');
+    expect(stdout).toContain('--json');
+  });
+
+  it('prints library facts as JSON with --json, from --data-dir', async () => {
+    const dataDir = tempDir();
+    const { code, stdout } = await run(['info', '--data-dir', dataDir, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ dataDir, host: 'cli', schemaVersion: expect.any(Number) });
+  });
+
+  it('accepts global options before the command', async () => {
+    const dataDir = tempDir();
+    const { code, stdout } = await run(['--data-dir', dataDir, '--json', 'info']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).dataDir).toBe(dataDir);
+  });
+
+  it('fails with one line on stderr and exit 2 for an unknown command or option', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badOption = await run(['info', '--colour', 'red', '--data-dir', tempDir()]);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/--colour/);
+  });
+
+  it('fails with exit 1 and a clear line when the library is unusable', async () => {
+    const dataDir = tempDir();
+    const fs = await import('node:fs');
+    fs.writeFileSync(`${dataDir}/library.sqlite`, 'x'.repeat(4096));
+    const { code, stderr } = await run(['info', '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^stemroom: .*not a Stemroom library/);
+  });
+});

@@ -1,0 +1,7 @@
+import type { Migration } from '../Migration';
+import { migration0001 } from './0001-library';
+
+/** Every schema step in order; `version` must equal its position + 1. */
+export const migrations: readonly Migration[] = [migration0001];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export type Refusal = { status: number; reason: string };
+
+/**
+ * The browser host's door: loopback Host only (DNS rebinding), same-origin
+ * Origin only (other sites), and the per-start token on every request, either
+ * as `?token=` (first visit, scripts) or as the HttpOnly cookie set from it.
+ */
+export class AccessGuard {
+  readonly token: string;
+  readonly cookieName: string;
+  private readonly allowedHosts: ReadonlySet<string>;
+  private readonly allowedOrigins: ReadonlySet<string>;
+
+  constructor(port: number, token = crypto.randomBytes(24).toString('base64url')) {
+    this.token = token;
+    this.cookieName = `stemroom_token_${port}`;
+    this.allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    this.allowedOrigins = new Set([...this.allowedHosts].map((host) => `http://${host}`));
+  }
+
+  /** Where the token came from, or null if the request does not carry a valid one. */
+  tokenSource(request: IncomingMessage): 'query' | 'cookie' | null {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const fromQuery = url.searchParams.get('token');
+    if (fromQuery !== null && this.matches(fromQuery)) return 'query';
+    const fromCookie = parseCookies(request.headers.cookie)[this.cookieName];
+    if (fromCookie !== undefined && this.matches(fromCookie)) return 'cookie';
+    return null;
+  }
+
+  /** Checks Host, Origin and token; `requireOrigin` is for WebSocket upgrades, which browsers always label. */
+  check(request: IncomingMessage, requireOrigin: boolean): Refusal | null {
+    const host = request.headers.host;
+    if (!host || !this.allowedHosts.has(host.toLowerCase())) {
+      return { status: 421, reason: `Host "${host ?? ''}" is not this Stemroom host (only 127.0.0.1 and localhost are served).` };
+    }
+    const origin = request.headers.origin;
+    if (origin === undefined ? requireOrigin : !this.allowedOrigins.has(origin.toLowerCase())) {
+      return { status: 403, reason: `Origin "${origin ?? '(none)'}" may not use this Stemroom host.` };
+    }
+    if (this.tokenSource(request) === null) {
+      return { status: 401, reason: 'Missing or wrong access token: open the URL printed by `stemroom serve`.' };
+    }
+    return null;
+  }
+
+  sessionCookie(): string {
+    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  private matches(candidate: string): boolean {
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(this.token);
+    return a.length === b.length && crypto.timingSafeEqual(a, b);
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return cookies;
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { AccessGuard } from './AccessGuard';
+import { attachSocketSession } from './SocketSession';
+import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
+import { resolveAppFile, type AppFile } from '../serving/resolveAppFile';
+import type { StemroomServices } from '../services/StemroomServices';
+
+export interface BrowserHostOptions {
+  readonly services: StemroomServices;
+  /** The built renderer (dist/renderer). */
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Fixed token for tests; a random one per start otherwise. */
+  readonly token?: string;
+}
+
+/** A running browser host. `url` carries the token; open it in a browser on this machine. */
+export interface BrowserHost {
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const MAX_SOCKET_MESSAGE = 64 * 1024 * 1024;
+
+/**
+ * `stemroom serve`: the studio in a browser on the same machine. Serves the
+ * built renderer and carries the contract over a WebSocket, on 127.0.0.1
+ * only, behind the AccessGuard.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const server = http.createServer();
+  const port = await listen(server, options.port ?? 0);
+  const guard = new AccessGuard(port, options.token);
+  const origin = `http://127.0.0.1:${port}`;
+  const csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE });
+
+  server.on('request', (request, response) => {
+    const refusal = guard.check(request, false);
+    if (refusal) return refuse(response, refusal.status, refusal.reason);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
+    const url = new URL(request.url ?? '/', origin);
+    if (guard.tokenSource(request) === 'query' && url.pathname === '/') {
+      // Trade the URL token for a cookie and drop it from the address bar.
+      response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
+      return response.end();
+    }
+    const file = url.pathname.startsWith('/media/')
+      ? options.services.mediaFile(url.pathname.slice('/media/'.length))
+      : resolveAppFile(options.rendererDir, url.pathname);
+    if (!file) return refuse(response, 404, 'Not found.');
+    serveFile(response, file, csp, request.method === 'HEAD');
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const refusal = guard.check(request, true);
+    const pathname = new URL(request.url ?? '/', origin).pathname;
+    if (refusal || pathname !== '/ws') {
+      const status = refusal?.status ?? 404;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attachSocketSession(ws, options.services.dispatcher, options.services.events));
+  });
+
+  return {
+    url: `${origin}/?token=${guard.token}`,
+    origin,
+    port,
+    token: guard.token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function refuse(response: http.ServerResponse, status: number, reason: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(`${reason}\n`);
+}
+
+function serveFile(response: http.ServerResponse, file: AppFile, csp: string, headOnly: boolean): void {
+  const size = fs.statSync(file.filePath).size;
+  response.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': size,
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  });
+  if (headOnly) return void response.end();
+  fs.createReadStream(file.filePath).pipe(response);
+}

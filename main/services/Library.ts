@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryDatabase';
+
+/** Where a library keeps its parts inside the data dir. */
+export interface LibraryPaths {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  /** Content-addressed audio: store/ab/abcdef… (SHA-256). */
+  readonly storeDir: string;
+  /** Scratch space on the same filesystem, so finished files can be renamed into place. */
+  readonly tmpDir: string;
+}
+
+export function libraryPaths(dataDir: string): LibraryPaths {
+  const root = path.resolve(dataDir);
+  return {
+    dataDir: root,
+    databasePath: path.join(root, 'library.sqlite'),
+    storeDir: path.join(root, 'store'),
+    tmpDir: path.join(root, 'tmp'),
+  };
+}
+
+/** An open library: its folder and its database. */
+export class Library {
+  private constructor(
+    readonly paths: LibraryPaths,
+    readonly db: LibraryDatabase,
+  ) {}
+
+  static open(dataDir: string): Library {
+    const paths = libraryPaths(dataDir);
+    fs.mkdirSync(paths.dataDir, { recursive: true });
+    const db = openLibraryDatabase(paths.databasePath);
+    fs.mkdirSync(paths.storeDir, { recursive: true });
+    fs.mkdirSync(paths.tmpDir, { recursive: true });
+    return new Library(paths, db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,9 @@
+import type { z } from 'zod';
+
+/** Turns zod issues into one readable line per problem: `field.path: what is wrong`. */
+export function formatIssues(error: z.ZodError, root = ''): string[] {
+  return error.issues.map((issue) => {
+    const path = [root, ...issue.path.map(String)].filter(Boolean).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}

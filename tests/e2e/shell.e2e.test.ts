@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServe, type RunningServe } from './helpers/startServe';
+import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+
+let serve: RunningServe;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-shell-'));
+  serve = await startServe(dataDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  errors = collectPageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  fs.rmSync(serve.dataDir, { recursive: true, force: true });
+});
+
+it('opens the studio in Chromium with facts from SQLite in the status bar', async () => {
+  await page.goto(serve.url);
+  expect(new URL(page.url()).search).toBe(''); // token traded for the cookie
+  await expect.poll(() => page.getByTestId('library-path').textContent()).toBe(serve.dataDir);
+  const schema = await page.getByTestId('schema-version').textContent();
+  const stored = (await import('../../main/db/migrations')).latestSchemaVersion;
+  expect(schema).toBe(`schema ${stored}`);
+});
+
+it('reaches all four places by keyboard', async () => {
+  for (const [key, place] of [['2', 'Studio'], ['3', 'Exports'], ['4', 'Analytics'], ['1', 'Catalog']] as const) {
+    await page.keyboard.press(`Control+${key}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(place);
+    expect(await page.getByRole('link', { name: place }).getAttribute('aria-current')).toBe('page');
+  }
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  expect(['Catalog', 'Studio', 'Exports', 'Analytics']).toContain(focused);
+  await screenshot(page, 'shell-catalog');
+  expect(errors).toEqual([]);
+});
