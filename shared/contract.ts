@@ -10,11 +10,14 @@ import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { libraryEndpoints } from './contract/libraryContract';
 import { taskEndpoints, taskProgressSchema } from './contract/taskContract';
+import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
   ...libraryEndpoints,
   ...taskEndpoints,
+  ...settingsEndpoints,
+  ...catalogEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

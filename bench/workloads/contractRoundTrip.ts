@@ -21,7 +21,7 @@ export const contractRoundTrip: Workload = {
   description: `${CALLS} sequential library.info calls over the browser host's WebSocket vs a raw ws echo`,
   async run() {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-'));
-    const services = StemroomServices.open(dataDir);
+    const services = await StemroomServices.open(dataDir, { demoCatalogDir: null });
     const host = await startBrowserHost({ services, rendererDir: dataDir, port: 0 });
     const transport = new WebSocketTransport(
       `ws://127.0.0.1:${host.port}/ws`,

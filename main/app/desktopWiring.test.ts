@@ -9,7 +9,7 @@ import { tempDir } from '../../tests/helpers/tempDir';
 
 async function startApp(distMainDir = '/nonexistent/dist/main') {
   const dataDir = tempDir();
-  const started = startDesktopApp(electron as never, { distMainDir, dataDir });
+  const started = startDesktopApp(electron as never, { distMainDir, dataDir, services: { demoCatalogDir: null } });
   app.becomeReady();
   const services = await started;
   return { services, dataDir };
@@ -19,7 +19,7 @@ describe('desktop app wiring (mocked electron)', () => {
   beforeEach(() => resetElectronMock());
 
   it('registers the stemroom scheme as privileged before the app is ready', async () => {
-    const started = startDesktopApp(electron as never, { distMainDir: '/x', dataDir: tempDir() });
+    const started = startDesktopApp(electron as never, { distMainDir: '/x', dataDir: tempDir(), services: { demoCatalogDir: null } });
     expect(state.privilegedSchemes).toEqual([
       { scheme: 'stemroom', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
     ]);
@@ -139,7 +139,7 @@ describe('desktop app wiring (mocked electron)', () => {
   it('shows a readable error and quits when the library cannot be opened', async () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, 'library.sqlite'), 'garbage'.repeat(200));
-    const started = startDesktopApp(electron as never, { distMainDir: '/x', dataDir });
+    const started = startDesktopApp(electron as never, { distMainDir: '/x', dataDir, services: { demoCatalogDir: null } });
     app.becomeReady();
     await expect(started).rejects.toThrow(/not a Stemroom library/);
     expect(state.errorBoxes[0]?.content).toMatch(/not a Stemroom library/);

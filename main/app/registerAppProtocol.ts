@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
-import { resolveAppFile, type AppFile } from '../serving/resolveAppFile';
+import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
+import type { Uploads } from '../services/Uploads';
 
 export const appSchemePrivileges = {
   scheme: APP_SCHEME,
@@ -18,22 +19,26 @@ export const appSchemePrivileges = {
 export function registerAppProtocol(
   protocol: Protocol,
   rendererDir: string,
-  mediaFile: (sha256: string) => AppFile | null,
+  media: (urlPath: string) => ServedBody | null,
+  uploads: Uploads,
 ): void {
   const csp = contentSecurityPolicy();
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();
-    const file = url.pathname.startsWith('/media/')
-      ? mediaFile(url.pathname.slice('/media/'.length))
-      : resolveAppFile(rendererDir, url.pathname);
-    if (!file) return notFound();
-    const body = Readable.toWeb(fs.createReadStream(file.filePath)) as ReadableStream<Uint8Array>;
+    if (request.method === 'POST' && url.pathname === '/upload' && request.body) {
+      const uploadId = await uploads.receive(Readable.fromWeb(request.body as never));
+      return new Response(JSON.stringify({ uploadId }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    const served = /^\/(media|peaks)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
+    if (!served) return notFound();
+    const body = 'bytes' in served ? new Uint8Array(served.bytes) : (Readable.toWeb(fs.createReadStream(served.filePath)) as ReadableStream<Uint8Array>);
     return new Response(body, {
       status: 200,
       headers: {
-        'Content-Type': file.contentType,
-        'Content-Length': String(fs.statSync(file.filePath).size),
+        'Content-Type': served.contentType,
+        'Content-Length': String('bytes' in served ? served.bytes.length : fs.statSync(served.filePath).size),
         'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
       },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as ElectronModule from 'electron';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract';
-import { StemroomServices } from '../services/StemroomServices';
+import { StemroomServices, type ServicesOptions } from '../services/StemroomServices';
 import { appSchemePrivileges, registerAppProtocol } from './registerAppProtocol';
 import { registerIpcHandlers } from './registerIpcHandlers';
 import { hardenWebContents } from './hardenWebContents';
@@ -13,6 +13,7 @@ export interface DesktopAppOptions {
   readonly distMainDir: string;
   /** --data-dir / STEMROOM_DATA_DIR; Electron's userData folder otherwise. */
   readonly dataDir?: string;
+  readonly services?: ServicesOptions;
 }
 
 /**
@@ -28,16 +29,16 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
     app.quit();
     return Promise.reject(new Error('Stemroom is already running.'));
   }
-  return app.whenReady().then(() => {
+  return app.whenReady().then(async () => {
     let services: StemroomServices;
     try {
-      services = StemroomServices.open(options.dataDir ?? app.getPath('userData'));
+      services = await StemroomServices.open(options.dataDir ?? app.getPath('userData'), options.services);
     } catch (error) {
       dialog.showErrorBox('Stemroom cannot open its library', error instanceof Error ? error.message : String(error));
       app.quit();
       throw error;
     }
-    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (sha) => services.mediaFile(sha));
+    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (urlPath) => services.media(urlPath), services.uploads);
     registerIpcHandlers(ipcMain, services.dispatcher);
     hardenWebContents(app, session.defaultSession);
     const openWindow = () => createMainWindow(BrowserWindow, path.join(options.distMainDir, 'preload.cjs'));

@@ -10,7 +10,7 @@ export interface CommandContext {
   readonly json: boolean;
   readonly out: CliOutput;
   /** Opens the library on first use (commands such as --help never touch it). */
-  services(): StemroomServices;
+  services(): Promise<StemroomServices>;
 }
 
 /** One `stemroom` command; one file per command under commands/. */

@@ -47,14 +47,23 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     return 0;
   }
   const dataDir = typeof parsed.values['data-dir'] === 'string' ? parsed.values['data-dir'] : defaultDataDir(env);
-  let opened: StemroomServices | undefined;
+  let opened: Promise<StemroomServices> | undefined;
   const context: CommandContext = {
     positionals: parsed.positionals,
     values: parsed.values,
     dataDir,
     json,
     out,
-    services: () => (opened ??= StemroomServices.open(dataDir)),
+    services: () =>
+      (opened ??= StemroomServices.open(dataDir).then((services) => {
+        services.events.subscribe((event, payload) => {
+          if (event === 'task.progress') {
+            const { label, done, total } = payload as { label: string; done: number; total: number };
+            out.progress(label, done, total);
+          }
+        });
+        return services;
+      })),
   };
   try {
     return (await command.run(context)) ?? 0;
@@ -67,7 +76,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     else out.error(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {
-    opened?.close();
+    (await opened?.catch(() => undefined))?.close();
   }
 }
 

@@ -46,7 +46,7 @@ describe('browser host', () => {
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Stemroom</title>');
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-    services = StemroomServices.open(path.join(dir, 'data'));
+    services = await StemroomServices.open(path.join(dir, 'data'), { demoCatalogDir: null });
     host = await startBrowserHost({ services, rendererDir, port: 0 });
     okHeaders = { Host: `127.0.0.1:${host.port}`, Cookie: `stemroom_token_${host.port}=${host.token}` };
   });

@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
 import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
-import { resolveAppFile, type AppFile } from '../serving/resolveAppFile';
+import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import type { StemroomServices } from '../services/StemroomServices';
 
 export interface BrowserHostOptions {
@@ -45,18 +45,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('request', (request, response) => {
     const refusal = guard.check(request, false);
     if (refusal) return refuse(response, refusal.status, refusal.reason);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
     const url = new URL(request.url ?? '/', origin);
+    if (request.method === 'POST' && url.pathname === '/upload') return void receiveUpload(request, response, options.services);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
     if (guard.tokenSource(request) === 'query' && url.pathname === '/') {
       // Trade the URL token for a cookie and drop it from the address bar.
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return response.end();
     }
-    const file = url.pathname.startsWith('/media/')
-      ? options.services.mediaFile(url.pathname.slice('/media/'.length))
-      : resolveAppFile(options.rendererDir, url.pathname);
-    if (!file) return refuse(response, 404, 'Not found.');
-    serveFile(response, file, csp, request.method === 'HEAD');
+    const body = /^\/(media|peaks)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
+    if (!body) return refuse(response, 404, 'Not found.');
+    serveBody(response, body, csp, request.method === 'HEAD');
   });
 
   server.on('upgrade', (request, socket, head) => {
@@ -100,10 +99,22 @@ function refuse(response: http.ServerResponse, status: number, reason: string): 
   response.end(`${reason}\n`);
 }
 
-function serveFile(response: http.ServerResponse, file: AppFile, csp: string, headOnly: boolean): void {
-  const size = fs.statSync(file.filePath).size;
+/** POST /upload: the body becomes an upload the page then names in a contract request. */
+async function receiveUpload(request: http.IncomingMessage, response: http.ServerResponse, services: StemroomServices): Promise<void> {
+  if (request.headers.origin === undefined) return refuse(response, 403, 'Uploads must come from the Stemroom page.');
+  try {
+    const uploadId = await services.uploads.receive(request);
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify({ uploadId }));
+  } catch (error) {
+    refuse(response, 413, error instanceof Error ? error.message : 'Upload failed.');
+  }
+}
+
+function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean): void {
+  const size = 'bytes' in body ? body.bytes.length : fs.statSync(body.filePath).size;
   response.writeHead(200, {
-    'Content-Type': file.contentType,
+    'Content-Type': body.contentType,
     'Content-Length': size,
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
@@ -113,5 +124,6 @@ function serveFile(response: http.ServerResponse, file: AppFile, csp: string, he
     'Cache-Control': 'no-cache',
   });
   if (headOnly) return void response.end();
-  fs.createReadStream(file.filePath).pipe(response);
+  if ('bytes' in body) response.end(body.bytes);
+  else fs.createReadStream(body.filePath).pipe(response);
 }

@@ -1,36 +1,84 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Library } from './Library';
 import { EventBus } from './EventBus';
 import { TaskRegistry } from './TaskRegistry';
 import { Dispatcher, type Handlers } from './Dispatcher';
 import { libraryHandlers } from './libraryHandlers';
+import { SettingsService } from './SettingsService';
+import { Uploads } from './Uploads';
+import { CatalogService } from './catalog/CatalogService';
+import { catalogHandlers } from './catalog/catalogHandlers';
+import type { ZipLimits } from './catalog/extractZip';
+import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
+import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { ContentStore } from '../media/ContentStore';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
-import type { AppFile } from '../serving/resolveAppFile';
+import type { ServedBody } from '../serving/resolveAppFile';
+
+export interface ServicesOptions {
+  /** Packages imported into a brand-new library; null for none. Default: the bundled demo catalog. */
+  readonly demoCatalogDir?: string | null;
+  /** The clock rights are judged by (tests pin it). */
+  readonly now?: () => Date;
+  readonly zipLimits?: ZipLimits;
+}
+
 
 /**
  * Everything the hosts need, created once per process: the open library,
- * its content store, the event bus, running tasks, and the contract
- * dispatcher over them.
+ * its content store, the services, the event bus, running tasks, and the
+ * contract dispatcher over them.
  */
 export class StemroomServices {
   readonly events = new EventBus();
   readonly tasks = new TaskRegistry(this.events);
   readonly store: ContentStore;
+  readonly uploads: Uploads;
+  readonly settings: SettingsService;
+  readonly catalog: CatalogService;
   readonly dispatcher: Dispatcher;
+  readonly now: () => Date;
 
-  private constructor(readonly library: Library) {
-    this.store = new ContentStore(library.paths.storeDir, library.paths.tmpDir);
+  private constructor(
+    readonly library: Library,
+    options: ServicesOptions,
+  ) {
+    const { paths, db } = library;
+    this.now = options.now ?? (() => new Date());
+    this.store = new ContentStore(paths.storeDir, paths.tmpDir);
+    this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
+    this.settings = new SettingsService(db);
+    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits);
     this.dispatcher = new Dispatcher(this.handlers());
   }
 
-  static open(dataDir: string): StemroomServices {
-    return new StemroomServices(Library.open(dataDir));
+  /** Opens the library in `dataDir` (creating it), and fills a brand-new one with the demo catalog. */
+  static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
+    const services = new StemroomServices(Library.open(dataDir), options);
+    try {
+      await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
+    } catch (error) {
+      services.close();
+      throw error;
+    }
+    return services;
   }
 
-  /** `/media/<sha256>`: audio from the content store, typed by its bytes. */
-  mediaFile(sha256: string): AppFile | null {
-    if (!ContentStore.isSha256(sha256) || !this.store.has(sha256)) return null;
+  /** Today as YYYY-MM-DD (UTC), the date licences are judged on. */
+  today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
+  /** `/media/<sha256>` (audio from the store, typed by its bytes) and `/peaks/<sha256>` (cached waveform). */
+  media(urlPath: string): ServedBody | null {
+    const [, route, sha256] = /^\/(media|peaks)\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
+    if (!route || !sha256) return null;
+    if (route === 'peaks') {
+      const bytes = this.catalog.peaks(sha256);
+      return bytes ? { bytes, contentType: 'application/octet-stream' } : null;
+    }
+    if (!this.store.has(sha256)) return null;
     const filePath = this.store.pathOf(sha256);
     const head = Buffer.alloc(12);
     const fd = fs.openSync(filePath, 'r');
@@ -43,9 +91,19 @@ export class StemroomServices {
     return { filePath, contentType: format ? contentTypeOf(format) : 'application/octet-stream' };
   }
 
+  private async importDemoCatalogOnce(dir: string | null): Promise<void> {
+    const meta = libraryMetaQueries(this.library.db);
+    if (!dir || meta.get('demo_catalog')) return;
+    for (const packageDir of demoPackages(dir)) {
+      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task));
+    }
+    meta.set('demo_catalog', new Date().toISOString());
+  }
+
   private handlers(): Handlers {
     return {
       ...libraryHandlers(this),
+      ...catalogHandlers(this),
     };
   }
 

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mimeTypeOf } from './mimeTypes';
 
-export interface AppFile {
-  readonly filePath: string;
-  readonly contentType: string;
-}
+/** A response body the hosts serve: a file on disk or bytes in memory. */
+export type ServedBody = { readonly filePath: string; readonly contentType: string } | { readonly bytes: Uint8Array; readonly contentType: string };
+export type AppFile = Extract<ServedBody, { filePath: string }>;
 
 /**
  * Maps a URL path to a file of the built renderer, refusing anything that

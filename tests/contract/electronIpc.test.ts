@@ -12,7 +12,7 @@ import path from 'node:path';
 describeContract('electron ipc', async () => {
   resetElectronMock();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-ipc-'));
-  const started = startDesktopApp(electron as never, { distMainDir: '/nonexistent/dist/main', dataDir });
+  const started = startDesktopApp(electron as never, { distMainDir: '/nonexistent/dist/main', dataDir, services: { demoCatalogDir: null } });
   app.becomeReady();
   const services = await started;
   await import('../../main/preload');

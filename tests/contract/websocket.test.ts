@@ -10,7 +10,7 @@ import { describeContract } from './contractSuite';
 
 describeContract('browser websocket', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-ws-'));
-  const services = StemroomServices.open(dataDir);
+  const services = await StemroomServices.open(dataDir, { demoCatalogDir: null });
   const host = await startBrowserHost({ services, rendererDir: dataDir, port: 0 });
   // What the page's WebSocket sends: same-origin Origin and the access cookie.
   const transport = new WebSocketTransport(

@@ -1,6 +1,9 @@
 import type { Command } from '../Command';
 import { serveCommand } from './serveCommand';
 import { infoCommand } from './infoCommand';
+import { catalogImportCommand } from './catalogImportCommand';
+import { catalogListCommand } from './catalogListCommand';
+import { catalogShowCommand } from './catalogShowCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
-export const commands: readonly Command[] = [serveCommand, infoCommand];
+export const commands: readonly Command[] = [serveCommand, infoCommand, catalogImportCommand, catalogListCommand, catalogShowCommand];

@@ -6,7 +6,7 @@ export const infoCommand: Command = {
   summary: 'Show where the library is and its schema version',
   usage: '',
   async run({ services, out }) {
-    const info = await callContract(services(), 'library.info', {});
+    const info = await callContract(await services(), 'library.info', {});
     out.result(info, () => [
       `Library     ${info.dataDir}`,
       `Database    ${info.databasePath} (schema ${info.schemaVersion})`,

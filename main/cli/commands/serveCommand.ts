@@ -17,7 +17,7 @@ export const serveCommand: Command = {
   async run({ values, services, out }) {
     const port = values.port === undefined ? 5317 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${String(values.port)}"`);
-    const library = services();
+    const library = await services();
     const host = await startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' && values.port === undefined) return startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port: 0 });
       throw error;

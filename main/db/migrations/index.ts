@@ -1,7 +1,8 @@
 import type { Migration } from '../Migration';
 import { migration0001 } from './0001-library';
+import { migration0002 } from './0002-catalog';
 
 /** Every schema step in order; `version` must equal its position + 1. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.length;

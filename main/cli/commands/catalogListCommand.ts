@@ -1,0 +1,32 @@
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+
+export const catalogListCommand: Command = {
+  name: 'catalog list',
+  summary: 'List or search recordings in the library',
+  usage: '[TEXT] [--may-remix] [--may-cover] [--territory CC] [--limit N]',
+  options: {
+    'may-remix': { type: 'boolean' },
+    'may-cover': { type: 'boolean' },
+    territory: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  async run({ positionals, values, services, out }) {
+    const limit = values.limit === undefined ? 100 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit is 1–500');
+    const result = await callContract(await services(), 'catalog.search', {
+      text: positionals.join(' ') || undefined,
+      mayRemix: values['may-remix'] === true || undefined,
+      mayCover: values['may-cover'] === true || undefined,
+      territory: typeof values.territory === 'string' ? values.territory.toUpperCase() : undefined,
+      limit,
+    });
+    out.result(result, () => [
+      `${result.total} recording(s) (rights as of ${result.date} in ${result.territory})`,
+      ...result.items.map(
+        (r) => `${r.id.padEnd(24)} ${r.title} — ${r.displayArtist}  ${r.bpm} BPM ${r.key}  remix:${r.remix.allowed ? 'yes' : 'no'} cover:${r.cover.allowed ? 'yes' : 'no'}`,
+      ),
+    ]);
+  },
+};

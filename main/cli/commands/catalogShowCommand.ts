@@ -1,0 +1,35 @@
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+import { formatIsrc, formatIswc } from '../../../shared/rights/identifiers';
+
+const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+
+export const catalogShowCommand: Command = {
+  name: 'catalog show',
+  summary: 'Show a recording: credits, shares, stems and licences',
+  usage: 'RECORDING_ID [--territory CC]',
+  options: { territory: { type: 'string' } },
+  async run({ positionals, values, services, out }) {
+    if (positionals.length !== 1) throw new UsageError('name one recording id');
+    const r = await callContract(await services(), 'catalog.recording', {
+      id: positionals[0]!,
+      territory: typeof values.territory === 'string' ? values.territory.toUpperCase() : undefined,
+    });
+    out.result(r, () => [
+      `${r.title} — ${r.displayArtist}  (${r.label}, ISRC ${formatIsrc(r.isrc)})`,
+      `${r.bpm} BPM, ${r.key}, ${(r.durationMs / 1000).toFixed(1)} s · package ${r.package.title} v${r.package.version}`,
+      `Work: ${r.work.title}${r.work.iswc ? ` (ISWC ${formatIswc(r.work.iswc)})` : ''}`,
+      ...r.work.writers.map((w) => `  written by ${w.name} (${w.role}) ${percent(w.shareBp)}`),
+      ...r.work.publishers.map((p) => `  published by ${p.name} ${percent(p.shareBp)}`),
+      ...r.masterOwners.map((m) => `  master owned by ${m.name} ${percent(m.shareBp)}`),
+      ...r.credits.map((c) => `  ${c.role}: ${c.name}${c.instrument ? ` (${c.instrument})` : ''}`),
+      'Stems:',
+      ...r.stems.map((s) => `  ${s.name.padEnd(16)} ${s.kind.padEnd(7)} ${s.durationSec.toFixed(1)} s  ${s.loudnessLufs ?? '–'} LUFS${s.remix.usable ? '' : `  (not for remix: ${s.remix.reason})`}`),
+      `Licences (as of ${r.date} in ${r.territory}):`,
+      ...r.licences.map((l) => `  ${l.id} [${l.type}, ${l.licensor}] ${l.summary}${l.inactiveReason ? `  — not in force: ${l.inactiveReason}` : ''}`),
+      `Remix: ${r.remix.allowed ? 'allowed' : `not allowed — ${r.remix.reasons.join(' ')}`}`,
+      `Cover: ${r.cover.allowed ? 'allowed' : `not allowed — ${r.cover.reasons.join(' ')}`}`,
+    ]);
+  },
+};

@@ -1,0 +1,116 @@
+import type { LibraryDatabase } from './openLibraryDatabase';
+
+export interface CatalogSearch {
+  readonly text?: string;
+  readonly bpmMin?: number;
+  readonly bpmMax?: number;
+  readonly key?: string;
+  readonly mayRemix?: boolean;
+  readonly mayCover?: boolean;
+  /** ISO 3166-1 alpha-2: whose licences "may" is judged by. */
+  readonly territory: string;
+  /** YYYY-MM-DD the licences must be valid on. */
+  readonly date: string;
+  readonly sort: 'title' | 'artist' | 'bpm';
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SearchRow {
+  id: string; title: string; displayArtist: string; workId: string; workTitle: string; isrc: string; label: string;
+  bpm: number; key: string; durationMs: number; stemCount: number;
+}
+
+/** Quotes each word as an FTS5 prefix query: "glass"* "orch"* — user text can never be FTS syntax. */
+export function ftsQuery(text: string): string | null {
+  const words = text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  return words.length ? words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ') : null;
+}
+
+const sortColumns = { title: 'r.title COLLATE NOCASE, r.id', artist: 'r.display_artist COLLATE NOCASE, r.title COLLATE NOCASE, r.id', bpm: 'r.bpm, r.title COLLATE NOCASE, r.id' };
+
+/** The licence predicate: permits `use`, valid on `date`, covers `territory`. */
+const licenceCovers = `
+  l.valid_from <= @date AND (l.valid_until IS NULL OR l.valid_until >= @date)
+  AND EXISTS (SELECT 1 FROM licence_uses u WHERE u.licence_id = l.id AND u.use = @use)
+  AND EXISTS (SELECT 1 FROM licence_territories t WHERE t.licence_id = l.id AND t.mode = 'include' AND t.code IN ('WORLD', @territory))
+  AND NOT EXISTS (SELECT 1 FROM licence_territories t WHERE t.licence_id = l.id AND t.mode = 'exclude' AND t.code = @territory)`;
+
+/**
+ * Catalog search: FTS5 over titles, artists, people, labels and ISRCs,
+ * filters on BPM, key and "I may remix / cover here today". The permission
+ * filter reads a temp table of permitted recordings, rebuilt only when the
+ * territory, the date or the catalog changes, so every search stays an
+ * indexed lookup even over 100,000 recordings.
+ */
+export function catalogSearchQueries(db: LibraryDatabase) {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS permitted (use TEXT NOT NULL, recording_rowid INTEGER NOT NULL, PRIMARY KEY (use, recording_rowid)) WITHOUT ROWID');
+  const catalogVersion = db.prepare<[], { value: string }>("SELECT value FROM library_meta WHERE key = 'catalog_version'");
+  const clear = db.prepare('DELETE FROM temp.permitted');
+  const fillRemix = db.prepare(`
+    INSERT INTO temp.permitted (use, recording_rowid)
+    SELECT 'remix', r.rowid FROM recordings r
+    WHERE EXISTS (SELECT 1 FROM licences l WHERE l.type = 'master' AND l.recording_id = r.id AND ${licenceCovers})
+      AND EXISTS (SELECT 1 FROM licences l WHERE l.type = 'publishing' AND l.work_id = r.work_id AND ${licenceCovers})`);
+  const fillCover = db.prepare(`
+    INSERT INTO temp.permitted (use, recording_rowid)
+    SELECT 'cover', r.rowid FROM recordings r
+    WHERE EXISTS (SELECT 1 FROM licences l WHERE l.type = 'publishing' AND l.work_id = r.work_id AND ${licenceCovers})`);
+  const rebuild = db.transaction((territory: string, date: string) => {
+    clear.run();
+    fillRemix.run({ use: 'remix', territory, date });
+    fillCover.run({ use: 'cover', territory, date });
+  });
+  let permittedKey = '';
+  const statements = new Map<string, { rows: ReturnType<LibraryDatabase['prepare']>; count: ReturnType<LibraryDatabase['prepare']> }>();
+
+  function ensurePermitted(territory: string, date: string): void {
+    const key = `${territory}|${date}|${catalogVersion.get()?.value ?? '0'}`;
+    if (key === permittedKey) return;
+    rebuild(territory, date);
+    permittedKey = key;
+  }
+
+  function statementsFor(search: CatalogSearch, hasText: boolean) {
+    const shape = [hasText, search.bpmMin !== undefined, search.bpmMax !== undefined, search.key !== undefined, !!search.mayRemix, !!search.mayCover, search.sort].join(',');
+    let cached = statements.get(shape);
+    if (!cached) {
+      const where = [
+        hasText ? 'r.rowid IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH @fts)' : null,
+        search.bpmMin !== undefined ? 'r.bpm >= @bpmMin' : null,
+        search.bpmMax !== undefined ? 'r.bpm <= @bpmMax' : null,
+        search.key !== undefined ? 'r.musical_key = @key' : null,
+        search.mayRemix ? "r.rowid IN (SELECT recording_rowid FROM temp.permitted WHERE use = 'remix')" : null,
+        search.mayCover ? "r.rowid IN (SELECT recording_rowid FROM temp.permitted WHERE use = 'cover')" : null,
+      ].filter(Boolean);
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      cached = {
+        rows: db.prepare(
+          `SELECT r.id, r.title, r.display_artist AS displayArtist, r.work_id AS workId, w.title AS workTitle, r.isrc, r.label, r.bpm,
+                  r.musical_key AS key, r.duration_ms AS durationMs, (SELECT count(*) FROM stems s WHERE s.recording_id = r.id) AS stemCount
+           FROM recordings r JOIN works w ON w.id = r.work_id ${whereSql} ORDER BY ${sortColumns[search.sort]} LIMIT @limit OFFSET @offset`,
+        ),
+        count: db.prepare(`SELECT count(*) AS total FROM recordings r ${whereSql}`),
+      };
+      statements.set(shape, cached);
+    }
+    return cached;
+  }
+
+  return {
+    search(search: CatalogSearch): { total: number; rows: SearchRow[] } {
+      const fts = search.text ? ftsQuery(search.text) : null;
+      if (search.mayRemix || search.mayCover) ensurePermitted(search.territory, search.date);
+      const { rows, count } = statementsFor(search, fts !== null);
+      const params = { fts, bpmMin: search.bpmMin, bpmMax: search.bpmMax, key: search.key, limit: search.limit, offset: search.offset };
+      const bound = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null));
+      const { limit: _limit, offset: _offset, ...countParams } = bound;
+      return {
+        total: (count.get(countParams) as { total: number }).total,
+        rows: rows.all(bound) as SearchRow[],
+      };
+    },
+    /** Distinct keys present, for the key filter. */
+    keys: (): string[] => db.prepare<[], { key: string }>('SELECT DISTINCT musical_key AS key FROM recordings ORDER BY key').all().map((r) => r.key),
+  };
+}

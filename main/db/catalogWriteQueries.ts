@@ -1,0 +1,169 @@
+import type { CatalogPackage, Licence } from '../../shared/catalog/catalogPackageSchema';
+import type { LibraryDatabase } from './openLibraryDatabase';
+
+/** A stem's measured audio, as stored. */
+export interface StoredStemAnalysis {
+  readonly format: string;
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly frames: number;
+  readonly loudnessLufs: number | null;
+  readonly peakDbfs: number;
+  readonly peaks: Uint8Array;
+}
+
+export interface PackageWrite {
+  readonly pkg: CatalogPackage;
+  readonly manifestJson: string;
+  readonly manifestSha256: string;
+  readonly analyses: ReadonlyMap<string, StoredStemAnalysis>;
+  readonly importedAt: string;
+}
+
+export type LicenceChange = { readonly licenceId: string; readonly status: 'granted' | 'changed' | 'unchanged' | 'revoked' };
+
+/** The licence terms as stored in terms_json (the manifest's licence, canonical). */
+export function licenceTermsJson(licence: Licence): string {
+  return JSON.stringify(licence);
+}
+
+/** Writes of the catalog: one package version at a time, all or nothing. */
+export function catalogWriteQueries(db: LibraryDatabase) {
+  const packageRow = db.prepare<[string], { version: number; manifest_sha256: string }>('SELECT version, manifest_sha256 FROM catalog_packages WHERE id = ?');
+  const owners = {
+    work: db.prepare<[string], { package_id: string }>('SELECT package_id FROM works WHERE id = ?'),
+    recording: db.prepare<[string], { package_id: string }>('SELECT package_id FROM recordings WHERE id = ?'),
+    stem: db.prepare<[string], { package_id: string }>('SELECT r.package_id FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.id = ?'),
+    licence: db.prepare<[string], { package_id: string }>('SELECT package_id FROM licences WHERE id = ?'),
+  };
+  const analysisBySha = db.prepare<[string], { format: string; sample_rate: number; channels: number; frames: number; loudness_lufs: number | null; peak_dbfs: number; peaks: Buffer }>(
+    'SELECT format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks FROM stems WHERE sha256 = ? LIMIT 1',
+  );
+  const currentLicences = db.prepare<[string], { id: string; terms_json: string; recording_id: string | null; work_id: string | null }>(
+    'SELECT id, terms_json, recording_id, work_id FROM licences WHERE package_id = ?',
+  );
+
+  const upsertPackage = db.prepare(
+    `INSERT INTO catalog_packages (id, title, publisher, version, manifest_sha256, imported_at) VALUES (@id, @title, @publisher, @version, @sha, @at)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, version = excluded.version,
+       manifest_sha256 = excluded.manifest_sha256, imported_at = excluded.imported_at`,
+  );
+  const insertVersion = db.prepare('INSERT INTO catalog_package_versions (package_id, version, manifest_sha256, manifest_json, imported_at) VALUES (?, ?, ?, ?, ?)');
+  const upsertParty = db.prepare(
+    `INSERT INTO parties (id, name, kind, isni, ipi) VALUES (@id, @name, @kind, @isni, @ipi)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, isni = excluded.isni, ipi = excluded.ipi`,
+  );
+  const ftsRowids = db.prepare<[string], { rowid: number }>('SELECT rowid FROM recordings WHERE package_id = ?');
+  const deleteFts = db.prepare('DELETE FROM recordings_fts WHERE rowid = ?');
+  const deleteLicences = db.prepare('DELETE FROM licences WHERE package_id = ?');
+  const deleteRecordings = db.prepare('DELETE FROM recordings WHERE package_id = ?');
+  const deleteWorks = db.prepare('DELETE FROM works WHERE package_id = ?');
+  const insertWork = db.prepare('INSERT INTO works (id, package_id, title, iswc) VALUES (?, ?, ?, ?)');
+  const insertWorkShare = db.prepare('INSERT INTO work_shares (work_id, side, position, party_id, role, share_bp) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertRecording = db.prepare(
+    `INSERT INTO recordings (id, package_id, work_id, title, isrc, display_artist, label, bpm, musical_key, duration_ms, release_date)
+     VALUES (@id, @packageId, @work, @title, @isrc, @displayArtist, @label, @bpm, @key, @durationMs, @releaseDate)`,
+  );
+  const insertMasterShare = db.prepare('INSERT INTO master_shares (recording_id, position, party_id, share_bp) VALUES (?, ?, ?, ?)');
+  const insertCredit = db.prepare('INSERT INTO recording_credits (recording_id, position, party_id, role, instrument) VALUES (?, ?, ?, ?, ?)');
+  const insertStem = db.prepare(
+    `INSERT INTO stems (id, recording_id, position, name, kind, sha256, format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks)
+     VALUES (@id, @recordingId, @position, @name, @kind, @sha256, @format, @sampleRate, @channels, @frames, @loudnessLufs, @peakDbfs, @peaks)`,
+  );
+  const insertLicence = db.prepare(
+    `INSERT INTO licences (id, package_id, package_version, type, recording_id, work_id, licensor_party_id, valid_from, valid_until, terms_json)
+     VALUES (@id, @packageId, @version, @type, @recording, @work, @licensor, @validFrom, @validUntil, @terms)`,
+  );
+  const insertUse = db.prepare('INSERT INTO licence_uses (licence_id, use) VALUES (?, ?)');
+  const insertTerritory = db.prepare('INSERT OR IGNORE INTO licence_territories (licence_id, mode, code) VALUES (?, ?, ?)');
+  const insertHistory = db.prepare(
+    'INSERT INTO licence_history (licence_id, package_id, recording_id, work_id, package_version, status, terms_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const recordingRowid = db.prepare<[string], { rowid: number }>('SELECT rowid FROM recordings WHERE id = ?');
+  const insertFts = db.prepare('INSERT INTO recordings_fts (rowid, title, display_artist, work_title, people, label, isrc) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const bumpCatalogVersion = db.prepare(
+    `INSERT INTO library_meta (key, value) VALUES ('catalog_version', '1')
+     ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+  );
+
+  const writePackage = db.transaction((write: PackageWrite): LicenceChange[] => {
+    const { pkg } = write;
+    const packageId = pkg.package.id;
+    const previous = new Map(currentLicences.all(packageId).map((l) => [l.id, l]));
+    upsertPackage.run({ id: packageId, title: pkg.package.title, publisher: pkg.package.publisher, version: pkg.package.version, sha: write.manifestSha256, at: write.importedAt });
+    insertVersion.run(packageId, pkg.package.version, write.manifestSha256, write.manifestJson, write.importedAt);
+    for (const party of pkg.parties) upsertParty.run({ id: party.id, name: party.name, kind: party.kind, isni: party.isni ?? null, ipi: party.ipi ?? null });
+
+    for (const { rowid } of ftsRowids.all(packageId)) deleteFts.run(rowid);
+    deleteLicences.run(packageId);
+    deleteRecordings.run(packageId);
+    deleteWorks.run(packageId);
+
+    const partyNames = new Map(pkg.parties.map((p) => [p.id, p.name]));
+    const workById = new Map(pkg.works.map((w) => [w.id, w]));
+    for (const work of pkg.works) {
+      insertWork.run(work.id, packageId, work.title, work.iswc ?? null);
+      work.writers.forEach((s, i) => insertWorkShare.run(work.id, 'writer', i, s.party, s.role, s.shareBp));
+      work.publishers.forEach((s, i) => insertWorkShare.run(work.id, 'publisher', i, s.party, 'publisher', s.shareBp));
+    }
+    for (const recording of pkg.recordings) {
+      insertRecording.run({ ...recording, packageId, releaseDate: recording.releaseDate ?? null });
+      recording.masterOwners.forEach((s, i) => insertMasterShare.run(recording.id, i, s.party, s.shareBp));
+      recording.credits.forEach((c, i) => insertCredit.run(recording.id, i, c.party, c.role, c.instrument ?? null));
+      recording.stems.forEach((stem, position) => {
+        const analysis = write.analyses.get(stem.id);
+        if (!analysis) throw new Error(`no analysis for stem ${stem.id}`);
+        insertStem.run({ id: stem.id, recordingId: recording.id, position, name: stem.name, kind: stem.kind, sha256: stem.sha256, ...analysis, peaks: Buffer.from(analysis.peaks) });
+      });
+      const work = workById.get(recording.work)!;
+      const people = [...work.writers, ...work.publishers, ...recording.masterOwners, ...recording.credits].map((s) => partyNames.get(s.party)).join(' ');
+      insertFts.run(recordingRowid.get(recording.id)!.rowid, recording.title, recording.displayArtist, work.title, people, recording.label, recording.isrc);
+    }
+
+    const changes: LicenceChange[] = [];
+    for (const licence of pkg.licences) {
+      const terms = licenceTermsJson(licence);
+      insertLicence.run({
+        id: licence.id,
+        packageId,
+        version: pkg.package.version,
+        type: licence.type,
+        recording: licence.recording ?? null,
+        work: licence.work ?? null,
+        licensor: licence.licensor,
+        validFrom: licence.validFrom,
+        validUntil: licence.validUntil ?? null,
+        terms,
+      });
+      for (const use of licence.uses) insertUse.run(licence.id, use);
+      for (const code of licence.territories.include) insertTerritory.run(licence.id, 'include', code);
+      for (const code of licence.territories.exclude) insertTerritory.run(licence.id, 'exclude', code);
+      const before = previous.get(licence.id)?.terms_json;
+      const status = before === undefined ? 'granted' : before === terms ? 'unchanged' : 'changed';
+      insertHistory.run(licence.id, packageId, licence.recording ?? null, licence.work ?? null, pkg.package.version, status, terms, write.importedAt);
+      changes.push({ licenceId: licence.id, status });
+      previous.delete(licence.id);
+    }
+    for (const revoked of previous.values()) {
+      insertHistory.run(revoked.id, packageId, revoked.recording_id, revoked.work_id, pkg.package.version, 'revoked', null, write.importedAt);
+      changes.push({ licenceId: revoked.id, status: 'revoked' });
+    }
+    bumpCatalogVersion.run();
+    return changes;
+  });
+
+  return {
+    /** The imported version of a package, if any. */
+    packageVersion: (packageId: string) => packageRow.get(packageId),
+    /** Which package already defines an id of this kind (for conflict checks). */
+    ownerOf: (kind: keyof typeof owners, id: string): string | undefined => owners[kind].get(id)?.package_id,
+    /** A stored analysis of audio with this hash, so re-imports need not decode again. */
+    analysisOf(sha256: string): StoredStemAnalysis | undefined {
+      const row = analysisBySha.get(sha256);
+      if (!row) return undefined;
+      return { format: row.format, sampleRate: row.sample_rate, channels: row.channels, frames: row.frames, loudnessLufs: row.loudness_lufs, peakDbfs: row.peak_dbfs, peaks: new Uint8Array(row.peaks) };
+    },
+    /** Replaces the package's catalog rows with this version's, in one transaction. */
+    writePackage: (write: PackageWrite): LicenceChange[] => writePackage.immediate(write),
+  };
+}

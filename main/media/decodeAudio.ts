@@ -1,0 +1,40 @@
+import { loadWebAudio } from './webAudio';
+import { probeAudio, type AudioProbe } from './probeAudio';
+
+/** Decoded audio at its native rate: one Float32Array per channel. */
+export interface DecodedAudio {
+  readonly probe: AudioProbe;
+  readonly sampleRate: number;
+  readonly channels: readonly Float32Array[];
+  readonly frames: number;
+}
+
+/** Thrown for bytes that are not audio we can decode; the message says why. */
+export class UndecodableAudioError extends Error {
+  override readonly name = 'UndecodableAudioError';
+}
+
+/** Decodes WAV, FLAC, Ogg Vorbis or MP3 bytes without resampling. */
+export async function decodeAudio(bytes: Uint8Array): Promise<DecodedAudio> {
+  let probe: AudioProbe | null;
+  try {
+    probe = probeAudio(bytes);
+  } catch (error) {
+    throw new UndecodableAudioError((error as Error).message);
+  }
+  if (!probe) throw new UndecodableAudioError('not a WAV, FLAC, Ogg Vorbis or MP3 file');
+  if (probe.sampleRate < 8000 || probe.sampleRate > 384_000 || probe.channels < 1 || probe.channels > 8) {
+    throw new UndecodableAudioError(`implausible header (${probe.sampleRate} Hz, ${probe.channels} channels)`);
+  }
+  const { OfflineAudioContext } = await loadWebAudio();
+  const context = new OfflineAudioContext(probe.channels, 1, probe.sampleRate);
+  let buffer: AudioBuffer;
+  try {
+    const copy = bytes.slice().buffer;
+    buffer = await context.decodeAudioData(copy);
+  } catch (error) {
+    throw new UndecodableAudioError(`the audio data cannot be decoded (${(error as Error).message})`);
+  }
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+  return { probe, sampleRate: buffer.sampleRate, channels, frames: buffer.length };
+}

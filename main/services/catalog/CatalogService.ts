@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { catalogSearchRequestSchema, ImportSummary, RecordingDetail, RecordingSummary } from '../../../shared/contract/catalogContract';
+import { recordingPermission, stemUsability } from '../../../shared/rights/recordingPermission';
+import { licenceGap } from '../../../shared/rights/licenceGap';
+import { licenceSummary } from '../../../shared/rights/licenceSummary';
+import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { catalogSearchQueries } from '../../db/catalogSearchQueries';
+import type { LibraryDatabase } from '../../db/openLibraryDatabase';
+import type { ContentStore } from '../../media/ContentStore';
+import { ServiceError } from '../ServiceError';
+import type { TaskHandle } from '../TaskRegistry';
+import { recordingRights } from './catalogRights';
+import { importCatalogPackage } from './importCatalogPackage';
+import type { ZipLimits } from './extractZip';
+
+type SearchRequest = z.output<typeof catalogSearchRequestSchema>;
+
+/** Where and when rights are judged: the user's territory, today. */
+export interface RightsContext {
+  readonly territory: string;
+  readonly date: string;
+}
+
+/** The catalog: importing packages, searching, and recording pages with their rights. */
+export class CatalogService {
+  private readonly reads;
+  private readonly searches;
+
+  constructor(
+    private readonly db: LibraryDatabase,
+    private readonly store: ContentStore,
+    private readonly scratchDir: string,
+    private readonly now: () => Date,
+    private readonly zipLimits?: ZipLimits,
+  ) {
+    this.reads = catalogReadQueries(db);
+    this.searches = catalogSearchQueries(db);
+  }
+
+  importPackage(source: string, task: TaskHandle): Promise<ImportSummary> {
+    return importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits });
+  }
+
+  search(request: SearchRequest, rights: RightsContext): { total: number; items: RecordingSummary[] } {
+    const { total, rows } = this.searches.search({ ...request, territory: rights.territory, date: rights.date });
+    const items = rows.map((row) => {
+      const licences = recordingRights(row.title, row.workTitle, this.reads.licences(row.id, row.workId));
+      const view = (use: 'remix' | 'cover') => {
+        const p = recordingPermission(licences, use, rights.territory, rights.date);
+        return { allowed: p.allowed, reasons: [...p.reasons] };
+      };
+      const { workId: _workId, ...summary } = row;
+      return { ...summary, remix: view('remix'), cover: view('cover') };
+    });
+    return { total, items };
+  }
+
+  recording(id: string, rights: RightsContext): RecordingDetail {
+    const row = this.reads.recording(id);
+    if (!row) throw new ServiceError('not-found', `There is no recording "${id}" in the library.`);
+    const licenceRows = this.reads.licences(row.id, row.workId);
+    const licences = recordingRights(row.title, row.workTitle, licenceRows);
+    const stems = this.reads.stems(row.id);
+    const stemNames = new Map(stems.map((s) => [s.id, s.name]));
+    const permission = (use: 'remix' | 'cover') => {
+      const p = recordingPermission(licences, use, rights.territory, rights.date);
+      return { allowed: p.allowed, reasons: [...p.reasons] };
+    };
+    return {
+      id: row.id,
+      title: row.title,
+      isrc: row.isrc,
+      displayArtist: row.displayArtist,
+      label: row.label,
+      bpm: row.bpm,
+      key: row.key,
+      durationMs: row.durationMs,
+      releaseDate: row.releaseDate,
+      package: { id: row.packageId, title: row.packageTitle, version: row.packageVersion },
+      work: { id: row.workId, title: row.workTitle, iswc: row.iswc, writers: this.reads.writers(row.workId), publishers: this.reads.publishers(row.workId) },
+      masterOwners: this.reads.masterOwners(row.id),
+      credits: this.reads.credits(row.id),
+      stems: stems.map((stem) => {
+        const usability = (use: 'remix' | 'cover') => {
+          const u = stemUsability(stem, licences.masterLicences, use, rights.territory, rights.date);
+          return { usable: u.usable, ...(u.reason ? { reason: u.reason } : {}), restrictions: [...u.restrictions] };
+        };
+        return {
+          id: stem.id,
+          name: stem.name,
+          kind: stem.kind,
+          sha256: stem.sha256,
+          format: stem.format,
+          sampleRate: stem.sampleRate,
+          channels: stem.channels,
+          durationSec: stem.frames / stem.sampleRate,
+          loudnessLufs: stem.loudnessLufs,
+          peakDbfs: stem.peakDbfs,
+          remix: usability('remix'),
+          cover: usability('cover'),
+        };
+      }),
+      licences: licenceRows.map(({ licence, licensorName, packageVersion }) => {
+        const gaps = licence.uses.map((use) => licenceGap(licence, use, rights.territory, rights.date));
+        return {
+          id: licence.id,
+          type: licence.type,
+          licensor: licensorName,
+          uses: licence.uses,
+          validFrom: licence.validFrom,
+          validUntil: licence.validUntil ?? null,
+          summary: licenceSummary(licence, rights.date, stemNames),
+          creditText: licence.creditText,
+          rightsHolderShareBp: licence.revenue.rightsHolderShareBp,
+          inactiveReason: gaps.every((g) => g !== null) ? gaps[0]!.message : null,
+          packageVersion,
+        };
+      }),
+      licenceHistory: this.reads.licenceHistory(row.id, row.workId),
+      remix: permission('remix'),
+      cover: permission('cover'),
+      territory: rights.territory,
+      date: rights.date,
+    };
+  }
+
+  packages() {
+    return this.reads.packages();
+  }
+
+  keys(): string[] {
+    return this.searches.keys();
+  }
+
+  peaks(sha256: string): Uint8Array | undefined {
+    return this.reads.peaks(sha256);
+  }
+}

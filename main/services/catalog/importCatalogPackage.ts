@@ -1,0 +1,142 @@
+import { validateCatalogPackage } from '../../../shared/catalog/validateCatalogPackage';
+import type { CatalogPackage } from '../../../shared/catalog/catalogPackageSchema';
+import type { ImportSummary } from '../../../shared/contract/catalogContract';
+import { catalogWriteQueries, type StoredStemAnalysis } from '../../db/catalogWriteQueries';
+import type { LibraryDatabase } from '../../db/openLibraryDatabase';
+import type { ContentStore } from '../../media/ContentStore';
+import { sha256File } from '../../media/sha256File';
+import type { TaskHandle } from '../TaskRegistry';
+import { analyzeStem, StemProblem } from './analyzeStem';
+import { importRefusal } from './ImportRefusal';
+import { PackageFolder } from './PackageFolder';
+import type { ZipLimits } from './extractZip';
+
+export interface ImportContext {
+  readonly db: LibraryDatabase;
+  readonly store: ContentStore;
+  readonly scratchDir: string;
+  readonly task: TaskHandle;
+  readonly now: () => Date;
+  readonly zipLimits?: ZipLimits;
+}
+
+/**
+ * Imports a catalog package (folder or .zip) in the order that keeps the
+ * library unchanged on any refusal: validate the manifest, check every
+ * stem (path, hash, decode, analysis), copy the audio into the content
+ * store, and only then write the catalog rows in one transaction. If the
+ * transaction fails, the blobs it added are removed again.
+ */
+export async function importCatalogPackage(source: string, context: ImportContext): Promise<ImportSummary> {
+  const { task } = context;
+  task.progress('Opening package', 0, 1);
+  const folder = await PackageFolder.open(source, context.scratchDir, context.zipLimits);
+  try {
+    const manifest = folder.readManifest();
+    let json: unknown;
+    try {
+      json = JSON.parse(manifest.text);
+    } catch (error) {
+      throw importRefusal('manifest.json', [`invalid JSON (${(error as Error).message})`]);
+    }
+    const validation = validateCatalogPackage(json);
+    if (!validation.ok) throw importRefusal('manifest.json', validation.problems);
+    const pkg = validation.value;
+    const writes = catalogWriteQueries(context.db);
+
+    const existing = writes.packageVersion(pkg.package.id);
+    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = []): ImportSummary => ({
+      packageId: pkg.package.id,
+      title: pkg.package.title,
+      version: pkg.package.version,
+      status,
+      recordings: pkg.recordings.length,
+      stems: pkg.recordings.reduce((n, r) => n + r.stems.length, 0),
+      licenceChanges,
+    });
+    if (existing) {
+      if (existing.version === pkg.package.version && existing.manifest_sha256 === manifest.sha256) return summary('unchanged');
+      if (existing.version === pkg.package.version) {
+        throw importRefusal('manifest.json', [`package.version: version ${existing.version} of "${pkg.package.id}" is already in the library with different contents; a changed package needs a new version number`]);
+      }
+      if (existing.version > pkg.package.version) {
+        throw importRefusal('manifest.json', [`package.version: the library already has version ${existing.version} of "${pkg.package.id}", newer than ${pkg.package.version}`]);
+      }
+    }
+    refuseForeignIds(pkg, writes.ownerOf);
+
+    const analyses = await checkStems(pkg, folder, writes.analysisOf, task);
+    task.progress('Storing audio', 0, 1);
+    const added: string[] = [];
+    try {
+      for (const recording of pkg.recordings) {
+        for (const stem of recording.stems) {
+          task.throwIfCancelled();
+          const stored = await context.store.putFile(folder.resolve(stem.file, 'stem'));
+          if (stored.added) added.push(stored.sha256);
+          if (stored.sha256 !== stem.sha256) throw importRefusal(stem.file, ['changed while it was being imported']);
+        }
+      }
+      task.throwIfCancelled();
+      const licenceChanges = writes.writePackage({
+        pkg,
+        manifestJson: manifest.text,
+        manifestSha256: manifest.sha256,
+        analyses,
+        importedAt: context.now().toISOString(),
+      });
+      task.progress('Imported', 1, 1);
+      return summary(existing ? 'updated' : 'imported', licenceChanges);
+    } catch (error) {
+      context.store.remove(added);
+      throw error;
+    }
+  } finally {
+    folder.dispose();
+  }
+}
+
+function refuseForeignIds(pkg: CatalogPackage, ownerOf: (kind: 'work' | 'recording' | 'stem' | 'licence', id: string) => string | undefined): void {
+  const problems: string[] = [];
+  const check = (kind: 'work' | 'recording' | 'stem' | 'licence', id: string, field: string) => {
+    const owner = ownerOf(kind, id);
+    if (owner !== undefined && owner !== pkg.package.id) problems.push(`${field}: id "${id}" is already used by package "${owner}"`);
+  };
+  pkg.works.forEach((w, i) => check('work', w.id, `works[${i}].id`));
+  pkg.recordings.forEach((r, i) => {
+    check('recording', r.id, `recordings[${i}].id`);
+    r.stems.forEach((s, j) => check('stem', s.id, `recordings[${i}].stems[${j}].id`));
+  });
+  pkg.licences.forEach((l, i) => check('licence', l.id, `licences[${i}].id`));
+  if (problems.length) throw importRefusal('manifest.json', problems);
+}
+
+async function checkStems(
+  pkg: CatalogPackage,
+  folder: PackageFolder,
+  storedAnalysis: (sha256: string) => StoredStemAnalysis | undefined,
+  task: TaskHandle,
+): Promise<Map<string, StoredStemAnalysis>> {
+  const all = pkg.recordings.flatMap((r, i) => r.stems.map((s, j) => ({ stem: s, field: `recordings[${i}].stems[${j}].file` })));
+  const analyses = new Map<string, StoredStemAnalysis>();
+  for (const [index, { stem, field }] of all.entries()) {
+    task.throwIfCancelled();
+    task.progress(`Checking ${stem.file}`, index, all.length);
+    const file = folder.resolve(stem.file, field);
+    const actual = await sha256File(file);
+    if (actual !== stem.sha256) throw importRefusal(stem.file, [`SHA-256 is ${actual}, but the manifest (${field.replace('.file', '.sha256')}) says ${stem.sha256}`]);
+    const known = storedAnalysis(actual);
+    if (known) {
+      analyses.set(stem.id, known);
+      continue;
+    }
+    try {
+      analyses.set(stem.id, await analyzeStem(file));
+    } catch (error) {
+      if (error instanceof StemProblem) throw importRefusal(stem.file, [error.message]);
+      throw error;
+    }
+  }
+  task.progress('Checked stems', all.length, all.length);
+  return analyses;
+}

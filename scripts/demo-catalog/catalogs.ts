@@ -1,0 +1,259 @@
+import type { CatalogPackageInput } from '../../shared/catalog/catalogPackageSchema';
+import { isniCheckCharacter } from '../../shared/rights/identifiers';
+import type { Song } from './Song';
+import { secondsOf } from './Song';
+import { copperSky } from './songs/copperSky';
+import { glassOrchard } from './songs/glassOrchard';
+import { nightFerry } from './songs/nightFerry';
+
+/** A valid ISNI from 15 digits (fictional parties, real check characters). */
+const isni = (digits: string) => digits + isniCheckCharacter(digits);
+
+/** A valid ISWC from 9 digits. */
+function iswc(digits: string): string {
+  const sum = 1 + [...digits].reduce((total, d, i) => total + Number(d) * (i + 1), 0);
+  return `T-${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6)}-${(10 - (sum % 10)) % 10}`;
+}
+
+type StemFiles = ReadonlyMap<string, { file: string; sha256: string }>;
+
+export interface DemoPackage {
+  readonly slug: string;
+  readonly song: Song;
+  manifest(files: StemFiles): CatalogPackageInput;
+}
+
+function recordingOf(song: Song, files: StemFiles) {
+  return {
+    title: song.title,
+    bpm: song.bpm,
+    key: song.key,
+    durationMs: Math.round(secondsOf(song) * 1000),
+    sections: song.sections.map((s) => ({ name: s.name, startMs: Math.round(((s.bar * 4 * 60) / song.bpm) * 1000) })),
+    stems: song.stems.map((s) => ({ id: s.id, name: s.name, kind: s.kind, ...files.get(s.id)! })),
+  };
+}
+
+/**
+ * Three fictional labels, three licence situations:
+ * Glass Orchard — remix and cover allowed worldwide.
+ * Night Ferry — cover only; its master licence for remixes expired on 30 Jun 2026.
+ * Copper Sky — remix allowed except the vocal stem, and not in Germany or France.
+ */
+export const demoPackages: readonly DemoPackage[] = [
+  {
+    slug: 'ember-lane-glass-orchard',
+    song: glassOrchard,
+    manifest: (files) => ({
+      format: 'stemroom-catalog/1',
+      package: { id: 'ember-lane-2026-01', version: 1, title: 'Ember Lane Records — Glass Orchard stems', publisher: 'Ember Lane Records', createdAt: '2026-02-01T09:00:00Z' },
+      parties: [
+        { id: 'emb-p-mira-vale', name: 'Mira Vale', kind: 'person', isni: isni('000000047213851'), ipi: '00571238456' },
+        { id: 'emb-p-theo-lindqvist', name: 'Theo Lindqvist', kind: 'person', isni: isni('000000038825167'), ipi: '00629917340' },
+        { id: 'emb-p-northlight', name: 'Northlight Songs Ltd', kind: 'organisation', ipi: '00488120577' },
+        { id: 'emb-p-ember-lane', name: 'Ember Lane Records', kind: 'organisation', isni: isni('000000041190735') },
+      ],
+      works: [
+        {
+          id: 'emb-w-glass-orchard',
+          title: 'Glass Orchard',
+          iswc: iswc('317452096'),
+          writers: [
+            { party: 'emb-p-mira-vale', role: 'composer-lyricist', shareBp: 5000 },
+            { party: 'emb-p-theo-lindqvist', role: 'composer', shareBp: 5000 },
+          ],
+          publishers: [{ party: 'emb-p-northlight', shareBp: 10000 }],
+        },
+      ],
+      recordings: [
+        {
+          id: 'emb-r-glass-orchard',
+          work: 'emb-w-glass-orchard',
+          isrc: 'ZZ-EMB-26-00017',
+          displayArtist: 'Mira Vale',
+          label: 'Ember Lane Records',
+          releaseDate: '2026-03-06',
+          masterOwners: [{ party: 'emb-p-ember-lane', shareBp: 10000 }],
+          credits: [
+            { party: 'emb-p-mira-vale', role: 'performer', instrument: 'vocals' },
+            { party: 'emb-p-theo-lindqvist', role: 'producer' },
+            { party: 'emb-p-theo-lindqvist', role: 'performer', instrument: 'guitar, keys' },
+          ],
+          ...recordingOf(glassOrchard, files),
+        },
+      ],
+      licences: [
+        {
+          id: 'EMB-M-0017',
+          licensor: 'emb-p-ember-lane',
+          type: 'master',
+          recording: 'emb-r-glass-orchard',
+          uses: ['remix', 'cover', 'sample'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2026-01-01',
+          validUntil: '2027-12-31',
+          creditText: 'Contains stems of "Glass Orchard" by Mira Vale, courtesy of Ember Lane Records.',
+          revenue: { rightsHolderShareBp: 6000 },
+        },
+        {
+          id: 'NLS-P-2291',
+          licensor: 'emb-p-northlight',
+          type: 'publishing',
+          work: 'emb-w-glass-orchard',
+          uses: ['remix', 'cover'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2026-01-01',
+          creditText: '"Glass Orchard" written by Mira Vale and Theo Lindqvist, published by Northlight Songs Ltd.',
+          revenue: { rightsHolderShareBp: 10000 },
+        },
+      ],
+    }),
+  },
+  {
+    slug: 'saltmarsh-night-ferry',
+    song: nightFerry,
+    manifest: (files) => ({
+      format: 'stemroom-catalog/1',
+      package: { id: 'saltmarsh-2025-07', version: 1, title: 'Saltmarsh Records — Night Ferry stems', publisher: 'Saltmarsh Records', createdAt: '2025-07-01T09:00:00Z' },
+      parties: [
+        { id: 'slt-p-ada-okafor', name: 'Ada Okafor', kind: 'person', isni: isni('000000052294618'), ipi: '00701264893' },
+        { id: 'slt-p-jonas-reed', name: 'Jonas Reed', kind: 'person', ipi: '00715508132' },
+        { id: 'slt-p-lantern-club', name: 'The Lantern Club', kind: 'organisation', isni: isni('000000046637029') },
+        { id: 'slt-p-harbour-lights', name: 'Harbour Lights Music', kind: 'organisation', ipi: '00390044217' },
+        { id: 'slt-p-okafor-songs', name: 'Okafor Songs', kind: 'organisation', ipi: '00390077560' },
+        { id: 'slt-p-saltmarsh', name: 'Saltmarsh Records', kind: 'organisation', isni: isni('000000040913382') },
+      ],
+      works: [
+        {
+          id: 'slt-w-night-ferry',
+          title: 'Night Ferry',
+          iswc: iswc('302118745'),
+          writers: [
+            { party: 'slt-p-ada-okafor', role: 'composer-lyricist', shareBp: 6000 },
+            { party: 'slt-p-jonas-reed', role: 'composer', shareBp: 4000 },
+          ],
+          publishers: [
+            { party: 'slt-p-harbour-lights', shareBp: 7000 },
+            { party: 'slt-p-okafor-songs', shareBp: 3000 },
+          ],
+        },
+      ],
+      recordings: [
+        {
+          id: 'slt-r-night-ferry',
+          work: 'slt-w-night-ferry',
+          isrc: 'ZZ-SLT-25-00203',
+          displayArtist: 'The Lantern Club',
+          label: 'Saltmarsh Records',
+          releaseDate: '2025-09-12',
+          masterOwners: [
+            { party: 'slt-p-lantern-club', shareBp: 5000 },
+            { party: 'slt-p-saltmarsh', shareBp: 5000 },
+          ],
+          credits: [
+            { party: 'slt-p-ada-okafor', role: 'performer', instrument: 'vocals' },
+            { party: 'slt-p-lantern-club', role: 'performer' },
+            { party: 'slt-p-jonas-reed', role: 'producer' },
+          ],
+          ...recordingOf(nightFerry, files),
+        },
+      ],
+      licences: [
+        {
+          id: 'SLT-M-0203',
+          licensor: 'slt-p-saltmarsh',
+          type: 'master',
+          recording: 'slt-r-night-ferry',
+          uses: ['remix'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2025-07-01',
+          validUntil: '2026-06-30',
+          creditText: 'Contains stems of "Night Ferry" by The Lantern Club, courtesy of Saltmarsh Records.',
+          revenue: { rightsHolderShareBp: 7000 },
+        },
+        {
+          id: 'HLM-P-0815',
+          licensor: 'slt-p-harbour-lights',
+          type: 'publishing',
+          work: 'slt-w-night-ferry',
+          uses: ['cover'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2025-07-01',
+          creditText: '"Night Ferry" written by Ada Okafor and Jonas Reed, published by Harbour Lights Music and Okafor Songs.',
+          revenue: { rightsHolderShareBp: 10000 },
+        },
+      ],
+    }),
+  },
+  {
+    slug: 'kite-district-copper-sky',
+    song: copperSky,
+    manifest: (files) => ({
+      format: 'stemroom-catalog/1',
+      package: { id: 'kite-district-2026-04', version: 1, title: 'Kite District — Copper Sky stems', publisher: 'Kite District Ltd', createdAt: '2026-04-15T09:00:00Z' },
+      parties: [
+        { id: 'kd-p-sana-ilves', name: 'Sana Ilves', kind: 'person', isni: isni('000000049971120'), ipi: '00812230954' },
+        { id: 'kd-p-ruben-achterberg', name: 'Ruben Achterberg', kind: 'person', ipi: '00812231121' },
+        { id: 'kd-p-lio-marchetti', name: 'Lio Marchetti', kind: 'person', ipi: '00812239870' },
+        { id: 'kd-p-kite-district', name: 'Kite District Ltd', kind: 'organisation', isni: isni('000000045518076') },
+        { id: 'kd-p-brightwater', name: 'Brightwater Publishing', kind: 'organisation', ipi: '00455091238' },
+      ],
+      works: [
+        {
+          id: 'kd-w-copper-sky',
+          title: 'Copper Sky',
+          iswc: iswc('329664071'),
+          writers: [
+            { party: 'kd-p-sana-ilves', role: 'composer-lyricist', shareBp: 3334 },
+            { party: 'kd-p-ruben-achterberg', role: 'composer', shareBp: 3333 },
+            { party: 'kd-p-lio-marchetti', role: 'composer', shareBp: 3333 },
+          ],
+          publishers: [{ party: 'kd-p-brightwater', shareBp: 10000 }],
+        },
+      ],
+      recordings: [
+        {
+          id: 'kd-r-copper-sky',
+          work: 'kd-w-copper-sky',
+          isrc: 'ZZ-KDL-26-00042',
+          displayArtist: 'Kite District feat. Sana Ilves',
+          label: 'Kite District Ltd',
+          releaseDate: '2026-05-22',
+          masterOwners: [{ party: 'kd-p-kite-district', shareBp: 10000 }],
+          credits: [
+            { party: 'kd-p-sana-ilves', role: 'featured', instrument: 'vocals' },
+            { party: 'kd-p-ruben-achterberg', role: 'producer' },
+            { party: 'kd-p-lio-marchetti', role: 'mixer' },
+          ],
+          ...recordingOf(copperSky, files),
+        },
+      ],
+      licences: [
+        {
+          id: 'KD-M-0042',
+          licensor: 'kd-p-kite-district',
+          type: 'master',
+          recording: 'kd-r-copper-sky',
+          uses: ['remix'],
+          territories: { include: ['WORLD'], exclude: ['DE', 'FR'] },
+          validFrom: '2026-04-15',
+          validUntil: '2028-04-14',
+          creditText: 'Contains stems of "Copper Sky" by Kite District, courtesy of Kite District Ltd.',
+          stemRules: [{ stem: 'kd-cs-vocals', rule: 'not-usable' }],
+          revenue: { rightsHolderShareBp: 5000 },
+        },
+        {
+          id: 'BWP-P-7781',
+          licensor: 'kd-p-brightwater',
+          type: 'publishing',
+          work: 'kd-w-copper-sky',
+          uses: ['remix'],
+          territories: { include: ['WORLD'], exclude: ['DE', 'FR'] },
+          validFrom: '2026-04-15',
+          creditText: '"Copper Sky" written by Sana Ilves, Ruben Achterberg and Lio Marchetti, published by Brightwater Publishing.',
+          revenue: { rightsHolderShareBp: 10000 },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { taskIdSchema } from './taskContract';
+import { isCountryCode } from '../rights/territories';
+
+const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const permissionSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });
+export type PermissionView = z.infer<typeof permissionSchema>;
+
+export const recordingSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  displayArtist: z.string(),
+  workTitle: z.string(),
+  isrc: z.string(),
+  label: z.string(),
+  bpm: z.number(),
+  key: z.string(),
+  durationMs: z.number(),
+  stemCount: z.number(),
+  remix: permissionSchema,
+  cover: permissionSchema,
+});
+export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
+
+const shareSchema = z.object({ partyId: z.string(), name: z.string(), isni: z.string().nullable(), ipi: z.string().nullable(), role: z.string(), shareBp: z.number() });
+const usabilitySchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
+
+export const stemInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  sampleRate: z.number(),
+  channels: z.number(),
+  durationSec: z.number(),
+  loudnessLufs: z.number().nullable(),
+  peakDbfs: z.number(),
+  remix: usabilitySchema,
+  cover: usabilitySchema,
+});
+export type StemInfo = z.infer<typeof stemInfoSchema>;
+
+export const licenceViewSchema = z.object({
+  id: z.string(),
+  type: z.enum(['master', 'publishing']),
+  licensor: z.string(),
+  uses: z.array(z.string()),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  summary: z.string(),
+  creditText: z.string(),
+  rightsHolderShareBp: z.number(),
+  /** Null when the licence is in force today in the chosen territory for at least one of its uses. */
+  inactiveReason: z.string().nullable(),
+  packageVersion: z.number(),
+});
+export type LicenceView = z.infer<typeof licenceViewSchema>;
+
+export const recordingDetailSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  isrc: z.string(),
+  displayArtist: z.string(),
+  label: z.string(),
+  bpm: z.number(),
+  key: z.string(),
+  durationMs: z.number(),
+  releaseDate: z.string().nullable(),
+  package: z.object({ id: z.string(), title: z.string(), version: z.number() }),
+  work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
+  masterOwners: z.array(shareSchema),
+  credits: z.array(z.object({ partyId: z.string(), name: z.string(), role: z.string(), instrument: z.string().nullable() })),
+  stems: z.array(stemInfoSchema),
+  licences: z.array(licenceViewSchema),
+  licenceHistory: z.array(z.object({ licenceId: z.string(), packageVersion: z.number(), status: z.string(), recordedAt: z.string() })),
+  remix: permissionSchema,
+  cover: permissionSchema,
+  territory: z.string(),
+  date: z.string(),
+});
+export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
+
+export const importSummarySchema = z.object({
+  packageId: z.string(),
+  title: z.string(),
+  version: z.number(),
+  status: z.enum(['imported', 'updated', 'unchanged']),
+  recordings: z.number(),
+  stems: z.number(),
+  licenceChanges: z.array(z.object({ licenceId: z.string(), status: z.string() })),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const catalogSearchRequestSchema = z
+  .object({
+    text: z.string().max(200).optional(),
+    bpmMin: z.number().min(0).max(1000).optional(),
+    bpmMax: z.number().min(0).max(1000).optional(),
+    key: z.string().max(20).optional(),
+    mayRemix: z.boolean().optional(),
+    mayCover: z.boolean().optional(),
+    territory: territory.optional(),
+    date: isoDate.optional(),
+    sort: z.enum(['title', 'artist', 'bpm']).default('title'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** Where a package comes from: a path the main process can read, or bytes the page uploaded. */
+export const packageSourceSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+]);
+
+export const catalogEndpoints = {
+  'catalog.search': endpoint(catalogSearchRequestSchema, z.object({ total: z.number(), items: z.array(recordingSummarySchema), territory: z.string(), date: z.string() })),
+  'catalog.recording': endpoint(z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(), recordingDetailSchema),
+  'catalog.packages': endpoint(
+    z.object({}).strict(),
+    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number() })),
+  ),
+  'catalog.keys': endpoint(z.object({}).strict(), z.array(z.string())),
+  'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),
+};
+
+export const settingsSchema = z.object({ territory });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsEndpoints = {
+  'settings.get': endpoint(z.object({}).strict(), settingsSchema),
+  'settings.update': endpoint(settingsSchema.partial().strict(), settingsSchema),
+};
