@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'zlib', 'events', 'buffer'];
 const sqlite = ['better-sqlite3'];
@@ -12,17 +13,18 @@ const ui = ['react', 'react/*', 'react-dom', 'react-dom/*', 'wavesurfer.js', 'wa
 
 const pattern = (group, message) => ({ group, message });
 
+// SQL is recognised by its statement shapes, upper case as this codebase writes it ("Delete clip" is not SQL).
 const sqlOutsideDb = [
   {
     selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]",
     message: 'SQL lives in main/db/ only: call a query module from there.',
   },
   {
-    selector: 'Literal[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA)\\s/i]',
+    selector: 'Literal[value=/^\\s*(SELECT\\s[^]*\\bFROM\\b|INSERT\\s+(OR\\s+\\w+\\s+)?INTO\\b|UPDATE\\s+\\w+\\s+SET\\b|DELETE\\s+FROM\\b|CREATE\\s+(TABLE|INDEX|UNIQUE|TRIGGER|VIEW|VIRTUAL|TEMP)\\b|DROP\\s+(TABLE|INDEX|TRIGGER|VIEW)\\b|ALTER\\s+TABLE\\b|PRAGMA\\s)/]',
     message: 'SQL lives in main/db/ only: call a query module from there.',
   },
   {
-    selector: 'TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA)\\s/i]',
+    selector: 'TemplateElement[value.raw=/^\\s*(SELECT\\s[^]*\\bFROM\\b|INSERT\\s+(OR\\s+\\w+\\s+)?INTO\\b|UPDATE\\s+\\w+\\s+SET\\b|DELETE\\s+FROM\\b|CREATE\\s+(TABLE|INDEX|UNIQUE|TRIGGER|VIEW|VIRTUAL|TEMP)\\b|DROP\\s+(TABLE|INDEX|TRIGGER|VIEW)\\b|ALTER\\s+TABLE\\b|PRAGMA\\s)/]',
     message: 'SQL lives in main/db/ only: call a query module from there.',
   },
 ];
@@ -37,6 +39,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

@@ -5,6 +5,7 @@ import { BridgeContext } from './app/BridgeContext';
 import { App } from './app/App';
 import { notifications } from './app/Notifications';
 import './styles/theme.css';
+import './styles/catalog.css';
 
 const bridge = connectBridge();
 

@@ -11,6 +11,7 @@ import { z as zod } from 'zod';
 import { libraryEndpoints } from './contract/libraryContract';
 import { taskEndpoints, taskProgressSchema } from './contract/taskContract';
 import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract';
+import { projectsEndpoints } from './contract/projectsContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
@@ -18,6 +19,7 @@ export const endpoints = {
   ...taskEndpoints,
   ...settingsEndpoints,
   ...catalogEndpoints,
+  ...projectsEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

@@ -42,6 +42,7 @@ describe('layer boundaries', () => {
 
   it.each([
     ['shared/rights/x.ts', "import { z } from 'zod';\nexport const a = z.string();"],
+    ['shared/project/x.ts', "export const labels = ['Delete clip', 'Select all', 'Update track'];"],
     ['renderer/places/catalog/x.tsx', "import { useState } from 'react';\nexport const a = useState;"],
     ['renderer/audio/x.ts', "import * as Tone from 'tone';\nexport const a = Tone;"],
     ['main/db/x.ts', "import Database from 'better-sqlite3';\nexport const q = new Database(':memory:').prepare('SELECT 1');"],

@@ -31,7 +31,7 @@ export function registerAppProtocol(
       return new Response(JSON.stringify({ uploadId }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
-    const served = /^\/(media|peaks)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
+    const served = /^\/(media|peaks|project-file)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
     if (!served) return notFound();
     const body = 'bytes' in served ? new Uint8Array(served.bytes) : (Readable.toWeb(fs.createReadStream(served.filePath)) as ReadableStream<Uint8Array>);
     return new Response(body, {
@@ -41,6 +41,7 @@ export function registerAppProtocol(
         'Content-Length': String('bytes' in served ? served.bytes.length : fs.statSync(served.filePath).size),
         'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
+        ...('downloadName' in served && served.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(served.downloadName)}` } : {}),
       },
     });
   });

@@ -12,6 +12,7 @@ export interface StemRow {
 export interface RecordingRow {
   id: string; packageId: string; packageTitle: string; packageVersion: number; workId: string; workTitle: string; iswc: string | null;
   title: string; isrc: string; displayArtist: string; label: string; bpm: number; key: string; durationMs: number; releaseDate: string | null;
+  sections: { name: string; startMs: number }[];
 }
 export interface LicenceRow { licence: Licence; licensorName: string; packageVersion: number }
 export interface LicenceHistoryRow { licenceId: string; packageVersion: number; status: string; recordedAt: string }
@@ -24,7 +25,7 @@ export function catalogReadQueries(db: LibraryDatabase) {
   );
   const recording = db.prepare(
     `SELECT r.id, r.package_id AS packageId, p.title AS packageTitle, p.version AS packageVersion, r.work_id AS workId, w.title AS workTitle, w.iswc,
-            r.title, r.isrc, r.display_artist AS displayArtist, r.label, r.bpm, r.musical_key AS key, r.duration_ms AS durationMs, r.release_date AS releaseDate
+            r.title, r.isrc, r.display_artist AS displayArtist, r.label, r.bpm, r.musical_key AS key, r.duration_ms AS durationMs, r.release_date AS releaseDate, r.sections_json AS sectionsJson
      FROM recordings r JOIN works w ON w.id = r.work_id JOIN catalog_packages p ON p.id = r.package_id WHERE r.id = ?`,
   );
   const workShares = db.prepare(
@@ -61,7 +62,12 @@ export function catalogReadQueries(db: LibraryDatabase) {
 
   return {
     packages: () => packages.all() as PackageRow[],
-    recording: (id: string) => recording.get(id) as RecordingRow | undefined,
+    recording(id: string): RecordingRow | undefined {
+      const row = recording.get(id) as (Omit<RecordingRow, 'sections'> & { sectionsJson: string }) | undefined;
+      if (!row) return undefined;
+      const { sectionsJson, ...rest } = row;
+      return { ...rest, sections: JSON.parse(sectionsJson) };
+    },
     writers: (workId: string) => workShares.all(workId, 'writer') as ShareRow[],
     publishers: (workId: string) => workShares.all(workId, 'publisher') as ShareRow[],
     masterOwners: (recordingId: string) => masterShares.all(recordingId) as ShareRow[],

@@ -61,8 +61,8 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   const insertWork = db.prepare('INSERT INTO works (id, package_id, title, iswc) VALUES (?, ?, ?, ?)');
   const insertWorkShare = db.prepare('INSERT INTO work_shares (work_id, side, position, party_id, role, share_bp) VALUES (?, ?, ?, ?, ?, ?)');
   const insertRecording = db.prepare(
-    `INSERT INTO recordings (id, package_id, work_id, title, isrc, display_artist, label, bpm, musical_key, duration_ms, release_date)
-     VALUES (@id, @packageId, @work, @title, @isrc, @displayArtist, @label, @bpm, @key, @durationMs, @releaseDate)`,
+    `INSERT INTO recordings (id, package_id, work_id, title, isrc, display_artist, label, bpm, musical_key, duration_ms, release_date, sections_json)
+     VALUES (@id, @packageId, @work, @title, @isrc, @displayArtist, @label, @bpm, @key, @durationMs, @releaseDate, @sectionsJson)`,
   );
   const insertMasterShare = db.prepare('INSERT INTO master_shares (recording_id, position, party_id, share_bp) VALUES (?, ?, ?, ?)');
   const insertCredit = db.prepare('INSERT INTO recording_credits (recording_id, position, party_id, role, instrument) VALUES (?, ?, ?, ?, ?)');
@@ -107,7 +107,7 @@ export function catalogWriteQueries(db: LibraryDatabase) {
       work.publishers.forEach((s, i) => insertWorkShare.run(work.id, 'publisher', i, s.party, 'publisher', s.shareBp));
     }
     for (const recording of pkg.recordings) {
-      insertRecording.run({ ...recording, packageId, releaseDate: recording.releaseDate ?? null });
+      insertRecording.run({ ...recording, packageId, releaseDate: recording.releaseDate ?? null, sectionsJson: JSON.stringify(recording.sections) });
       recording.masterOwners.forEach((s, i) => insertMasterShare.run(recording.id, i, s.party, s.shareBp));
       recording.credits.forEach((c, i) => insertCredit.run(recording.id, i, c.party, c.role, c.instrument ?? null));
       recording.stems.forEach((stem, position) => {

@@ -53,7 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return response.end();
     }
-    const body = /^\/(media|peaks)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
+    const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
     if (!body) return refuse(response, 404, 'Not found.');
     serveBody(response, body, csp, request.method === 'HEAD');
   });
@@ -122,6 +122,7 @@ function serveBody(response: http.ServerResponse, body: ServedBody, csp: string,
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Cache-Control': 'no-cache',
+    ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
   });
   if (headOnly) return void response.end();
   if ('bytes' in body) response.end(body.bytes);

@@ -9,8 +9,14 @@ import { SettingsService } from './SettingsService';
 import { Uploads } from './Uploads';
 import { CatalogService } from './catalog/CatalogService';
 import { catalogHandlers } from './catalog/catalogHandlers';
-import type { ZipLimits } from './catalog/extractZip';
+import type { ZipLimits } from '../media/extractZip';
 import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
+import { ProjectsService } from './projects/ProjectsService';
+import { projectsHandlers } from './projects/projectsHandlers';
+import { projectFileBytes, type ProjectFileContext } from './projects/projectFile';
+import { appVersion } from './appVersion';
+import { userAudioQueries } from '../db/userAudioQueries';
+import { UserAudioService } from './recordings/UserAudioService';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { ContentStore } from '../media/ContentStore';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
@@ -37,7 +43,10 @@ export class StemroomServices {
   readonly uploads: Uploads;
   readonly settings: SettingsService;
   readonly catalog: CatalogService;
+  readonly projects: ProjectsService;
+  readonly userAudio: UserAudioService;
   readonly dispatcher: Dispatcher;
+  private readonly zipLimits: ZipLimits | undefined;
   readonly now: () => Date;
 
   private constructor(
@@ -49,7 +58,12 @@ export class StemroomServices {
     this.store = new ContentStore(paths.storeDir, paths.tmpDir);
     this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
     this.settings = new SettingsService(db);
+    this.zipLimits = options.zipLimits;
     this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits);
+    this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
+      this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
+    );
+    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
     this.dispatcher = new Dispatcher(this.handlers());
   }
 
@@ -70,12 +84,27 @@ export class StemroomServices {
     return this.now().toISOString().slice(0, 10);
   }
 
-  /** `/media/<sha256>` (audio from the store, typed by its bytes) and `/peaks/<sha256>` (cached waveform). */
+  /** What .stemroom import and export need. */
+  projectFileContext(): ProjectFileContext {
+    return { db: this.library.db, store: this.store, projects: this.projects, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+  }
+
+  /**
+   * Routes both hosts serve beside the app: `/media/<sha256>` (audio from the
+   * store, typed by its bytes), `/peaks/<sha256>` (cached waveform) and
+   * `/project-file/<id>` (a .stemroom download).
+   */
   media(urlPath: string): ServedBody | null {
+    const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
+    if (project) {
+      const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
+      const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
+      return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
+    }
     const [, route, sha256] = /^\/(media|peaks)\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
     if (!route || !sha256) return null;
     if (route === 'peaks') {
-      const bytes = this.catalog.peaks(sha256);
+      const bytes = this.catalog.peaks(sha256) ?? userAudioQueries(this.library.db).peaks(sha256);
       return bytes ? { bytes, contentType: 'application/octet-stream' } : null;
     }
     if (!this.store.has(sha256)) return null;
@@ -104,10 +133,12 @@ export class StemroomServices {
     return {
       ...libraryHandlers(this),
       ...catalogHandlers(this),
+      ...projectsHandlers(this),
     };
   }
 
   close(): void {
+    if (this.library.db.open) this.projects.flushAll();
     this.library.close();
   }
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { mimeTypeOf } from './mimeTypes';
 
 /** A response body the hosts serve: a file on disk or bytes in memory. */
-export type ServedBody = { readonly filePath: string; readonly contentType: string } | { readonly bytes: Uint8Array; readonly contentType: string };
+export type ServedBody =
+  | { readonly filePath: string; readonly contentType: string }
+  | { readonly bytes: Uint8Array; readonly contentType: string; readonly downloadName?: string };
 export type AppFile = Extract<ServedBody, { filePath: string }>;
 
 /**

@@ -4,6 +4,22 @@ import { infoCommand } from './infoCommand';
 import { catalogImportCommand } from './catalogImportCommand';
 import { catalogListCommand } from './catalogListCommand';
 import { catalogShowCommand } from './catalogShowCommand';
+import { projectCreateCommand } from './projectCreateCommand';
+import { projectListCommand } from './projectListCommand';
+import { projectShowCommand } from './projectShowCommand';
+import { projectExportFileCommand } from './projectExportFileCommand';
+import { projectImportCommand } from './projectImportCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
-export const commands: readonly Command[] = [serveCommand, infoCommand, catalogImportCommand, catalogListCommand, catalogShowCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  infoCommand,
+  catalogImportCommand,
+  catalogListCommand,
+  catalogShowCommand,
+  projectCreateCommand,
+  projectListCommand,
+  projectShowCommand,
+  projectExportFileCommand,
+  projectImportCommand,
+];

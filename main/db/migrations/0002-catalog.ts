@@ -65,7 +65,8 @@ export const migration0002: Migration = {
         bpm            REAL NOT NULL,
         musical_key    TEXT NOT NULL,
         duration_ms    INTEGER NOT NULL,
-        release_date   TEXT
+        release_date   TEXT,
+        sections_json  TEXT NOT NULL DEFAULT '[]'
       ) STRICT;
       CREATE INDEX recordings_title ON recordings (title COLLATE NOCASE);
       CREATE INDEX recordings_bpm ON recordings (bpm);

@@ -11,7 +11,7 @@ import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
 import { recordingRights } from './catalogRights';
 import { importCatalogPackage } from './importCatalogPackage';
-import type { ZipLimits } from './extractZip';
+import type { ZipLimits } from '../../media/extractZip';
 
 type SearchRequest = z.output<typeof catalogSearchRequestSchema>;
 

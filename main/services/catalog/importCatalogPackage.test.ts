@@ -103,7 +103,7 @@ describe('catalog import', () => {
       ['invalid JSON', (dir) => fs.writeFileSync(path.join(dir, 'manifest.json'), '{"format": "stemroom-catalog/1", '), /manifest\.json: invalid JSON/],
       ['a schema violation', (dir) => writePackage(dir, (m) => ((m.recordings[0] as Record<string, unknown>).bpm = 'fast')), /manifest\.json: recordings\.0\.bpm: .*number/],
       ['an unknown format version', (dir) => writePackage(dir, (m) => (m.format = 'stemroom-catalog/9')), /manifest\.json: format: unknown format "stemroom-catalog\/9"/],
-      ['a stem path with ..', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '../outside.wav')), /recordings\[0\]\.stems\[0\]\.file: "\.\.\/outside\.wav" escapes the package/],
+      ['a stem path with ..', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '../outside.wav')), /recordings\[0\]\.stems\[0\]\.file: "\.\.\/outside\.wav" escapes the archive/],
       ['an absolute stem path', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '/etc/passwd')), /"\/etc\/passwd" is an absolute path/],
       ['a stem that is a symlink out of the package', (dir) => {
         writePackage(dir);
@@ -143,7 +143,7 @@ describe('catalog import', () => {
     it('a zip entry with ..', async () => {
       const zip = path.join(tempDir(), 'evil.zip');
       fs.writeFileSync(zip, zipBytes([{ name: 'manifest.json', data: Buffer.from('{}') }, { name: '../../escape.txt', data: Buffer.from('pwned') }]));
-      await expectRefused(zip, /entry "\.\.\/\.\.\/escape\.txt" escapes the package/);
+      await expectRefused(zip, /entry "\.\.\/\.\.\/escape\.txt" escapes the archive/);
       expect(fs.existsSync(path.join(dataDir, '..', 'escape.txt'))).toBe(false);
     });
 

@@ -6,10 +6,10 @@ import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
 import { sha256File } from '../../media/sha256File';
 import type { TaskHandle } from '../TaskRegistry';
-import { analyzeStem, StemProblem } from './analyzeStem';
-import { importRefusal } from './ImportRefusal';
-import { PackageFolder } from './PackageFolder';
-import type { ZipLimits } from './extractZip';
+import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
+import { importRefusal } from '../importRefusal';
+import { ArchiveFolder } from '../../media/ArchiveFolder';
+import type { ZipLimits } from '../../media/extractZip';
 
 export interface ImportContext {
   readonly db: LibraryDatabase;
@@ -30,9 +30,9 @@ export interface ImportContext {
 export async function importCatalogPackage(source: string, context: ImportContext): Promise<ImportSummary> {
   const { task } = context;
   task.progress('Opening package', 0, 1);
-  const folder = await PackageFolder.open(source, context.scratchDir, context.zipLimits);
+  const folder = await ArchiveFolder.open(source, context.scratchDir, { indexFile: 'manifest.json', what: 'a package', zipLimits: context.zipLimits });
   try {
-    const manifest = folder.readManifest();
+    const manifest = folder.readIndex();
     let json: unknown;
     try {
       json = JSON.parse(manifest.text);
@@ -113,7 +113,7 @@ function refuseForeignIds(pkg: CatalogPackage, ownerOf: (kind: 'work' | 'recordi
 
 async function checkStems(
   pkg: CatalogPackage,
-  folder: PackageFolder,
+  folder: ArchiveFolder,
   storedAnalysis: (sha256: string) => StoredStemAnalysis | undefined,
   task: TaskHandle,
 ): Promise<Map<string, StoredStemAnalysis>> {
@@ -131,9 +131,9 @@ async function checkStems(
       continue;
     }
     try {
-      analyses.set(stem.id, await analyzeStem(file));
+      analyses.set(stem.id, await analyzeAudio(file));
     } catch (error) {
-      if (error instanceof StemProblem) throw importRefusal(stem.file, [error.message]);
+      if (error instanceof AudioProblem) throw importRefusal(stem.file, [error.message]);
       throw error;
     }
   }

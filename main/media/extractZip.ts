@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { importRefusal } from './ImportRefusal';
+import { importRefusal } from '../services/importRefusal';
 
 export interface ZipLimits {
   /** Total uncompressed bytes allowed (declared and actual). */
@@ -20,7 +20,7 @@ const S_IFLNK = 0o120000;
 export function unsafeEntryName(name: string): string | null {
   if (name.includes('\\')) return 'contains a backslash';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  if (name.split('/').some((part) => part === '..')) return 'escapes the package (..)';
+  if (name.split('/').some((part) => part === '..')) return 'escapes the archive (..)';
   if (name.includes('\0')) return 'contains a NUL byte';
   return null;
 }

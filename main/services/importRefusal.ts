@@ -1,6 +1,6 @@
-import { ServiceError } from '../ServiceError';
+import { ServiceError } from './ServiceError';
 
-/** A package import refused: names the file and field, lists every problem found. */
+/** An import refused: names the file and field, lists every problem found. */
 export function importRefusal(file: string, problems: readonly string[]): ServiceError {
   const [first, ...rest] = problems;
   const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';

@@ -1,0 +1,26 @@
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+
+export const projectShowCommand: Command = {
+  name: 'project show',
+  summary: 'Show a project: tempo, key, tracks, clips, missing audio and licence flags',
+  usage: 'PROJECT_ID',
+  async run({ positionals, services, out }) {
+    if (positionals.length !== 1) throw new UsageError('name one project id');
+    const opened = await callContract(await services(), 'projects.open', { projectId: positionals[0]! });
+    const { document: d } = opened;
+    out.result(opened, () => [
+      `${d.name} — ${d.kind} of ${d.recordingId}, ${d.bpm} BPM, ${d.key}, ${d.timeSignature.join('/')}`,
+      ...d.tracks.map((t) => {
+        const clips = d.clips.filter((c) => c.trackId === t.id);
+        const flags = [t.mute ? 'muted' : '', t.solo ? 'solo' : '', t.effects.length ? `${t.effects.map((e) => e.params.type).join('+')}` : ''].filter(Boolean);
+        return `  ${t.name.padEnd(16)} ${clips.length} clip(s) ${t.gainDb} dB${flags.length ? ` [${flags.join(', ')}]` : ''}`;
+      }),
+      ...opened.missing.map((m) => `  missing: "${m.name}" — import ${m.packageTitle}`),
+      ...Object.entries(opened.rights)
+        .filter(([, r]) => !r.usable)
+        .map(([sourceId, r]) => `  licence flag on ${sourceId}: ${r.reason}`),
+    ]);
+  },
+};

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from './runCli';
+import { tempDir } from '../../tests/helpers/tempDir';
+
+async function cli(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+  try {
+    return { code: await runCli(args, {}), stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('stemroom project (CLI)', () => {
+  it('creates, lists, shows, exports and re-imports a remix of the demo catalog', async () => {
+    const dataDir = tempDir();
+    const created = await cli('project', 'create', '--recording', 'emb-r-glass-orchard', '--kind', 'remix', '--json', '--data-dir', dataDir);
+    expect(created.code).toBe(0);
+    const project = JSON.parse(created.stdout);
+    expect(project).toMatchObject({ name: 'Glass Orchard (Remix)', kind: 'remix' });
+
+    const list = JSON.parse((await cli('project', 'list', '--json', '--data-dir', dataDir)).stdout);
+    expect(list.map((p: { id: string }) => p.id)).toEqual([project.id]);
+
+    const shown = await cli('project', 'show', project.id, '--data-dir', dataDir);
+    expect(shown.stdout).toMatch(/Glass Orchard \(Remix\) — remix of emb-r-glass-orchard, 100 BPM, A minor, 4\/4/);
+    expect(shown.stdout).toMatch(/Lead vocal\s+1 clip\(s\)/);
+
+    const file = path.join(tempDir(), 'remix.stemroom');
+    expect((await cli('project', 'export-file', project.id, '--out', file, '--data-dir', dataDir)).code).toBe(0);
+    const other = tempDir();
+    const imported = JSON.parse((await cli('project', 'import', file, '--json', '--data-dir', other)).stdout);
+    expect(imported.missing).toEqual([]);
+    const a = JSON.parse((await cli('project', 'show', project.id, '--json', '--data-dir', dataDir)).stdout).document;
+    const b = JSON.parse((await cli('project', 'show', imported.project.id, '--json', '--data-dir', other)).stdout).document;
+    expect(b).toEqual(a);
+  });
+
+  it('refuses a cover of a recording whose licences do not allow covers, with the reason', async () => {
+    const result = await cli('project', 'create', '--recording', 'kd-r-copper-sky', '--kind', 'cover', '--data-dir', tempDir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('stemroom: "Copper Sky" may not be covered: Licence BWP-P-7781 does not permit covers.\n');
+  });
+
+  it('explains usage mistakes', async () => {
+    const result = await cli('project', 'create', '--recording', 'x', '--kind', 'mashup', '--data-dir', tempDir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--kind is remix or cover/);
+    expect(fs.existsSync(path.join(tempDir(), 'library.sqlite'))).toBe(false);
+  });
+});

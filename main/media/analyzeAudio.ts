@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { decodeAudio, UndecodableAudioError } from './decodeAudio';
+import type { AudioContainer } from './sniffAudioFormat';
+import { computePeaks, encodePeaks } from '../../shared/dsp/waveformPeaks';
+import { integratedLoudness, samplePeakDb } from '../../shared/dsp/loudness';
+
+/** What the library keeps about a piece of audio (a stem, a take), computed once at import. */
+export interface AudioAnalysis {
+  readonly format: AudioContainer;
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly frames: number;
+  /** EBU R128 integrated loudness; null for a stem too short or quiet to gate. */
+  readonly loudnessLufs: number | null;
+  readonly peakDbfs: number;
+  /** Encoded waveform peaks (shared/dsp/waveformPeaks). */
+  readonly peaks: Uint8Array;
+}
+
+/** Why audio was refused, in words (the caller adds file and field). */
+export class AudioProblem extends Error {
+  override readonly name = 'AudioProblem';
+}
+
+/** Decodes an audio file once and measures it; refuses undecodable, empty or silent audio. */
+export async function analyzeAudio(file: string): Promise<AudioAnalysis> {
+  if (fs.statSync(file).size === 0) throw new AudioProblem('is empty (0 bytes)');
+  let audio;
+  try {
+    audio = await decodeAudio(fs.readFileSync(file));
+  } catch (error) {
+    if (error instanceof UndecodableAudioError) throw new AudioProblem(`is not decodable audio: ${error.message}`);
+    throw error;
+  }
+  if (audio.frames === 0) throw new AudioProblem('holds no audio (0 samples)');
+  const loudness = integratedLoudness(audio.channels, audio.sampleRate);
+  const peak = samplePeakDb(audio.channels);
+  if (peak === -Infinity) throw new AudioProblem('is silent (every sample is zero)');
+  return {
+    format: audio.probe.container,
+    sampleRate: audio.sampleRate,
+    channels: audio.channels.length,
+    frames: audio.frames,
+    loudnessLufs: Number.isFinite(loudness) ? Math.round(loudness * 100) / 100 : null,
+    peakDbfs: Math.round(peak * 100) / 100,
+    peaks: encodePeaks(computePeaks(audio.channels, audio.sampleRate)),
+  };
+}

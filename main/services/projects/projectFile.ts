@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import { formatIssues } from '../../../shared/contract/formatIssues';
+import type { MissingSource, ProjectSummary } from '../../../shared/contract/projectsContract';
+import { migrateDocument } from '../../../shared/project/migrateDocument';
+import { PROJECT_FILE_FORMAT, projectFileSchema, type ProjectFile } from '../../../shared/project/projectFileSchema';
+import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { inTransaction } from '../../db/inTransaction';
+import type { LibraryDatabase } from '../../db/openLibraryDatabase';
+import { userAudioQueries } from '../../db/userAudioQueries';
+import { analyzeAudio, AudioProblem, type AudioAnalysis } from '../../media/analyzeAudio';
+import { ArchiveFolder } from '../../media/ArchiveFolder';
+import type { ContentStore } from '../../media/ContentStore';
+import type { ZipLimits } from '../../media/extractZip';
+import { sha256File } from '../../media/sha256File';
+import { sniffAudioFormat } from '../../media/sniffAudioFormat';
+import { writeFileAtomically } from '../../media/writeFileAtomically';
+import { writeZip, type ZipEntry } from '../../media/writeZip';
+import { importRefusal } from '../importRefusal';
+import type { ProjectsService } from './ProjectsService';
+
+export interface ProjectFileContext {
+  readonly db: LibraryDatabase;
+  readonly store: ContentStore;
+  readonly projects: ProjectsService;
+  readonly scratchDir: string;
+  readonly appVersion: string;
+  readonly now: () => Date;
+  readonly zipLimits?: ZipLimits;
+}
+
+/** The .stemroom bytes of a project as it is now: the document, catalog references, and the user's own audio. */
+export function projectFileBytes(context: ProjectFileContext, projectId: string): { bytes: Buffer; recordings: number } {
+  context.projects.flushAll();
+  const document = context.projects.documentAt(projectId);
+  const packages = new Map(catalogReadQueries(context.db).packages().map((p) => [p.id, p.title]));
+  const entries: ZipEntry[] = [];
+  const file: ProjectFile = {
+    format: PROJECT_FILE_FORMAT,
+    exportedAt: context.now().toISOString(),
+    appVersion: context.appVersion,
+    document,
+    catalog: [],
+    audio: [],
+  };
+  for (const source of document.sources) {
+    if (source.type === 'catalog') {
+      file.catalog.push({ sourceId: source.id, packageId: source.packageId, packageTitle: packages.get(source.packageId) ?? source.packageId, recordingId: source.recordingId, stemId: source.stemId, sha256: source.sha256 });
+    } else if (context.store.has(source.sha256) && !file.audio.some((a) => a.sha256 === source.sha256)) {
+      const bytes = fs.readFileSync(context.store.pathOf(source.sha256));
+      const name = `audio/${source.sha256}.${sniffAudioFormat(bytes) ?? 'bin'}`;
+      file.audio.push({ sha256: source.sha256, file: name, name: source.name });
+      entries.push({ name, data: bytes });
+    }
+  }
+  entries.unshift({ name: 'project.json', data: Buffer.from(JSON.stringify(file, null, 2)) });
+  return { bytes: writeZip(entries, context.now()), recordings: file.audio.length };
+}
+
+/** Writes the .stemroom file atomically (never a partial file under `path`). */
+export function exportProjectFile(context: ProjectFileContext, projectId: string, path: string) {
+  const { bytes, recordings } = projectFileBytes(context, projectId);
+  writeFileAtomically(path, bytes);
+  return { path, bytes: bytes.length, recordings };
+}
+
+/**
+ * Opens a .stemroom file as a new project. Refused, with nothing written,
+ * for a malformed file, a document from a newer Stemroom, or contents that
+ * escape the archive; catalog stems missing from this library are reported
+ * with the package that provides them (the project still opens).
+ */
+export async function importProjectFile(context: ProjectFileContext, source: string): Promise<{ project: ProjectSummary; missing: MissingSource[] }> {
+  const folder = await ArchiveFolder.open(source, context.scratchDir, { indexFile: 'project.json', what: 'a Stemroom project file', zipLimits: context.zipLimits });
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(folder.readIndex().text);
+    } catch (error) {
+      if (error instanceof SyntaxError) throw importRefusal('project.json', [`invalid JSON (${error.message})`]);
+      throw error;
+    }
+    const parsed = projectFileSchema.safeParse(json);
+    if (!parsed.success) throw importRefusal('project.json', formatIssues(parsed.error));
+    const file = parsed.data;
+    let document;
+    try {
+      document = migrateDocument(file.document);
+    } catch (error) {
+      throw importRefusal('project.json', [`document: ${(error as Error).message}`]);
+    }
+    const audio: { sha256: string; path: string; name: string; analysis: AudioAnalysis }[] = [];
+    for (const [i, entry] of file.audio.entries()) {
+      const path = folder.resolve(entry.file, `audio[${i}].file`);
+      const actual = await sha256File(path);
+      if (actual !== entry.sha256) throw importRefusal(entry.file, [`SHA-256 is ${actual}, but project.json says ${entry.sha256}`]);
+      try {
+        audio.push({ sha256: actual, path, name: entry.name, analysis: await analyzeAudio(path) });
+      } catch (error) {
+        if (error instanceof AudioProblem) throw importRefusal(entry.file, [error.message]);
+        throw error;
+      }
+    }
+    const added: string[] = [];
+    try {
+      for (const item of audio) {
+        const stored = await context.store.putFile(item.path);
+        if (stored.added) added.push(stored.sha256);
+      }
+      const userAudio = userAudioQueries(context.db);
+      const at = context.now().toISOString();
+      const project = inTransaction(context.db, () => {
+        for (const item of audio) userAudio.insert(item.sha256, item.name, item.analysis, at);
+        return context.projects.insert(document, `Imported from ${folder.label}`);
+      });
+      const titles = new Map(file.catalog.map((c) => [c.packageId, c.packageTitle]));
+      return { project, missing: context.projects.missingSources(document, titles) };
+    } catch (error) {
+      context.store.remove(added);
+      throw error;
+    }
+  } finally {
+    folder.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import { peaksForView, type WaveformPeaks } from '../../shared/dsp/waveformPeaks';
+
+export interface WaveformProps {
+  readonly peaks: WaveformPeaks | undefined;
+  /** The span of the audio to draw, in seconds. */
+  readonly start?: number;
+  readonly end: number;
+  readonly height: number;
+  readonly color?: string;
+  readonly label: string;
+  /** Playhead position in seconds within [start, end), or null for none. */
+  readonly playhead?: number | null;
+  readonly onSeek?: (seconds: number) => void;
+}
+
+/**
+ * A wavesurfer.js waveform drawn from cached peaks (no audio decode, no
+ * media element playback): the view's span is reduced to two values per
+ * pixel, which is what makes large projects open fast.
+ */
+export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', label, playhead = null, onSeek }: WaveformProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const surfer = useRef<WaveSurfer | null>(null);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const ws = WaveSurfer.create({
+      container: container.current,
+      height,
+      waveColor: color,
+      progressColor: color,
+      cursorWidth: 0,
+      interact: false,
+      normalize: false,
+      barWidth: 0,
+      peaks: [new Float32Array(2)],
+      duration: Math.max(0.001, end - start),
+    });
+    surfer.current = ws;
+    return () => {
+      ws.destroy();
+      surfer.current = null;
+    };
+  }, [height, color, start, end]);
+
+  useEffect(() => {
+    const ws = surfer.current;
+    if (!ws || !peaks || !container.current) return;
+    const width = Math.max(64, Math.round(container.current.clientWidth * 2));
+    void ws.load('', [peaksForView(peaks, start, end, width)], Math.max(0.001, end - start));
+  }, [peaks, start, end]);
+
+  const share = playhead === null ? null : (playhead - start) / Math.max(0.001, end - start);
+  return (
+    <div
+      className="waveform"
+      role={onSeek ? 'slider' : 'img'}
+      aria-label={label}
+      aria-valuemin={onSeek ? start : undefined}
+      aria-valuemax={onSeek ? end : undefined}
+      aria-valuenow={onSeek && playhead !== null ? Math.round(playhead * 10) / 10 : undefined}
+      style={{ height }}
+      onClick={(event) => {
+        if (!onSeek) return;
+        const box = event.currentTarget.getBoundingClientRect();
+        onSeek(start + ((event.clientX - box.left) / box.width) * (end - start));
+      }}
+    >
+      <div ref={container} className="waveform-canvas" data-testid="waveform" />
+      {share !== null && share >= 0 && share <= 1 && <div className="waveform-playhead" style={{ left: `${share * 100}%` }} />}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { RecordingDetail } from '../../../shared/contract/catalogContract';
+import { formatIsrc } from '../../../shared/rights/identifiers';
+import { formatDuration } from '../../app/formatDuration';
+import { CreditsPanel } from './CreditsPanel';
+import { LicencesPanel } from './LicencesPanel';
+import { StemsPanel } from './StemsPanel';
+
+/** One recording: what it is, who made it, what its licences allow, and its stems to preview. */
+export function RecordingPage({
+  recording,
+  onStart,
+  starting,
+}: {
+  recording: RecordingDetail;
+  onStart: (kind: 'remix' | 'cover') => void;
+  starting: boolean;
+}) {
+  const startButton = (kind: 'remix' | 'cover', label: string) => {
+    const permission = recording[kind];
+    const reason = permission.reasons.join(' ');
+    return (
+      <div className="start-action">
+        <button type="button" className="primary" disabled={!permission.allowed || starting} onClick={() => onStart(kind)} aria-describedby={permission.allowed ? undefined : `${kind}-reason`}>
+          {label}
+        </button>
+        {!permission.allowed && (
+          <p id={`${kind}-reason`} className="reason" data-testid={`${kind}-reason`}>
+            {reason}
+          </p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <article className="recording-page" aria-labelledby="recording-title">
+      <header className="recording-header">
+        <div>
+          <h1 id="recording-title">{recording.title}</h1>
+          <p className="recording-artist">{recording.displayArtist}</p>
+          <p className="muted mono small">
+            ISRC {formatIsrc(recording.isrc)} · {recording.label} · {recording.bpm} BPM · {recording.key} · {formatDuration(recording.durationMs / 1000)}
+            {recording.releaseDate ? ` · released ${recording.releaseDate}` : ''}
+          </p>
+          <p className="muted small">
+            From {recording.package.title} (v{recording.package.version})
+          </p>
+        </div>
+        <div className="start-actions">
+          {startButton('remix', 'Start remix')}
+          {startButton('cover', 'Start cover')}
+        </div>
+      </header>
+      <StemsPanel recording={recording} />
+      <div className="recording-columns">
+        <CreditsPanel recording={recording} />
+        <LicencesPanel recording={recording} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { commandSchema } from '../project/commandSchema';
+import { projectDocumentSchema } from '../project/documentSchema';
+import { packageSourceSchema } from './catalogContract';
+
+const projectId = z.string().regex(/^[0-9a-f-]{36}$/, 'a project id is a UUID');
+
+export const projectSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['remix', 'cover']),
+  recordingId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  headRevision: z.number(),
+});
+export type ProjectSummary = z.infer<typeof projectSummarySchema>;
+
+/** Where undo/redo stand after a change. */
+export const historyStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+
+export const sourceRightsSchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
+export type SourceRights = z.infer<typeof sourceRightsSchema>;
+
+export const missingSourceSchema = z.object({ sourceId: z.string(), name: z.string(), packageId: z.string(), packageTitle: z.string() });
+export type MissingSource = z.infer<typeof missingSourceSchema>;
+
+export const openProjectSchema = z.object({
+  project: projectSummarySchema,
+  document: projectDocumentSchema,
+  history: historyStateSchema,
+  /** Licence state of each catalog source for the project's kind, by source id. */
+  rights: z.record(z.string(), sourceRightsSchema),
+  /** Sources whose audio is not in this library, and the package that provides them. */
+  missing: z.array(missingSourceSchema),
+});
+export type OpenProject = z.infer<typeof openProjectSchema>;
+
+export const projectsEndpoints = {
+  'projects.list': endpoint(z.object({ trashed: z.boolean().default(false) }).strict(), z.array(projectSummarySchema)),
+  'projects.create': endpoint(
+    z.object({ recordingId: z.string().min(1).max(100), kind: z.enum(['remix', 'cover']), name: z.string().min(1).max(200).optional() }).strict(),
+    projectSummarySchema,
+  ),
+  'projects.open': endpoint(z.object({ projectId }).strict(), openProjectSchema),
+  'projects.edit': endpoint(
+    z.object({ projectId, commands: z.array(commandSchema).min(1).max(1000), label: z.string().max(100).optional() }).strict(),
+    historyStateSchema,
+  ),
+  'projects.undo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
+  'projects.redo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
+  'projects.duplicate': endpoint(z.object({ projectId, revision: z.number().int().positive().optional(), name: z.string().min(1).max(200).optional() }).strict(), projectSummarySchema),
+  'projects.delete': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
+  'projects.restore': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
+  'projects.revisions': endpoint(
+    z.object({ projectId }).strict(),
+    z.array(z.object({ revision: z.number(), createdAt: z.string(), label: z.string(), documentSha256: z.string() })),
+  ),
+  'projects.restoreRevision': endpoint(z.object({ projectId, revision: z.number().int().positive() }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
+  'projects.exportFile': endpoint(z.object({ projectId, path: z.string().min(1).max(4096) }).strict(), z.object({ path: z.string(), bytes: z.number(), recordings: z.number() })),
+  'projects.importFile': endpoint(z.object({ source: packageSourceSchema }).strict(), z.object({ project: projectSummarySchema, missing: z.array(missingSourceSchema) })),
+};

@@ -1,0 +1,31 @@
+import { PROJECT_SCHEMA_VERSION, type ProjectDocument } from './documentSchema';
+import { documentProblems } from './validateDocument';
+
+/** Pure steps from schema version N to N+1, keyed by N. */
+export const documentMigrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export class DocumentFromFutureError extends Error {
+  override readonly name = 'DocumentFromFutureError';
+}
+
+/**
+ * Brings a stored document of any earlier schema version to the current one
+ * and validates it. A document from a newer Stemroom is refused, never guessed at.
+ */
+export function migrateDocument(raw: unknown): ProjectDocument {
+  if (typeof raw !== 'object' || raw === null) throw new Error('a project document is a JSON object');
+  let doc = raw as Record<string, unknown>;
+  const version = doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error('the project document has no valid schemaVersion');
+  if (version > PROJECT_SCHEMA_VERSION) {
+    throw new DocumentFromFutureError(`The project was saved by a newer Stemroom (document schema ${version}; this version reads up to ${PROJECT_SCHEMA_VERSION}).`);
+  }
+  for (let v = version; v < PROJECT_SCHEMA_VERSION; v++) {
+    const step = documentMigrations[v];
+    if (!step) throw new Error(`no migration from document schema ${v}`);
+    doc = { ...step(doc), schemaVersion: v + 1 };
+  }
+  const problems = documentProblems(doc);
+  if (problems.length) throw new Error(`the project document is invalid: ${problems.slice(0, 3).join('; ')}`);
+  return doc as ProjectDocument;
+}
