@@ -1,0 +1,52 @@
+import type { ProjectDocument } from '../../../shared/project/documentSchema';
+import { audibleTracks } from './audibleTracks';
+import { dbToGain } from './effects/EffectNode';
+import { pairwiseSum } from './pairwiseSum';
+import { TrackChain } from './TrackChain';
+
+/**
+ * The mixer built from a document: one TrackChain per track, summed
+ * pairwise into the master gain. The same code builds the live graph and
+ * the offline render, so what the user hears is what the export renders.
+ * The master limiter is not in here: live it is an AudioWorklet after
+ * `master`, offline the same DSP runs over the rendered buffer.
+ */
+export class MixGraph {
+  readonly tracks = new Map<string, TrackChain>();
+  readonly master: GainNode;
+  private readonly summing: AudioNode[] = [];
+
+  constructor(
+    private readonly context: BaseAudioContext,
+    document: ProjectDocument,
+  ) {
+    const audible = audibleTracks(document.tracks);
+    for (const track of document.tracks) {
+      const chain = new TrackChain(context, track, document.bpm);
+      chain.applyMix(track, audible.has(track.id), document.bpm);
+      this.tracks.set(track.id, chain);
+    }
+    this.master = context.createGain();
+    this.master.gain.value = dbToGain(document.master.gainDb);
+  }
+
+  /** Call after every clip input has been created: wires clips into tracks and tracks into the master. */
+  seal(): void {
+    for (const chain of this.tracks.values()) chain.seal();
+    pairwiseSum(this.context, [...this.tracks.values()].map((c) => c.output), this.summing).connect(this.master);
+  }
+
+  /** Live mix changes (fader, pan, mute, solo, effect parameters); false when the graph must be rebuilt. */
+  applyMix(document: ProjectDocument): boolean {
+    if (document.tracks.length !== this.tracks.size || document.tracks.some((t) => !this.tracks.has(t.id))) return false;
+    const audible = audibleTracks(document.tracks);
+    this.master.gain.value = dbToGain(document.master.gainDb);
+    return document.tracks.every((track) => this.tracks.get(track.id)!.applyMix(track, audible.has(track.id), document.bpm));
+  }
+
+  dispose(): void {
+    for (const chain of this.tracks.values()) chain.dispose();
+    for (const node of this.summing) node.disconnect();
+    this.master.disconnect();
+  }
+}

@@ -1,0 +1,82 @@
+import type { StretchOptions } from '../stretch/stretchChannels';
+import { preparationKey, type Preparation } from './clipPlacement';
+
+/** Decoded audio of a blob at the engine's sample rate, one array per channel. */
+export type LoadAudio = (sha256: string) => Promise<Float32Array[]>;
+/** Time-stretch / pitch-shift (a worker in the page, the WASM directly in Node). */
+export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
+
+/**
+ * Audio ready to schedule: each source decoded once and, per clip tempo and
+ * key, stretched and shifted once, then kept as an AudioBuffer. Preparing is
+ * the slow part (a tempo change re-stretches); scheduling is instant.
+ */
+export class PreparedAudio {
+  private readonly decoded = new Map<string, Promise<Float32Array[]>>();
+  private readonly prepared = new Map<string, Promise<AudioBuffer>>();
+  private readonly ready = new Map<string, AudioBuffer>();
+
+  constructor(
+    private readonly context: BaseAudioContext,
+    private readonly load: LoadAudio,
+    private readonly stretch: Stretch,
+  ) {}
+
+  /** Prepares everything in `preparations`; reports progress as preparations complete. */
+  async prepare(preparations: readonly Preparation[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const unique = new Map(preparations.map((p) => [preparationKey(p), p]));
+    let done = 0;
+    onProgress?.(0, unique.size);
+    await Promise.all(
+      [...unique.values()].map(async (p) => {
+        await this.prepareOne(p);
+        onProgress?.(++done, unique.size);
+      }),
+    );
+  }
+
+  /** The prepared buffer (after `prepare`), or undefined if it is not ready. */
+  buffer(preparation: Preparation): AudioBuffer | undefined {
+    return this.ready.get(preparationKey(preparation));
+  }
+
+  /** The decoded source at its own tempo and pitch (waveforms at sample level, recording alignment). */
+  source(sha256: string): Promise<Float32Array[]> {
+    let pending = this.decoded.get(sha256);
+    if (!pending) {
+      pending = this.load(sha256);
+      pending.catch(() => this.decoded.delete(sha256));
+      this.decoded.set(sha256, pending);
+    }
+    return pending;
+  }
+
+  /** Forgets prepared variants no current preparation uses (after tempo or key changes). */
+  keepOnly(preparations: readonly Preparation[]): void {
+    const keep = new Set(preparations.map(preparationKey));
+    for (const key of [...this.prepared.keys()]) {
+      if (!keep.has(key)) {
+        this.prepared.delete(key);
+        this.ready.delete(key);
+      }
+    }
+  }
+
+  private prepareOne(p: Preparation): Promise<AudioBuffer> {
+    const key = preparationKey(p);
+    let pending = this.prepared.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const channels = await this.source(p.sha256);
+        const audio = p.timeFactor === 1 && p.semitones === 0 ? channels : await this.stretch(channels, this.context.sampleRate, p);
+        const buffer = this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
+        audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
+        this.ready.set(key, buffer);
+        return buffer;
+      })();
+      pending.catch(() => this.prepared.delete(key));
+      this.prepared.set(key, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Track } from '../../../shared/project/documentSchema';
+import { secondsPerBeat } from '../../../shared/project/timing';
+import { createEffect } from './effects/createEffect';
+import { dbToGain, type EffectNode } from './effects/EffectNode';
+import { pairwiseSum } from './pairwiseSum';
+
+/**
+ * One track's signal path: clip inputs summed pairwise → enabled effects in
+ * order → volume (fader or automation) → pan → audible (mute/solo) gain.
+ * Live parameter changes go through `update`; a change of structure
+ * (effects added, removed, enabled) needs a new chain.
+ */
+export class TrackChain {
+  readonly volume: GainNode;
+  readonly panner: StereoPannerNode;
+  readonly audible: GainNode;
+  private readonly effects: EffectNode[];
+  private readonly inputs: GainNode[] = [];
+  private readonly summing: AudioNode[] = [];
+  private readonly effectInput: GainNode;
+
+  constructor(
+    private readonly context: BaseAudioContext,
+    private track: Track,
+    bpm: number,
+  ) {
+    this.effectInput = context.createGain();
+    this.effects = track.effects.filter((e) => e.enabled).map((e) => createEffect(context, e, bpm));
+    this.volume = context.createGain();
+    this.panner = context.createStereoPanner();
+    this.audible = context.createGain();
+    let node: AudioNode = this.effectInput;
+    for (const effect of this.effects) {
+      node.connect(effect.input);
+      node = effect.output;
+    }
+    node.connect(this.volume).connect(this.panner).connect(this.audible);
+    this.applyMix(track, true, bpm);
+  }
+
+  /** The output to sum into the master. */
+  get output(): AudioNode {
+    return this.audible;
+  }
+
+  /** A fresh input for one clip; all clip inputs are summed pairwise into the chain by `seal`. */
+  clipInput(): GainNode {
+    const input = this.context.createGain();
+    this.inputs.push(input);
+    return input;
+  }
+
+  /** Connects the clip inputs (created so far) into the chain through a pairwise tree. */
+  seal(): void {
+    pairwiseSum(this.context, this.inputs, this.summing).connect(this.effectInput);
+  }
+
+  /** Fader, pan, mute/solo and effect parameters; false when the effect structure changed. */
+  applyMix(track: Track, audible: boolean, bpm: number): boolean {
+    this.track = track;
+    this.panner.pan.value = track.pan;
+    this.audible.gain.value = audible ? 1 : 0;
+    if (track.volumeAutomation.length === 0) this.volume.gain.value = dbToGain(track.gainDb);
+    const enabled = track.effects.filter((e) => e.enabled);
+    if (enabled.length !== this.effects.length) return false;
+    return enabled.every((e, i) => this.effects[i]!.update(e.params, bpm));
+  }
+
+  /** Schedules volume automation from timeline second `from`, which plays at context time `when`. */
+  scheduleAutomation(bpm: number, from: number, when: number): void {
+    const points = this.track.volumeAutomation;
+    if (points.length === 0) return;
+    const param = this.volume.gain;
+    const spb = secondsPerBeat(bpm);
+    const at = (seconds: number) => when + (seconds - from);
+    const valueAt = (seconds: number) => {
+      const beat = seconds / spb;
+      if (beat <= points[0]!.beat) return dbToGain(points[0]!.gainDb);
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1]!, b = points[i]!;
+        if (beat <= b.beat) return dbToGain(a.gainDb) + ((dbToGain(b.gainDb) - dbToGain(a.gainDb)) * (beat - a.beat)) / Math.max(1e-9, b.beat - a.beat);
+      }
+      return dbToGain(points.at(-1)!.gainDb);
+    };
+    param.cancelScheduledValues(0);
+    param.setValueAtTime(valueAt(from), when);
+    for (const point of points) {
+      const seconds = point.beat * spb;
+      if (seconds > from) param.linearRampToValueAtTime(dbToGain(point.gainDb), at(seconds));
+    }
+  }
+
+  dispose(): void {
+    for (const node of [...this.inputs, ...this.summing, this.effectInput, this.volume, this.panner, this.audible]) node.disconnect();
+    for (const effect of this.effects) effect.dispose();
+  }
+}

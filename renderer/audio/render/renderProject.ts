@@ -1,0 +1,81 @@
+import type { ProjectDocument } from '../../../shared/project/documentSchema';
+import { LimiterDsp } from '../dsp/LimiterDsp';
+import { effectTail } from '../graph/effects/createEffect';
+import { MixGraph } from '../graph/MixGraph';
+import { placeClips } from '../graph/clipPlacement';
+import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
+import { scheduleClip } from '../graph/scheduleClip';
+
+/** What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own. */
+export interface RenderEnvironment {
+  createContext(channels: number, frames: number, sampleRate: number): OfflineAudioContext;
+  load: LoadAudio;
+  stretch: Stretch;
+}
+
+export interface RenderOptions {
+  readonly sampleRate?: number;
+  /** Render reverb and delay tails after the last clip (exports do). */
+  readonly includeTail?: boolean;
+  readonly onProgress?: (phase: 'preparing' | 'rendering' | 'limiting', done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface RenderedMix {
+  readonly sampleRate: number;
+  readonly channels: Float32Array[];
+  /** Seconds until the last clip ends. */
+  readonly contentSeconds: number;
+  /** Seconds rendered (content plus tail). */
+  readonly seconds: number;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('Render cancelled', 'AbortError');
+}
+
+/**
+ * Renders a document offline through the same MixGraph live playback uses,
+ * then the master limiter's DSP over the result. Deterministic: pairwise
+ * sums, seeded reverbs and a deterministic stretcher give bit-identical
+ * output for the same document and sources.
+ */
+export async function renderProject(document: ProjectDocument, environment: RenderEnvironment, options: RenderOptions = {}): Promise<RenderedMix> {
+  const sampleRate = options.sampleRate ?? 48000;
+  const placements = placeClips(document);
+  const contentSeconds = Math.max(0, ...placements.map((p) => p.end));
+  const tracksWithClips = new Set(placements.map((p) => p.clip.trackId));
+  const tail =
+    options.includeTail === false
+      ? 0
+      : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
+  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
+  const context = environment.createContext(2, frames, sampleRate);
+
+  const prepared = new PreparedAudio(context, environment.load, environment.stretch);
+  await prepared.prepare(
+    placements.map((p) => p.preparation),
+    (done, total) => options.onProgress?.('preparing', done, total),
+  );
+  throwIfAborted(options.signal);
+
+  const graph = new MixGraph(context, document);
+  for (const placement of placements) {
+    const chain = graph.tracks.get(placement.clip.trackId);
+    const buffer = prepared.buffer(placement.preparation);
+    if (!chain || !buffer) continue;
+    scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
+  }
+  for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
+  graph.seal();
+  graph.master.connect(context.destination);
+
+  options.onProgress?.('rendering', 0, 1);
+  const rendered = await context.startRendering();
+  throwIfAborted(options.signal);
+  const channels = Array.from({ length: rendered.numberOfChannels }, (_, c) => rendered.getChannelData(c).slice());
+  options.onProgress?.('limiting', 0, 1);
+  LimiterDsp.limitBuffer(channels, sampleRate, document.master.limiterCeilingDb);
+  options.onProgress?.('limiting', 1, 1);
+  return { sampleRate, channels, contentSeconds, seconds: frames / sampleRate };
+}
