@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { RenderEnvironment } from '../../renderer/audio/render/renderProject';
-import { loadSignalsmith } from '../../renderer/audio/stretch/loadSignalsmith';
+import { createSignalsmith } from '../../renderer/audio/stretch/loadSignalsmith';
 import { stretchChannels } from '../../renderer/audio/stretch/stretchChannels';
 import { loadWebAudio } from './webAudio';
 import { probeAudio } from './probeAudio';
@@ -12,7 +12,6 @@ import { probeAudio } from './probeAudio';
  */
 export async function nodeRenderEnvironment(pathOf: (sha256: string) => string): Promise<RenderEnvironment> {
   const webAudio = await loadWebAudio();
-  const wasm = await loadSignalsmith();
   return {
     createContext: (channels, frames, sampleRate) => new webAudio.OfflineAudioContext(channels, frames, sampleRate),
     async load(sha256) {
@@ -24,6 +23,6 @@ export async function nodeRenderEnvironment(pathOf: (sha256: string) => string):
       const buffer = await context.decodeAudioData(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
       return Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c).slice());
     },
-    stretch: async (channels, sampleRate, options) => stretchChannels(wasm, channels, sampleRate, options),
+    stretch: async (channels, sampleRate, options) => stretchChannels(await createSignalsmith(), channels, sampleRate, options),
   };
 }

@@ -13,6 +13,8 @@ export interface WaveformProps {
   /** Playhead position in seconds within [start, end), or null for none. */
   readonly playhead?: number | null;
   readonly onSeek?: (seconds: number) => void;
+  /** Scale the tallest peak to full height (shape over level), as DAW lanes draw quiet stems. */
+  readonly normalize?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface WaveformProps {
  * media element playback): the view's span is reduced to two values per
  * pixel, which is what makes large projects open fast.
  */
-export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', label, playhead = null, onSeek }: WaveformProps) {
+export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', label, playhead = null, onSeek, normalize = true }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const surfer = useRef<WaveSurfer | null>(null);
 
@@ -33,7 +35,7 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
       progressColor: color,
       cursorWidth: 0,
       interact: false,
-      normalize: false,
+      normalize,
       barWidth: 0,
       peaks: [new Float32Array(2)],
       duration: Math.max(0.001, end - start),
@@ -43,7 +45,7 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
       ws.destroy();
       surfer.current = null;
     };
-  }, [height, color, start, end]);
+  }, [height, color, start, end, normalize]);
 
   useEffect(() => {
     const ws = surfer.current;

@@ -50,6 +50,8 @@ export const projectsEndpoints = {
     projectSummarySchema,
   ),
   'projects.open': endpoint(z.object({ projectId }).strict(), openProjectSchema),
+  /** Licence state and missing audio of the project's sources as they are now (after sources were added). */
+  'projects.rights': endpoint(z.object({ projectId }).strict(), openProjectSchema.pick({ rights: true, missing: true })),
   'projects.edit': endpoint(
     z.object({ projectId, commands: z.array(commandSchema).min(1).max(1000), label: z.string().max(100).optional() }).strict(),
     historyStateSchema,

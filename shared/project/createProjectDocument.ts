@@ -22,6 +22,11 @@ export interface StartingRecording {
   }[];
 }
 
+/** The track colour for a stem kind (the same palette as the catalog's stem colours). */
+export function trackColorFor(kind: string): string {
+  return trackColors[kind] ?? '#9aa3b2';
+}
+
 const trackColors: Record<string, string> = {
   vocals: '#ff8fb1',
   drums: '#ffb84f',
@@ -56,7 +61,7 @@ export function createProjectDocument(recording: StartingRecording, kind: 'remix
   const tracks: Track[] = stems.map((stem) => ({
     id: `trk-${stem.id}`,
     name: stem.name,
-    color: trackColors[stem.kind] ?? '#9aa3b2',
+    color: trackColorFor(stem.kind),
     kind: 'audio',
     gainDb: 0,
     pan: 0,

@@ -1,12 +1,11 @@
 import type { RenderEnvironment } from '../../renderer/audio/render/renderProject';
-import { loadSignalsmith } from '../../renderer/audio/stretch/loadSignalsmith';
+import { createSignalsmith } from '../../renderer/audio/stretch/loadSignalsmith';
 import { stretchChannels } from '../../renderer/audio/stretch/stretchChannels';
 import { loadWebAudio } from '../../main/media/webAudio';
 
 /** A Node render environment over in-memory sources (sha256 → channels at 48 kHz). */
 export async function testRenderEnvironment(sources: ReadonlyMap<string, Float32Array[]>): Promise<RenderEnvironment & { loads: string[] }> {
   const webAudio = await loadWebAudio();
-  const wasm = await loadSignalsmith();
   const loads: string[] = [];
   return {
     loads,
@@ -17,7 +16,7 @@ export async function testRenderEnvironment(sources: ReadonlyMap<string, Float32
       if (!channels) throw new Error(`no source ${sha256}`);
       return channels.map((c) => c.slice());
     },
-    stretch: async (channels, sampleRate, options) => stretchChannels(wasm, channels, sampleRate, options),
+    stretch: async (channels, sampleRate, options) => stretchChannels(await createSignalsmith(), channels, sampleRate, options),
   };
 }
 

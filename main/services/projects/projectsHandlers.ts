@@ -3,7 +3,7 @@ import type { StemroomServices } from '../StemroomServices';
 import { exportProjectFile, importProjectFile } from './projectFile';
 
 type ProjectChannels =
-  | 'projects.list' | 'projects.create' | 'projects.open' | 'projects.edit' | 'projects.undo' | 'projects.redo' | 'projects.duplicate'
+  | 'projects.list' | 'projects.create' | 'projects.open' | 'projects.rights' | 'projects.edit' | 'projects.undo' | 'projects.redo' | 'projects.duplicate'
   | 'projects.delete' | 'projects.restore' | 'projects.revisions' | 'projects.restoreRevision' | 'projects.exportFile' | 'projects.importFile';
 
 export function projectsHandlers(services: StemroomServices): Pick<Handlers, ProjectChannels> {
@@ -16,6 +16,10 @@ export function projectsHandlers(services: StemroomServices): Pick<Handlers, Pro
     'projects.list': ({ trashed }) => projects.list(trashed),
     'projects.create': ({ recordingId, kind, name }) => changed(projects.create(recordingId, kind, name)),
     'projects.open': ({ projectId }) => projects.open(projectId),
+    'projects.rights': ({ projectId }) => {
+      const document = projects.documentAt(projectId);
+      return { rights: projects.sourceRights(document), missing: projects.missingSources(document) };
+    },
     'projects.edit': ({ projectId, commands, label }) => projects.edit(projectId, commands, label),
     'projects.undo': ({ projectId }) => projects.undo(projectId),
     'projects.redo': ({ projectId }) => projects.redo(projectId),

@@ -23,7 +23,7 @@ export class PreparedAudio {
   ) {}
 
   /** Prepares everything in `preparations`; reports progress as preparations complete. */
-  async prepare(preparations: readonly Preparation[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  async prepareAll(preparations: readonly Preparation[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const unique = new Map(preparations.map((p) => [preparationKey(p), p]));
     let done = 0;
     onProgress?.(0, unique.size);
@@ -35,7 +35,7 @@ export class PreparedAudio {
     );
   }
 
-  /** The prepared buffer (after `prepare`), or undefined if it is not ready. */
+  /** The prepared buffer (after `prepareAll`), or undefined if it is not ready. */
   buffer(preparation: Preparation): AudioBuffer | undefined {
     return this.ready.get(preparationKey(preparation));
   }

@@ -39,7 +39,7 @@ export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement
   };
   const param = input.gain;
   const first = Math.max(from, start);
-  param.cancelScheduledValues(0);
+  param.cancelScheduledValues(Math.max(0, when));
   const curveBetween = (a: number, b: number) => {
     const points = Math.max(2, Math.min(1024, Math.ceil((b - a) * 1000)));
     const values = new Float32Array(points);

@@ -53,7 +53,7 @@ export async function renderProject(document: ProjectDocument, environment: Rend
   const context = environment.createContext(2, frames, sampleRate);
 
   const prepared = new PreparedAudio(context, environment.load, environment.stretch);
-  await prepared.prepare(
+  await prepared.prepareAll(
     placements.map((p) => p.preparation),
     (done, total) => options.onProgress?.('preparing', done, total),
   );

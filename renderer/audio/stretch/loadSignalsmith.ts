@@ -14,20 +14,19 @@ export interface SignalsmithWasm {
 
 type ProcessorClass = new (options: object) => { wasmReady?: boolean; wasmModule?: SignalsmithWasm };
 
-let loading: Promise<SignalsmithWasm> | undefined;
+let processorClass: Promise<ProcessorClass> | undefined;
 
 /**
- * Loads Signalsmith Stretch (MIT) for offline use, in a page, a worker or
- * Node alike. The npm package only exposes an AudioWorklet node; its WASM
- * core is reached by evaluating the package the way a worklet scope would
- * (with `registerProcessor` defined), taking the processor class, and
- * letting one instance instantiate the module. No eval, no network: the
- * WASM is embedded in the package.
+ * The package's worklet processor class. The npm package only exposes an
+ * AudioWorklet node; its WASM core is reached by evaluating the package the
+ * way a worklet scope would (with `registerProcessor` defined) and keeping
+ * the processor class it registers. No eval, no network: the WASM is
+ * embedded in the package.
  */
-export function loadSignalsmith(): Promise<SignalsmithWasm> {
-  loading ??= (async () => {
+function loadProcessorClass(): Promise<ProcessorClass> {
+  processorClass ??= (async () => {
     const scope = globalThis as Record<string, unknown>;
-    const saved = { AudioWorkletProcessor: scope.AudioWorkletProcessor, registerProcessor: scope.registerProcessor, sampleRate: scope.sampleRate };
+    const saved = { AudioWorkletProcessor: scope.AudioWorkletProcessor, registerProcessor: scope.registerProcessor };
     let Processor: ProcessorClass | undefined;
     scope.AudioWorkletProcessor = class {
       readonly port = { postMessage: () => undefined, onmessage: null };
@@ -35,24 +34,38 @@ export function loadSignalsmith(): Promise<SignalsmithWasm> {
     scope.registerProcessor = (_name: string, processor: ProcessorClass) => {
       Processor = processor;
     };
-    // The processor configures itself for the worklet's global sample rate; we reconfigure per call.
-    scope.sampleRate = 48000;
     try {
       await import('signalsmith-stretch');
-      if (!Processor) throw new Error('signalsmith-stretch did not register its processor');
-      const instance = new Processor({ numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2] });
-      const started = Date.now();
-      while (!instance.wasmReady) {
-        if (Date.now() - started > 10_000) throw new Error('signalsmith-stretch WASM did not start');
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      return instance.wasmModule!;
     } finally {
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete scope[key];
         else scope[key] = value;
       }
     }
+    if (!Processor) throw new Error('signalsmith-stretch did not register its processor');
+    return Processor;
   })();
-  return loading;
+  return processorClass;
+}
+
+/**
+ * A fresh Signalsmith Stretch (MIT) instance — in a page, a worker or Node
+ * alike. Fresh per stretch on purpose: an instance carries phase state
+ * across calls that `reset()` does not clear (stretching a stem after
+ * another stem changed its output), and renders must not depend on what
+ * was stretched before.
+ */
+export async function createSignalsmith(): Promise<SignalsmithWasm> {
+  const Processor = await loadProcessorClass();
+  const scope = globalThis as Record<string, unknown>;
+  // The processor configures itself for the worklet's global `sampleRate` once its WASM is ready
+  // (stretchChannels reconfigures per call). Instances start concurrently, so the global stays.
+  if (!('sampleRate' in scope)) scope.sampleRate = 48000;
+  const instance = new Processor({ numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2] });
+  const started = Date.now();
+  while (!instance.wasmReady) {
+    if (Date.now() - started > 10_000) throw new Error('signalsmith-stretch WASM did not start');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return instance.wasmModule!;
 }

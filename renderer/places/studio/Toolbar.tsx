@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { allKeys } from '../../../shared/project/musicalKey';
+import { formatDuration } from '../../app/formatDuration';
+import type { StudioSession, Snap } from './StudioSession';
+import { useStore } from './useStore';
+import { formatBarsBeats } from './timelineGeometry';
+import { toggleLoop, splitAtPlayhead } from './studioActions';
+import { Icon } from '../../components/Icon';
+
+/** Transport, position, tempo, key, grid, zoom and history — the studio's top bar. */
+export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: StudioSession; onHelp: () => void; onRevisions: () => void; onExport?: () => void }) {
+  const studio = useStore(session.state);
+  const engine = useStore(session.engine.state);
+  const doc = studio.document!;
+  const [bpmText, setBpmText] = useState<string | null>(null);
+  const commitBpm = () => {
+    if (bpmText === null) return;
+    const bpm = Number(bpmText);
+    setBpmText(null);
+    if (Number.isFinite(bpm) && bpm !== doc.bpm) session.edit([{ type: 'setTempo', bpm: Math.round(bpm * 100) / 100 }], `Tempo ${bpm} BPM`);
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Studio">
+      <div className="tool-group" role="group" aria-label="History">
+        <button type="button" aria-label={studio.history.undoLabel ? `Undo ${studio.history.undoLabel}` : 'Undo'} title="Undo (Ctrl+Z)" disabled={!studio.history.canUndo} onClick={() => session.undo()}>
+          <Icon name="undo" />
+        </button>
+        <button type="button" aria-label={studio.history.redoLabel ? `Redo ${studio.history.redoLabel}` : 'Redo'} title="Redo (Shift+Ctrl+Z)" disabled={!studio.history.canRedo} onClick={() => session.redo()}>
+          <Icon name="redo" />
+        </button>
+      </div>
+      <div className="tool-group transport" role="group" aria-label="Transport">
+        <button type="button" aria-label="Return to start" title="Return to start (Home)" onClick={() => session.engine.stop()}>
+          <Icon name="toStart" />
+        </button>
+        <button type="button" className="primary play" aria-label={engine.playing ? 'Pause' : 'Play'} title="Play / pause (Space)" disabled={engine.status !== 'ready'} onClick={() => void session.engine.togglePlay()}>
+          <Icon name={engine.playing ? 'pause' : 'play'} />
+        </button>
+        <button type="button" aria-label="Stop" title="Stop" onClick={() => session.engine.pause()}>
+          <Icon name="stop" />
+        </button>
+        <button type="button" aria-label="Loop" aria-pressed={doc.loop.enabled} title="Loop (L)" className={doc.loop.enabled ? 'toggle-on' : ''} onClick={() => toggleLoop(session)}>
+          <Icon name="loop" />
+        </button>
+        <button type="button" aria-label="Metronome" aria-pressed={engine.metronome} title="Metronome (K)" className={engine.metronome ? 'toggle-on' : ''} onClick={() => session.engine.setMetronome(!engine.metronome)}>
+          <Icon name="metronome" />
+        </button>
+        <button type="button" aria-label="Split at playhead" title="Split (S)" onClick={() => splitAtPlayhead(session)}>
+          <Icon name="split" />
+        </button>
+      </div>
+      <output className="position" aria-label="Position" data-testid="position">
+        <span className="bars">{formatBarsBeats(engine.positionBeats, doc.timeSignature[0])}</span>
+        <span className="time">{formatDuration(engine.positionSeconds, true)}</span>
+      </output>
+      <label className="tool-field">
+        <span>BPM</span>
+        <input
+          type="number"
+          aria-label="Tempo (BPM)"
+          min={20}
+          max={300}
+          step={0.1}
+          value={bpmText ?? String(doc.bpm)}
+          onChange={(e) => setBpmText(e.target.value)}
+          onBlur={commitBpm}
+          onKeyDown={(e) => e.key === 'Enter' && commitBpm()}
+        />
+      </label>
+      <label className="tool-field">
+        <span>Key</span>
+        <select aria-label="Key" value={doc.key} onChange={(e) => session.edit([{ type: 'setKey', key: e.target.value }], `Key ${e.target.value}`)}>
+          {allKeys.map((key) => (
+            <option key={key}>{key}</option>
+          ))}
+        </select>
+      </label>
+      <label className="tool-field">
+        <span>Snap</span>
+        <select aria-label="Snap" value={studio.snap} onChange={(e) => session.setSnap(e.target.value as Snap)}>
+          <option value="bar">Bar</option>
+          <option value="beat">Beat</option>
+          <option value="off">Off</option>
+        </select>
+      </label>
+      <div className="tool-group" role="group" aria-label="Zoom">
+        <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => session.setZoom(studio.zoom / 1.5)}>
+          <Icon name="zoomOut" />
+        </button>
+        <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => session.setZoom(studio.zoom * 1.5)}>
+          <Icon name="zoomIn" />
+        </button>
+      </div>
+      {engine.preparing && (
+        <span className="preparing" role="status">
+          Preparing audio {engine.preparing.done}/{engine.preparing.total}
+        </span>
+      )}
+      <span className="toolbar-spacer" />
+      {studio.saving ? <span className="muted small">saving…</span> : <span className="muted small">saved</span>}
+      <button type="button" onClick={onRevisions}>
+        History
+      </button>
+      {onExport && (
+        <button type="button" className="primary" onClick={onExport}>
+          Export…
+        </button>
+      )}
+      <button type="button" aria-label="Keyboard shortcuts" title="Shortcuts (?)" onClick={onHelp}>
+        ?
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Track } from '../../../shared/project/documentSchema';
+import type { StudioSession } from './StudioSession';
+import { setTrackFlag } from './studioActions';
+import { LANE_HEIGHT } from './ClipView';
+
+/** A track's name, mute/solo, and a warning when its clips use stems their licences forbid. */
+export function TrackHeader({ session, track, selected, warning }: { session: StudioSession; track: Track; selected: boolean; warning: string | undefined }) {
+  return (
+    <div
+      className={`track-header${selected ? ' selected' : ''}`}
+      style={{ height: LANE_HEIGHT, borderLeftColor: track.color }}
+      role="group"
+      aria-label={`Track ${track.name}`}
+      data-testid="track-header"
+      onClick={() => session.state.set({ selectedTrackId: track.id, selectedClipId: null })}
+    >
+      <input
+        className="track-name"
+        aria-label={`Name of track ${track.name}`}
+        defaultValue={track.name}
+        onBlur={(e) => e.target.value.trim() && e.target.value !== track.name && session.edit([{ type: 'updateTrack', trackId: track.id, changes: { name: e.target.value.trim() } }], 'Rename track')}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+      <div className="track-buttons">
+        <button
+          type="button"
+          className={`toggle${track.mute ? ' on-mute' : ''}`}
+          aria-pressed={track.mute}
+          aria-label={`Mute ${track.name}`}
+          title="Mute (M)"
+          onClick={(e) => {
+            e.stopPropagation();
+            setTrackFlag(session, track, 'mute', !track.mute);
+          }}
+        >
+          M
+        </button>
+        <button
+          type="button"
+          className={`toggle${track.solo ? ' on-solo' : ''}`}
+          aria-pressed={track.solo}
+          aria-label={`Solo ${track.name}`}
+          title="Solo (Shift+S); Alt/Ctrl-click for exclusive solo"
+          onClick={(e) => {
+            e.stopPropagation();
+            setTrackFlag(session, track, 'solo', !track.solo, e.altKey || e.ctrlKey || e.metaKey);
+          }}
+        >
+          S
+        </button>
+        {track.kind === 'record' && <span className="badge rec">rec</span>}
+      </div>
+      {warning && (
+        <p className="track-warning" role="note">
+          ⚠ {warning}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { beatsToSeconds, secondsToBeats } from '../../../shared/project/timing';
+
+/** Timeline pixels ↔ beats at a zoom (pixels per second) and tempo. */
+export const beatToX = (beat: number, bpm: number, zoom: number) => beatsToSeconds(beat, bpm) * zoom;
+export const xToBeat = (x: number, bpm: number, zoom: number) => secondsToBeats(x / zoom, bpm);
+
+/** "3.2.1" — bar, beat, sixteenth, counted from 1 as DAWs do. */
+export function formatBarsBeats(beat: number, beatsPerBar: number): string {
+  const bar = Math.floor(beat / beatsPerBar) + 1;
+  const beatInBar = Math.floor(beat % beatsPerBar) + 1;
+  const sixteenth = Math.floor((beat % 1) * 4) + 1;
+  return `${bar}.${beatInBar}.${sixteenth}`;
+}
+
+/** A ruler step in beats that keeps labels at least `minPx` apart. */
+export function rulerStep(bpm: number, zoom: number, beatsPerBar: number, minPx = 64): number {
+  const pxPerBeat = beatToX(1, bpm, zoom);
+  for (const beats of [0.25, 0.5, 1, beatsPerBar, beatsPerBar * 2, beatsPerBar * 4, beatsPerBar * 8, beatsPerBar * 16, beatsPerBar * 32]) {
+    if (pxPerBeat * beats >= minPx) return beats;
+  }
+  return beatsPerBar * 64;
+}
