@@ -7,7 +7,8 @@ import { ensureElectronTypes } from './ensureElectronTypes.mjs';
 const started = Date.now();
 await ensureElectronTypes();
 
-const external = ['electron', 'better-sqlite3', 'node-web-audio-api'];
+// Native modules, and LAME (LGPL) kept as its own replaceable module rather than bundled into ours.
+const external = ['electron', 'better-sqlite3', 'node-web-audio-api', 'wasm-media-encoders'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 
 await Promise.all([

@@ -12,6 +12,7 @@ import { libraryEndpoints } from './contract/libraryContract';
 import { taskEndpoints, taskProgressSchema } from './contract/taskContract';
 import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract';
 import { projectsEndpoints } from './contract/projectsContract';
+import { exportsEndpoints } from './contract/exportsContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
@@ -20,6 +21,7 @@ export const endpoints = {
   ...settingsEndpoints,
   ...catalogEndpoints,
   ...projectsEndpoints,
+  ...exportsEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

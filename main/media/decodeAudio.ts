@@ -35,6 +35,8 @@ export async function decodeAudio(bytes: Uint8Array): Promise<DecodedAudio> {
   } catch (error) {
     throw new UndecodableAudioError(`the audio data cannot be decoded (${(error as Error).message})`);
   }
-  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+  // Copy out of the native AudioBuffer: its memory goes when the buffer is collected, and a view into
+  // it outliving the buffer crashes the process.
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c).slice());
   return { probe, sampleRate: buffer.sampleRate, channels, frames: buffer.length };
 }

@@ -18,11 +18,12 @@ export class SettingsService {
   }
 
   get(): Settings {
-    return { territory: this.meta.get('territory') ?? localeTerritory() };
+    return { territory: this.meta.get('territory') ?? localeTerritory(), creatorName: this.meta.get('creator_name') ?? null };
   }
 
   update(changes: Partial<Settings>): Settings {
     if (changes.territory) this.meta.set('territory', changes.territory);
+    if (changes.creatorName) this.meta.set('creator_name', changes.creatorName);
     return this.get();
   }
 }

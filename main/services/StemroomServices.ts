@@ -17,6 +17,9 @@ import { projectFileBytes, type ProjectFileContext } from './projects/projectFil
 import { appVersion } from './appVersion';
 import { userAudioQueries } from '../db/userAudioQueries';
 import { UserAudioService } from './recordings/UserAudioService';
+import { ExportService } from './exports/ExportService';
+import { exportsHandlers } from './exports/exportsHandlers';
+import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { ContentStore } from '../media/ContentStore';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
@@ -28,6 +31,8 @@ export interface ServicesOptions {
   /** The clock rights are judged by (tests pin it). */
   readonly now?: () => Date;
   readonly zipLimits?: ZipLimits;
+  /** Shows a file in the OS file manager (Electron's shell in the desktop app). */
+  readonly reveal?: (path: string) => boolean;
 }
 
 
@@ -45,7 +50,9 @@ export class StemroomServices {
   readonly catalog: CatalogService;
   readonly projects: ProjectsService;
   readonly userAudio: UserAudioService;
+  readonly exports: ExportService;
   readonly dispatcher: Dispatcher;
+  readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
   readonly now: () => Date;
 
@@ -64,6 +71,8 @@ export class StemroomServices {
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
     this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
+    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
+    this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }
 
@@ -71,6 +80,7 @@ export class StemroomServices {
   static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
+      services.exports.recover();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();
@@ -134,6 +144,7 @@ export class StemroomServices {
       ...libraryHandlers(this),
       ...catalogHandlers(this),
       ...projectsHandlers(this),
+      ...exportsHandlers(this),
     };
   }
 

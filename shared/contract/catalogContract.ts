@@ -128,7 +128,11 @@ export const catalogEndpoints = {
   'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),
 };
 
-export const settingsSchema = z.object({ territory });
+export const settingsSchema = z.object({
+  territory,
+  /** The name exports credit as remixer or performer. */
+  creatorName: z.string().trim().min(1).max(200).nullable(),
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsEndpoints = {

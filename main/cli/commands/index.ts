@@ -9,6 +9,11 @@ import { projectListCommand } from './projectListCommand';
 import { projectShowCommand } from './projectShowCommand';
 import { projectExportFileCommand } from './projectExportFileCommand';
 import { projectImportCommand } from './projectImportCommand';
+import { exportCommand } from './exportCommand';
+import { exportsListCommand } from './exportsListCommand';
+import { inspectCommand } from './inspectCommand';
+import { ledgerVerifyCommand } from './ledgerVerifyCommand';
+import { settingsCommand } from './settingsCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -22,4 +27,9 @@ export const commands: readonly Command[] = [
   projectShowCommand,
   projectExportFileCommand,
   projectImportCommand,
+  exportCommand,
+  exportsListCommand,
+  inspectCommand,
+  ledgerVerifyCommand,
+  settingsCommand,
 ];

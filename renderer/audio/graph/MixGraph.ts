@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { audibleTracks } from './audibleTracks';
+import { audibleTracks } from '../../../shared/project/audibleTracks';
 import { dbToGain } from './effects/EffectNode';
 import { pairwiseSum } from './pairwiseSum';
 import { TrackChain } from './TrackChain';

@@ -1,4 +1,4 @@
-import type { Track } from '../../../shared/project/documentSchema';
+import type { Track } from './documentSchema';
 
 /** Which tracks sound: with any track soloed, only soloed ones; otherwise every track not muted. */
 export function audibleTracks(tracks: readonly Track[]): Set<string> {

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+import { ServiceError } from '../../services/ServiceError';
+import type { RightsReasonView } from '../../../shared/contract/exportsContract';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME]',
+  options: {
+    out: { type: 'string' },
+    format: { type: 'string' },
+    'bit-depth': { type: 'string' },
+    territory: { type: 'string' },
+    normalize: { type: 'string' },
+    title: { type: 'string' },
+    creator: { type: 'string' },
+  },
+  async run({ positionals, values, services, out }) {
+    if (positionals.length !== 1) throw new UsageError('name one project id');
+    const format = (values.format ?? (typeof values.out === 'string' ? path.extname(values.out).slice(1).toLowerCase() : 'wav')) || 'wav';
+    if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
+    const bitDepth = values['bit-depth'] === undefined ? 24 : Number(values['bit-depth']);
+    if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError('--bit-depth is 16 or 24');
+    const normalize = values.normalize === undefined ? null : Number(values.normalize);
+    if (normalize !== null && !Number.isFinite(normalize)) throw new UsageError('--normalize takes a loudness in LUFS, e.g. -14');
+    try {
+      const summary = await callContract(await services(), 'exports.start', {
+        projectId: positionals[0]!,
+        path: typeof values.out === 'string' ? path.resolve(values.out) : undefined,
+        format: format as 'wav',
+        bitDepth,
+        territory: typeof values.territory === 'string' ? values.territory.toUpperCase() : undefined,
+        normalizeLufs: normalize,
+        title: typeof values.title === 'string' ? values.title : undefined,
+        creator: typeof values.creator === 'string' ? values.creator : undefined,
+      });
+      out.result(summary, () => [
+        `Exported ${summary.path} (${summary.durationSec.toFixed(1)} s, ${summary.format}), ledger entry ${summary.ledgerPosition}.`,
+        `Credits: ${summary.creditsPath}`,
+        ...summary.credits.map((line) => `  ${line}`),
+      ]);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'refused') {
+        const reasons = (error.details as { reasons: RightsReasonView[] }).reasons;
+        out.result({ ok: false, refused: true, reasons }, () => ['The export is not allowed:', ...reasons.map((r) => `  • ${r.message} ${r.fix}`)]);
+        out.error(`export refused: ${reasons.map((r) => r.message).join(' ')}`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import type { Command } from '../Command';
+import { callContract } from '../callContract';
+
+export const ledgerVerifyCommand: Command = {
+  name: 'ledger verify',
+  summary: 'Re-walk the export ledger and name the first entry that was altered',
+  usage: '',
+  async run({ services, out }) {
+    const result = await callContract(await services(), 'ledger.verify', {});
+    out.result(result, () => (result.ok ? `Ledger intact: ${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}, head ${result.headHash ?? '—'}.` : `Ledger BROKEN at entry ${result.firstBadPosition}: ${result.problem}`));
+    return result.ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,399 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { ExportCheck, ExportListItem, ExportSummary, exportOptionsSchema, Inspection } from '../../../shared/contract/exportsContract';
+import { attributionRecordSchema, buildAttributionPayload, type AttributionRecord } from '../../../shared/rights/attributionRecord';
+import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { computeSplits } from '../../../shared/rights/computeSplits';
+import { creditLines } from '../../../shared/rights/creditLines';
+import { decideExport } from '../../../shared/rights/decideExport';
+import { uuidv7 } from '../../../shared/rights/uuidv7';
+import type { ProjectDocument } from '../../../shared/project/documentSchema';
+import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness';
+import { renderProject } from '../../../renderer/audio/render/renderProject';
+import { integratedLoudness } from '../../../shared/dsp/loudness';
+import { truePeakDb } from '../../../shared/dsp/truePeak';
+import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
+import type { LibraryDatabase } from '../../db/openLibraryDatabase';
+import type { ContentStore } from '../../media/ContentStore';
+import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
+import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
+import { syncDirectory } from '../../media/writeFileAtomically';
+import { ServiceError } from '../ServiceError';
+import type { SettingsService } from '../SettingsService';
+import type { TaskHandle } from '../TaskRegistry';
+import type { ProjectsService } from '../projects/ProjectsService';
+import { encodeExport } from './encodeExport';
+import { exportTags } from './exportTags';
+import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
+import { recordingFactsFor } from './recordingFacts';
+import { verifyLedger } from './verifyLedger';
+
+type ExportOptions = z.output<typeof exportOptionsSchema>;
+
+const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
+
+/**
+ * Export: the licence check first (refused with reasons, nothing rendered
+ * or written), then a deterministic render, optional loudness
+ * normalisation, encoding, the attribution record embedded in the file,
+ * written beside it and appended to the hash-chained ledger — the file and
+ * its ledger entry appear together or not at all (see `recover`).
+ */
+export class ExportService {
+  private readonly ledger;
+  private readonly catalog;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    db: LibraryDatabase,
+    private readonly store: ContentStore,
+    private readonly projects: ProjectsService,
+    private readonly settings: SettingsService,
+    private readonly exportsDir: string,
+    private readonly now: () => Date,
+    private readonly today: () => string,
+    private readonly appVersion: string,
+  ) {
+    this.ledger = ledgerQueries(db);
+    this.catalog = catalogReadQueries(db);
+  }
+
+  /** The licence decision, credits and splits an export would have — what the export dialog shows first. */
+  check(projectId: string, territory?: string, creator?: string, title?: string): ExportCheck {
+    const document = this.projects.documentAt(projectId);
+    const context = this.context(document, territory);
+    const creatorName = creator ?? this.settings.get().creatorName;
+    if (!context.decision.allowed) {
+      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName };
+    }
+    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
+    return {
+      allowed: true,
+      reasons: [],
+      territory: context.decision.territory,
+      date: context.decision.date,
+      credits: this.credits(document, context, title ?? document.name, creatorName ?? 'You'),
+      splits: { master: [...splits.master], publishing: [...splits.publishing], basis: [...splits.basis] },
+      creator: creatorName,
+    };
+  }
+
+  /** Runs one export at a time (the ledger is a chain; positions are claimed in order). */
+  export(options: ExportOptions, task: TaskHandle): Promise<ExportSummary> {
+    const run = this.queue.then(() => this.exportNow(options, task));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async exportNow(options: ExportOptions, task: TaskHandle): Promise<ExportSummary> {
+    this.projects.flushAll();
+    const summary = this.projects.summaryOf(options.projectId);
+    const document = this.projects.documentAt(options.projectId);
+    const revisionJson = JSON.stringify(document);
+    const context = this.context(document, options.territory);
+    if (!context.decision.allowed) {
+      const reasons = context.decision.reasons;
+      throw new ServiceError('refused', `The export is not allowed: ${reasons.map((r) => `${r.message} ${r.fix}`).join(' ')}`, { reasons });
+    }
+    const creatorName = options.creator ?? this.settings.get().creatorName;
+    if (!creatorName) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
+    const title = options.title ?? document.name;
+    const destination = this.destination(options, title);
+
+    task.progress('Rendering', 0, 1);
+    const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
+    const mix = await renderProject(document, environment, {
+      signal: task.signal,
+      onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
+    }).catch((error: Error) => {
+      if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
+      throw error;
+    });
+    task.throwIfCancelled();
+    task.progress('Measuring loudness', 0, 1);
+    const loudness =
+      options.normalizeLufs === null
+        ? { integratedLufs: finite(integratedLoudness(mix.channels, mix.sampleRate)), truePeakDbtp: finite(truePeakDb(mix.channels)), normalizedTo: null }
+        : { ...normalizeLoudness(mix.channels, mix.sampleRate, options.normalizeLufs), normalizedTo: options.normalizeLufs };
+    task.throwIfCancelled();
+    task.progress('Encoding', 0, 1);
+    const encoded = await encodeExport(mix.channels, mix.sampleRate, options.format, options.bitDepth);
+    task.throwIfCancelled();
+
+    const exportId = uuidv7(this.now().getTime(), crypto.randomBytes(10));
+    const creator = { name: creatorName };
+    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, creator);
+    const payload = buildAttributionPayload({
+      exportId,
+      createdAt: this.now().toISOString(),
+      appVersion: this.appVersion,
+      project: { id: options.projectId, name: document.name, revision: summary.headRevision, revisionSha256: sha256Hex(revisionJson) },
+      document,
+      output: {
+        title,
+        versionType: document.kind,
+        format: options.format,
+        ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
+        sampleRate: mix.sampleRate,
+        channels: mix.channels.length,
+        durationSec: mix.channels[0]!.length / mix.sampleRate,
+        audioSha256: sha256Hex(encoded.audioData),
+        loudness: { integratedLufs: round(loudness.integratedLufs), truePeakDbtp: round(loudness.truePeakDbtp), normalizedTo: loudness.normalizedTo },
+      },
+      creator,
+      decision: context.decision,
+      recordings: context.recordings,
+      splits,
+      credits: this.credits(document, context, title, creatorName),
+    });
+    const payloadJson = canonicalJson(payload);
+    const head = this.ledger.head();
+    const previousHash = head?.entryHash ?? GENESIS_HASH;
+    const payloadSha256 = sha256Hex(payloadJson);
+    const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+    const record: AttributionRecord = { ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } };
+    const file = encoded.withTags(exportTags(record));
+    const row: ExportRow = {
+      id: exportId,
+      ledgerPosition: entry.position,
+      projectId: options.projectId,
+      revision: summary.headRevision,
+      title,
+      versionType: document.kind,
+      format: options.format,
+      path: destination,
+      durationSec: record.output.durationSec,
+      audioSha256: record.output.audioSha256,
+      createdAt: payload.createdAt,
+    };
+    task.progress('Writing', 0, 1);
+    this.publish(destination, file, canonicalJsonPretty(record), entry, row);
+    task.progress('Exported', 1, 1);
+    return {
+      exportId,
+      path: destination,
+      creditsPath: `${destination}.credits.json`,
+      format: options.format,
+      durationSec: row.durationSec,
+      audioSha256: row.audioSha256,
+      ledgerPosition: entry.position,
+      credits: record.credits,
+      loudness: record.output.loudness,
+    };
+  }
+
+  /**
+   * Makes the file, the credits beside it and the ledger entry appear
+   * together: temp files (fsynced), a journal row, renames, then the ledger
+   * and export rows in one transaction that also clears the journal.
+   */
+  private publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow): void {
+    const dir = path.dirname(destination);
+    const suffix = crypto.randomBytes(4).toString('hex');
+    const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
+    const creditsPath = `${destination}.credits.json`;
+    const creditsTemp = path.join(dir, `.${path.basename(creditsPath)}.${suffix}.partial`);
+    const written: string[] = [];
+    try {
+      for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
+        const fd = fs.openSync(target, 'wx');
+        written.push(target);
+        try {
+          fs.writeSync(fd, bytes);
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row }) });
+    } catch (error) {
+      for (const target of written) fs.rmSync(target, { force: true });
+      throw error;
+    }
+    try {
+      fs.renameSync(tempPath, destination);
+      fs.renameSync(creditsTemp, creditsPath);
+      syncDirectory(dir);
+      this.ledger.commit(entry, row);
+    } catch (error) {
+      this.rollBack({ exportId: entry.exportId, finalPath: destination, tempPath, creditsPath, creditsTemp });
+      throw error;
+    }
+  }
+
+  /**
+   * Completes or undoes exports a crash interrupted: a final file that
+   * carries the journalled export id gets its ledger entry (and credits
+   * file); anything else is removed. Run at every start, before any export.
+   */
+  recover(): { completed: string[]; rolledBack: string[] } {
+    const completed: string[] = [];
+    const rolledBack: string[] = [];
+    for (const job of this.ledger.journal()) {
+      const { entry, row } = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: ExportRow };
+      let finalIsOurs = false;
+      try {
+        finalIsOurs = fs.existsSync(job.finalPath) && readEmbeddedRecord(fs.readFileSync(job.finalPath)).exportId === job.exportId;
+      } catch {
+        finalIsOurs = false;
+      }
+      const headPosition = this.ledger.head()?.position ?? 0;
+      if (finalIsOurs && headPosition + 1 === entry.position) {
+        if (!fs.existsSync(job.creditsPath)) fs.writeFileSync(job.creditsPath, job.recordJson);
+        fs.rmSync(job.creditsTemp, { force: true });
+        this.ledger.commit(entry, row);
+        completed.push(job.exportId);
+      } else {
+        this.rollBack({ ...job, removeFinal: finalIsOurs });
+        rolledBack.push(job.exportId);
+      }
+    }
+    return { completed, rolledBack };
+  }
+
+  private rollBack(job: { exportId: string; finalPath: string; tempPath: string; creditsPath: string; creditsTemp: string; removeFinal?: boolean }): void {
+    fs.rmSync(job.tempPath, { force: true });
+    fs.rmSync(job.creditsTemp, { force: true });
+    const finalIsOurs = job.removeFinal ?? (fs.existsSync(job.finalPath) && safeExportId(job.finalPath) === job.exportId);
+    if (finalIsOurs) {
+      fs.rmSync(job.finalPath, { force: true });
+      if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
+    }
+    this.ledger.removeJournal(job.exportId);
+  }
+
+  list(projectId?: string): ExportListItem[] {
+    return this.ledger
+      .exports()
+      .filter((row) => !projectId || row.projectId === projectId)
+      .map((row) => this.listItem(row));
+  }
+
+  show(exportId: string): { item: ExportListItem; record: AttributionRecord } {
+    const row = this.ledger.exportById(exportId);
+    const entry = this.ledger.entryOf(exportId);
+    if (!row || !entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
+    const payload = JSON.parse(entry.payloadJson) as AttributionRecord;
+    const record = attributionRecordSchema.parse({ ...payload, ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash } });
+    return { item: this.listItem(row), record };
+  }
+
+  pathOf(exportId: string): string {
+    const row = this.ledger.exportById(exportId);
+    if (!row) throw new ServiceError('not-found', `There is no export ${exportId}.`);
+    return row.path;
+  }
+
+  verifyLedger() {
+    return verifyLedger(this.ledger.entries());
+  }
+
+  /** Reads a file's embedded record, recomputes its audio hash, and checks the ledger for that entry. */
+  inspect(filePath: string, label = filePath): Inspection {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(filePath);
+    } catch {
+      throw new ServiceError('not-found', `${label}: no such file.`);
+    }
+    let embedded;
+    try {
+      embedded = readEmbeddedRecord(bytes);
+    } catch (error) {
+      throw new ServiceError('invalid-request', `${label}: ${(error as Error).message}.`);
+    }
+    const audioSha256 = sha256Hex(embedded.audioData);
+    const problems: string[] = [];
+    let record: AttributionRecord | null = null;
+    if (embedded.recordJson) {
+      const parsed = attributionRecordSchema.safeParse(safeJson(embedded.recordJson));
+      if (parsed.success) record = parsed.data;
+      else problems.push('The embedded attribution record is malformed.');
+    } else problems.push('The file carries no Stemroom attribution record.');
+    const audioMatches = record !== null && record.output.audioSha256 === audioSha256;
+    if (record && !audioMatches) problems.push('The audio differs from the audio the record describes (re-encoded or edited).');
+    let ledger: Inspection['ledger'] = 'absent';
+    if (record) {
+      const entry = this.ledger.entryOf(record.exportId);
+      if (entry) {
+        const { ledger: _stamp, ...payload } = record;
+        ledger = entry.payloadSha256 === sha256Hex(canonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
+        if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export).`);
+      } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
+    }
+    return { path: label, format: embedded.format, hasRecord: record !== null, exportId: record?.exportId ?? embedded.exportId, record, audioSha256, audioMatches, ledger, problems };
+  }
+
+  private listItem(row: ExportRow): ExportListItem {
+    let fileState: ExportListItem['fileState'] = 'missing';
+    if (fs.existsSync(row.path)) {
+      try {
+        fileState = sha256Hex(readEmbeddedRecord(fs.readFileSync(row.path)).audioData) === row.audioSha256 ? 'ok' : 'modified';
+      } catch {
+        fileState = 'modified';
+      }
+    }
+    return { ...row, fileState };
+  }
+
+  private context(document: ProjectDocument, territory?: string) {
+    const recordings = recordingFactsFor(document, this.catalog);
+    const missing = new Set(document.sources.filter((s) => !this.store.has(s.sha256)).map((s) => s.id));
+    const decision = decideExport(document, recordings, missing, territory ?? this.settings.get().territory, this.today());
+    return { recordings, decision };
+  }
+
+  private credits(document: ProjectDocument, context: ReturnType<ExportService['context']>, title: string, creator: string): string[] {
+    const used = new Set(context.decision.usage.flatMap((u) => (u.source.type === 'catalog' ? [u.source.recordingId] : [])));
+    if (document.kind === 'cover') used.add(document.recordingId);
+    const recordings = [...used].flatMap((id) => context.recordings.get(id) ?? []);
+    return creditLines(document.kind, title, { name: creator }, recordings, context.decision.relyOn.map((l) => l.id), context.decision.relyOn.map((l) => l.creditText));
+  }
+
+  private destination(options: ExportOptions, title: string): string {
+    const extension = extensions[options.format];
+    if (options.path) {
+      const target = path.resolve(options.path);
+      if (!fs.existsSync(path.dirname(target))) throw new ServiceError('invalid-request', `The folder ${path.dirname(target)} does not exist.`);
+      if (fs.existsSync(target)) throw new ServiceError('conflict', `${target} already exists; choose another file name.`);
+      return target;
+    }
+    fs.mkdirSync(this.exportsDir, { recursive: true });
+    const base = title.replace(/[^\p{L}\p{N} ._()'-]+/gu, '_').trim() || 'export';
+    for (let n = 1; ; n++) {
+      const candidate = path.join(this.exportsDir, `${base}${n === 1 ? '' : ` (${n})`}.${extension}`);
+      if (!fs.existsSync(candidate)) return candidate;
+    }
+  }
+}
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function round(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+function canonicalJsonPretty(record: AttributionRecord): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(record)), null, 2)}\n`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function safeExportId(file: string): string | null {
+  try {
+    return readEmbeddedRecord(fs.readFileSync(file)).exportId;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+import type { AttributionRecord } from '../../../shared/rights/attributionRecord';
+import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { formatIsrc, formatIswc } from '../../../shared/rights/identifiers';
+import type { TagSet } from '../../media/metadata/TagSet';
+
+const unique = (values: string[]) => [...new Set(values)];
+
+/** The file tags of an export, from its attribution record. */
+export function exportTags(record: AttributionRecord): TagSet {
+  const writers = record.sources.flatMap((s) => s.work.writers);
+  const composers = unique(writers.filter((w) => w.role.includes('composer') || w.role === 'arranger').map((w) => w.name));
+  const lyricists = unique(writers.filter((w) => w.role.includes('lyricist')).map((w) => w.name));
+  const remix = record.output.versionType === 'remix';
+  const originals = unique(record.sources.map((s) => s.recording.displayArtist));
+  const licensors = unique(record.licences.map((l) => l.licensor));
+  const year = record.createdAt.slice(0, 4);
+  return {
+    title: record.output.title,
+    artist: remix ? originals.join(', ') || record.creator.name : record.creator.name,
+    ...(remix ? { remixer: record.creator.name } : {}),
+    composers,
+    lyricists,
+    involved: [[record.creator.role, record.creator.name], ...writers.map((w): [string, string] => [w.role, w.name])],
+    date: record.createdAt,
+    copyright: `℗ ${year} ${record.creator.name}${licensors.length ? `; contains material licensed from ${licensors.join(', ')}` : ''}. ${record.licences.map((l) => l.creditText).join(' ')}`.trim(),
+    comment: `${remix ? 'Remix' : 'Cover'} by ${record.creator.name}. Written by ${unique(writers.map((w) => w.name)).join(', ') || 'unknown'}. Stemroom export ${record.exportId}. ${record.credits.join(' ')}`,
+    software: `Stemroom ${record.app.version}`,
+    sourceIsrcs: unique(record.sources.map((s) => formatIsrc(s.recording.isrc))),
+    sourceIswcs: unique(record.sources.flatMap((s) => (s.work.iswc ? [formatIswc(s.work.iswc)] : []))),
+    exportId: record.exportId,
+    attribution: canonicalJson(record),
+  };
+}

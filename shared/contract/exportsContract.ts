@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { taskIdSchema } from './taskContract';
+import { packageSourceSchema } from './catalogContract';
+import { isCountryCode } from '../rights/territories';
+import { attributionRecordSchema } from '../rights/attributionRecord';
+
+const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
+const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
+
+export const rightsReasonSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), licenceId: z.string().optional(), trackIds: z.array(z.string()).optional() });
+export type RightsReasonView = z.infer<typeof rightsReasonSchema>;
+
+const splitSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number(), isni: z.string().optional(), ipi: z.string().optional() });
+
+export const exportOptionsSchema = z
+  .object({
+    projectId,
+    /** Where to write; default: the library's exports folder, named after the title. */
+    path: z.string().min(1).max(4096).optional(),
+    format: z.enum(['wav', 'flac', 'mp3']).default('wav'),
+    bitDepth: z.union([z.literal(16), z.literal(24)]).default(24),
+    territory: territory.optional(),
+    /** Integrated loudness target in LUFS (true peak kept under −1 dBTP); none to leave the mix as is. */
+    normalizeLufs: z.number().min(-40).max(-5).nullable().default(null),
+    title: z.string().min(1).max(200).optional(),
+    /** The name credited as remixer/performer; default: the library's artist name setting. */
+    creator: z.string().min(1).max(200).optional(),
+    taskId: taskIdSchema.optional(),
+  })
+  .strict();
+
+export const exportCheckSchema = z.object({
+  allowed: z.boolean(),
+  reasons: z.array(rightsReasonSchema),
+  territory: z.string(),
+  date: z.string(),
+  credits: z.array(z.string()),
+  splits: z.object({ master: z.array(splitSchema), publishing: z.array(splitSchema), basis: z.array(z.string()) }).nullable(),
+  creator: z.string().nullable(),
+});
+export type ExportCheck = z.infer<typeof exportCheckSchema>;
+
+export const exportSummarySchema = z.object({
+  exportId: z.string(),
+  path: z.string(),
+  creditsPath: z.string(),
+  format: z.string(),
+  durationSec: z.number(),
+  audioSha256: z.string(),
+  ledgerPosition: z.number(),
+  credits: z.array(z.string()),
+  loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+});
+export type ExportSummary = z.infer<typeof exportSummarySchema>;
+
+export const exportListItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  versionType: z.string(),
+  format: z.string(),
+  path: z.string(),
+  createdAt: z.string(),
+  durationSec: z.number(),
+  audioSha256: z.string(),
+  projectId: z.string(),
+  ledgerPosition: z.number(),
+  /** ok: the file is there and its audio matches the record; missing; modified. */
+  fileState: z.enum(['ok', 'missing', 'modified']),
+});
+export type ExportListItem = z.infer<typeof exportListItemSchema>;
+
+export const inspectionSchema = z.object({
+  path: z.string(),
+  format: z.string(),
+  hasRecord: z.boolean(),
+  exportId: z.string().nullable(),
+  record: attributionRecordSchema.nullable(),
+  audioSha256: z.string(),
+  audioMatches: z.boolean(),
+  ledger: z.enum(['matches', 'absent', 'differs']),
+  problems: z.array(z.string()),
+});
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+export const ledgerVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  headHash: z.string().nullable(),
+  firstBadPosition: z.number().nullable(),
+  problem: z.string().nullable(),
+});
+
+export const exportsEndpoints = {
+  'exports.check': endpoint(z.object({ projectId, territory: territory.optional(), creator: z.string().max(200).optional(), title: z.string().max(200).optional() }).strict(), exportCheckSchema),
+  'exports.start': endpoint(exportOptionsSchema, exportSummarySchema),
+  'exports.list': endpoint(z.object({ projectId: projectId.optional() }).strict(), z.array(exportListItemSchema)),
+  'exports.show': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ item: exportListItemSchema, record: attributionRecordSchema })),
+  'exports.inspect': endpoint(z.object({ source: packageSourceSchema }).strict(), inspectionSchema),
+  'exports.reveal': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ revealed: z.boolean() })),
+  'ledger.verify': endpoint(z.object({}).strict(), ledgerVerificationSchema),
+};

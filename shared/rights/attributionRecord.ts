@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { ProjectDocument } from '../project/documentSchema';
+import type { ExportDecision } from './decideExport';
+import type { Creator, RecordingFacts } from './ExportRights';
+import type { Splits } from './computeSplits';
+
+/**
+ * The attribution record: everything about an export's rights, as
+ * canonical JSON. Embedded in the file, written beside it as
+ * FILE.credits.json and — without its `ledger` member — hashed into the
+ * ledger. docs/attribution-record.md describes every field.
+ */
+export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
+
+const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
+const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number() });
+
+export const ledgerStampSchema = z.object({
+  position: z.number().int().positive(),
+  previousHash: z.string().regex(/^[0-9a-f]{64}$/),
+  payloadHash: z.string().regex(/^[0-9a-f]{64}$/),
+  entryHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const attributionRecordSchema = z.object({
+  schema: z.literal(ATTRIBUTION_SCHEMA),
+  exportId: z.string(),
+  createdAt: z.string(),
+  app: z.object({ name: z.literal('Stemroom'), version: z.string() }),
+  project: z.object({ id: z.string(), name: z.string(), revision: z.number().int(), revisionSha256: z.string() }),
+  output: z.object({
+    title: z.string(),
+    versionType: z.enum(['remix', 'cover']),
+    format: z.enum(['wav', 'flac', 'mp3']),
+    bitDepth: z.number().int().optional(),
+    bitrateKbps: z.number().int().optional(),
+    sampleRate: z.number().int(),
+    channels: z.number().int(),
+    durationSec: z.number(),
+    audioSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+  }),
+  creator: z.object({ name: z.string(), role: z.string(), isni: z.string().optional(), ipi: z.string().optional() }),
+  sources: z.array(
+    z.object({
+      recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string(), label: z.string(), packageId: z.string() }),
+      work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
+      masterOwners: z.array(shareSchema),
+      stems: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sha256: z.string(), ranges: z.array(rangeSchema) })),
+      audibleSeconds: z.number(),
+    }),
+  ),
+  ownRecordings: z.array(z.object({ sha256: z.string(), name: z.string(), performer: z.string(), ranges: z.array(rangeSchema) })),
+  licences: z.array(
+    z.object({
+      id: z.string(),
+      licensor: z.string(),
+      type: z.enum(['master', 'publishing']),
+      termsReliedOn: z.unknown(),
+      creditText: z.string(),
+    }),
+  ),
+  splits: z.object({ master: z.array(shareSchema), publishing: z.array(shareSchema), basis: z.array(z.string()) }),
+  decision: z.object({ allowed: z.literal(true), territory: z.string(), date: z.string(), rulesEvaluated: z.array(z.string()) }),
+  credits: z.array(z.string()),
+  ledger: ledgerStampSchema.optional(),
+});
+
+export type AttributionRecord = z.infer<typeof attributionRecordSchema>;
+export type AttributionPayload = Omit<AttributionRecord, 'ledger'>;
+export type LedgerStamp = z.infer<typeof ledgerStampSchema>;
+
+export interface RecordInput {
+  readonly exportId: string;
+  readonly createdAt: string;
+  readonly appVersion: string;
+  readonly project: AttributionRecord['project'];
+  readonly document: ProjectDocument;
+  readonly output: AttributionRecord['output'];
+  readonly creator: Creator;
+  readonly decision: ExportDecision;
+  readonly recordings: ReadonlyMap<string, RecordingFacts>;
+  readonly splits: Splits;
+  readonly credits: readonly string[];
+}
+
+const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
+  ...(p.isni ? { isni: p.isni } : {}),
+  ...(p.ipi ? { ipi: p.ipi } : {}),
+});
+
+/** The record's payload (everything but the ledger stamp), from an allowed export decision. */
+export function buildAttributionPayload(input: RecordInput): AttributionPayload {
+  const { decision, recordings, document } = input;
+  const byRecording = new Map<string, AttributionPayload['sources'][number]>();
+  const ownRecordings: AttributionPayload['ownRecordings'] = [];
+  for (const u of decision.usage) {
+    const source = u.source;
+    const ranges = u.ranges.map((r) => ({ ...r }));
+    if (source.type === 'recording') {
+      ownRecordings.push({ sha256: source.sha256, name: source.name, performer: input.creator.name, ranges });
+      continue;
+    }
+    const r = recordings.get(source.recordingId);
+    if (!r) continue;
+    const entry = byRecording.get(r.id) ?? {
+      recording: { id: r.id, title: r.title, isrc: r.isrc, displayArtist: r.displayArtist, label: r.label, packageId: r.packageId },
+      work: {
+        id: r.work.id,
+        title: r.work.title,
+        iswc: r.work.iswc,
+        writers: r.work.writers.map((w) => ({ partyId: w.partyId, name: w.name, role: w.role, shareBp: w.shareBp, ...strip(w) })),
+        publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
+      },
+      masterOwners: r.masterOwners.map((o) => ({ partyId: o.partyId, name: o.name, role: 'master owner', shareBp: o.shareBp, ...strip(o) })),
+      stems: [],
+      audibleSeconds: 0,
+    };
+    entry.stems.push({ id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges });
+    byRecording.set(r.id, { ...entry, audibleSeconds: entry.audibleSeconds + u.audibleSeconds });
+  }
+  return {
+    schema: ATTRIBUTION_SCHEMA,
+    exportId: input.exportId,
+    createdAt: input.createdAt,
+    app: { name: 'Stemroom', version: input.appVersion },
+    project: input.project,
+    output: input.output,
+    creator: { name: input.creator.name, role: document.kind === 'remix' ? 'remixer' : 'performer', ...strip(input.creator) },
+    sources: [...byRecording.values()],
+    ownRecordings,
+    licences: decision.relyOn.map((l) => ({
+      id: l.id,
+      licensor: l.licensorName,
+      type: l.type,
+      termsReliedOn: { uses: l.uses, territories: l.territories, validFrom: l.validFrom, validUntil: l.validUntil ?? null, stemRules: l.stemRules, revenue: l.revenue },
+      creditText: l.creditText,
+    })),
+    splits: { master: [...input.splits.master], publishing: [...input.splits.publishing], basis: [...input.splits.basis] },
+    decision: { allowed: true, territory: decision.territory, date: decision.date, rulesEvaluated: [...decision.rulesEvaluated] },
+    credits: [...input.credits],
+  };
+}

@@ -1,0 +1,121 @@
+import type { ProjectDocument } from '../project/documentSchema';
+import { unionLength, type SourceUsage } from './audibleUsage';
+import type { Creator, RecordingFacts, ShareRef } from './ExportRights';
+import type { Licence } from '../catalog/catalogPackageSchema';
+import { largestRemainder } from './largestRemainder';
+
+export interface SplitEntry {
+  readonly partyId: string;
+  readonly name: string;
+  readonly role: string;
+  readonly shareBp: number;
+  readonly isni?: string;
+  readonly ipi?: string;
+}
+
+export interface Splits {
+  /** Revenue of the sound recording: master owners of the sources used, and the creator. */
+  readonly master: readonly SplitEntry[];
+  /** Revenue of the composition(s): writers, publishers, and the creator's participation. */
+  readonly publishing: readonly SplitEntry[];
+  readonly basis: readonly string[];
+}
+
+export const CREATOR_PARTY_ID = 'creator';
+/** When a work has publishers, publishing income is split half writers' share, half publishers' share. */
+const WRITER_SHARE_WITH_PUBLISHERS = 0.5;
+
+type Weighted = { party: ShareRef; role: string; weight: number };
+
+function collapse(entries: readonly Weighted[]): SplitEntry[] {
+  const byKey = new Map<string, Weighted>();
+  for (const e of entries) {
+    if (e.weight <= 0) continue;
+    const key = `${e.party.partyId}|${e.role}`;
+    const existing = byKey.get(key);
+    byKey.set(key, existing ? { ...existing, weight: existing.weight + e.weight } : e);
+  }
+  const list = [...byKey.values()].sort((a, b) => b.weight - a.weight || a.party.name.localeCompare(b.party.name) || a.role.localeCompare(b.role));
+  const shares = largestRemainder(list.map((e) => e.weight));
+  return list.map((e, i) => ({
+    partyId: e.party.partyId,
+    name: e.party.name,
+    role: e.role,
+    shareBp: shares[i]!,
+    ...(e.party.isni ? { isni: e.party.isni } : {}),
+    ...(e.party.ipi ? { ipi: e.party.ipi } : {}),
+  }));
+}
+
+/**
+ * Master and publishing splits in basis points, each list summing to
+ * exactly 10000 (largest remainder). Several sources share pro rata by the
+ * seconds each is heard; each licence's revenue terms decide how much of a
+ * source's part goes to its rights holders and how much stays with the
+ * creator. The creator's own recordings are the creator's master share.
+ */
+export function computeSplits(
+  document: ProjectDocument,
+  usage: readonly SourceUsage[],
+  recordings: ReadonlyMap<string, RecordingFacts>,
+  relyOn: readonly Licence[],
+  creator: Creator,
+): Splits {
+  const me: ShareRef = { partyId: CREATOR_PARTY_ID, name: creator.name, isni: creator.isni ?? null, ipi: creator.ipi ?? null, role: 'creator', shareBp: 10000 };
+  const relied = new Map(relyOn.map((l) => [l.id, l]));
+  const licenceFor = (licences: readonly Licence[]) => licences.find((l) => relied.has(l.id));
+  const creatorRole = document.kind === 'remix' ? 'remixer' : 'performer';
+
+  // Seconds heard per recording (all its stems together) and of the creator's own takes.
+  const intervals = new Map<string, [number, number][]>();
+  const own: [number, number][] = [];
+  for (const u of usage) {
+    const target = u.source.type === 'catalog' ? (intervals.get(u.source.recordingId) ?? []) : own;
+    target.push(...u.ranges.map((r): [number, number] => [r.startSec, r.endSec]));
+    if (u.source.type === 'catalog') intervals.set(u.source.recordingId, target);
+  }
+  const perRecording = new Map([...intervals].map(([id, list]) => [id, unionLength(list)]));
+  const ownSeconds = unionLength(own);
+  const totalSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0) + ownSeconds;
+  const basis: string[] = [`Sources share by seconds heard (total ${totalSeconds.toFixed(3)} s).`];
+
+  const master: Weighted[] = [];
+  if (ownSeconds > 0) master.push({ party: me, role: creatorRole, weight: ownSeconds / totalSeconds });
+  for (const [recordingId, seconds] of perRecording) {
+    const recording = recordings.get(recordingId);
+    if (!recording) continue;
+    const weight = seconds / totalSeconds;
+    const licence = licenceFor(recording.masterLicences);
+    const holders = (licence?.revenue.rightsHolderShareBp ?? 10000) / 10000;
+    basis.push(`"${recording.title}": ${(weight * 100).toFixed(2)} % of the audio; its master owners take ${holders * 100} % of that under licence ${licence?.id ?? '—'}.`);
+    for (const owner of recording.masterOwners) master.push({ party: owner, role: 'master owner', weight: weight * holders * (owner.shareBp / 10000) });
+    master.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
+  }
+
+  // Compositions: the covered work for a cover; each remixed recording's work, by seconds heard, for a remix.
+  const workWeights = new Map<string, { recording: RecordingFacts; weight: number }>();
+  if (document.kind === 'cover') {
+    const covered = recordings.get(document.recordingId);
+    if (covered) workWeights.set(covered.work.id, { recording: covered, weight: 1 });
+  } else {
+    const catalogSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0);
+    for (const [recordingId, seconds] of perRecording) {
+      const recording = recordings.get(recordingId);
+      if (!recording || catalogSeconds === 0) continue;
+      const existing = workWeights.get(recording.work.id);
+      workWeights.set(recording.work.id, { recording, weight: (existing?.weight ?? 0) + seconds / catalogSeconds });
+    }
+  }
+  const publishing: Weighted[] = [];
+  for (const { recording, weight } of workWeights.values()) {
+    const licence = licenceFor(recording.publishingLicences);
+    const holders = (licence?.revenue.rightsHolderShareBp ?? 10000) / 10000;
+    const { writers, publishers } = recording.work;
+    const writerPart = publishers.length ? WRITER_SHARE_WITH_PUBLISHERS : 1;
+    basis.push(`"${recording.work.title}": rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}; writers ${writerPart * 100} %, publishers ${(1 - writerPart) * 100} % of that.`);
+    for (const w of writers) publishing.push({ party: w, role: w.role, weight: weight * holders * writerPart * (w.shareBp / 10000) });
+    for (const p of publishers) publishing.push({ party: p, role: 'publisher', weight: weight * holders * (1 - writerPart) * (p.shareBp / 10000) });
+    publishing.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
+  }
+  return { master: master.length ? collapse(master) : [], publishing: publishing.length ? collapse(publishing) : [], basis };
+}
