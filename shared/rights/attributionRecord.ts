@@ -3,6 +3,7 @@ import type { ProjectDocument } from '../project/documentSchema';
 import type { ExportDecision } from './decideExport';
 import type { Creator, RecordingFacts } from './ExportRights';
 import type { Splits } from './computeSplits';
+import { unionLength } from './audibleUsage';
 
 /**
  * The attribution record: everything about an export's rights, as
@@ -116,8 +117,10 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
       stems: [],
       audibleSeconds: 0,
     };
-    entry.stems.push({ id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges });
-    byRecording.set(r.id, { ...entry, audibleSeconds: entry.audibleSeconds + u.audibleSeconds });
+    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges }];
+    // Stems of one recording playing together are one recording heard: overlaps count once, as in the splits.
+    const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
+    byRecording.set(r.id, { ...entry, stems, audibleSeconds });
   }
   return {
     schema: ATTRIBUTION_SCHEMA,

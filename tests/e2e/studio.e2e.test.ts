@@ -136,3 +136,32 @@ it('adds a sixth track by dragging a stem from another recording, flagged when i
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+it('exports through the dialog: refused with the reason, allowed once the forbidden stem is muted, then listed with its credits', async () => {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Export/ });
+  await expect.poll(() => dialog.getByRole('alert', { name: 'Export not allowed' }).textContent()).toMatch(/Vocal hook/);
+  await screenshot(page, 'export-refused');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await page.getByRole('button', { name: 'Mute Vocal hook (Copper Sky)', exact: true }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await dialog.getByRole('textbox', { name: 'Credited as' }).fill('E2E Remixer');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('flac');
+  await expect.poll(() => dialog.getByRole('region', { name: 'Rights' }).textContent()).toMatch(/Glass Orchard/);
+  await expect.poll(() => dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled()).toBe(true);
+  await screenshot(page, 'export-dialog');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const finished = dialog.getByRole('region', { name: 'Export finished' });
+  await expect.poll(() => finished.count(), { timeout: 120_000 }).toBe(1);
+  const credits = await finished.getByRole('textbox', { name: 'Credit lines' }).inputValue();
+  expect(credits).toMatch(/E2E Remixer/);
+  expect(credits).toMatch(/Glass Orchard/);
+  expect(await finished.textContent()).toMatch(/\.flac/);
+  await finished.getByRole('button', { name: 'Open in Exports' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Exports' }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Verify ledger' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ledger intact' }).count()).toBe(1);
+  await screenshot(page, 'exports-place');
+  expect(errors).toEqual([]);
+});

@@ -11,6 +11,7 @@ import { StemBrowser } from './StemBrowser';
 import { rightsWarnings } from './rightsWarnings';
 import { useStudioShortcuts } from './useStudioShortcuts';
 import { useStudioAutomation } from './useStudioAutomation';
+import { ExportDialog } from './ExportDialog';
 
 /** The editor: toolbar, arrangement, and below it the mixer or the clip inspector. */
 export function Studio({ session }: { session: StudioSession }) {
@@ -19,6 +20,7 @@ export function Studio({ session }: { session: StudioSession }) {
   const [help, setHelp] = useState(false);
   const [revisions, setRevisions] = useState(false);
   const [lower, setLower] = useState<'mixer' | 'clip'>('mixer');
+  const [exporting, setExporting] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useStudioShortcuts(session, toggleHelp);
   useStudioAutomation(session);
@@ -47,7 +49,7 @@ export function Studio({ session }: { session: StudioSession }) {
           </span>
         )}
       </header>
-      <Toolbar session={session} onHelp={toggleHelp} onRevisions={() => setRevisions((r) => !r)} />
+      <Toolbar session={session} onHelp={toggleHelp} onRevisions={() => setRevisions((r) => !r)} onExport={() => setExporting(true)} />
       {engine.error && (
         <p className="engine-error" role="alert">
           {engine.error}
@@ -70,6 +72,7 @@ export function Studio({ session }: { session: StudioSession }) {
         {lower === 'mixer' ? <Mixer session={session} /> : <ClipInspector session={session} />}
       </div>
       {help && <HelpOverlay onClose={toggleHelp} />}
+      {exporting && <ExportDialog session={session} onClose={() => setExporting(false)} />}
     </div>
   );
 }

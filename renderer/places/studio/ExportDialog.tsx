@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import type { ExportCheck, ExportSummary } from '../../../shared/contract/exportsContract';
+import { countryCodes, countryName } from '../../../shared/rights/territories';
+import { useBridge } from '../../app/BridgeContext';
+import { navigate } from '../../app/useHashRoute';
+import { notifications } from '../../app/Notifications';
+import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
+import { ProgressBar } from '../../components/ProgressBar';
+import { SplitBar } from '../../components/SplitBar';
+import type { StudioSession } from './StudioSession';
+
+/**
+ * "Export…": the licence check first (each refusal with what to change),
+ * then the credits and splits the export will carry, options, a progress
+ * bar with Cancel, and the credit lines to paste into a distributor.
+ */
+export function ExportDialog({ session, onClose }: { session: StudioSession; onClose: () => void }) {
+  const bridge = useBridge();
+  const [territory, setTerritory] = useState<string | undefined>();
+  const [creator, setCreator] = useState('');
+  const [title, setTitle] = useState(session.document.name);
+  const [format, setFormat] = useState<'wav' | 'flac' | 'mp3'>('wav');
+  const [bitDepth, setBitDepth] = useState<16 | 24>(24);
+  const [normalize, setNormalize] = useState<number | null>(-14);
+  const [check, setCheck] = useState<ExportCheck | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const [result, setResult] = useState<ExportSummary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const progress = useTaskProgress(taskId);
+
+  useEffect(() => {
+    void bridge.call('settings.get', {}).then((s) => {
+      setTerritory((t) => t ?? s.territory);
+      setCreator((c) => c || (s.creatorName ?? ''));
+    });
+  }, [bridge]);
+
+  useEffect(() => {
+    if (!territory) return;
+    const timer = setTimeout(() => {
+      session.engine.pause();
+      bridge.call('exports.check', { projectId: session.projectId, territory, ...(creator ? { creator } : {}), ...(title ? { title } : {}) }).then(setCheck, (e: Error) => setFailure(e.message));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [bridge, session, territory, creator, title]);
+
+  const start = async () => {
+    const id = newTaskId('export');
+    setTaskId(id);
+    setFailure(null);
+    try {
+      if (creator) await bridge.call('settings.update', { creatorName: creator });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, territory, normalizeLufs: normalize, title, creator: creator || undefined, taskId: id });
+      setResult(summary);
+      notifications.info(`Exported ${summary.path}`);
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setTaskId(null);
+    }
+  };
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="export-title">
+      <div className="overlay-card export-dialog">
+        <header>
+          <h2 id="export-title">Export “{title}”</h2>
+          <button type="button" className="link-button" aria-label="Close export" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {result ? (
+          <section aria-label="Export finished">
+            <p className="ok-text">
+              Exported to <span className="mono">{result.path}</span> — ledger entry #{result.ledgerPosition}, {result.durationSec.toFixed(1)} s
+              {result.loudness.integratedLufs !== null && `, ${result.loudness.integratedLufs} LUFS, ${result.loudness.truePeakDbtp} dBTP`}.
+            </p>
+            <h3>Credits to paste</h3>
+            <textarea className="credits-text" readOnly rows={Math.min(8, result.credits.length + 1)} value={result.credits.join('\n')} aria-label="Credit lines" />
+            <div className="row-actions">
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(result.credits.join('\n'))}>
+                Copy credits
+              </button>
+              <button type="button" onClick={() => void bridge.call('exports.reveal', { exportId: result.exportId })}>
+                Show in folder
+              </button>
+              <button type="button" className="primary" onClick={() => navigate('exports', result.exportId)}>
+                Open in Exports
+              </button>
+            </div>
+          </section>
+        ) : (
+          <>
+            <div className="export-options">
+              <label className="param">
+                <span>Title</span>
+                <input type="text" aria-label="Title" value={title} onChange={(e) => setTitle(e.target.value)} />
+              </label>
+              <label className="param">
+                <span>Credited as</span>
+                <input type="text" aria-label="Credited as" placeholder="Your artist name" value={creator} onChange={(e) => setCreator(e.target.value)} />
+              </label>
+              <label className="param">
+                <span>Territory</span>
+                <select aria-label="Territory" value={territory ?? ''} onChange={(e) => setTerritory(e.target.value)}>
+                  {countryCodes.map((code) => (
+                    <option key={code} value={code}>
+                      {countryName(code)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="param">
+                <span>Format</span>
+                <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as 'wav')}>
+                  <option value="wav">WAV</option>
+                  <option value="flac">FLAC</option>
+                  <option value="mp3">MP3 (320 kbit/s)</option>
+                </select>
+              </label>
+              {format !== 'mp3' && (
+                <label className="param">
+                  <span>Bit depth</span>
+                  <select aria-label="Bit depth" value={bitDepth} onChange={(e) => setBitDepth(Number(e.target.value) as 16)}>
+                    <option value={24}>24-bit</option>
+                    <option value={16}>16-bit (dithered)</option>
+                  </select>
+                </label>
+              )}
+              <label className="param check">
+                <input type="checkbox" checked={normalize !== null} onChange={(e) => setNormalize(e.target.checked ? -14 : null)} /> Normalize to
+                <input type="number" aria-label="Loudness target (LUFS)" min={-40} max={-5} step={1} disabled={normalize === null} value={normalize ?? -14} onChange={(e) => setNormalize(Number(e.target.value))} /> LUFS, true peak ≤ −1 dBTP
+              </label>
+            </div>
+            {check && !check.allowed && (
+              <section className="refusal" role="alert" aria-label="Export not allowed">
+                <strong>This export is not allowed in {countryName(check.territory)} today:</strong>
+                <ul>
+                  {check.reasons.map((r, i) => (
+                    <li key={i}>
+                      {r.message} <em>{r.fix}</em>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {check?.allowed && (
+              <section aria-label="Rights">
+                <h3>Credits</h3>
+                <ul className="credit-lines">
+                  {check.credits.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+                {check.splits && (
+                  <div className="splits">
+                    <SplitBar title="Master revenue" shares={check.splits.master} />
+                    <SplitBar title="Publishing revenue" shares={check.splits.publishing} />
+                  </div>
+                )}
+              </section>
+            )}
+            {taskId && <ProgressBar label={progress?.label ?? 'Starting'} done={progress?.done ?? 0} total={progress?.total ?? 0} onCancel={() => void bridge.call('task.cancel', { taskId })} />}
+            {failure && (
+              <p className="status-error" role="alert">
+                {failure}
+              </p>
+            )}
+            <div className="row-actions">
+              <button type="button" onClick={onClose}>
+                Close
+              </button>
+              <button type="button" className="primary" disabled={!check?.allowed || taskId !== null || !creator.trim()} onClick={() => void start()}>
+                Export
+              </button>
+              {!creator.trim() && <span className="muted small">Enter the name to credit you as.</span>}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
