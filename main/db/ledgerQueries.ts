@@ -22,6 +22,10 @@ export interface ExportRow {
   durationSec: number;
   audioSha256: string;
   createdAt: string;
+  /** The name the export credits as remixer or performer. */
+  creator: string;
+  /** The export's own ISRC, when its distributor assigned one. */
+  isrc: string | null;
 }
 
 export interface JournalRow {
@@ -37,7 +41,7 @@ export interface JournalRow {
 
 const entryColumns = 'position, export_id AS exportId, created_at AS createdAt, payload_json AS payloadJson, payload_sha256 AS payloadSha256, previous_hash AS previousHash, entry_hash AS entryHash';
 const exportColumns =
-  'id, ledger_position AS ledgerPosition, project_id AS projectId, revision, title, version_type AS versionType, format, path, duration_sec AS durationSec, audio_sha256 AS audioSha256, created_at AS createdAt';
+  'id, ledger_position AS ledgerPosition, project_id AS projectId, revision, title, version_type AS versionType, format, path, duration_sec AS durationSec, audio_sha256 AS audioSha256, created_at AS createdAt, creator, isrc';
 
 /** The ledger, exports and the export journal. */
 export function ledgerQueries(db: LibraryDatabase) {
@@ -48,12 +52,13 @@ export function ledgerQueries(db: LibraryDatabase) {
     'INSERT INTO ledger (position, export_id, created_at, payload_json, payload_sha256, previous_hash, entry_hash) VALUES (@position, @exportId, @createdAt, @payloadJson, @payloadSha256, @previousHash, @entryHash)',
   );
   const insertExport = db.prepare(
-    `INSERT INTO exports (id, ledger_position, project_id, revision, title, version_type, format, path, duration_sec, audio_sha256, created_at)
-     VALUES (@id, @ledgerPosition, @projectId, @revision, @title, @versionType, @format, @path, @durationSec, @audioSha256, @createdAt)`,
+    `INSERT INTO exports (id, ledger_position, project_id, revision, title, version_type, format, path, duration_sec, audio_sha256, created_at, creator, isrc)
+     VALUES (@id, @ledgerPosition, @projectId, @revision, @title, @versionType, @format, @path, @durationSec, @audioSha256, @createdAt, @creator, @isrc)`,
   );
   const exportsList = db.prepare(`SELECT ${exportColumns} FROM exports ORDER BY created_at DESC, ledger_position DESC`);
   const exportById = db.prepare(`SELECT ${exportColumns} FROM exports WHERE id = ?`);
   const exportsByAudio = db.prepare(`SELECT ${exportColumns} FROM exports WHERE audio_sha256 = ?`);
+  const exportsByIsrc = db.prepare(`SELECT ${exportColumns} FROM exports WHERE isrc = ?`);
   const insertJournal = db.prepare(
     `INSERT INTO export_journal (export_id, started_at, final_path, temp_path, credits_path, credits_temp, record_json, export_json)
      VALUES (@exportId, @startedAt, @finalPath, @tempPath, @creditsPath, @creditsTemp, @recordJson, @exportJson)`,
@@ -80,6 +85,7 @@ export function ledgerQueries(db: LibraryDatabase) {
     exports: () => exportsList.all() as ExportRow[],
     exportById: (id: string) => exportById.get(id) as ExportRow | undefined,
     exportsByAudio: (sha256: string) => exportsByAudio.all(sha256) as ExportRow[],
+    exportsByIsrc: (isrc: string) => exportsByIsrc.all(isrc) as ExportRow[],
     journal: () => journal.all() as JournalRow[],
     addJournal: (row: JournalRow) => insertJournal.run(row),
     removeJournal: (exportId: string) => deleteJournal.run(exportId),

@@ -3,6 +3,7 @@ import { endpoint } from './endpoint';
 import { taskIdSchema } from './taskContract';
 import { packageSourceSchema } from './catalogContract';
 import { isCountryCode } from '../rights/territories';
+import { normalizeIsrc } from '../rights/identifiers';
 import { attributionRecordSchema } from '../rights/attributionRecord';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
@@ -26,6 +27,12 @@ export const exportOptionsSchema = z
     title: z.string().min(1).max(200).optional(),
     /** The name credited as remixer/performer; default: the library's artist name setting. */
     creator: z.string().min(1).max(200).optional(),
+    /** The export's own ISRC, if the creator's distributor assigned one (embedded as TSRC / ISRC; matches listener plays). */
+    isrc: z
+      .string()
+      .max(20)
+      .transform((value, ctx) => normalizeIsrc(value) ?? (ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISRC (CC-XXX-YY-NNNNN)` }), z.NEVER))
+      .optional(),
     taskId: taskIdSchema.optional(),
   })
   .strict();
@@ -65,6 +72,8 @@ export const exportListItemSchema = z.object({
   audioSha256: z.string(),
   projectId: z.string(),
   ledgerPosition: z.number(),
+  creator: z.string(),
+  isrc: z.string().nullable(),
   /** ok: the file is there and its audio matches the record; missing; modified. */
   fileState: z.enum(['ok', 'missing', 'modified']),
 });

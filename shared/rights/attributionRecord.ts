@@ -31,6 +31,8 @@ export const attributionRecordSchema = z.object({
   project: z.object({ id: z.string(), name: z.string(), revision: z.number().int(), revisionSha256: z.string() }),
   output: z.object({
     title: z.string(),
+    /** The export's own ISRC (compact form), when the creator has one. */
+    isrc: z.string().optional(),
     versionType: z.enum(['remix', 'cover']),
     format: z.enum(['wav', 'flac', 'mp3']),
     bitDepth: z.number().int().optional(),

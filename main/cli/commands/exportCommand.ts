@@ -8,7 +8,7 @@ import type { RightsReasonView } from '../../../shared/contract/exportsContract'
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -17,6 +17,7 @@ export const exportCommand: Command = {
     normalize: { type: 'string' },
     title: { type: 'string' },
     creator: { type: 'string' },
+    isrc: { type: 'string' },
   },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one project id');
@@ -36,6 +37,7 @@ export const exportCommand: Command = {
         normalizeLufs: normalize,
         title: typeof values.title === 'string' ? values.title : undefined,
         creator: typeof values.creator === 'string' ? values.creator : undefined,
+        isrc: typeof values.isrc === 'string' ? values.isrc : undefined,
       });
       out.result(summary, () => [
         `Exported ${summary.path} (${summary.durationSec.toFixed(1)} s, ${summary.format}), ledger entry ${summary.ledgerPosition}.`,

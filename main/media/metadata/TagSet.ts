@@ -17,6 +17,8 @@ export interface TagSet {
   readonly copyright: string;
   readonly comment: string;
   readonly software: string;
+  /** The export's own ISRC (ID3 TSRC, Vorbis ISRC), when it has one. */
+  readonly isrc?: string;
   /** Source identifiers: ISRC and ISWC of each source (never as the output's own ISRC). */
   readonly sourceIsrcs: readonly string[];
   readonly sourceIswcs: readonly string[];

@@ -32,7 +32,7 @@ function comment(value: string): Buffer {
 /**
  * An ID3v2.4 tag with the export's credits: TIT2 title, TPE1 artist, TPE4
  * remixer, TCOM composers, TEXT lyricists, TIPL involved people, TCOP,
- * TDRC, TSSE, COMM, and TXXX frames for the sources' ISRC/ISWC, the export
+ * TDRC, TSSE, COMM, TSRC (the export's own ISRC), and TXXX frames for the sources' ISRC/ISWC, the export
  * id and the attribution record.
  */
 export function id3v24Tag(tags: TagSet): Buffer {
@@ -47,6 +47,7 @@ export function id3v24Tag(tags: TagSet): Buffer {
     text('TDRC', [tags.date.slice(0, 10)]),
     text('TSSE', [tags.software]),
     comment(tags.comment),
+    ...(tags.isrc ? [text('TSRC', [tags.isrc])] : []),
     ...tags.sourceIsrcs.map((isrc, i) => userText(i === 0 ? 'SOURCE_ISRC' : `SOURCE_ISRC_${i + 1}`, isrc)),
     ...tags.sourceIswcs.map((iswc, i) => userText(i === 0 ? 'SOURCE_ISWC' : `SOURCE_ISWC_${i + 1}`, iswc)),
     userText('STEMROOM_EXPORT_ID', tags.exportId),

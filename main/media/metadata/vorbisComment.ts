@@ -16,6 +16,7 @@ export function vorbisComments(tags: TagSet): [string, string][] {
     ['COPYRIGHT', tags.copyright],
     ['COMMENT', tags.comment],
     ['ENCODER', tags.software],
+    ...(tags.isrc ? [['ISRC', tags.isrc] as [string, string]] : []),
     ...tags.sourceIsrcs.map((isrc): [string, string] => ['SOURCE_ISRC', isrc]),
     ...tags.sourceIswcs.map((iswc): [string, string] => ['SOURCE_ISWC', iswc]),
     ['STEMROOM_EXPORT_ID', tags.exportId],

@@ -41,7 +41,7 @@ const values = (record: Record<string, unknown>) => Object.values(record).flat()
 
 describe('export', () => {
   it.each(['remix.wav', 'remix.flac', 'remix.mp3'])('%s: independent tools read title, artist, remixer, composer and the export id', async (file) => {
-    const summary = await exportAs(file);
+    const summary = await exportAs(file, { isrc: 'gb-xyz-26-00001' });
     const target = path.join(out, file);
     expect(fs.existsSync(target)).toBe(true);
     expect(fs.existsSync(`${target}.credits.json`)).toBe(true);
@@ -65,10 +65,12 @@ describe('export', () => {
       expect(tags.remixer ?? tags.tpe4).toBe('DJ Lantern');
       expect(tags.composer).toMatch(/Mira Vale/);
       expect(tags.stemroom_export_id).toBe(summary.exportId);
+      expect(tags.isrc ?? tags.tsrc).toBe('GBXYZ2600001'); // the export's own ISRC: ID3 TSRC / Vorbis ISRC
     }
 
     const inspection = await callContract(services, 'exports.inspect', { source: { path: target } });
     expect(inspection).toMatchObject({ hasRecord: true, exportId: summary.exportId, audioMatches: true, ledger: 'matches', problems: [] });
+    expect(inspection.record!.output.isrc).toBe('GBXYZ2600001');
     expect(inspection.record!.splits.master.reduce((a, s) => a + s.shareBp, 0)).toBe(10000);
     expect(inspection.record!.splits.publishing.reduce((a, s) => a + s.shareBp, 0)).toBe(10000);
   });

@@ -134,6 +134,7 @@ export class ExportService {
       document,
       output: {
         title,
+        ...(options.isrc ? { isrc: options.isrc } : {}),
         versionType: document.kind,
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
@@ -168,6 +169,8 @@ export class ExportService {
       durationSec: record.output.durationSec,
       audioSha256: record.output.audioSha256,
       createdAt: payload.createdAt,
+      creator: creatorName,
+      isrc: options.isrc ?? null,
     };
     task.progress('Writing', 0, 1);
     this.publish(destination, file, canonicalJsonPretty(record), entry, row);
@@ -233,7 +236,10 @@ export class ExportService {
     const completed: string[] = [];
     const rolledBack: string[] = [];
     for (const job of this.ledger.journal()) {
-      const { entry, row } = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: ExportRow };
+      const parsed = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: Partial<ExportRow> & Omit<ExportRow, 'creator' | 'isrc'> };
+      const { entry } = parsed;
+      // Journals written before exports had creator and ISRC columns lack them.
+      const row: ExportRow = { ...parsed.row, creator: parsed.row.creator ?? (JSON.parse(job.recordJson) as AttributionRecord).creator.name, isrc: parsed.row.isrc ?? null };
       let finalIsOurs = false;
       try {
         finalIsOurs = fs.existsSync(job.finalPath) && readEmbeddedRecord(fs.readFileSync(job.finalPath)).exportId === job.exportId;

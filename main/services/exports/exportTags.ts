@@ -16,6 +16,7 @@ export function exportTags(record: AttributionRecord): TagSet {
   const year = record.createdAt.slice(0, 4);
   return {
     title: record.output.title,
+    ...(record.output.isrc ? { isrc: record.output.isrc } : {}),
     artist: remix ? originals.join(', ') || record.creator.name : record.creator.name,
     ...(remix ? { remixer: record.creator.name } : {}),
     composers,

@@ -19,6 +19,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [territory, setTerritory] = useState<string | undefined>();
   const [creator, setCreator] = useState('');
   const [title, setTitle] = useState(session.document.name);
+  const [isrc, setIsrc] = useState('');
   const [format, setFormat] = useState<'wav' | 'flac' | 'mp3'>('wav');
   const [bitDepth, setBitDepth] = useState<16 | 24>(24);
   const [normalize, setNormalize] = useState<number | null>(-14);
@@ -50,7 +51,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     setFailure(null);
     try {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, territory, normalizeLufs: normalize, title, creator: creator || undefined, taskId: id });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, taskId: id });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
     } catch (error) {
@@ -99,6 +100,10 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
               <label className="param">
                 <span>Credited as</span>
                 <input type="text" aria-label="Credited as" placeholder="Your artist name" value={creator} onChange={(e) => setCreator(e.target.value)} />
+              </label>
+              <label className="param">
+                <span>ISRC</span>
+                <input type="text" aria-label="ISRC" placeholder="If your distributor assigned one" value={isrc} onChange={(e) => setIsrc(e.target.value)} />
               </label>
               <label className="param">
                 <span>Territory</span>
