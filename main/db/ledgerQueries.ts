@@ -68,11 +68,15 @@ export function ledgerQueries(db: LibraryDatabase) {
   );
   const deleteJournal = db.prepare('DELETE FROM export_journal WHERE export_id = ?');
 
-  const commit = db.transaction((entry: LedgerEntry, row: ExportRow) => {
+  const insertPeaks = db.prepare('INSERT OR IGNORE INTO export_peaks (audio_sha256, peaks) VALUES (?, ?)');
+  const peaksBySha = db.prepare<[string], { peaks: Buffer }>('SELECT peaks FROM export_peaks WHERE audio_sha256 = ?');
+
+  const commit = db.transaction((entry: LedgerEntry, row: ExportRow, peaks: Uint8Array | null) => {
     const current = head.get() as LedgerEntry | undefined;
     if ((current?.position ?? 0) + 1 !== entry.position) throw new Error(`the ledger moved on (head is ${current?.position ?? 0}, expected ${entry.position - 1})`);
     insertEntry.run(entry);
     insertExport.run(row);
+    if (peaks) insertPeaks.run(row.audioSha256, peaks);
     deleteJournal.run(entry.exportId);
   });
 
@@ -80,8 +84,10 @@ export function ledgerQueries(db: LibraryDatabase) {
     head: () => head.get() as LedgerEntry | undefined,
     entries: () => all.all() as LedgerEntry[],
     entryOf: (exportId: string) => byExport.get(exportId) as LedgerEntry | undefined,
-    /** Appends the entry and the export row and clears the journal, in one transaction; refuses if the chain moved. */
-    commit: (entry: LedgerEntry, row: ExportRow) => commit.immediate(entry, row),
+    /** Appends the entry, the export row and its waveform peaks and clears the journal, in one transaction; refuses if the chain moved. */
+    commit: (entry: LedgerEntry, row: ExportRow, peaks: Uint8Array | null) => commit.immediate(entry, row, peaks),
+    /** Waveform peaks of an export's audio (by the hash of its audio data). */
+    peaks: (audioSha256: string): Uint8Array | undefined => peaksBySha.get(audioSha256)?.peaks,
     exports: () => exportsList.all() as ExportRow[],
     exportById: (id: string) => exportById.get(id) as ExportRow | undefined,
     exportsByAudio: (sha256: string) => exportsByAudio.all(sha256) as ExportRow[],

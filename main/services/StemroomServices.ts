@@ -114,7 +114,7 @@ export class StemroomServices {
     const [, route, sha256] = /^\/(media|peaks)\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
     if (!route || !sha256) return null;
     if (route === 'peaks') {
-      const bytes = this.catalog.peaks(sha256) ?? userAudioQueries(this.library.db).peaks(sha256);
+      const bytes = this.catalog.peaks(sha256) ?? userAudioQueries(this.library.db).peaks(sha256) ?? this.exports.peaks(sha256);
       return bytes ? { bytes, contentType: 'application/octet-stream' } : null;
     }
     if (!this.store.has(sha256)) return null;

@@ -8,6 +8,7 @@ import { callContract } from '../../cli/callContract';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { decodeFile, residualDb } from '../../../tests/helpers/audioCompare';
 import { defaultDemoCatalogDir } from '../demoCatalog';
+import { decodePeaks } from '../../../shared/dsp/waveformPeaks';
 
 let services: StemroomServices;
 let projectId: string;
@@ -143,6 +144,11 @@ describe('export', () => {
   it('normalizes to a loudness target with the true peak under −1 dBTP', async () => {
     const summary = await exportAs('loud.wav', { normalizeLufs: -14 });
     expect(summary.loudness.normalizedTo).toBe(-14);
+    // The final mix's waveform is kept and served like a stem's, for the analytics view.
+    const served = services.media(`/peaks/${summary.audioSha256}`);
+    const peaks = decodePeaks((served as { bytes: Uint8Array }).bytes);
+    expect((peaks.minMax.length / 2) * peaks.samplesPerBucket / peaks.sampleRate).toBeCloseTo(summary.durationSec, 1);
+    expect(Math.max(...peaks.minMax) / 32767).toBeGreaterThan(0.5);
     expect(Math.abs(summary.loudness.integratedLufs! + 14)).toBeLessThan(0.5);
     expect(summary.loudness.truePeakDbtp!).toBeLessThanOrEqual(-1.0);
   });

@@ -14,6 +14,7 @@ import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness
 import { renderProject } from '../../../renderer/audio/render/renderProject';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
+import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
@@ -173,7 +174,8 @@ export class ExportService {
       isrc: options.isrc ?? null,
     };
     task.progress('Writing', 0, 1);
-    this.publish(destination, file, canonicalJsonPretty(record), entry, row);
+    const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
+    this.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
     task.progress('Exported', 1, 1);
     return {
       exportId,
@@ -193,7 +195,7 @@ export class ExportService {
    * together: temp files (fsynced), a journal row, renames, then the ledger
    * and export rows in one transaction that also clears the journal.
    */
-  private publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow): void {
+  private publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow, peaks: Uint8Array): void {
     const dir = path.dirname(destination);
     const suffix = crypto.randomBytes(4).toString('hex');
     const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
@@ -211,7 +213,7 @@ export class ExportService {
           fs.closeSync(fd);
         }
       }
-      this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row }) });
+      this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64') }) });
     } catch (error) {
       for (const target of written) fs.rmSync(target, { force: true });
       throw error;
@@ -220,7 +222,7 @@ export class ExportService {
       fs.renameSync(tempPath, destination);
       fs.renameSync(creditsTemp, creditsPath);
       syncDirectory(dir);
-      this.ledger.commit(entry, row);
+      this.ledger.commit(entry, row, peaks);
     } catch (error) {
       this.rollBack({ exportId: entry.exportId, finalPath: destination, tempPath, creditsPath, creditsTemp });
       throw error;
@@ -236,7 +238,7 @@ export class ExportService {
     const completed: string[] = [];
     const rolledBack: string[] = [];
     for (const job of this.ledger.journal()) {
-      const parsed = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: Partial<ExportRow> & Omit<ExportRow, 'creator' | 'isrc'> };
+      const parsed = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: Partial<ExportRow> & Omit<ExportRow, 'creator' | 'isrc'>; peaks?: string };
       const { entry } = parsed;
       // Journals written before exports had creator and ISRC columns lack them.
       const row: ExportRow = { ...parsed.row, creator: parsed.row.creator ?? (JSON.parse(job.recordJson) as AttributionRecord).creator.name, isrc: parsed.row.isrc ?? null };
@@ -250,7 +252,7 @@ export class ExportService {
       if (finalIsOurs && headPosition + 1 === entry.position) {
         if (!fs.existsSync(job.creditsPath)) fs.writeFileSync(job.creditsPath, job.recordJson);
         fs.rmSync(job.creditsTemp, { force: true });
-        this.ledger.commit(entry, row);
+        this.ledger.commit(entry, row, parsed.peaks ? Buffer.from(parsed.peaks, 'base64') : null);
         completed.push(job.exportId);
       } else {
         this.rollBack({ ...job, removeFinal: finalIsOurs });
@@ -331,6 +333,11 @@ export class ExportService {
       } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
     }
     return { path: label, format: embedded.format, hasRecord: record !== null, exportId: record?.exportId ?? embedded.exportId, record, audioSha256, audioMatches, ledger, problems };
+  }
+
+  /** Waveform peaks of an export's final mix, by the hash of its audio data. */
+  peaks(audioSha256: string): Uint8Array | undefined {
+    return this.ledger.peaks(audioSha256);
   }
 
   private listItem(row: ExportRow): ExportListItem {
