@@ -13,6 +13,7 @@ import { taskEndpoints, taskProgressSchema } from './contract/taskContract';
 import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract';
 import { projectsEndpoints } from './contract/projectsContract';
 import { exportsEndpoints } from './contract/exportsContract';
+import { analyticsEndpoints } from './contract/analyticsContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
@@ -22,6 +23,7 @@ export const endpoints = {
   ...catalogEndpoints,
   ...projectsEndpoints,
   ...exportsEndpoints,
+  ...analyticsEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

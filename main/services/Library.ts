@@ -6,6 +6,8 @@ import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryData
 export interface LibraryPaths {
   readonly dataDir: string;
   readonly databasePath: string;
+  /** Listener plays and their rollups (a separate file: big imports never hold the library's lock). */
+  readonly analyticsPath: string;
   /** Content-addressed audio: store/ab/abcdef… (SHA-256). */
   readonly storeDir: string;
   /** Scratch space on the same filesystem, so finished files can be renamed into place. */
@@ -17,6 +19,7 @@ export function libraryPaths(dataDir: string): LibraryPaths {
   return {
     dataDir: root,
     databasePath: path.join(root, 'library.sqlite'),
+    analyticsPath: path.join(root, 'analytics.sqlite'),
     storeDir: path.join(root, 'store'),
     tmpDir: path.join(root, 'tmp'),
   };

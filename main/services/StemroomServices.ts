@@ -19,6 +19,8 @@ import { userAudioQueries } from '../db/userAudioQueries';
 import { UserAudioService } from './recordings/UserAudioService';
 import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
+import { AnalyticsService } from './analytics/AnalyticsService';
+import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { ContentStore } from '../media/ContentStore';
@@ -51,6 +53,7 @@ export class StemroomServices {
   readonly projects: ProjectsService;
   readonly userAudio: UserAudioService;
   readonly exports: ExportService;
+  readonly analytics: AnalyticsService;
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
@@ -72,6 +75,7 @@ export class StemroomServices {
     );
     this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
+    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }
@@ -145,11 +149,13 @@ export class StemroomServices {
       ...catalogHandlers(this),
       ...projectsHandlers(this),
       ...exportsHandlers(this),
+      ...analyticsHandlers(this),
     };
   }
 
   close(): void {
     if (this.library.db.open) this.projects.flushAll();
+    this.analytics.close();
     this.library.close();
   }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ExportCheck, ExportListItem, ExportSummary, exportOptionsSchema, Inspection } from '../../../shared/contract/exportsContract';
-import { attributionRecordSchema, buildAttributionPayload, type AttributionRecord } from '../../../shared/rights/attributionRecord';
+import { attributionRecordSchema, buildAttributionPayload, type AttributionPayload, type AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
 import { computeSplits } from '../../../shared/rights/computeSplits';
 import { creditLines } from '../../../shared/rights/creditLines';
@@ -46,6 +46,7 @@ const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
 export class ExportService {
   private readonly ledger;
   private readonly catalog;
+  private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -287,6 +288,28 @@ export class ExportService {
     const payload = JSON.parse(entry.payloadJson) as AttributionRecord;
     const record = attributionRecordSchema.parse({ ...payload, ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash } });
     return { item: this.listItem(row), record };
+  }
+
+  /**
+   * An export's row and attribution record without touching its file —
+   * what analytics reads on every dashboard. Exports never change, so the
+   * parsed record is kept.
+   */
+  facts(exportId: string): { row: ExportRow; record: AttributionPayload } {
+    let facts = this.factsCache.get(exportId);
+    if (!facts) {
+      const row = this.ledger.exportById(exportId);
+      const entry = this.ledger.entryOf(exportId);
+      if (!row || !entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
+      facts = { row, record: JSON.parse(entry.payloadJson) as AttributionPayload };
+      this.factsCache.set(exportId, facts);
+    }
+    return facts;
+  }
+
+  /** Every export's row (newest first), without checking files. */
+  rows(): ExportRow[] {
+    return this.ledger.exports();
   }
 
   pathOf(exportId: string): string {

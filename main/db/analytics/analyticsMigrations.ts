@@ -1,0 +1,5 @@
+import type { Migration } from '../Migration';
+import { analyticsMigration0001 } from './0001-plays';
+
+/** The analytics database's schema steps, numbered separately from the library's. */
+export const analyticsMigrations: readonly Migration[] = [analyticsMigration0001];
