@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { notifications } from './app/Notifications';
 import './styles/theme.css';
 import './styles/catalog.css';
+import './styles/analytics.css';
 import './styles/studio.css';
 
 const bridge = connectBridge();

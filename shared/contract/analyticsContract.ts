@@ -21,6 +21,8 @@ export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
 export const dropOffSchema = z.object({
   second: z.number(),
+  /** The same moment in the project's beats (at the exported revision's tempo), for "Open in studio". */
+  beat: z.number(),
   lostShare: z.number(),
   section: z.string().nullable(),
   entering: z.array(z.string()),

@@ -14,6 +14,10 @@ import { exportsListCommand } from './exportsListCommand';
 import { inspectCommand } from './inspectCommand';
 import { ledgerVerifyCommand } from './ledgerVerifyCommand';
 import { settingsCommand } from './settingsCommand';
+import { analyticsImportCommand } from './analyticsImportCommand';
+import { analyticsReportCommand } from './analyticsReportCommand';
+import { analyticsSimulateCommand } from './analyticsSimulateCommand';
+import { analyticsOverviewCommand } from './analyticsOverviewCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -31,5 +35,9 @@ export const commands: readonly Command[] = [
   exportsListCommand,
   inspectCommand,
   ledgerVerifyCommand,
+  analyticsImportCommand,
+  analyticsReportCommand,
+  analyticsSimulateCommand,
+  analyticsOverviewCommand,
   settingsCommand,
 ];

@@ -41,7 +41,7 @@ export class AnalyticsService {
   private readonly reader: AnalyticsDatabase;
   private readonly write: AnalyticsWriteQueries;
   private readonly reads: AnalyticsReadQueries;
-  private readonly outlines = new Map<string, ArrangementOutline>();
+  private readonly outlines = new Map<string, ArrangementOutline & { bpm: number }>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -134,7 +134,7 @@ export class AnalyticsService {
       pooledDurationMs += f.counts.plays * t.durationMs;
     }
     const similar = similarRows.length ? { exports: similarRows.length, headline: headlineOf(pooled, pooledListeners, pooled.plays ? pooledDurationMs / pooled.plays : 1, null) } : null;
-    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId)), breakdowns, flagged, versions, similar };
+    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId), this.outline(exportId).bpm), breakdowns, flagged, versions, similar };
   }
 
   /** Every export with its headline figures (median left out: it needs each export's histogram). */
@@ -199,19 +199,21 @@ export class AnalyticsService {
   }
 
   /** The export's sections (project markers at the exported revision) and stems' audible ranges. */
-  private outline(exportId: string): ArrangementOutline {
+  private outline(exportId: string): ArrangementOutline & { bpm: number } {
     let outline = this.outlines.get(exportId);
     if (!outline) {
       const { row, record } = this.exports.facts(exportId);
       let markers: ArrangementOutline['markers'] = [];
+      let bpm = 120;
       try {
         const document = this.projects.documentAt(row.projectId, row.revision);
         markers = document.markers.map((m) => ({ name: m.name, sec: beatsToSeconds(m.beat, document.bpm) }));
+        bpm = document.bpm;
       } catch {
         markers = []; // the project was deleted: drop-offs are still labelled with stems
       }
       const stems = [...record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))), ...record.ownRecordings.map((r) => ({ name: r.name, ranges: r.ranges }))];
-      outline = { markers, stems };
+      outline = { markers, stems, bpm };
       this.outlines.set(exportId, outline);
     }
     return outline;

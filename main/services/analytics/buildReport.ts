@@ -69,9 +69,9 @@ export function breakdownsOf(reads: AnalyticsReadQueries, seq: number, durationM
 }
 
 /** Drop-off moments of a retention curve, labelled with the arrangement. */
-export function dropOffsOf(retention: number[], outline: ArrangementOutline): AnalyticsReport['dropOffs'] {
+export function dropOffsOf(retention: number[], outline: ArrangementOutline, bpm: number): AnalyticsReport['dropOffs'] {
   return findDropOffs(retention).map((d) => {
     const label = labelMoment(d.second, 3, outline);
-    return { ...d, section: label.section, entering: [...label.entering], leaving: [...label.leaving] };
+    return { ...d, beat: (d.second * bpm) / 60, section: label.section, entering: [...label.entering], leaving: [...label.leaving] };
   });
 }

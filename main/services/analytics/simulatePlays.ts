@@ -62,7 +62,7 @@ export function leavingCdf(outline: ArrangementOutline, durationSec: number): Fl
       if (!resumes && range.endSec < durationSec - 3) for (let t = Math.floor(range.endSec); t < Math.min(seconds, range.endSec + 3); t++) spikes[t]! += 0.035;
     }
   }
-  for (const m of outline.markers) if (m.sec > 1 && m.sec < durationSec - 3) for (let t = Math.floor(m.sec); t < Math.min(seconds, m.sec + 3); t++) spikes[t]! += 0.01;
+  for (const m of outline.markers) if (m.sec > 1 && m.sec < durationSec - 3) for (let t = Math.floor(m.sec); t < Math.min(seconds, m.sec + 3); t++) spikes[t]! += 0.02;
   const most = Math.max(1, ...active);
   const cdf = new Float64Array(seconds);
   let hazard = 0;
@@ -114,10 +114,12 @@ export function* simulatePlays(outline: ArrangementOutline, durationMs: number, 
     yield { listenerId: `${prefix}-${listener}`, playedAt: when(), country: countries[country(random())]![0], source: sources[source(random())]![0], ...play };
   }
   // Artificial patterns: half replaying bots (60–150 plays in one day), half 30-second bursts within one hour.
+  // A burst must outnumber the hour's real plays to stand out (see the burst rule); busy evening hours have ~1.75× the average.
+  const busiestHour = ((options.plays / (options.days * 24)) * 1.75) | 0;
   let left = artificial;
   for (let bot = 0; left > 0; bot++) {
     const repeat = bot % 2 === 0;
-    const size = Math.min(left, repeat ? 60 + Math.floor(random() * 90) : 40 + Math.floor(random() * 40));
+    const size = Math.min(left, repeat ? 60 + Math.floor(random() * 90) : 2 * busiestHour + 40 + Math.floor(random() * 40));
     const base = when() - (when() % HOUR_MS);
     for (let j = 0; j < size; j++) {
       const playedAt = repeat ? base - (base % DAY_MS) + Math.floor(random() * DAY_MS) : base + Math.floor(random() * HOUR_MS);

@@ -11,10 +11,12 @@ import { StudioSession } from './StudioSession';
 /** The studio: a project list, or the editor for the project in the route. */
 export function StudioPlace({ route }: { route: Route }) {
   const projectId = route.params[0];
-  return projectId ? <OpenStudio key={projectId} projectId={projectId} /> : <ProjectsList />;
+  const beat = Number(route.query.get('beat'));
+  return projectId ? <OpenStudio key={projectId} projectId={projectId} startBeat={Number.isFinite(beat) && beat > 0 ? beat : null} /> : <ProjectsList />;
 }
 
-function OpenStudio({ projectId }: { projectId: string }) {
+/** `startBeat`: where to put the playhead on opening (links from Analytics: `#/studio/ID?beat=…`). */
+function OpenStudio({ projectId, startBeat }: { projectId: string; startBeat: number | null }) {
   const bridge = useBridge();
   const [session, setSession] = useState<StudioSession | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,11 @@ function OpenStudio({ projectId }: { projectId: string }) {
     const created = new StudioSession(bridge, engine, projectId);
     let cancelled = false;
     created.load().then(
-      () => !cancelled && setSession(created),
+      () => {
+        if (cancelled) return;
+        if (startBeat !== null) engine.seek(startBeat);
+        setSession(created);
+      },
       (e: Error) => {
         setError(e.message);
         notifications.error(e.message);
@@ -34,6 +40,8 @@ function OpenStudio({ projectId }: { projectId: string }) {
       cancelled = true;
       engine.dispose();
     };
+    // startBeat only matters when the project opens; a later change of the query does not reopen it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bridge, projectId]);
 
   if (error) return <p className="empty-state place-body">{error}</p>;

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+
+export const analyticsImportCommand: Command = {
+  name: 'analytics import',
+  summary: 'Import listener plays (NDJSON or CSV play log, or a Spotify extended streaming history JSON file)',
+  usage: 'FILE [--listener ID]   (--listener: whose Spotify history it is, when the file has no usernames)',
+  options: { listener: { type: 'string' } },
+  async run({ positionals, values, services, out }) {
+    if (positionals.length !== 1) throw new UsageError('name one play file');
+    const summary = await callContract(await services(), 'analytics.import', {
+      source: { path: path.resolve(positionals[0]!) },
+      listener: typeof values.listener === 'string' ? values.listener : undefined,
+    });
+    out.result(summary, () => [
+      `Read ${summary.lines} play(s) (${summary.format}) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial, ${summary.aside} kept aside (no export), ${summary.malformed} malformed, ${summary.ignored} ignored.`,
+      ...summary.matches.map((m) => `  ${m.label} → "${m.exportTitle}" (${m.exportId}) by ${m.how}: ${m.plays} play(s)`),
+      ...summary.unmatched.map((u) => `  no export for ${u.label} (${u.keyKind}): ${u.plays} play(s) kept aside`),
+      ...summary.problems.map((p) => `  line ${p.line}: ${p.reason}`),
+      ...(summary.malformed > summary.problems.length ? [`  … and ${summary.malformed - summary.problems.length} more malformed line(s)`] : []),
+    ]);
+  },
+};

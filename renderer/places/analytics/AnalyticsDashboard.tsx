@@ -1,0 +1,178 @@
+import { useCallback, useState } from 'react';
+import { METRIC_DEFINITIONS } from '../../../shared/analytics/playDefinitions';
+import type { AnalyticsReport, Headline } from '../../../shared/contract/analyticsContract';
+import { useBridge } from '../../app/BridgeContext';
+import { formatDuration } from '../../app/formatDuration';
+import { hrefOf } from '../../app/useHashRoute';
+import { notifications } from '../../app/Notifications';
+import { BarChart } from '../../components/BarChart';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useContract } from '../../hooks/useContract';
+import { useLibraryChanged } from '../../hooks/useLibraryChanged';
+import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
+import { DayChart } from './DayChart';
+import { RetentionView, type CurveSeries } from './RetentionView';
+
+const versionColors = ['#ffb84f', '#8f7dff', '#47c98b', '#ff8fb1'];
+const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
+
+/** One export's dashboard: headline figures, retention over the waveform, drop-offs, comparisons, breakdowns. */
+export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged }: { exportId: string; excludeFlagged: boolean; onExcludeFlagged: (exclude: boolean) => void }) {
+  const report = useContract('analytics.report', { exportId, excludeFlagged });
+  const reload = useCallback(() => report.reload(), [report]);
+  useLibraryChanged('plays', reload);
+  const r = report.value;
+  if (!r) return <p className="empty-state">{report.error ?? 'Loading figures…'}</p>;
+
+  const series: CurveSeries[] = [
+    { name: r.export.title, color: '#4fb3ff', values: r.retention },
+    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: v.export.title, color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
+  ];
+  return (
+    <div className="analytics-dashboard">
+      <header className="dashboard-header">
+        <div>
+          <h1>{r.export.title}</h1>
+          <p className="muted">
+            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · exported {new Date(r.export.createdAt).toLocaleDateString()}
+          </p>
+        </div>
+        <div className="row-actions">
+          <label className="check" title={METRIC_DEFINITIONS.flagged}>
+            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()})
+          </label>
+          <SimulateButton exportId={exportId} />
+        </div>
+      </header>
+
+      <HeadlineCards headline={r.headline} />
+
+      <section className="panel" aria-labelledby="retention-title">
+        <h2 id="retention-title">Where listeners leave</h2>
+        {r.headline.plays === 0 ? (
+          <p className="muted">No plays yet. Import a play log (or Spotify streaming history) from the sidebar, or simulate plays to see how this looks.</p>
+        ) : (
+          <div className="retention-layout">
+            <RetentionView audioSha256={r.export.audioSha256} durationSec={r.export.durationSec} series={series} dropOffs={r.dropOffs} />
+            <DropOffList report={r} />
+          </div>
+        )}
+      </section>
+
+      {(r.versions.length > 0 || r.similar) && <Comparisons report={r} />}
+
+      <section className="panel breakdowns" aria-label="Breakdowns">
+        <BarChart
+          title="Countries"
+          bars={r.breakdowns.country.slice(0, 10).map((c) => ({ key: c.key, label: c.key, value: c.plays, note: `skip ${percent(c.skipRate)}` }))}
+        />
+        <BarChart title="Sources" bars={r.breakdowns.source.map((s) => ({ key: s.key, label: s.key, value: s.plays, note: `complete ${percent(s.completionRate)}` }))} />
+        <DayChart days={r.breakdowns.day} />
+      </section>
+      {r.flagged.plays > 0 && (
+        <p className="muted small" role="note">
+          {r.flagged.plays.toLocaleString()} plays look artificial: {r.flagged.repeat.toLocaleString()} from listeners replaying 20+ times a day, {r.flagged.burst.toLocaleString()} from bursts stopping at
+          30–32 s. {excludeFlagged ? 'They are excluded from every figure above.' : 'Tick "Exclude" to leave them out of every figure.'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function HeadlineCards({ headline: h }: { headline: Headline }) {
+  const cards: [keyof typeof METRIC_DEFINITIONS, string, string][] = [
+    ['plays', 'Plays', h.plays.toLocaleString()],
+    ['listeners', 'Listeners', h.listeners.toLocaleString()],
+    ['skipRate', 'Skip rate', percent(h.skipRate)],
+    ['completionRate', 'Completion', percent(h.completionRate)],
+    ['meanShare', 'Mean heard', percent(h.meanShare)],
+    ['medianShare', 'Median heard', percent(h.medianShare)],
+  ];
+  return (
+    <dl className="headline-cards">
+      {cards.map(([key, label, value]) => (
+        <div key={key} className="headline-card" title={METRIC_DEFINITIONS[key]}>
+          <dt>{label}</dt>
+          <dd data-testid={`headline-${key}`}>{value}</dd>
+          <p className="muted small">{METRIC_DEFINITIONS[key]}</p>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function DropOffList({ report }: { report: AnalyticsReport }) {
+  if (!report.dropOffs.length) return <p className="muted small drop-offs">No sharp drop-offs: listeners leave steadily.</p>;
+  return (
+    <ol className="drop-offs" aria-label="Drop-off moments">
+      {report.dropOffs.map((d) => (
+        <li key={d.second}>
+          <strong className="mono">{formatDuration(d.second)}</strong> — {(d.lostShare * 100).toFixed(1)} % of plays end here
+          {d.section && <span className="muted"> · {d.section}</span>}
+          {d.leaving.length > 0 && <div className="small">{d.leaving.join(', ')} {d.leaving.length === 1 ? 'drops' : 'drop'} out</div>}
+          {d.entering.length > 0 && <div className="small">{d.entering.join(', ')} {d.entering.length === 1 ? 'comes' : 'come'} in</div>}
+          <a className="button-link small" href={`${hrefOf('studio', report.export.projectId)}?beat=${d.beat.toFixed(3)}`}>
+            Open in studio at {formatDuration(d.second)}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Comparisons({ report }: { report: AnalyticsReport }) {
+  const rows: [string, Headline][] = [[`${report.export.title} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [v.export.title, v.headline])];
+  if (report.similar) rows.push([`Your ${report.similar.exports} other export${report.similar.exports === 1 ? '' : 's'} of similar length`, report.similar.headline]);
+  return (
+    <section className="panel" aria-labelledby="compare-title">
+      <h2 id="compare-title">Compared</h2>
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Plays</th>
+            <th scope="col">Skip</th>
+            <th scope="col">Completion</th>
+            <th scope="col">Mean heard</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, h]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td className="mono">{h.plays.toLocaleString()}</td>
+              <td className="mono">{percent(h.skipRate)}</td>
+              <td className="mono">{percent(h.completionRate)}</td>
+              <td className="mono">{percent(h.meanShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Demo data: generated plays, labelled as such in the import history. */
+function SimulateButton({ exportId }: { exportId: string }) {
+  const bridge = useBridge();
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useTaskProgress(taskId);
+  const run = async () => {
+    const id = newTaskId('simulate');
+    setTaskId(id);
+    try {
+      const summary = await bridge.call('analytics.simulate', { exportId, plays: 10_000, seed: Math.floor(Math.random() * 2 ** 31), taskId: id });
+      notifications.info(`Simulated ${summary.added.toLocaleString()} plays.`);
+    } catch (error) {
+      notifications.error((error as Error).message);
+    } finally {
+      setTaskId(null);
+    }
+  };
+  if (taskId) return <ProgressBar label={progress?.label ?? 'Simulating'} done={progress?.done ?? 0} total={progress?.total ?? 0} />;
+  return (
+    <button type="button" onClick={() => void run()} title="Generate 10,000 realistic plays (demo data) to see the dashboard at work">
+      Simulate plays
+    </button>
+  );
+}
