@@ -134,7 +134,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     updateImport: (id: number, record: Omit<ImportRecord, 'fileName' | 'fileSha256' | 'format' | 'importedAt'>) => updateImport.run({ ...record, id }),
     setImportSha: (id: number, sha256: string) => setImportSha.run(sha256, id),
     /** Stores a play unless the same play is already there; true when it was new. */
-    insertPlay: (p: PlayRow, importId: number) => insertPlay.run(p.exportSeq, p.playedAt, p.listener, p.msPlayed, p.country, p.source, p.reasonEnd, p.flags, importId).changes === 1,
+    insertPlay: (seq: number, playedAt: number, listener: number, msPlayed: number, country: string, source: number, reasonEnd: number, importId: number) =>
+      insertPlay.run(seq, playedAt, listener, msPlayed, country, source, reasonEnd, 0, importId).changes === 1,
     insertAside: (row: AsideRow, importId: number) => insertAside.run({ ...row, importId }).changes === 1,
     asideKeys: () => asideKeys.all(),
     takeAside(kind: string, value: string): AsideRow[] {

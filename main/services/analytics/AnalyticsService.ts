@@ -122,16 +122,17 @@ export class AnalyticsService {
         return { export: this.factsOf(r.id), headline: f.headline, retention: f.retention };
       });
     const similarRows = rows.filter((r) => r.creator === facts.creator && r.projectId !== facts.projectId && Math.abs(r.durationSec - facts.durationSec) <= 0.25 * facts.durationSec);
+    // Pooled from the overview's totals (two small reads), not one dashboard per similar export.
+    const { totals, listeners } = this.allTotals(excludeFlagged);
     let pooled: Counts = { plays: 0, skips: 0, completions: 0, listenedMs: 0 };
     let pooledListeners = 0;
     let pooledDurationMs = 0;
     for (const r of similarRows) {
-      const t = this.reads.tracked(r.id);
+      const t = totals.get(r.id);
       if (!t) continue;
-      const f = exportFigures(this.reads, t.seq, t.durationMs, excludeFlagged);
-      pooled = { plays: pooled.plays + f.counts.plays, skips: pooled.skips + f.counts.skips, completions: pooled.completions + f.counts.completions, listenedMs: pooled.listenedMs + f.counts.listenedMs };
-      pooledListeners += f.headline.listeners;
-      pooledDurationMs += f.counts.plays * t.durationMs;
+      pooled = { plays: pooled.plays + t.counts.plays, skips: pooled.skips + t.counts.skips, completions: pooled.completions + t.counts.completions, listenedMs: pooled.listenedMs + t.counts.listenedMs };
+      pooledListeners += listeners.get(r.id) ?? 0;
+      pooledDurationMs += t.counts.plays * t.durationMs;
     }
     const similar = similarRows.length ? { exports: similarRows.length, headline: headlineOf(pooled, pooledListeners, pooled.plays ? pooledDurationMs / pooled.plays : 1, null) } : null;
     return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId), this.outline(exportId).bpm), breakdowns, flagged, versions, similar };
@@ -139,6 +140,16 @@ export class AnalyticsService {
 
   /** Every export with its headline figures (median left out: it needs each export's histogram). */
   overview(excludeFlagged: boolean): OverviewItem[] {
+    const { totals, listeners } = this.allTotals(excludeFlagged);
+    return this.exports.rows().map((r) => {
+      const t = totals.get(r.id);
+      const durationMs = t?.durationMs ?? Math.round(r.durationSec * 1000);
+      return { export: this.factsOf(r.id), headline: headlineOf(t?.counts ?? { plays: 0, skips: 0, completions: 0, listenedMs: 0 }, listeners.get(r.id) ?? 0, durationMs, null), flaggedPlays: t?.flagged ?? 0 };
+    });
+  }
+
+  /** Every tracked export's summed counts and listener count, from the rollups. */
+  private allTotals(excludeFlagged: boolean) {
     const totals = new Map<string, { counts: Counts; flagged: number; durationMs: number }>();
     for (const row of this.reads.overview()) {
       const entry = totals.get(row.exportId) ?? { counts: { plays: 0, skips: 0, completions: 0, listenedMs: 0 }, flagged: 0, durationMs: row.durationMs };
@@ -147,11 +158,7 @@ export class AnalyticsService {
       totals.set(row.exportId, entry);
     }
     const listeners = new Map(this.reads.overviewListeners().map((l) => [l.exportId, excludeFlagged ? l.unflagged : l.listeners]));
-    return this.exports.rows().map((r) => {
-      const t = totals.get(r.id);
-      const durationMs = t?.durationMs ?? Math.round(r.durationSec * 1000);
-      return { export: this.factsOf(r.id), headline: headlineOf(t?.counts ?? { plays: 0, skips: 0, completions: 0, listenedMs: 0 }, listeners.get(r.id) ?? 0, durationMs, null), flaggedPlays: t?.flagged ?? 0 };
-    });
+    return { totals, listeners };
   }
 
   /** Plays kept aside because no export matched them, grouped by what they named. */

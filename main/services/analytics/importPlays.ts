@@ -36,7 +36,8 @@ export async function importPlays(
 ): Promise<PlaysImportSummary> {
   const started = performance.now();
   const hash = crypto.createHash('sha256');
-  const matches = new Map<string, PlaysImportSummary['matches'][number]>();
+  // Match notes by key kind → key value → export (no string building per play).
+  const matches = new Map<string, Map<string, Map<string, PlaysImportSummary['matches'][number]>>>();
   const unmatched = new Map<string, PlaysImportSummary['unmatched'][number]>();
   const problems: PlaysImportSummary['problems'] = [];
   const tracked = new Map<string, { seq: number; durationMs: number }>();
@@ -56,10 +57,13 @@ export async function importPlays(
       let t = tracked.get(found.id);
       if (!t) tracked.set(found.id, (t = write.trackExport(found.id, Math.round(found.durationSec * 1000))));
       ingest.add(t.seq, t.durationMs, play.playedAt, play.listener, play.msPlayed, play.country, play.source, play.reasonEnd);
-      const noteKey = `${play.keyKind}\u0000${play.keyValue}\u0000${found.id}`;
-      const note = matches.get(noteKey);
+      let byValue = matches.get(play.keyKind);
+      if (!byValue) matches.set(play.keyKind, (byValue = new Map()));
+      let byExport = byValue.get(play.keyValue);
+      if (!byExport) byValue.set(play.keyValue, (byExport = new Map()));
+      const note = byExport.get(found.id);
       if (note) note.plays++;
-      else matches.set(noteKey, { how: ExportMatcher.how(play.keyKind), label: play.label, exportId: found.id, exportTitle: found.title, plays: 1 });
+      else byExport.set(found.id, { how: ExportMatcher.how(play.keyKind), label: play.label, exportId: found.id, exportTitle: found.title, plays: 1 });
       return true;
     };
 
@@ -116,7 +120,7 @@ export async function importPlays(
       aside,
       malformed,
       problems,
-      matches: [...matches.values()].sort((a, b) => b.plays - a.plays),
+      matches: [...matches.values()].flatMap((byValue) => [...byValue.values()].flatMap((byExport) => [...byExport.values()])).sort((a, b) => b.plays - a.plays),
       unmatched: [...unmatched.values()].sort((a, b) => b.plays - a.plays),
       seconds: (performance.now() - started) / 1000,
     };

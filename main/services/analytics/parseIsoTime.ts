@@ -6,6 +6,11 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9})
  * one (a time without a zone is ambiguous and refused).
  */
 export function parseIsoTime(text: string): number | null {
+  // Fast path for what machines write: "YYYY-MM-DDTHH:MM:SS.sssZ" / "YYYY-MM-DDTHH:MM:SSZ".
+  if ((text.length === 24 || text.length === 20) && text.charCodeAt(text.length - 1) === 90 /* Z */ && text.charCodeAt(10) === 84 /* T */) {
+    const fast = utcFast(text);
+    if (fast !== null) return fast;
+  }
   const m = ISO.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -23,4 +28,33 @@ export function parseIsoTime(text: string): number | null {
     ms -= sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
   }
   return ms;
+}
+
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+const two = (text: string, at: number) => {
+  const a = digit(text, at);
+  const b = digit(text, at + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+function utcFast(text: string): number | null {
+  if (text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return null;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  let ms = 0;
+  if (text.length === 24) {
+    if (text[19] !== '.') return null;
+    const a = two(text, 20);
+    const b = digit(text, 22);
+    if (a < 0 || b < 0 || b > 9) return null;
+    ms = a * 10 + b;
+  }
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  const value = Date.UTC(century * 100 + yy, month - 1, day, hour, minute, second, ms);
+  return new Date(value).getUTCDate() === day ? value : null;
 }

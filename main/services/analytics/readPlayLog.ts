@@ -72,11 +72,12 @@ function ndjsonLine(line: string): LineResult {
 }
 
 function csvLine(header: string[]): (line: string) => LineResult {
+  // One record object reused for every line: parsePlayRecord only reads it.
+  const record: Record<string, string> = Object.fromEntries(header.map((h) => [h, '']));
   return (line) => {
     const fields = parseCsvLine(line);
     if (!fields) return { error: 'unbalanced quotes' };
     if (fields.length !== header.length) return { error: `${fields.length} fields, the header has ${header.length}` };
-    const record: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) record[header[i]!] = fields[i]!;
     return parsePlayRecord(record);
   };
