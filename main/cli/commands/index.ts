@@ -18,6 +18,7 @@ import { analyticsImportCommand } from './analyticsImportCommand';
 import { analyticsReportCommand } from './analyticsReportCommand';
 import { analyticsSimulateCommand } from './analyticsSimulateCommand';
 import { analyticsOverviewCommand } from './analyticsOverviewCommand';
+import { analyticsAsideCommand } from './analyticsAsideCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -39,5 +40,6 @@ export const commands: readonly Command[] = [
   analyticsReportCommand,
   analyticsSimulateCommand,
   analyticsOverviewCommand,
+  analyticsAsideCommand,
   settingsCommand,
 ];
