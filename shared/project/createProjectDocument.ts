@@ -97,6 +97,7 @@ export function createProjectDocument(recording: StartingRecording, kind: 'remix
       rate: 1,
       pitch: 0,
       loopBeats: null,
+      active: true,
     })),
     markers: recording.sections.map((section, i) => ({
       id: `mk-${i + 1}`,

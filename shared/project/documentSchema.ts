@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The project document (schemaVersion 1): versioned JSON holding the whole
+ * The project document (schemaVersion 2): versioned JSON holding the whole
  * arrangement. Times on the timeline are in beats (so a tempo change keeps
  * the arrangement musical); source positions are in seconds of the source.
+ *
+ * Version 2 added takes: a clip can be inactive — an alternative take kept
+ * on its track but not heard (comping picks which take plays where).
  */
-export const PROJECT_SCHEMA_VERSION = 1;
+export const PROJECT_SCHEMA_VERSION = 2;
 
 export const LIMITS = {
   bpm: { min: 20, max: 300 },
@@ -73,6 +76,8 @@ export const clipSchema = z.object({
   pitch: z.number().int().min(LIMITS.pitch.min).max(LIMITS.pitch.max),
   /** Loop the first `loopBeats` of the clip's material to fill its length; null plays straight through. */
   loopBeats: z.number().positive().max(LIMITS.beats.max).nullable(),
+  /** False for an alternative take kept on the track but not heard (not played, rendered or licensed). */
+  active: z.boolean(),
 });
 
 export const eq3Schema = z.object({ type: z.literal('eq3'), lowDb: z.number().min(-24).max(24), midDb: z.number().min(-24).max(24), highDb: z.number().min(-24).max(24), lowHz: z.number().min(40).max(1000), highHz: z.number().min(1000).max(16000) });

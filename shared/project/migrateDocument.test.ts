@@ -20,6 +20,13 @@ describe('migrateDocument', () => {
     );
   });
 
+  it('1 → 2: a version-1 document (no takes) opens with every clip active and validates', () => {
+    const current = sampleDocument();
+    const v1 = { ...structuredClone(current), schemaVersion: 1, clips: current.clips.map(({ active: _active, ...clip }) => clip) };
+    expect(migrateDocument(v1)).toStrictEqual(current);
+    expect(() => migrateDocument({ ...v1, schemaVersion: 2 })).toThrow(/invalid/);
+  });
+
   it('refuses a document from a newer Stemroom, and one without a version', () => {
     expect(() => migrateDocument({ ...sampleDocument(), schemaVersion: PROJECT_SCHEMA_VERSION + 1 })).toThrow(DocumentFromFutureError);
     expect(() => migrateDocument({ ...sampleDocument(), schemaVersion: undefined })).toThrow(/no valid schemaVersion/);

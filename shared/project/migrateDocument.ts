@@ -2,7 +2,10 @@ import { PROJECT_SCHEMA_VERSION, type ProjectDocument } from './documentSchema';
 import { documentProblems } from './validateDocument';
 
 /** Pure steps from schema version N to N+1, keyed by N. */
-export const documentMigrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const documentMigrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  /** 1 → 2: takes. Every existing clip is heard, so every clip becomes active. */
+  1: (doc) => ({ ...doc, clips: Array.isArray(doc.clips) ? doc.clips.map((clip: unknown) => (typeof clip === 'object' && clip !== null ? { ...clip, active: true } : clip)) : doc.clips }),
+};
 
 export class DocumentFromFutureError extends Error {
   override readonly name = 'DocumentFromFutureError';

@@ -33,8 +33,8 @@ export function unionLength(intervals: readonly [number, number][]): number {
 }
 
 /**
- * What the export will actually contain: the sources on audible tracks
- * (mute and solo applied), with the timeline and source ranges each clip
+ * What the export will actually contain: the active clips' sources on
+ * audible tracks (mute and solo applied; alternative takes left out), with the timeline and source ranges each clip
  * plays. Rights are judged on this, not on everything in the project.
  */
 export function audibleUsage(document: ProjectDocument): SourceUsage[] {
@@ -43,7 +43,7 @@ export function audibleUsage(document: ProjectDocument): SourceUsage[] {
   const bySource = new Map<string, { trackIds: Set<string>; ranges: UsedRange[] }>();
   for (const clip of document.clips) {
     const source = sources.get(clip.sourceId);
-    if (!source || !audible.has(clip.trackId)) continue;
+    if (!source || !clip.active || !audible.has(clip.trackId)) continue;
     const entry = bySource.get(source.id) ?? { trackIds: new Set<string>(), ranges: [] };
     entry.trackIds.add(clip.trackId);
     entry.ranges.push({

@@ -57,6 +57,12 @@ describe('decideExport: every licence rule refuses with its reason', () => {
     expect(decide(edit(remix(), { type: 'updateTrack', trackId: 'trk-vocals', changes: { mute: true } }), r).allowed).toBe(true);
   });
 
+  it('judges what is heard: an inactive take of a forbidden stem does not count', () => {
+    const r = recordingFacts([masterLicence({ stemRules: [{ stem: 'vocals', rule: 'not-usable' }] })]);
+    const vocals = remix().clips.find((c) => c.trackId === 'trk-vocals')!;
+    expect(decide(edit(remix(), { type: 'updateClip', clipId: vocals.id, changes: { active: false } }), r).allowed).toBe(true);
+  });
+
   it('refuses when nothing is heard, or when audio is missing', () => {
     const silent = edit(remix(), ...remix().tracks.map((t) => ({ type: 'updateTrack', trackId: t.id, changes: { mute: true } }) as Command));
     expect(decide(silent, recordingFacts()).reasons[0]!.code).toBe('nothing-audible');
@@ -95,7 +101,7 @@ describe('computeSplits', () => {
       doc,
       { type: 'addSource', source: { id: 'src-x', type: 'catalog', stemId: 'x', recordingId: 'rec-2', packageId: 'pkg-2', sha256: 'e'.repeat(64), name: 'X', kind: 'drums', bpm: 100, key: 'A minor', durationSec: 19.2, sampleRate: 48000 } },
       { type: 'addTrack', track: { id: 'trk-x', name: 'X', color: '#123456', kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-x', trackId: 'trk-x', sourceId: 'src-x', start: 0, length: 32, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null } },
+      { type: 'addClip', clip: { id: 'clip-x', trackId: 'trk-x', sourceId: 'src-x', start: 0, length: 32, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
     );
     const all = new Map([['rec-1', recordingFacts()], ['rec-2', { ...other, masterOwners: [{ partyId: 'p-kd', name: 'Kite District Ltd', role: 'master owner', shareBp: 10000 }], masterLicences: [masterLicence({ id: 'L-M2', recording: 'rec-2', revenue: { rightsHolderShareBp: 10000 } })] }]]);
     const decision = decideExport(doc, all, new Set(), 'GB', '2026-11-24');

@@ -102,7 +102,7 @@ export function decideExport(
     const stemName = recording.stemNames.get(source.stemId) ?? source.name;
     if (master) {
       const stemRules = master.stemRules.filter((r) => r.stem === source.stemId && (!r.uses || r.uses.includes(use)));
-      const clips = document.clips.filter((c) => c.sourceId === source.id && u.trackIds.includes(c.trackId));
+      const clips = document.clips.filter((c) => c.active && c.sourceId === source.id && u.trackIds.includes(c.trackId));
       const keyShift = source.kind === 'drums' ? 0 : keyTransposition(source.key, document.key);
       const transposed = clips.some((c) => c.pitch + keyShift !== 0);
       const stretched = clips.some((c) => Math.abs(stretchFactor(c, source, document.bpm) - 1) > 1e-9);

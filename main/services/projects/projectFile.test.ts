@@ -36,7 +36,7 @@ async function projectWithTake(services: StemroomServices) {
     commands: [
       { type: 'addSource', source: { id: 'src-take-1', type: 'recording', sha256: take.sha256, name: 'Take 1', bpm: 120, durationSec: take.durationSec, sampleRate: 48000, recordedAt: '2026-11-24T12:00:00Z' } },
       { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take-1', start: 1, length: 2, sourceOffset: 0, gainDb: -3, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0.5, curve: 'equal-power' }, rate: 1, pitch: 0, loopBeats: null } },
+      { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take-1', start: 1, length: 2, sourceOffset: 0, gainDb: -3, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0.5, curve: 'equal-power' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
     ],
   });
   return { id, take };
@@ -102,7 +102,7 @@ describe('.stemroom project files', () => {
     it('malformed JSON', () => expectRefused([{ name: 'project.json', data: Buffer.from('{"format":') }], /project\.json: invalid JSON/));
     it('an unknown file format', () => expectRefused([{ name: 'project.json', data: Buffer.from(goodFile(undefined, { format: 'ableton-live/11' })) }], /unknown format "ableton-live\/11"/));
     it('a document from a newer Stemroom', () =>
-      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }], /newer Stemroom \(document schema 99; this version reads up to 1\)/));
+      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }], /newer Stemroom \(document schema 99; this version reads up to 2\)/));
     it('an invalid document', () =>
       expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), bpm: -4 })) }], /document: the project document is invalid: bpm/));
     it('an audio entry that escapes the archive', () =>

@@ -34,12 +34,13 @@ export function preparationOf(clip: Clip, source: Source, document: Pick<Project
   return { sha256: source.sha256, timeFactor: stretchFactor(clip, source, document.bpm), semitones: sourceSemitones(source, document) + clip.pitch };
 }
 
-/** Every clip of the document, placed in seconds (clips whose source is unknown are skipped). */
+/** Every active clip of the document, placed in seconds (inactive takes and clips whose source is unknown are skipped). */
 export function placeClips(document: ProjectDocument): ClipPlacement[] {
   const sources = new Map(document.sources.map((s) => [s.id, s]));
   const spb = secondsPerBeat(document.bpm);
   const placements: ClipPlacement[] = [];
   for (const clip of document.clips) {
+    if (!clip.active) continue;
     const source = sources.get(clip.sourceId);
     if (!source) continue;
     const preparation = preparationOf(clip, source, document);

@@ -146,7 +146,7 @@ function dropStem(session: StudioSession, source: CatalogSource, trackId: string
   const length = secondsToBeats(source.durationSec, source.bpm);
   commands.push({
     type: 'addClip',
-    clip: { id: session.newId('clip'), trackId: targetTrack, sourceId, start: beat, length, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null },
+    clip: { id: session.newId('clip'), trackId: targetTrack, sourceId, start: beat, length, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true },
   });
   session.edit(commands, `Add ${source.name}`);
 }

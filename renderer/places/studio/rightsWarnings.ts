@@ -9,7 +9,7 @@ export function rightsWarnings(doc: ProjectDocument, open: OpenProject): Map<str
   const warnings = new Map<string, string>();
   const missing = new Map(open.missing.map((m) => [m.sourceId, m]));
   for (const track of doc.tracks) {
-    const clips = doc.clips.filter((c) => c.trackId === track.id);
+    const clips = doc.clips.filter((c) => c.trackId === track.id && c.active);
     const forbidden = clips.map((c) => open.rights[c.sourceId]).find((r) => r && !r.usable);
     const absent = clips.map((c) => missing.get(c.sourceId)).find(Boolean);
     if (forbidden && !track.mute) warnings.set(track.id, `${forbidden.reason} Mute or remove track "${track.name}".`);
