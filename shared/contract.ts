@@ -14,6 +14,7 @@ import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract'
 import { projectsEndpoints } from './contract/projectsContract';
 import { exportsEndpoints } from './contract/exportsContract';
 import { analyticsEndpoints } from './contract/analyticsContract';
+import { recordingsEndpoints } from './contract/recordingsContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
@@ -24,6 +25,7 @@ export const endpoints = {
   ...projectsEndpoints,
   ...exportsEndpoints,
   ...analyticsEndpoints,
+  ...recordingsEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

@@ -21,6 +21,7 @@ import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
+import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { ContentStore } from '../media/ContentStore';
@@ -150,6 +151,7 @@ export class StemroomServices {
       ...projectsHandlers(this),
       ...exportsHandlers(this),
       ...analyticsHandlers(this),
+      ...recordingsHandlers(this),
     };
   }
 

@@ -132,6 +132,11 @@ export const settingsSchema = z.object({
   territory,
   /** The name exports credit as remixer or performer. */
   creatorName: z.string().trim().min(1).max(200).nullable(),
+  /**
+   * Measured recording latency (round trip, ms) per input device id: what a
+   * recorded take is moved earlier by. Updates merge per device.
+   */
+  inputLatencyMs: z.record(z.string().min(1).max(300), z.number().min(0).max(2000)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -54,6 +54,13 @@ export const attributionRecordSchema = z.object({
     }),
   ),
   ownRecordings: z.array(z.object({ sha256: z.string(), name: z.string(), performer: z.string(), ranges: z.array(rangeSchema) })),
+  /** For a cover: the covered recording and its composition (ISWC, writers, publishers), whether or not any original audio is used. */
+  covered: z
+    .object({
+      recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string() }),
+      work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
+    })
+    .optional(),
   licences: z.array(
     z.object({
       id: z.string(),
@@ -92,6 +99,14 @@ const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) =>
   ...(p.ipi ? { ipi: p.ipi } : {}),
 });
 
+const workOf = (r: RecordingFacts) => ({
+  id: r.work.id,
+  title: r.work.title,
+  iswc: r.work.iswc,
+  writers: r.work.writers.map((w) => ({ partyId: w.partyId, name: w.name, role: w.role, shareBp: w.shareBp, ...strip(w) })),
+  publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
+});
+
 /** The record's payload (everything but the ledger stamp), from an allowed export decision. */
 export function buildAttributionPayload(input: RecordInput): AttributionPayload {
   const { decision, recordings, document } = input;
@@ -108,13 +123,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     if (!r) continue;
     const entry = byRecording.get(r.id) ?? {
       recording: { id: r.id, title: r.title, isrc: r.isrc, displayArtist: r.displayArtist, label: r.label, packageId: r.packageId },
-      work: {
-        id: r.work.id,
-        title: r.work.title,
-        iswc: r.work.iswc,
-        writers: r.work.writers.map((w) => ({ partyId: w.partyId, name: w.name, role: w.role, shareBp: w.shareBp, ...strip(w) })),
-        publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
-      },
+      work: workOf(r),
       masterOwners: r.masterOwners.map((o) => ({ partyId: o.partyId, name: o.name, role: 'master owner', shareBp: o.shareBp, ...strip(o) })),
       stems: [],
       audibleSeconds: 0,
@@ -124,6 +133,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
     byRecording.set(r.id, { ...entry, stems, audibleSeconds });
   }
+  const coveredRecording = document.kind === 'cover' ? recordings.get(document.recordingId) : undefined;
   return {
     schema: ATTRIBUTION_SCHEMA,
     exportId: input.exportId,
@@ -134,6 +144,14 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     creator: { name: input.creator.name, role: document.kind === 'remix' ? 'remixer' : 'performer', ...strip(input.creator) },
     sources: [...byRecording.values()],
     ownRecordings,
+    ...(coveredRecording
+      ? {
+          covered: {
+            recording: { id: coveredRecording.id, title: coveredRecording.title, isrc: coveredRecording.isrc, displayArtist: coveredRecording.displayArtist },
+            work: workOf(coveredRecording),
+          },
+        }
+      : {}),
     licences: decision.relyOn.map((l) => ({
       id: l.id,
       licensor: l.licensorName,

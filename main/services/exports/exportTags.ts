@@ -7,7 +7,9 @@ const unique = (values: string[]) => [...new Set(values)];
 
 /** The file tags of an export, from its attribution record. */
 export function exportTags(record: AttributionRecord): TagSet {
-  const writers = record.sources.flatMap((s) => s.work.writers);
+  // A cover credits the covered work's writers even when no original audio is used.
+  const works = [...record.sources.map((s) => s.work), ...(record.covered ? [record.covered.work] : [])];
+  const writers = works.flatMap((w) => w.writers);
   const composers = unique(writers.filter((w) => w.role.includes('composer') || w.role === 'arranger').map((w) => w.name));
   const lyricists = unique(writers.filter((w) => w.role.includes('lyricist')).map((w) => w.name));
   const remix = record.output.versionType === 'remix';
@@ -27,7 +29,7 @@ export function exportTags(record: AttributionRecord): TagSet {
     comment: `${remix ? 'Remix' : 'Cover'} by ${record.creator.name}. Written by ${unique(writers.map((w) => w.name)).join(', ') || 'unknown'}. Stemroom export ${record.exportId}. ${record.credits.join(' ')}`,
     software: `Stemroom ${record.app.version}`,
     sourceIsrcs: unique(record.sources.map((s) => formatIsrc(s.recording.isrc))),
-    sourceIswcs: unique(record.sources.flatMap((s) => (s.work.iswc ? [formatIswc(s.work.iswc)] : []))),
+    sourceIswcs: unique(works.flatMap((w) => (w.iswc ? [formatIswc(w.iswc)] : []))),
     exportId: record.exportId,
     attribution: canonicalJson(record),
   };
