@@ -10,6 +10,7 @@ const paths = {
   redo: 'M16 7V3l6 6-6 6v-4h-6a4 4 0 0 0 0 8h3v2h-3a6 6 0 0 1 0-12z',
   zoomIn: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z',
   zoomOut: 'M5 11h14v2H5z',
+  record: 'M12 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z',
 };
 
 export type IconName = keyof typeof paths;

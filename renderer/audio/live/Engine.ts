@@ -123,6 +123,33 @@ export class Engine {
     this.frame = requestAnimationFrame(this.tick);
   }
 
+  /**
+   * Starts the transport from `fromBeat` exactly at context time `when`
+   * (recording needs to know the instant), optionally with `countInBeats`
+   * metronome clicks before it and the loop off for this pass. Resolves
+   * with the context time the transport starts.
+   */
+  async playAt(fromBeat: number, countInBeats: number, options: { loop: boolean }): Promise<{ startTime: number; startSeconds: number }> {
+    if (!this.document) throw new Error('No project is loaded.');
+    if (this.state.get().playing) this.pause();
+    await this.context.resume();
+    const spb = beatsToSeconds(1, this.document.bpm);
+    const startTime = this.context.currentTime + 0.15 + countInBeats * spb;
+    const beatsPerBar = this.document.timeSignature[0];
+    for (let k = 0; k < countInBeats; k++) this.metronome.click(startTime - (countInBeats - k) * spb, k % beatsPerBar === 0);
+    if (!options.loop) this.transport.loop = false;
+    const startSeconds = beatsToSeconds(Math.max(0, fromBeat), this.document.bpm);
+    this.transport.start(startTime, startSeconds);
+    this.state.set({ playing: true });
+    this.frame = requestAnimationFrame(this.tick);
+    return { startTime, startSeconds };
+  }
+
+  /** Puts the document's loop setting back after a pass that turned it off. */
+  restoreLoop(): void {
+    if (this.document) this.applyLoop(this.document);
+  }
+
   pause(): void {
     if (!this.state.get().playing) return;
     this.transport.pause();

@@ -104,11 +104,11 @@ export function ClipView({
 
   return (
     <div
-      className={`clip ${status}${selected ? ' selected' : ''}`}
+      className={`clip ${status}${selected ? ' selected' : ''}${clip.active ? '' : ' inactive'}`}
       style={{ left, width, height: LANE_HEIGHT - 8 }}
       role="button"
       tabIndex={0}
-      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}`}
+      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}${clip.active ? '' : ' — alternative take, not heard'}`}
       aria-pressed={selected}
       data-testid="clip"
       data-clip-id={clip.id}

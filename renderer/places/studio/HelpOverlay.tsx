@@ -12,6 +12,7 @@ const shortcuts: [string, string][] = [
   ['Shift+S', 'Solo the selected track (Alt/Ctrl-click S: exclusive solo)'],
   ['L', 'Loop on / off (drag on the ruler to set the loop)'],
   ['K', 'Metronome on / off'],
+  ['R', 'Record on the armed track / stop recording (Record panel: input, count-in, punch, latency)'],
   ['Shift+M', 'Add a marker at the playhead'],
   ['+ / −, Ctrl+wheel', 'Zoom in / out (down to single samples)'],
   ['Ctrl/Cmd+1…4', 'Catalog, Studio, Exports, Analytics'],

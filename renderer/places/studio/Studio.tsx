@@ -12,6 +12,7 @@ import { rightsWarnings } from './rightsWarnings';
 import { useStudioShortcuts } from './useStudioShortcuts';
 import { useStudioAutomation } from './useStudioAutomation';
 import { ExportDialog } from './ExportDialog';
+import { RecordPanel } from './RecordPanel';
 
 /** The editor: toolbar, arrangement, and below it the mixer or the clip inspector. */
 export function Studio({ session }: { session: StudioSession }) {
@@ -19,7 +20,7 @@ export function Studio({ session }: { session: StudioSession }) {
   const engine = useStore(session.engine.state);
   const [help, setHelp] = useState(false);
   const [revisions, setRevisions] = useState(false);
-  const [lower, setLower] = useState<'mixer' | 'clip'>('mixer');
+  const [lower, setLower] = useState<'mixer' | 'clip' | 'record'>('mixer');
   const [exporting, setExporting] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useStudioShortcuts(session, toggleHelp);
@@ -68,8 +69,11 @@ export function Studio({ session }: { session: StudioSession }) {
           <button type="button" role="tab" aria-selected={lower === 'clip'} onClick={() => setLower('clip')}>
             Clip
           </button>
+          <button type="button" role="tab" aria-selected={lower === 'record'} onClick={() => setLower('record')}>
+            Record
+          </button>
         </div>
-        {lower === 'mixer' ? <Mixer session={session} /> : <ClipInspector session={session} />}
+        {lower === 'mixer' ? <Mixer session={session} /> : lower === 'clip' ? <ClipInspector session={session} /> : <RecordPanel session={session} />}
       </div>
       {help && <HelpOverlay onClose={toggleHelp} />}
       {exporting && <ExportDialog session={session} onClose={() => setExporting(false)} />}

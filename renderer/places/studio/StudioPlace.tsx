@@ -38,6 +38,7 @@ function OpenStudio({ projectId, startBeat }: { projectId: string; startBeat: nu
     );
     return () => {
       cancelled = true;
+      created.recorder.dispose();
       engine.dispose();
     };
     // startBeat only matters when the project opens; a later change of the query does not reopen it.

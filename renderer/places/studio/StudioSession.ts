@@ -6,6 +6,7 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { Store } from '../../audio/Store';
 import type { Engine } from '../../audio/live/Engine';
 import { notifications } from '../../app/Notifications';
+import { StudioRecorder } from './StudioRecorder';
 
 export type Snap = 'bar' | 'beat' | 'off';
 
@@ -36,12 +37,16 @@ export const MAX_ZOOM = 48000;
 export class StudioSession {
   readonly state = new Store<StudioState>({ open: null, document: null, history: noHistory, selectedClipId: null, selectedTrackId: null, zoom: 40, snap: 'beat', saving: false });
   private queue: Promise<unknown> = Promise.resolve();
+  /** Takes, inputs and latency for this project's record tracks. */
+  readonly recorder: StudioRecorder;
 
   constructor(
     private readonly bridge: Bridge,
     readonly engine: Engine,
     readonly projectId: string,
-  ) {}
+  ) {
+    this.recorder = new StudioRecorder(this, bridge);
+  }
 
   async load(): Promise<void> {
     const open = await this.bridge.call('projects.open', { projectId: this.projectId });

@@ -103,7 +103,8 @@ export function Timeline({ session, open, warnings }: { session: StudioSession; 
           <div className="lane new-track" style={{ top: doc.tracks.length * LANE_HEIGHT, height: LANE_HEIGHT }} data-testid="new-track-lane">
             Drop a stem here for a new track
           </div>
-          {doc.clips.map((clip) => {
+          {/* Alternative takes under the heard ones. */}
+          {[...doc.clips].sort((a, b) => Number(a.active) - Number(b.active)).map((clip) => {
             const lane = doc.tracks.findIndex((t) => t.id === clip.trackId);
             return (
               <div key={clip.id} className="clip-slot" style={{ top: lane * LANE_HEIGHT + 4 }}>

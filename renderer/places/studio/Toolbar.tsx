@@ -12,6 +12,7 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
   const studio = useStore(session.state);
   const engine = useStore(session.engine.state);
   const doc = studio.document!;
+  const recorder = useStore(session.recorder.state);
   const [bpmText, setBpmText] = useState<string | null>(null);
   const commitBpm = () => {
     if (bpmText === null) return;
@@ -44,6 +45,17 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
         </button>
         <button type="button" aria-label="Metronome" aria-pressed={engine.metronome} title="Metronome (K)" className={engine.metronome ? 'toggle-on' : ''} onClick={() => session.engine.setMetronome(!engine.metronome)}>
           <Icon name="metronome" />
+        </button>
+        <button
+          type="button"
+          className={`record-button${recorder.recording ? ' recording' : ''}`}
+          aria-label="Record"
+          aria-pressed={recorder.recording}
+          title="Record on the armed track (R)"
+          disabled={recorder.saving || recorder.calibrating}
+          onClick={() => void session.recorder.toggle()}
+        >
+          <Icon name="record" />
         </button>
         <button type="button" aria-label="Split at playhead" title="Split (S)" onClick={() => splitAtPlayhead(session)}>
           <Icon name="split" />

@@ -2,9 +2,11 @@ import type { Track } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import { setTrackFlag } from './studioActions';
 import { LANE_HEIGHT } from './ClipView';
+import { useStore } from './useStore';
 
 /** A track's name, mute/solo, and a warning when its clips use stems their licences forbid. */
 export function TrackHeader({ session, track, selected, warning }: { session: StudioSession; track: Track; selected: boolean; warning: string | undefined }) {
+  const armed = useStore(session.recorder.state).armedTrackId === track.id;
   return (
     <div
       className={`track-header${selected ? ' selected' : ''}`}
@@ -48,7 +50,21 @@ export function TrackHeader({ session, track, selected, warning }: { session: St
         >
           S
         </button>
-        {track.kind === 'record' && <span className="badge rec">rec</span>}
+        {track.kind === 'record' && (
+          <button
+            type="button"
+            className={`toggle arm${armed ? ' on-arm' : ''}`}
+            aria-pressed={armed}
+            aria-label={`Arm ${track.name} for recording`}
+            title="Record-arm this track (R records)"
+            onClick={(e) => {
+              e.stopPropagation();
+              session.recorder.arm(armed ? null : track.id);
+            }}
+          >
+            ●
+          </button>
+        )}
       </div>
       {warning && (
         <p className="track-warning" role="note">

@@ -3,6 +3,7 @@ import { applyCommand } from '../../../shared/project/applyCommand';
 import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
+import type { RecorderState } from './StudioRecorder';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {
@@ -22,6 +23,8 @@ declare global {
       readonly projectId: string;
       /** The document as the studio shows it now. */
       readonly document: ProjectDocument;
+      /** The recorder's state: input, latency, the last calibration (click times) and the last take's placement. */
+      readonly recorder: RecorderState;
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
       renderOffline(variation?: Command[], options?: { includeTail?: boolean; compareWith?: Command[] }): Promise<RenderReport & { nullDb?: number }>;
     };
@@ -50,6 +53,9 @@ export function useStudioAutomation(session: StudioSession): void {
       projectId: session.projectId,
       get document() {
         return session.document;
+      },
+      get recorder() {
+        return session.recorder.state.get();
       },
       async renderOffline(variation, options = {}) {
         const mix = await render(variation, options.includeTail ?? true);

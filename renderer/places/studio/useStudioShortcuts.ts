@@ -46,6 +46,9 @@ export function useStudioShortcuts(session: StudioSession, toggleHelp: () => voi
           case 'l':
           case 'L':
             return toggleLoop(session), true;
+          case 'r':
+          case 'R':
+            return void session.recorder.toggle(), true;
           case 'k':
           case 'K':
             return session.engine.setMetronome(!session.engine.state.get().metronome), true;
