@@ -1,9 +1,9 @@
 import type { Workload } from '../Workload';
 import { measure, median, round } from '../measure';
-import type { TaskHandle } from '../../main/services/TaskRegistry';
+
 import { analyticsFixture, EXPORTS, PLAYS, type AnalyticsFixture } from './analyticsFixture';
 
-const quietTask: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, throwIfCancelled: () => undefined };
+import { quietTask } from './quietTask';
 
 /** Skip and completion exactly as shared/analytics/playDefinitions defines them, in DuckDB SQL. */
 const completion = "(reason_end = 'trackdone' OR ms_played >= 0.95 * duration_ms)";

@@ -1,6 +1,8 @@
 import type { Workload } from '../Workload';
 import { contractRoundTrip } from './contractRoundTrip';
 import { analyticsDashboard, analyticsImport, analyticsOverview } from './analyticsWorkloads';
+import { catalogImport } from './catalogImport';
+import { exportAttribution } from './exportAttribution';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, analyticsImport, analyticsDashboard, analyticsOverview];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, exportAttribution, analyticsImport, analyticsDashboard, analyticsOverview];

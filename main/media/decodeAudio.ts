@@ -1,5 +1,6 @@
 import { loadWebAudio } from './webAudio';
 import { probeAudio, type AudioProbe } from './probeAudio';
+import { decodeWavPcm } from './decodeWavPcm';
 
 /** Decoded audio at its native rate: one Float32Array per channel. */
 export interface DecodedAudio {
@@ -26,6 +27,10 @@ export async function decodeAudio(bytes: Uint8Array): Promise<DecodedAudio> {
   if (probe.sampleRate < 8000 || probe.sampleRate > 384_000 || probe.channels < 1 || probe.channels > 8) {
     throw new UndecodableAudioError(`implausible header (${probe.sampleRate} Hz, ${probe.channels} channels)`);
   }
+  if (probe.container === 'wav') {
+    const pcm = decodeWavPcm(bytes);
+    if (pcm) return { probe, sampleRate: pcm.sampleRate, channels: pcm.channels, frames: pcm.channels[0]!.length };
+  }
   const { OfflineAudioContext } = await loadWebAudio();
   const context = new OfflineAudioContext(probe.channels, 1, probe.sampleRate);
   let buffer: AudioBuffer;
@@ -37,6 +42,10 @@ export async function decodeAudio(bytes: Uint8Array): Promise<DecodedAudio> {
   }
   // Copy out of the native AudioBuffer: its memory goes when the buffer is collected, and a view into
   // it outliving the buffer crashes the process.
-  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c).slice());
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => {
+    const copy = new Float32Array(buffer.length);
+    buffer.copyFromChannel(copy, c);
+    return copy;
+  });
   return { probe, sampleRate: buffer.sampleRate, channels, frames: buffer.length };
 }

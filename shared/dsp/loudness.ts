@@ -30,19 +30,6 @@ export function kWeightingFilters(sampleRate: number): [Biquad, Biquad] {
   return [shelf, highPass];
 }
 
-function filterInPlace(samples: Float64Array, { b, a }: Biquad): void {
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const x = samples[i]!;
-    const y = b[0] * x + b[1] * x1 + b[2] * x2 - a[1] * y1 - a[2] * y2;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    samples[i] = y;
-  }
-}
-
 /** Mean-square energy of each 400 ms block (hop 100 ms), summed over channels after K-weighting. */
 export function blockEnergies(channels: readonly Float32Array[], sampleRate: number): Float64Array {
   const frames = channels[0]?.length ?? 0;
@@ -51,19 +38,37 @@ export function blockEnergies(channels: readonly Float32Array[], sampleRate: num
   const count = frames < block ? 0 : Math.floor((frames - block) / hop) + 1;
   const energies = new Float64Array(count);
   const [shelf, highPass] = kWeightingFilters(sampleRate);
+  // Coefficients in locals and both biquads fused with the sum of squares: one pass, no copy
+  // (the arithmetic is the same, sample for sample, as filtering twice and then summing).
+  const [sb0, sb1, sb2] = shelf.b;
+  const [, sa1, sa2] = shelf.a;
+  const [hb0, hb1, hb2] = highPass.b;
+  const [, ha1, ha2] = highPass.a;
+  const hops = Math.floor(frames / hop);
+  const hopsPerBlock = Math.round(block / hop);
+  const hopSums = new Float64Array(hops);
   for (const channel of channels) {
-    const weighted = Float64Array.from(channel);
-    filterInPlace(weighted, shelf);
-    filterInPlace(weighted, highPass);
-    // Sum of squares per hop, then each block is four consecutive hops.
-    const hops = Math.floor(frames / hop);
-    const hopSums = new Float64Array(hops);
+    let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+    let u1 = 0, u2 = 0, v1 = 0, v2 = 0;
+    let i = 0;
     for (let h = 0; h < hops; h++) {
       let sum = 0;
-      for (let i = h * hop; i < (h + 1) * hop; i++) sum += weighted[i]! * weighted[i]!;
+      for (const end = (h + 1) * hop; i < end; i++) {
+        const x = channel[i]!;
+        const y = sb0 * x + sb1 * x1 + sb2 * x2 - sa1 * y1 - sa2 * y2;
+        x2 = x1;
+        x1 = x;
+        y2 = y1;
+        y1 = y;
+        const v = hb0 * y + hb1 * u1 + hb2 * u2 - ha1 * v1 - ha2 * v2;
+        u2 = u1;
+        u1 = y;
+        v2 = v1;
+        v1 = v;
+        sum += v * v;
+      }
       hopSums[h] = sum;
     }
-    const hopsPerBlock = Math.round(block / hop);
     for (let j = 0; j < count; j++) {
       let sum = 0;
       for (let h = j; h < j + hopsPerBlock; h++) sum += hopSums[h]!;

@@ -11,10 +11,16 @@ export function quantize(channels: readonly Float32Array[], bitDepth: 16 | 24, s
   const random = seededRandom(seed);
   return channels.map((channel) => {
     const out = new Int32Array(channel.length);
-    for (let i = 0; i < channel.length; i++) {
-      const dither = bitDepth === 16 ? random() - random() : 0;
-      const value = Math.round(channel[i]! * max + dither);
-      out[i] = value > max ? max : value < min ? min : value;
+    if (bitDepth === 16) {
+      for (let i = 0; i < channel.length; i++) {
+        const value = Math.round(channel[i]! * max + (random() - random()));
+        out[i] = value > max ? max : value < min ? min : value;
+      }
+    } else {
+      for (let i = 0; i < channel.length; i++) {
+        const value = Math.round(channel[i]! * max);
+        out[i] = value > max ? max : value < min ? min : value;
+      }
     }
     return out;
   });

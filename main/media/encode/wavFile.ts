@@ -13,15 +13,25 @@ export function pcmBytes(samples: readonly Int32Array[], bitDepth: 16 | 24): Buf
   const frames = samples[0]!.length;
   const width = bitDepth / 8;
   const out = Buffer.alloc(frames * samples.length * width);
-  let offset = 0;
-  for (let i = 0; i < frames; i++) {
-    for (const channel of samples) {
-      const v = channel[i]!;
-      out[offset++] = v & 0xff;
-      out[offset++] = (v >> 8) & 0xff;
-      if (width === 3) out[offset++] = (v >> 16) & 0xff;
+  const stride = samples.length * width;
+  // Channel by channel with a stride: no per-frame iterator, the same bytes.
+  samples.forEach((channel, c) => {
+    let offset = c * width;
+    if (width === 3) {
+      for (let i = 0; i < frames; i++, offset += stride) {
+        const v = channel[i]!;
+        out[offset] = v & 0xff;
+        out[offset + 1] = (v >> 8) & 0xff;
+        out[offset + 2] = (v >> 16) & 0xff;
+      }
+    } else {
+      for (let i = 0; i < frames; i++, offset += stride) {
+        const v = channel[i]!;
+        out[offset] = v & 0xff;
+        out[offset + 1] = (v >> 8) & 0xff;
+      }
     }
-  }
+  });
   return out;
 }
 
