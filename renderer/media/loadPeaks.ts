@@ -6,7 +6,7 @@ const cache = new Map<string, Promise<WaveformPeaks>>();
 export function loadPeaks(sha256: string): Promise<WaveformPeaks> {
   let pending = cache.get(sha256);
   if (!pending) {
-    pending = fetch(`./peaks/${sha256}`).then(async (response) => {
+    pending = fetch(`./peaks/${sha256}`, { priority: 'high' } as RequestInit).then(async (response) => {
       if (!response.ok) throw new Error(`No waveform for ${sha256.slice(0, 12)}… (${response.status})`);
       return decodePeaks(new Uint8Array(await response.arrayBuffer()));
     });

@@ -1,8 +1,13 @@
 import type { StretchOptions } from '../stretch/stretchChannels';
 import { preparationKey, type Preparation } from './clipPlacement';
 
-/** Decoded audio of a blob at the engine's sample rate, one array per channel. */
-export type LoadAudio = (sha256: string) => Promise<Float32Array[]>;
+/**
+ * Decoded audio of a blob at the engine's sample rate, one array per
+ * channel — and, when the loader decoded into one, the AudioBuffer those
+ * arrays view, so it can be played without another copy.
+ */
+export type DecodedChannels = Float32Array[] & { audioBuffer?: AudioBuffer };
+export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
 /** Time-stretch / pitch-shift (a worker in the page, the WASM directly in Node). */
 export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
 
@@ -12,7 +17,7 @@ export type Stretch = (channels: readonly Float32Array[], sampleRate: number, op
  * the slow part (a tempo change re-stretches); scheduling is instant.
  */
 export class PreparedAudio {
-  private readonly decoded = new Map<string, Promise<Float32Array[]>>();
+  private readonly decoded = new Map<string, Promise<DecodedChannels>>();
   private readonly prepared = new Map<string, Promise<AudioBuffer>>();
   private readonly ready = new Map<string, AudioBuffer>();
 
@@ -41,7 +46,7 @@ export class PreparedAudio {
   }
 
   /** The decoded source at its own tempo and pitch (waveforms at sample level, recording alignment). */
-  source(sha256: string): Promise<Float32Array[]> {
+  source(sha256: string): Promise<DecodedChannels> {
     let pending = this.decoded.get(sha256);
     if (!pending) {
       pending = this.load(sha256);
@@ -68,9 +73,12 @@ export class PreparedAudio {
     if (!pending) {
       pending = (async () => {
         const channels = await this.source(p.sha256);
-        const audio = p.timeFactor === 1 && p.semitones === 0 ? channels : await this.stretch(channels, this.context.sampleRate, p);
-        const buffer = this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
-        audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
+        const untouched = p.timeFactor === 1 && p.semitones === 0;
+        // Audio played as decoded is the decoder's own buffer (16 stems × 4 min is 1.4 GB: never copy it twice).
+        const decodedBuffer = untouched && channels.audioBuffer?.sampleRate === this.context.sampleRate ? channels.audioBuffer : undefined;
+        const audio = untouched ? channels : await this.stretch(channels, this.context.sampleRate, p);
+        const buffer = decodedBuffer ?? this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
+        if (!decodedBuffer) audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
         this.ready.set(key, buffer);
         return buffer;
       })();

@@ -4,7 +4,7 @@ import { beatsToSeconds, secondsToBeats } from '../../../shared/project/timing';
 import { Store } from '../Store';
 import { MixGraph } from '../graph/MixGraph';
 import { placeClips, type ClipPlacement } from '../graph/clipPlacement';
-import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
+import { PreparedAudio, type DecodedChannels, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
 import { renderProject, type RenderedMix } from '../render/renderProject';
 import { workerStretch } from '../stretch/workerStretch';
@@ -182,6 +182,11 @@ export class Engine {
   setMetronome(on: boolean): void {
     this.metronome.enabled = on;
     this.state.set({ metronome: on });
+  }
+
+  /** A source's decoded audio (decoded once, shared with playback). */
+  sourceAudio(sha256: string): Promise<DecodedChannels> {
+    return this.prepared.source(sha256);
   }
 
   /** Renders the document offline in this page (what an export would render), reusing decoded audio. */

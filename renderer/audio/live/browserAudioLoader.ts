@@ -1,4 +1,4 @@
-import type { LoadAudio } from '../graph/PreparedAudio';
+import type { DecodedChannels, LoadAudio } from '../graph/PreparedAudio';
 
 /**
  * Audio from the host's /media/<sha256> route, decoded at `sampleRate`
@@ -6,10 +6,14 @@ import type { LoadAudio } from '../graph/PreparedAudio';
  */
 export function browserAudioLoader(sampleRate: number): LoadAudio {
   return async (sha256) => {
-    const response = await fetch(`./media/${sha256}`);
+    // Low priority: waveform peaks (small, drawn first) must not queue behind stems' audio.
+    const response = await fetch(`./media/${sha256}`, { priority: 'low' } as RequestInit);
     if (!response.ok) throw new Error(`The audio ${sha256.slice(0, 12)}… is not in this library (${response.status}).`);
     const decoder = new OfflineAudioContext(2, 1, sampleRate);
     const buffer = await decoder.decodeAudioData(await response.arrayBuffer());
-    return Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c).slice());
+    // Views into the decoded buffer (no copy); playback uses the buffer itself.
+    const channels: DecodedChannels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+    channels.audioBuffer = buffer;
+    return channels;
   };
 }

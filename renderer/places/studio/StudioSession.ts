@@ -48,10 +48,11 @@ export class StudioSession {
     this.recorder = new StudioRecorder(this, bridge);
   }
 
+  /** Opens the project: the editor can show it at once; the engine prepares audio meanwhile (its state shows progress). */
   async load(): Promise<void> {
     const open = await this.bridge.call('projects.open', { projectId: this.projectId });
     this.state.set({ open, document: open.document, history: open.history });
-    await this.engine.setDocument(open.document);
+    void this.engine.setDocument(open.document);
   }
 
   get document(): ProjectDocument {

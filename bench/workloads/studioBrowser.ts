@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Workload } from '../Workload';
+import { median, round } from '../measure';
+import { startServe, type RunningServe } from '../../tests/e2e/helpers/startServe';
+import { launchChromium } from '../../tests/e2e/helpers/launchChromium';
+import { writeBenchPackage } from '../fixtures/writeBenchPackage';
+import type {} from '../../renderer/places/studio/useStudioAutomation';
+import { StemroomServices } from '../../main/services/StemroomServices';
+import { callContract } from '../../main/cli/callContract';
+import type { Command } from '../../shared/project/commandSchema';
+
+const bin = path.resolve('bin/stemroom.js');
+const cli = (dataDir: string, args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json', '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+
+interface StudioFixture {
+  serve: RunningServe;
+  browser: Browser;
+  page: Page;
+  openProject: string;
+  renderProject: string;
+  cleanup(): Promise<void>;
+}
+
+let fixture: Promise<StudioFixture> | undefined;
+
+/** The browser host with two benchmark projects (16 × 4 min; 8 × 3 min with EQ + reverb on every track) and Chromium on the app. */
+function studioFixture(): Promise<StudioFixture> {
+  fixture ??= (async () => {
+    if (!fs.existsSync('dist/main/cli.mjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-studio-'));
+    const dataDir = path.join(root, 'data');
+    const big = path.join(root, 'pkg-16');
+    const mid = path.join(root, 'pkg-8');
+    const bigRecording = writeBenchPackage(big, 16, 4);
+    const midRecording = writeBenchPackage(mid, 8, 3, 'bench-8x3');
+    cli(dataDir, ['catalog', 'import', big]);
+    cli(dataDir, ['catalog', 'import', mid]);
+    const openProject = cli(dataDir, ['project', 'create', '--recording', bigRecording, '--kind', 'remix']).id as string;
+    const renderProject = cli(dataDir, ['project', 'create', '--recording', midRecording, '--kind', 'remix']).id as string;
+    fs.rmSync(big, { recursive: true, force: true });
+    fs.rmSync(mid, { recursive: true, force: true });
+    // EQ + reverb on every track of the render project, through the same commands the mixer sends.
+    const services = await StemroomServices.open(dataDir, { demoCatalogDir: null });
+    const { document } = await callContract(services, 'projects.open', { projectId: renderProject });
+    await callContract(services, 'projects.edit', {
+      projectId: renderProject,
+      commands: document.tracks.flatMap((t, i): Command[] => [
+        { type: 'addEffect', trackId: t.id, effect: { id: `fx-eq-${i}`, enabled: true, params: { type: 'eq3', lowDb: 2, midDb: -1, highDb: 1.5, lowHz: 250, highHz: 4000 } } },
+        { type: 'addEffect', trackId: t.id, effect: { id: `fx-rv-${i}`, enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 20, mix: 0.25 } } },
+      ]),
+    });
+    services.close();
+    const serve = await startServe(dataDir);
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // tsx names functions with an __name helper; functions sent to page.evaluate need it in the page too.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.goto(`${serve.url}#/studio`);
+    await page.waitForSelector('h1');
+    return {
+      serve,
+      browser,
+      page,
+      openProject,
+      renderProject,
+      async cleanup() {
+        await browser.close();
+        await serve.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+      },
+    };
+  })();
+  return fixture;
+}
+
+/** Resident memory of Chromium's renderer processes, MiB (Linux /proc). */
+function rendererRssMiB(): number {
+  let kib = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('chromium') || !cmdline.includes('--type=renderer')) continue;
+      kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended
+    }
+  }
+  return Math.round(kib / 1024);
+}
+
+/** Opens a project in the page; resolves with ms until every track's waveform is drawn and until playback can start. */
+function openInPage(page: Page, projectId: string, tracks: number) {
+  return page.evaluate(
+    async ({ projectId, tracks }) => {
+      const started = performance.now();
+      location.hash = `#/studio/${projectId}`;
+      const inked = (el: Element) =>
+        [...el.querySelectorAll('div')].some((host) =>
+          [...(host.shadowRoot?.querySelectorAll('canvas') ?? [])].some((canvas) => {
+            const c = canvas as HTMLCanvasElement;
+            if (!c.width || !c.height) return false;
+            const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+            for (let i = 3; i < data.length; i += 64) if (data[i]! > 0) return true;
+            return false;
+          }),
+        );
+      const until = async (condition: () => boolean) => {
+        while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+        return performance.now() - started;
+      };
+      const waveforms = await until(() => {
+        const images = [...document.querySelectorAll('[role="img"][aria-label^="Waveform of"]')];
+        return images.length >= tracks && images.every(inked);
+      });
+      const playable = await until(() => {
+        const play = document.querySelector('button[aria-label="Play"]') as HTMLButtonElement | null;
+        return !!play && !play.disabled && !document.body.textContent!.includes('Preparing audio');
+      });
+      return { waveforms, playable };
+    },
+    { projectId, tracks },
+  );
+}
+
+export const projectOpen: Workload = {
+  name: 'project-open',
+  description: 'open a 16 stems × 4 min project in Chromium until every waveform is drawn (cached peaks) and playback can start, vs fetching and decoding the same 16 files',
+  async run() {
+    const f = await studioFixture();
+    const samples: { waveforms: number; playable: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await f.page.evaluate(() => (location.hash = '#/studio'));
+      await f.page.waitForTimeout(300);
+      samples.push(await openInPage(f.page, f.openProject, 16));
+    }
+    const memoryMiB = rendererRssMiB();
+    const heap = await f.page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const peer: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      peer.push(
+        await f.page.evaluate(async () => {
+          const doc = window.stemroomStudio!.document;
+          const started = performance.now();
+          const context = new OfflineAudioContext(2, 1, 48000);
+          await Promise.all(doc.sources.map(async (s) => context.decodeAudioData(await (await fetch(`./media/${s.sha256}`)).arrayBuffer())));
+          return performance.now() - started;
+        }),
+      );
+    }
+    const waveforms = median(samples.map((s) => s.waveforms));
+    const playable = median(samples.map((s) => s.playable));
+    return {
+      unit: 'ms until playable',
+      ours: { median: playable, samples: samples.map((s) => round(s.playable)), extra: { waveformsDrawnMs: waveforms, rendererRssMiB: memoryMiB, jsHeapMiB: round(heap / 2 ** 20, 0), decodedAudioMiB: round((16 * 240 * 48000 * 2 * 4) / 2 ** 20, 0) } },
+      peerName: 'fetch + decodeAudioData of the 16 stems in the same page (no app)',
+      peer: { median: median(peer), samples: peer.map((p) => round(p)) },
+      goal: { description: 'waveforms drawn ≤ 1 s with cached peaks (playback needs decoded audio)', met: waveforms <= 1000 },
+    };
+  },
+};
+
+export const offlineRender: Workload = {
+  name: 'offline-render',
+  description: 'offline render of 8 stems × 3 min with EQ + reverb on every track in Chromium: our engine (pairwise sums, seeded reverb, limiter) vs a naive Tone.Offline render of the same document',
+  async run() {
+    const f = await studioFixture();
+    await f.page.evaluate(() => (location.hash = '#/studio'));
+    await f.page.waitForTimeout(300);
+    await openInPage(f.page, f.renderProject, 8);
+    const ours: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      ours.push(
+        await f.page.evaluate(async () => {
+          const started = performance.now();
+          await window.stemroomStudio!.renderOffline([], { includeTail: true });
+          return performance.now() - started;
+        }),
+      );
+      peer.push(await f.page.evaluate(async () => (await window.stemroomStudio!.renderWithToneOffline()).milliseconds));
+    }
+    await f.cleanup();
+    fixture = undefined;
+    const o = median(ours);
+    const p = median(peer);
+    return {
+      unit: 'ms',
+      ours: { median: o, samples: ours.map((s) => round(s)), extra: { realtimeFactor: round(180_000 / o, 1) } },
+      peerName: 'naive Tone.Offline render (Tone.Player per clip, Tone.EQ3, Tone.Reverb, Tone.Channel)',
+      peer: { median: p, samples: peer.map((s) => round(s)), extra: { realtimeFactor: round(180_000 / p, 1) } },
+      goal: { description: '≥ 2× faster than the naive Tone.Offline render', met: p / o >= 2 },
+    };
+  },
+};
