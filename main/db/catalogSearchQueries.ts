@@ -27,7 +27,8 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ') : null;
 }
 
-const sortColumns = { title: 'r.title COLLATE NOCASE, r.id', artist: 'r.display_artist COLLATE NOCASE, r.title COLLATE NOCASE, r.id', bpm: 'r.bpm, r.title COLLATE NOCASE, r.id' };
+/** Each order is an index of migration 0006 (rowid breaks ties, and every index carries it), so a page is an index walk. */
+const sortColumns = { title: 'r.title COLLATE NOCASE, r.rowid', artist: 'r.display_artist COLLATE NOCASE, r.title COLLATE NOCASE, r.rowid', bpm: 'r.bpm, r.title COLLATE NOCASE, r.rowid' };
 
 /** The licence predicate: permits `use`, valid on `date`, covers `territory`. */
 const licenceCovers = `
@@ -75,22 +76,33 @@ export function catalogSearchQueries(db: LibraryDatabase) {
     const shape = [hasText, search.bpmMin !== undefined, search.bpmMax !== undefined, search.key !== undefined, !!search.mayRemix, !!search.mayCover, search.sort].join(',');
     let cached = statements.get(shape);
     if (!cached) {
-      const where = [
+      const filters = [
         hasText ? 'r.rowid IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH @fts)' : null,
         search.bpmMin !== undefined ? 'r.bpm >= @bpmMin' : null,
         search.bpmMax !== undefined ? 'r.bpm <= @bpmMax' : null,
         search.key !== undefined ? 'r.musical_key = @key' : null,
-        search.mayRemix ? "r.rowid IN (SELECT recording_rowid FROM temp.permitted WHERE use = 'remix')" : null,
-        search.mayCover ? "r.rowid IN (SELECT recording_rowid FROM temp.permitted WHERE use = 'cover')" : null,
-      ].filter(Boolean);
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      ].filter((filter): filter is string => filter !== null);
+      const uses = [search.mayRemix ? 'remix' : null, search.mayCover ? 'cover' : null].filter((use): use is string => use !== null);
+      // Permission filters probe the permission table per candidate row (EXISTS), so a page walks the sort
+      // index or the text matches; a count with no other filter counts the permission table itself.
+      const permitted = (use: string, rowid: string) => `EXISTS (SELECT 1 FROM temp.permitted p WHERE p.use = '${use}' AND p.recording_rowid = ${rowid})`;
+      const pageWhere = [...filters, ...uses.map((use) => permitted(use, 'r.rowid'))];
+      const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+      const order = sortColumns[search.sort];
       cached = {
+        // The page's rowids first (an index walk, even at a deep offset), then the columns for those rows only;
+        // CROSS JOIN keeps the page as the outer loop (left to itself, SQLite may walk the whole index again).
         rows: db.prepare(
           `SELECT r.id, r.title, r.display_artist AS displayArtist, r.work_id AS workId, w.title AS workTitle, r.isrc, r.label, r.bpm,
                   r.musical_key AS key, r.duration_ms AS durationMs, (SELECT count(*) FROM stems s WHERE s.recording_id = r.id) AS stemCount
-           FROM recordings r JOIN works w ON w.id = r.work_id ${whereSql} ORDER BY ${sortColumns[search.sort]} LIMIT @limit OFFSET @offset`,
+           FROM (SELECT r.rowid AS pageRowid FROM recordings r ${whereSql(pageWhere)} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+           CROSS JOIN recordings r ON r.rowid = page.pageRowid CROSS JOIN works w ON w.id = r.work_id ORDER BY ${order}`,
         ),
-        count: db.prepare(`SELECT count(*) AS total FROM recordings r ${whereSql}`),
+        count: db.prepare(
+          filters.length === 0 && uses.length > 0
+            ? `SELECT count(*) AS total FROM temp.permitted first WHERE first.use = '${uses[0]}'${uses.slice(1).map((use) => ` AND ${permitted(use, 'first.recording_rowid')}`).join('')}`
+            : `SELECT count(*) AS total FROM recordings r ${whereSql(pageWhere)}`,
+        ),
       };
       statements.set(shape, cached);
     }
@@ -110,6 +122,8 @@ export function catalogSearchQueries(db: LibraryDatabase) {
         rows: rows.all(bound) as SearchRow[],
       };
     },
+    /** Changes whenever a package is imported or updated: the key for anything cached from the catalog. */
+    catalogVersion: (): string => catalogVersion.get()?.value ?? '0',
     /** Distinct keys present, for the key filter. */
     keys: (): string[] => db.prepare<[], { key: string }>('SELECT DISTINCT musical_key AS key FROM recordings ORDER BY key').all().map((r) => r.key),
   };

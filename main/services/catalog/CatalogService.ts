@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { catalogSearchRequestSchema, ImportSummary, RecordingDetail, RecordingSummary } from '../../../shared/contract/catalogContract';
-import { recordingPermission, stemUsability } from '../../../shared/rights/recordingPermission';
+import { recordingPermission, stemUsability, type RecordingRights } from '../../../shared/rights/recordingPermission';
 import { licenceGap } from '../../../shared/rights/licenceGap';
 import { licenceSummary } from '../../../shared/rights/licenceSummary';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
@@ -15,6 +15,9 @@ import type { ZipLimits } from '../../media/extractZip';
 
 type SearchRequest = z.output<typeof catalogSearchRequestSchema>;
 
+/** Recordings whose parsed licences the search keeps (a few pages of every recent query). */
+const RIGHTS_CACHE_SIZE = 5000;
+
 /** Where and when rights are judged: the user's territory, today. */
 export interface RightsContext {
   readonly territory: string;
@@ -25,6 +28,8 @@ export interface RightsContext {
 export class CatalogService {
   private readonly reads;
   private readonly searches;
+  private readonly rightsCache = new Map<string, RecordingRights>();
+  private rightsCacheVersion = '';
 
   constructor(
     private readonly db: LibraryDatabase,
@@ -44,7 +49,7 @@ export class CatalogService {
   search(request: SearchRequest, rights: RightsContext): { total: number; items: RecordingSummary[] } {
     const { total, rows } = this.searches.search({ ...request, territory: rights.territory, date: rights.date });
     const items = rows.map((row) => {
-      const licences = recordingRights(row.title, row.workTitle, this.reads.licences(row.id, row.workId));
+      const licences = this.rightsOf(row.id, row.title, row.workId, row.workTitle);
       const view = (use: 'remix' | 'cover') => {
         const p = recordingPermission(licences, use, rights.territory, rights.date);
         return { allowed: p.allowed, reasons: [...p.reasons] };
@@ -53,6 +58,25 @@ export class CatalogService {
       return { ...summary, remix: view('remix'), cover: view('cover') };
     });
     return { total, items };
+  }
+
+  /**
+   * A recording's licences, parsed, kept while the catalog is unchanged:
+   * typing a search re-lists mostly the same rows, and reading their
+   * licences is most of what a page of results costs on a large library.
+   */
+  private rightsOf(recordingId: string, title: string, workId: string, workTitle: string): RecordingRights {
+    const version = this.searches.catalogVersion();
+    if (version !== this.rightsCacheVersion || this.rightsCache.size >= RIGHTS_CACHE_SIZE) {
+      this.rightsCache.clear();
+      this.rightsCacheVersion = version;
+    }
+    let rights = this.rightsCache.get(recordingId);
+    if (!rights) {
+      rights = recordingRights(title, workTitle, this.reads.licences(recordingId, workId));
+      this.rightsCache.set(recordingId, rights);
+    }
+    return rights;
   }
 
   recording(id: string, rights: RightsContext): RecordingDetail {
