@@ -64,15 +64,30 @@ export function decodeWavPcm(bytes: Uint8Array): { sampleRate: number; channels:
   return null;
 }
 
+const INT16_SCALE = 1 / 32768; // a power of two: the same values as dividing
+
 function deinterleave16(source: Int16Array, channels: Float32Array[]): void {
   const count = channels.length;
+  if (count === 2) {
+    // Stereo, the commonest stem: one pass over the source.
+    const [left, right] = channels as [Float32Array, Float32Array];
+    for (let i = 0, j = 0; i < left.length; i++, j += 2) {
+      left[i] = source[j]! * INT16_SCALE;
+      right[i] = source[j + 1]! * INT16_SCALE;
+    }
+    return;
+  }
   channels.forEach((out, c) => {
-    for (let i = 0, j = c; i < out.length; i++, j += count) out[i] = source[j]! / 32768;
+    for (let i = 0, j = c; i < out.length; i++, j += count) out[i] = source[j]! * INT16_SCALE;
   });
 }
 
 function deinterleaveFloat(source: Float32Array, channels: Float32Array[]): void {
   const count = channels.length;
+  if (count === 1) {
+    channels[0]!.set(source);
+    return;
+  }
   channels.forEach((out, c) => {
     for (let i = 0, j = c; i < out.length; i++, j += count) out[i] = source[j]!;
   });

@@ -66,10 +66,10 @@ function bextChunk(tags: TagSet): Buffer {
 /**
  * A WAV file: fmt, bext, data, LIST INFO and an `id3 ` chunk with the full
  * ID3v2.4 credits. (ffprobe reads INFO and bext and ignores `id3 ` when
- * they are present; exiftool and most taggers read all three.)
+ * they are present; exiftool and most taggers read all three.) `audioData`
+ * is the `data` chunk body from `pcmBytes`, copied once into the file.
  */
-export function wavFile(samples: readonly Int32Array[], sampleRate: number, bitDepth: 16 | 24, tags: TagSet): { file: Buffer; audioData: Buffer } {
-  const channels = samples.length;
+export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
   const fmt = Buffer.alloc(16);
   fmt.writeUInt16LE(1, 0);
   fmt.writeUInt16LE(channels, 2);
@@ -77,12 +77,14 @@ export function wavFile(samples: readonly Int32Array[], sampleRate: number, bitD
   fmt.writeUInt32LE(sampleRate * channels * (bitDepth / 8), 8);
   fmt.writeUInt16LE(channels * (bitDepth / 8), 12);
   fmt.writeUInt16LE(bitDepth, 14);
-  const audioData = pcmBytes(samples, bitDepth);
-  const body = Buffer.concat([Buffer.from('WAVE', 'latin1'), chunk('fmt ', fmt), bextChunk(tags), chunk('data', audioData), infoList(tags), chunk('id3 ', id3v24Tag(tags))]);
+  const dataHeader = Buffer.alloc(8);
+  dataHeader.write('data', 0, 'latin1');
+  dataHeader.writeUInt32LE(audioData.length, 4);
+  const parts = [Buffer.from('WAVE', 'latin1'), chunk('fmt ', fmt), bextChunk(tags), dataHeader, audioData, Buffer.alloc(audioData.length % 2), infoList(tags), chunk('id3 ', id3v24Tag(tags))];
   const header = Buffer.alloc(8);
   header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(body.length, 4);
-  return { file: Buffer.concat([header, body]), audioData };
+  header.writeUInt32LE(parts.reduce((sum, part) => sum + part.length, 0), 4);
+  return Buffer.concat([header, ...parts]);
 }
 
 /** The chunks of a RIFF/WAVE file: id → body. */

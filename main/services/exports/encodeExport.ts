@@ -1,7 +1,7 @@
 import { encodeFlac, flacFile } from '../../media/encode/encodeFlac';
 import { encodeMp3, mp3File } from '../../media/encode/encodeMp3';
 import { quantize } from '../../media/encode/quantize';
-import { wavFile } from '../../media/encode/wavFile';
+import { pcmBytes, wavFile } from '../../media/encode/wavFile';
 import { VORBIS_COMMENT_BLOCK, vorbisCommentBlock, vorbisComments } from '../../media/metadata/vorbisComment';
 import type { TagSet } from '../../media/metadata/TagSet';
 
@@ -26,8 +26,8 @@ export async function encodeExport(channels: readonly Float32Array[], sampleRate
   }
   const samples = quantize(channels, bitDepth);
   if (format === 'wav') {
-    const { audioData } = wavFile(samples, sampleRate, bitDepth, placeholderTags);
-    return { audioData, withTags: (tags) => wavFile(samples, sampleRate, bitDepth, tags).file };
+    const audioData = pcmBytes(samples, bitDepth);
+    return { audioData, withTags: (tags) => wavFile(audioData, samples.length, sampleRate, bitDepth, tags) };
   }
   const stream = encodeFlac(samples, sampleRate, bitDepth);
   return {
@@ -35,19 +35,3 @@ export async function encodeExport(channels: readonly Float32Array[], sampleRate
     withTags: (tags) => flacFile(stream, [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock(tags.software, vorbisComments(tags)) }]),
   };
 }
-
-const placeholderTags: TagSet = {
-  title: '',
-  artist: '',
-  composers: [],
-  lyricists: [],
-  involved: [],
-  date: '1970-01-01T00:00:00Z',
-  copyright: '',
-  comment: '',
-  software: 'Stemroom',
-  sourceIsrcs: [],
-  sourceIswcs: [],
-  exportId: '',
-  attribution: '',
-};
