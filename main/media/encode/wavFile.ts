@@ -8,33 +8,6 @@ function chunk(id: string, body: Buffer): Buffer {
   return Buffer.concat([header, body, body.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
 }
 
-/** Interleaved little-endian PCM: the WAV `data` chunk body (what the export's audio hash covers). */
-export function pcmBytes(samples: readonly Int32Array[], bitDepth: 16 | 24): Buffer {
-  const frames = samples[0]!.length;
-  const width = bitDepth / 8;
-  const out = Buffer.alloc(frames * samples.length * width);
-  const stride = samples.length * width;
-  // Channel by channel with a stride: no per-frame iterator, the same bytes.
-  samples.forEach((channel, c) => {
-    let offset = c * width;
-    if (width === 3) {
-      for (let i = 0; i < frames; i++, offset += stride) {
-        const v = channel[i]!;
-        out[offset] = v & 0xff;
-        out[offset + 1] = (v >> 8) & 0xff;
-        out[offset + 2] = (v >> 16) & 0xff;
-      }
-    } else {
-      for (let i = 0; i < frames; i++, offset += stride) {
-        const v = channel[i]!;
-        out[offset] = v & 0xff;
-        out[offset + 1] = (v >> 8) & 0xff;
-      }
-    }
-  });
-  return out;
-}
-
 /** RIFF INFO list: INAM title, IART artist, ICMT comment, ICOP copyright, ISFT software, ICRD date (no ISRC: in INFO it means "source"). */
 function infoList(tags: TagSet): Buffer {
   const entries: [string, string][] = [
@@ -67,7 +40,7 @@ function bextChunk(tags: TagSet): Buffer {
  * A WAV file: fmt, bext, data, LIST INFO and an `id3 ` chunk with the full
  * ID3v2.4 credits. (ffprobe reads INFO and bext and ignores `id3 ` when
  * they are present; exiftool and most taggers read all three.) `audioData`
- * is the `data` chunk body from `pcmBytes`, copied once into the file.
+ * is the `data` chunk body (`pcmFromFloat`), copied once into the file.
  */
 export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
   const fmt = Buffer.alloc(16);

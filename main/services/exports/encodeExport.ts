@@ -1,7 +1,8 @@
 import { encodeFlac, flacFile } from '../../media/encode/encodeFlac';
 import { encodeMp3, mp3File } from '../../media/encode/encodeMp3';
 import { quantize } from '../../media/encode/quantize';
-import { pcmBytes, wavFile } from '../../media/encode/wavFile';
+import { pcmFromFloat } from '../../media/encode/pcmFromFloat';
+import { wavFile } from '../../media/encode/wavFile';
 import { VORBIS_COMMENT_BLOCK, vorbisCommentBlock, vorbisComments } from '../../media/metadata/vorbisComment';
 import type { TagSet } from '../../media/metadata/TagSet';
 
@@ -24,11 +25,11 @@ export async function encodeExport(channels: readonly Float32Array[], sampleRate
     const audioData = await encodeMp3(channels, sampleRate);
     return { audioData, withTags: (tags) => mp3File(audioData, tags) };
   }
-  const samples = quantize(channels, bitDepth);
   if (format === 'wav') {
-    const audioData = pcmBytes(samples, bitDepth);
-    return { audioData, withTags: (tags) => wavFile(audioData, samples.length, sampleRate, bitDepth, tags) };
+    const audioData = pcmFromFloat(channels, bitDepth);
+    return { audioData, withTags: (tags) => wavFile(audioData, channels.length, sampleRate, bitDepth, tags) };
   }
+  const samples = quantize(channels, bitDepth);
   const stream = encodeFlac(samples, sampleRate, bitDepth);
   return {
     audioData: Buffer.from(stream.frames),
