@@ -21,12 +21,12 @@ import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
 import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
-import { syncDirectory } from '../../media/writeFileAtomically';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
 import type { ProjectsService } from '../projects/ProjectsService';
 import { encodeExport } from './encodeExport';
+import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
 import { recordingFactsFor } from './recordingFacts';
@@ -41,11 +41,12 @@ const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
  * or written), then a deterministic render, optional loudness
  * normalisation, encoding, the attribution record embedded in the file,
  * written beside it and appended to the hash-chained ledger — the file and
- * its ledger entry appear together or not at all (see `recover`).
+ * its ledger entry appear together or not at all (ExportPublisher).
  */
 export class ExportService {
   private readonly ledger;
   private readonly catalog;
+  private readonly publisher: ExportPublisher;
   private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -60,6 +61,7 @@ export class ExportService {
     private readonly appVersion: string,
   ) {
     this.ledger = ledgerQueries(db);
+    this.publisher = new ExportPublisher(this.ledger);
     this.catalog = catalogReadQueries(db);
   }
 
@@ -176,7 +178,7 @@ export class ExportService {
     };
     task.progress('Writing', 0, 1);
     const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
-    this.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
+    this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
     task.progress('Exported', 1, 1);
     return {
       exportId,
@@ -192,86 +194,11 @@ export class ExportService {
   }
 
   /**
-   * Makes the file, the credits beside it and the ledger entry appear
-   * together: temp files (fsynced), a journal row, renames, then the ledger
-   * and export rows in one transaction that also clears the journal.
-   */
-  private publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow, peaks: Uint8Array): void {
-    const dir = path.dirname(destination);
-    const suffix = crypto.randomBytes(4).toString('hex');
-    const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
-    const creditsPath = `${destination}.credits.json`;
-    const creditsTemp = path.join(dir, `.${path.basename(creditsPath)}.${suffix}.partial`);
-    const written: string[] = [];
-    try {
-      for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
-        const fd = fs.openSync(target, 'wx');
-        written.push(target);
-        try {
-          fs.writeSync(fd, bytes);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-      }
-      this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64') }) });
-    } catch (error) {
-      for (const target of written) fs.rmSync(target, { force: true });
-      throw error;
-    }
-    try {
-      fs.renameSync(tempPath, destination);
-      fs.renameSync(creditsTemp, creditsPath);
-      syncDirectory(dir);
-      this.ledger.commit(entry, row, peaks);
-    } catch (error) {
-      this.rollBack({ exportId: entry.exportId, finalPath: destination, tempPath, creditsPath, creditsTemp });
-      throw error;
-    }
-  }
-
-  /**
-   * Completes or undoes exports a crash interrupted: a final file that
-   * carries the journalled export id gets its ledger entry (and credits
-   * file); anything else is removed. Run at every start, before any export.
+   * Completes or undoes exports a crash interrupted (see ExportPublisher).
+   * Run at every start, before any export.
    */
   recover(): { completed: string[]; rolledBack: string[] } {
-    const completed: string[] = [];
-    const rolledBack: string[] = [];
-    for (const job of this.ledger.journal()) {
-      const parsed = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: Partial<ExportRow> & Omit<ExportRow, 'creator' | 'isrc'>; peaks?: string };
-      const { entry } = parsed;
-      // Journals written before exports had creator and ISRC columns lack them.
-      const row: ExportRow = { ...parsed.row, creator: parsed.row.creator ?? (JSON.parse(job.recordJson) as AttributionRecord).creator.name, isrc: parsed.row.isrc ?? null };
-      let finalIsOurs = false;
-      try {
-        finalIsOurs = fs.existsSync(job.finalPath) && readEmbeddedRecord(fs.readFileSync(job.finalPath)).exportId === job.exportId;
-      } catch {
-        finalIsOurs = false;
-      }
-      const headPosition = this.ledger.head()?.position ?? 0;
-      if (finalIsOurs && headPosition + 1 === entry.position) {
-        if (!fs.existsSync(job.creditsPath)) fs.writeFileSync(job.creditsPath, job.recordJson);
-        fs.rmSync(job.creditsTemp, { force: true });
-        this.ledger.commit(entry, row, parsed.peaks ? Buffer.from(parsed.peaks, 'base64') : null);
-        completed.push(job.exportId);
-      } else {
-        this.rollBack({ ...job, removeFinal: finalIsOurs });
-        rolledBack.push(job.exportId);
-      }
-    }
-    return { completed, rolledBack };
-  }
-
-  private rollBack(job: { exportId: string; finalPath: string; tempPath: string; creditsPath: string; creditsTemp: string; removeFinal?: boolean }): void {
-    fs.rmSync(job.tempPath, { force: true });
-    fs.rmSync(job.creditsTemp, { force: true });
-    const finalIsOurs = job.removeFinal ?? (fs.existsSync(job.finalPath) && safeExportId(job.finalPath) === job.exportId);
-    if (finalIsOurs) {
-      fs.rmSync(job.finalPath, { force: true });
-      if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
-    }
-    this.ledger.removeJournal(job.exportId);
+    return this.publisher.recover();
   }
 
   list(projectId?: string): ExportListItem[] {
@@ -421,14 +348,6 @@ function canonicalJsonPretty(record: AttributionRecord): string {
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function safeExportId(file: string): string | null {
-  try {
-    return readEmbeddedRecord(fs.readFileSync(file)).exportId;
   } catch {
     return null;
   }
