@@ -20,6 +20,7 @@ export class PreparedAudio {
   private readonly decoded = new Map<string, Promise<DecodedChannels>>();
   private readonly prepared = new Map<string, Promise<AudioBuffer>>();
   private readonly ready = new Map<string, AudioBuffer>();
+  private released = false;
 
   constructor(
     private readonly context: BaseAudioContext,
@@ -51,9 +52,22 @@ export class PreparedAudio {
     if (!pending) {
       pending = this.load(sha256);
       pending.catch(() => this.decoded.delete(sha256));
-      this.decoded.set(sha256, pending);
+      if (!this.released) this.decoded.set(sha256, pending);
     }
     return pending;
+  }
+
+  /**
+   * Lets go of every decoded and prepared buffer (the project closed): a
+   * 16-stem project holds over a gigabyte, which must not wait for the last
+   * stray reference to the engine to disappear. Loads still in flight are
+   * dropped when they finish.
+   */
+  clear(): void {
+    this.released = true;
+    this.decoded.clear();
+    this.prepared.clear();
+    this.ready.clear();
   }
 
   /** Forgets prepared variants no current preparation uses (after tempo or key changes). */
@@ -79,11 +93,11 @@ export class PreparedAudio {
         const audio = untouched ? channels : await this.stretch(channels, this.context.sampleRate, p);
         const buffer = decodedBuffer ?? this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
         if (!decodedBuffer) audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
-        this.ready.set(key, buffer);
+        if (!this.released) this.ready.set(key, buffer);
         return buffer;
       })();
       pending.catch(() => this.prepared.delete(key));
-      this.prepared.set(key, pending);
+      if (!this.released) this.prepared.set(key, pending);
     }
     return pending;
   }

@@ -203,6 +203,7 @@ export class Engine {
     this.graph?.dispose();
     this.metronome.dispose();
     this.meters.dispose();
+    this.prepared.clear();
   }
 
   private async rebuild(document: ProjectDocument, placements: ClipPlacement[]): Promise<void> {
