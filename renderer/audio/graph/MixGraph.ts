@@ -16,12 +16,17 @@ export class MixGraph {
   readonly master: GainNode;
   private readonly summing: AudioNode[] = [];
 
+  /**
+   * `tracks` builds part of the mixer (offline renders split the tracks in
+   * two, one context each); by default every track of the document.
+   */
   constructor(
     private readonly context: BaseAudioContext,
     document: ProjectDocument,
+    tracks: readonly ProjectDocument['tracks'][number][] = document.tracks,
   ) {
     const audible = audibleTracks(document.tracks);
-    for (const track of document.tracks) {
+    for (const track of tracks) {
       const chain = new TrackChain(context, track, document.bpm);
       chain.applyMix(track, audible.has(track.id), document.bpm);
       this.tracks.set(track.id, chain);
@@ -32,8 +37,13 @@ export class MixGraph {
 
   /** Call after every clip input has been created: wires clips into tracks and tracks into the master. */
   seal(): void {
+    this.sealSum().connect(this.master);
+  }
+
+  /** Like `seal`, but returns the tracks' pairwise sum before the master gain (offline halves are added and gained outside). */
+  sealSum(): AudioNode {
     for (const chain of this.tracks.values()) chain.seal();
-    pairwiseSum(this.context, [...this.tracks.values()].map((c) => c.output), this.summing).connect(this.master);
+    return pairwiseSum(this.context, [...this.tracks.values()].map((c) => c.output), this.summing);
   }
 
   /** Live mix changes (fader, pan, mute, solo, effect parameters); false when the graph must be rebuilt. */

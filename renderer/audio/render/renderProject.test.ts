@@ -5,6 +5,29 @@ import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { sampleDocument, sampleRecording } from '../../../tests/fixtures/sampleDocument';
 import { identicalSamples, maxDifferenceDb, rmsDb, testRenderEnvironment } from '../../../tests/helpers/testRenderEnvironment';
+import { LimiterDsp } from '../dsp/LimiterDsp';
+import { MixGraph } from '../graph/MixGraph';
+import { placeClips } from '../graph/clipPlacement';
+import { PreparedAudio } from '../graph/PreparedAudio';
+import { scheduleClip } from '../graph/scheduleClip';
+
+/** The whole mixer in one context, master gain node included: what the live graph is, rendered without splitting. */
+async function renderInOneContext(document: ProjectDocument, environment: RenderEnvironment): Promise<Float32Array[]> {
+  const placements = placeClips(document);
+  const frames = Math.ceil(Math.max(...placements.map((p) => p.end)) * sr);
+  const context = environment.createContext(2, frames, sr);
+  const prepared = new PreparedAudio(context, environment.load, environment.stretch);
+  await prepared.prepareAll(placements.map((p) => p.preparation));
+  const graph = new MixGraph(context, document);
+  for (const placement of placements) scheduleClip(context, placement, prepared.buffer(placement.preparation)!, graph.tracks.get(placement.clip.trackId)!.clipInput(), 0, 0);
+  for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
+  graph.seal();
+  graph.master.connect(context.destination);
+  const rendered = await context.startRendering();
+  const channels = [0, 1].map((c) => rendered.getChannelData(c).slice());
+  LimiterDsp.limitBuffer(channels, sr, document.master.limiterCeilingDb);
+  return channels;
+}
 
 const sr = 48000;
 /** Each sample stem: a different steady tone (drums: noise-free pulse train so it has transients). */
@@ -66,6 +89,21 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     const second = await render(doc, true);
     expect(identicalSamples(first.channels, second.channels)).toBe(true);
     expect(rmsDb(first.channels)).toBeGreaterThan(-40);
+  });
+
+  it('rendering the two halves of the mixer in parallel gives the same samples as one context with the whole mixer', async () => {
+    const busy = edit(
+      sampleDocument(),
+      { type: 'updateMaster', changes: { gainDb: -3.7 } },
+      { type: 'updateTrack', trackId: 'trk-bass', changes: { pan: -0.6, gainDb: 2.5 } },
+      { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-rv', enabled: true, params: { type: 'reverb', decaySec: 1.2, preDelayMs: 10, mix: 0.4 } } },
+      { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } } },
+    );
+    expect(busy.tracks.filter((t) => t.effects.length > 0).map((t) => t.id)).toEqual(['trk-drums', 'trk-keys']);
+    for (const doc of [sampleDocument(), busy]) {
+      const split = await render(doc);
+      expect(identicalSamples(split.channels, await renderInOneContext(doc, environment))).toBe(true);
+    }
   });
 
   it('a tempo change of +8 BPM shortens the render by 100/108, time-stretched not resampled', async () => {

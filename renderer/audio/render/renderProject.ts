@@ -2,6 +2,8 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { LimiterDsp } from '../dsp/LimiterDsp';
 import { effectTail } from '../graph/effects/createEffect';
 import { MixGraph } from '../graph/MixGraph';
+import { dbToGain } from '../graph/effects/EffectNode';
+import { pairwiseHalves } from '../graph/pairwiseHalves';
 import { placeClips } from '../graph/clipPlacement';
 import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
@@ -50,32 +52,57 @@ export async function renderProject(document: ProjectDocument, environment: Rend
       ? 0
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
   const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
-  const context = environment.createContext(2, frames, sampleRate);
+  // The tracks split into the two halves of the pairwise summing tree, each rendered in its own context:
+  // the contexts render in parallel (one thread each), and adding the halves here repeats the root addition
+  // of the tree in float32, so the mix is bit-identical to rendering all tracks in one context.
+  const [leftCount] = pairwiseHalves(document.tracks.length);
+  const halves = [document.tracks.slice(0, leftCount), document.tracks.slice(leftCount)].filter((half) => half.length > 0);
+  const contexts = halves.map(() => environment.createContext(2, frames, sampleRate));
 
-  const prepared = new PreparedAudio(context, environment.load, environment.stretch);
+  const prepared = new PreparedAudio(contexts[0] ?? environment.createContext(2, frames, sampleRate), environment.load, environment.stretch);
   await prepared.prepareAll(
     placements.map((p) => p.preparation),
     (done, total) => options.onProgress?.('preparing', done, total),
   );
   throwIfAborted(options.signal);
 
-  const graph = new MixGraph(context, document);
-  for (const placement of placements) {
-    const chain = graph.tracks.get(placement.clip.trackId);
-    const buffer = prepared.buffer(placement.preparation);
-    if (!chain || !buffer) continue;
-    scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
-  }
-  for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
-  graph.seal();
-  graph.master.connect(context.destination);
+  halves.forEach((tracks, h) => {
+    const context = contexts[h]!;
+    const graph = new MixGraph(context, document, tracks);
+    for (const placement of placements) {
+      const chain = graph.tracks.get(placement.clip.trackId);
+      const buffer = prepared.buffer(placement.preparation);
+      if (!chain || !buffer) continue;
+      scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
+    }
+    for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
+    graph.sealSum().connect(context.destination);
+  });
 
   options.onProgress?.('rendering', 0, 1);
-  const rendered = await context.startRendering();
+  const rendered = await Promise.all(contexts.map((context) => context.startRendering()));
   throwIfAborted(options.signal);
-  const channels = Array.from({ length: rendered.numberOfChannels }, (_, c) => rendered.getChannelData(c).slice());
+  const channels = masterMix(rendered, frames, dbToGain(document.master.gainDb));
   options.onProgress?.('limiting', 0, 1);
   LimiterDsp.limitBuffer(channels, sampleRate, document.master.limiterCeilingDb);
   options.onProgress?.('limiting', 1, 1);
   return { sampleRate, channels, contentSeconds, seconds: frames / sampleRate };
+}
+
+/**
+ * The master bus over the rendered halves: their sum, then the master gain
+ * — in float32 exactly as the GainNodes would (each sum and product of two
+ * float32 values is exact in a double and rounded once when stored).
+ */
+function masterMix(halves: readonly AudioBuffer[], frames: number, masterGain: number): Float32Array[] {
+  const gain = Math.fround(masterGain);
+  return [0, 1].map((c) => {
+    const out = new Float32Array(frames);
+    const left = halves[0]?.getChannelData(c);
+    const right = halves[1]?.getChannelData(c);
+    if (!left) return out;
+    if (right) for (let i = 0; i < frames; i++) out[i] = Math.fround(left[i]! + right[i]!) * gain;
+    else for (let i = 0; i < frames; i++) out[i] = left[i]! * gain;
+    return out;
+  });
 }
