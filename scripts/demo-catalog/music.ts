@@ -1,4 +1,5 @@
 import type { Note } from './midiFile';
+import { seededRandom } from '../../renderer/audio/dsp/seededRandom';
 
 /** Note name (C4 = 60) → MIDI pitch. */
 export function pitch(name: string): number {
@@ -16,17 +17,8 @@ export function chord(root: string, quality: 'maj' | 'min' | 'maj7' | 'min7' | '
   return shapes[quality].map((i) => r + i);
 }
 
-/** A small deterministic PRNG (mulberry32) so "humanised" velocities are the same every render. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The studio's seeded PRNG (mulberry32), so "humanised" velocities are the same every render. */
+export const random = seededRandom;
 
 /**
  * A drum pattern written as a grid: one string per instrument, one

@@ -1,5 +1,5 @@
 import type { AnalyticsDatabase } from './openAnalyticsDatabase';
-import type { Counts } from './analyticsWriteQueries';
+import type { Counts, ImportRecord } from './analyticsWriteQueries';
 
 export interface TotalsRow extends Counts {
   flagged: number;
@@ -22,18 +22,8 @@ export interface AsideGroup {
   firstPlayedAt: number;
   lastPlayedAt: number;
 }
-export interface ImportRow {
-  id: number;
-  fileName: string;
-  format: string;
-  importedAt: string;
-  lines: number;
-  added: number;
-  duplicates: number;
-  malformed: number;
-  aside: number;
-  ignored: number;
-}
+/** A past import as listed (its file hash stays in the database). */
+export type ImportRow = Omit<ImportRecord, 'fileSha256'> & { id: number };
 
 const counts = 'plays, skips, completions, listened_ms AS listenedMs';
 
