@@ -8,7 +8,8 @@ export function NavBar({ current }: { current: Place }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const index = Number(event.key) - 1;
+      // The physical digit key (Digit1…4), so layouts whose digits need Shift (AZERTY) work too.
+      const index = Number(/^Digit(\d)$/.exec(event.code)?.[1] ?? event.key) - 1;
       const place = places[index];
       if (place) {
         event.preventDefault();
