@@ -5,6 +5,7 @@ import type { Workload } from '../Workload';
 import { measure, median, round } from '../measure';
 import { StemroomServices } from '../../main/services/StemroomServices';
 import { catalogWriteQueries, type StoredStemAnalysis } from '../../main/db/catalogWriteQueries';
+import type { CatalogSearch } from '../../main/db/catalogSearchQueries';
 import type { CatalogPackage, Licence } from '../../shared/catalog/catalogPackageSchema';
 import { generateCatalogPackage } from '../../tests/fixtures/generateCatalogPackage';
 
@@ -13,17 +14,8 @@ const PER_PACKAGE = 1000;
 const TERRITORY = 'DE';
 const DATE = '2026-11-24';
 
-interface SearchCase {
-  readonly name: string;
-  readonly text?: string;
-  readonly bpmMin?: number;
-  readonly bpmMax?: number;
-  readonly key?: string;
-  readonly mayRemix?: boolean;
-  readonly mayCover?: boolean;
-  readonly sort: 'title' | 'artist' | 'bpm';
-  readonly offset: number;
-}
+/** One query of the Catalog place (territory, date and page size are the workload's). */
+type SearchCase = Omit<CatalogSearch, 'territory' | 'date' | 'limit'> & { readonly name: string };
 
 /** What a user types and clicks in the Catalog place, from broad to narrow. */
 const CASES: readonly SearchCase[] = [
