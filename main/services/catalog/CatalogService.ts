@@ -48,6 +48,12 @@ export class CatalogService {
 
   search(request: SearchRequest, rights: RightsContext): { total: number; items: RecordingSummary[] } {
     const { total, rows } = this.searches.search({ ...request, territory: rights.territory, date: rights.date });
+    // Once per page, not per row: cached licences hold while the catalog is unchanged (and a few pages' worth).
+    const version = this.searches.catalogVersion();
+    if (version !== this.rightsCacheVersion || this.rightsCache.size + rows.length > RIGHTS_CACHE_SIZE) {
+      this.rightsCache.clear();
+      this.rightsCacheVersion = version;
+    }
     const items = rows.map((row) => {
       const licences = this.rightsOf(row.id, row.title, row.workId, row.workTitle);
       const view = (use: 'remix' | 'cover') => {
@@ -66,11 +72,6 @@ export class CatalogService {
    * licences is most of what a page of results costs on a large library.
    */
   private rightsOf(recordingId: string, title: string, workId: string, workTitle: string): RecordingRights {
-    const version = this.searches.catalogVersion();
-    if (version !== this.rightsCacheVersion || this.rightsCache.size >= RIGHTS_CACHE_SIZE) {
-      this.rightsCache.clear();
-      this.rightsCacheVersion = version;
-    }
     let rights = this.rightsCache.get(recordingId);
     if (!rights) {
       rights = recordingRights(title, workTitle, this.reads.licences(recordingId, workId));

@@ -67,6 +67,8 @@ describe('catalog import', () => {
     const v1 = tempDir();
     writePackage(v1);
     await importFrom(v1);
+    const search = async () => (await callContract(services, 'catalog.search', { text: 'test song', territory: 'GB' })).items[0]!;
+    expect((await search()).remix.allowed).toBe(true); // the search now holds this recording's licences in its cache
     const v2 = tempDir();
     writePackage(v2, (m) => {
       m.licences = m.licences!.filter((l) => l.id !== 'L-P1');
@@ -80,6 +82,7 @@ describe('catalog import', () => {
     ]);
     const recording = await callContract(services, 'catalog.recording', { id: 'r-test', territory: 'GB' });
     expect(recording.remix).toMatchObject({ allowed: false, reasons: [expect.stringMatching(/no publishing licence/)] });
+    expect((await search()).remix).toMatchObject({ allowed: false, reasons: [expect.stringMatching(/no publishing licence/)] });
     expect(recording.licenceHistory.map((h) => `${h.licenceId}@${h.packageVersion}:${h.status}`)).toEqual(['L-M1@1:granted', 'L-P1@1:granted', 'L-M1@2:changed', 'L-P1@2:revoked']);
     await expectRefused(v1, /already has version 2 of "pkg-test", newer than 1/);
   });
