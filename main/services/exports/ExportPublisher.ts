@@ -16,7 +16,7 @@ export class ExportPublisher {
 
   /**
    * Makes the file, the credits beside it and the ledger entry appear
-   * together: temp files (fsynced), a journal row, renames, then the ledger
+   * together: a journal row, temp files (fsynced), renames, then the ledger
    * and export rows in one transaction that also clears the journal.
    */
   publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow, peaks: Uint8Array): void {
@@ -25,11 +25,11 @@ export class ExportPublisher {
     const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
     const creditsPath = `${destination}.credits.json`;
     const creditsTemp = path.join(dir, `.${path.basename(creditsPath)}.${suffix}.partial`);
-    const written: string[] = [];
+    // The journal row comes first, so a kill at any later moment leaves nothing recovery does not know about.
+    this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64') }) });
     try {
       for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
         const fd = fs.openSync(target, 'wx');
-        written.push(target);
         try {
           fs.writeSync(fd, bytes);
           fs.fsyncSync(fd);
@@ -37,12 +37,6 @@ export class ExportPublisher {
           fs.closeSync(fd);
         }
       }
-      this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson: JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64') }) });
-    } catch (error) {
-      for (const target of written) fs.rmSync(target, { force: true });
-      throw error;
-    }
-    try {
       fs.renameSync(tempPath, destination);
       fs.renameSync(creditsTemp, creditsPath);
       syncDirectory(dir);
