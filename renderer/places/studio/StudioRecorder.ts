@@ -114,7 +114,13 @@ export class StudioRecorder {
     this.session.engine.pause();
     this.state.set({ calibrating: true, error: null });
     try {
-      const result = await calibrateLatency(this.input);
+      // Uneven clicks mean the audio glitched mid-measurement (a busy machine drops a buffer): measure again,
+      // up to three times, and keep the most even result.
+      let result = await calibrateLatency(this.input);
+      for (let attempt = 1; attempt < 3 && result.spreadMs > 5; attempt++) {
+        const again = await calibrateLatency(this.input);
+        if (again.spreadMs < result.spreadMs) result = again;
+      }
       await this.bridge.call('settings.update', { inputLatencyMs: { [this.input.deviceId]: result.latencyMs } });
       this.state.set({ calibrating: false, latencyMs: result.latencyMs, lastCalibration: result });
       if (result.spreadMs > 5) notifications.error(`The clicks came back unevenly (±${result.spreadMs.toFixed(1)} ms); check the connection and calibrate again.`);
