@@ -1,16 +1,5 @@
 import type { AnalyticsDatabase } from './openAnalyticsDatabase';
-
-/** One stored play, as the importer writes it. */
-export interface PlayRow {
-  exportSeq: number;
-  playedAt: number;
-  listener: number;
-  msPlayed: number;
-  country: string;
-  source: number;
-  reasonEnd: number;
-  flags: number;
-}
+import { PlayDayScratch, playDayBytes, type PlayDay } from './PlayDay';
 
 export interface AsideRow {
   keyKind: string;
@@ -50,6 +39,7 @@ export interface Counts {
  * cancelled or failed import leaves no trace.
  */
 export function analyticsWriteQueries(db: AnalyticsDatabase) {
+  const scratch = new PlayDayScratch();
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -63,9 +53,10 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     'UPDATE play_imports SET lines = @lines, added = @added, duplicates = @duplicates, malformed = @malformed, aside = @aside, ignored = @ignored WHERE id = @id',
   );
   const setImportSha = db.prepare('UPDATE play_imports SET file_sha256 = ? WHERE id = ?');
-  const insertPlay = db.prepare(
-    'INSERT OR IGNORE INTO plays (export_seq, played_at, listener, ms_played, country, source, reason_end, flags, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const storedDays = db.prepare<[number], number>('SELECT day FROM play_days WHERE export_seq = ?').pluck();
+  const playDay = db.prepare<[number, number], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days WHERE export_seq = ? AND day = ?');
+  const playDaysOf = db.prepare<[number], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days WHERE export_seq = ? ORDER BY day');
+  const savePlayDay = db.prepare('INSERT INTO play_days (export_seq, day, plays, columns) VALUES (?, ?, ?, ?) ON CONFLICT (export_seq, day) DO UPDATE SET plays = excluded.plays, columns = excluded.columns');
   const insertAside = db.prepare(
     `INSERT OR IGNORE INTO plays_aside (key_kind, key_value, label, played_at, listener, ms_played, country, source, reason_end, import_id)
      VALUES (@keyKind, @keyValue, @label, @playedAt, @listener, @msPlayed, @country, @source, @reasonEnd, @importId)`,
@@ -76,26 +67,6 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
      FROM plays_aside WHERE key_kind = ? AND key_value = ?`,
   );
   const deleteAside = db.prepare('DELETE FROM plays_aside WHERE key_kind = ? AND key_value = ?');
-  const setFlags = db.prepare('UPDATE plays SET flags = ? WHERE export_seq = ? AND played_at = ? AND listener = ? AND ms_played = ?');
-  const flagListenerRange = db.prepare(
-    'UPDATE plays SET flags = flags | @bit WHERE export_seq = @seq AND played_at >= @from AND played_at < @to AND listener = @listener AND (flags & @bit) = 0',
-  );
-  const flagBurstRange = db.prepare(
-    `UPDATE plays SET flags = flags | @bit
-     WHERE export_seq = @seq AND played_at >= @from AND played_at < @to AND ms_played >= @msFrom AND ms_played < @msTo AND (flags & @bit) = 0`,
-  );
-  const listenerCounts = db.prepare<{ seq: number; from: number; to: number }, { listener: number; plays: number }>(
-    'SELECT listener, count(*) AS plays FROM plays WHERE export_seq = @seq AND played_at >= @from AND played_at < @to GROUP BY listener',
-  );
-  const hourCounts = db.prepare<{ seq: number; from: number; to: number; msFrom: number; msTo: number; hourMs: number }, { hour: number; plays: number; inWindow: number }>(
-    `SELECT played_at / @hourMs AS hour, count(*) AS plays, sum(ms_played >= @msFrom AND ms_played < @msTo) AS inWindow
-     FROM plays WHERE export_seq = @seq AND played_at >= @from AND played_at < @to GROUP BY hour`,
-  );
-  const daysOf = db.prepare<[number], { key: string }>("SELECT DISTINCT key FROM rollup_breakdowns WHERE export_seq = ? AND dimension = 'day'");
-  const playsOf = db.prepare<[number], PlayRow>(
-    `SELECT export_seq AS exportSeq, played_at AS playedAt, listener, ms_played AS msPlayed, country, source, reason_end AS reasonEnd, flags
-     FROM plays WHERE export_seq = ?`,
-  );
   const addTotals = db.prepare(
     `INSERT INTO rollup_totals (export_seq, flagged, plays, skips, completions, listened_ms) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET plays = plays + excluded.plays, skips = skips + excluded.skips, completions = completions + excluded.completions, listened_ms = listened_ms + excluded.listened_ms`,
@@ -112,11 +83,10 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     `INSERT INTO listener_sets (export_seq, listeners, unflagged_listeners, all_keys, unflagged_keys) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET listeners = excluded.listeners, unflagged_listeners = excluded.unflagged_listeners, all_keys = excluded.all_keys, unflagged_keys = excluded.unflagged_keys`,
   );
-  const clearRollups = [
-    db.prepare('DELETE FROM rollup_totals WHERE export_seq = ?'),
-    db.prepare('DELETE FROM rollup_endings WHERE export_seq = ?'),
-    db.prepare('DELETE FROM rollup_breakdowns WHERE export_seq = ?'),
-    db.prepare('DELETE FROM listener_sets WHERE export_seq = ?'),
+  const dropEmptyRollups = [
+    db.prepare('DELETE FROM rollup_totals WHERE export_seq = ? AND plays = 0'),
+    db.prepare('DELETE FROM rollup_endings WHERE export_seq = ? AND plays = 0'),
+    db.prepare('DELETE FROM rollup_breakdowns WHERE export_seq = ? AND plays = 0'),
   ];
 
   return {
@@ -133,9 +103,19 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     addImport: (record: ImportRecord) => Number(insertImport.run(record).lastInsertRowid),
     updateImport: (id: number, record: Omit<ImportRecord, 'fileName' | 'fileSha256' | 'format' | 'importedAt'>) => updateImport.run({ ...record, id }),
     setImportSha: (id: number, sha256: string) => setImportSha.run(sha256, id),
-    /** Stores a play unless the same play is already there; true when it was new. */
-    insertPlay: (seq: number, playedAt: number, listener: number, msPlayed: number, country: string, source: number, reasonEnd: number, importId: number) =>
-      insertPlay.run(seq, playedAt, listener, msPlayed, country, source, reasonEnd, 0, importId).changes === 1,
+    /** UTC days (day numbers) that already have plays of this export. */
+    storedDays: (seq: number) => new Set(storedDays.all(seq)),
+    /** One export's stored plays of one UTC day, or null; valid until the next read of a day. */
+    playDay(seq: number, day: number): PlayDay | null {
+      const row = playDay.get(seq, day);
+      return row ? scratch.decode(row.columns, row.plays) : null;
+    },
+    /** Every stored day of one export, in day order; each valid until the next. */
+    *playDaysOf(seq: number): Generator<PlayDay> {
+      for (const row of playDaysOf.all(seq)) yield scratch.decode(row.columns, row.plays);
+    },
+    /** Stores (or replaces) one export's plays of one UTC day. */
+    savePlayDay: (seq: number, day: number, plays: PlayDay) => savePlayDay.run(seq, day, plays.length, playDayBytes(plays)),
     insertAside: (row: AsideRow, importId: number) => insertAside.run({ ...row, importId }).changes === 1,
     asideKeys: () => asideKeys.all(),
     takeAside(kind: string, value: string): AsideRow[] {
@@ -143,16 +123,6 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
       deleteAside.run(kind, value);
       return rows;
     },
-    setFlags: (p: PlayRow) => setFlags.run(p.flags, p.exportSeq, p.playedAt, p.listener, p.msPlayed),
-    /** Flags a listener's stored plays of one export in [from, to); the number newly flagged. */
-    flagListenerRange: (seq: number, from: number, to: number, listener: number, bit: number) => flagListenerRange.run({ seq, from, to, listener, bit }).changes,
-    /** Flags the stored plays in [from, to) whose time played is in [msFrom, msTo); the number newly flagged. */
-    flagBurstRange: (seq: number, from: number, to: number, msFrom: number, msTo: number, bit: number) => flagBurstRange.run({ seq, from, to, msFrom, msTo, bit }).changes,
-    listenerCounts: (seq: number, from: number, to: number) => listenerCounts.all({ seq, from, to }),
-    hourCounts: (seq: number, from: number, to: number, msFrom: number, msTo: number, hourMs: number) => hourCounts.all({ seq, from, to, msFrom, msTo, hourMs }),
-    /** UTC days (YYYY-MM-DD) that already have plays of this export. */
-    daysWithPlays: (seq: number) => new Set(daysOf.all(seq).map((r) => r.key)),
-    playsOf: (seq: number) => playsOf.iterate(seq) as IterableIterator<PlayRow>,
     addTotals: (seq: number, flagged: number, c: Counts) => addTotals.run(seq, flagged, c.plays, c.skips, c.completions, c.listenedMs),
     addEnding: (seq: number, flagged: number, second: number, plays: number) => addEnding.run(seq, flagged, second, plays),
     addBreakdown: (seq: number, flagged: number, dimension: string, key: string, c: Counts) => addBreakdown.run(seq, flagged, dimension, key, c.plays, c.skips, c.completions, c.listenedMs),
@@ -164,7 +134,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     },
     saveListenerSet: (seq: number, all: Float64Array, unflagged: Float64Array) =>
       saveListenerSet.run(seq, all.length, unflagged.length, Buffer.from(all.buffer, all.byteOffset, all.byteLength), Buffer.from(unflagged.buffer, unflagged.byteOffset, unflagged.byteLength)),
-    clearRollups: (seq: number) => clearRollups.forEach((s) => s.run(seq)),
+    /** Removes rollup rows whose plays were all taken out again. */
+    dropEmptyRollups: (seq: number) => dropEmptyRollups.forEach((s) => s.run(seq)),
   };
 }
 

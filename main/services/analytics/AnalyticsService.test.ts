@@ -157,6 +157,23 @@ describe('analytics', () => {
     for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportA.exportId, excludeFlagged }), all, excludeFlagged);
   });
 
+  it('unflags a 30-second burst when a later import shows it was half an ordinary hour, and the rollups and listeners follow', async () => {
+    const hour = NOW - 20 * DAY - ((NOW - 20 * DAY) % 3_600_000);
+    const burst = Array.from({ length: 12 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `b${i}`, playedAt: hour + i * 60_000, country: 'NO', source: 'playlist', msPlayed: 30_500, reasonEnd: 'endplay' }));
+    const ordinary = Array.from({ length: 13 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 30_000 + i * 60_000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
+    fs.writeFileSync(path.join(work, 'burst.ndjson'), burst.map(line).join('\n'));
+    fs.writeFileSync(path.join(work, 'ordinary.ndjson'), ordinary.map(line).join('\n'));
+    expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'burst.ndjson') } })).flagged).toBe(12);
+    all.push(...burst);
+    const flaggedBefore = (await callContract(services, 'analytics.report', { exportId: exportB.exportId })).flagged;
+    expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'ordinary.ndjson') } })).flagged).toBe(0);
+    all.push(...ordinary);
+    for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
+    const after = await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged: true });
+    expect(after.flagged.burst).toBe(flaggedBefore.burst - 12);
+    expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(25);
+  });
+
   it('refuses a file with no readable play and leaves the database exactly as before', async () => {
     const before = dumpAnalytics();
     for (const [name, text, message] of [

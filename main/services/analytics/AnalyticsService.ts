@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import type { AnalyticsReport, OverviewItem, PlaysImportSummary } from '../../../shared/contract/analyticsContract';
 import type { ArrangementOutline } from '../../../shared/analytics/labelMoment';
@@ -8,6 +8,7 @@ import { analyticsReadQueries, type AnalyticsReadQueries } from '../../db/analyt
 import { analyticsWriteQueries, type AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
 import { openAnalyticsDatabase, type AnalyticsDatabase } from '../../db/analytics/openAnalyticsDatabase';
 import type { Counts } from '../../db/analytics/analyticsWriteQueries';
+import { countryCode } from '../../db/analytics/PlayDay';
 import type { ExportService } from '../exports/ExportService';
 import type { ProjectsService } from '../projects/ProjectsService';
 import type { TaskHandle } from '../TaskRegistry';
@@ -15,7 +16,8 @@ import { breakdownsOf, dropOffsOf, exportFigures, headlineOf, type ExportFacts }
 import { ExportMatcher, type ExportIdentity } from './ExportMatcher';
 import { importPlays } from './importPlays';
 import { listenerKey } from './listenerKey';
-import type { LineResult } from './ParsedPlay';
+import type { PlayKeys } from './PlayKeys';
+import { PlayLogBatch } from './PlayLogBatch';
 import { openPlayLog } from './readPlayLog';
 import { simulatePlays } from './simulatePlays';
 
@@ -60,7 +62,7 @@ export class AnalyticsService {
   importFile(filePath: string, options: { fileName?: string; listener?: string }, task: TaskHandle): Promise<PlaysImportSummary> {
     return this.exclusive(async () => {
       const log = await openPlayLog(filePath, options.listener ?? 'account');
-      const source = { format: log.format, fileName: options.fileName ?? path.basename(filePath), size: log.size, batches: log.batches };
+      const source = { format: log.format, fileName: options.fileName ?? path.basename(filePath), size: log.size, batches: log.batches, sha256: log.sha256 };
       return importPlays(this.write, this.matcher(), source, this.now().toISOString(), task);
     });
   }
@@ -76,30 +78,20 @@ export class AnalyticsService {
         format: 'simulated',
         fileName: `simulated: ${request.plays} plays, seed ${request.seed}`,
         size: request.plays,
-        async *batches(hash: Hash) {
-          hash.update(JSON.stringify(request));
-          let done = 0;
-          let results: LineResult[] = [];
+        sha256: async () => crypto.createHash('sha256').update(JSON.stringify(request)).digest('hex'),
+        async *batches(keys: PlayKeys) {
+          const key = keys.indexOf('export', request.exportId, row.title);
+          let batch = new PlayLogBatch(keys, 1);
           for (const p of plays) {
-            results.push({
-              play: {
-                keyKind: 'export',
-                keyValue: request.exportId,
-                label: row.title,
-                listener: listenerKey(p.listenerId),
-                playedAt: p.playedAt,
-                country: p.country,
-                source: sourceIndex.get(p.source)!,
-                msPlayed: p.msPlayed,
-                reasonEnd: reasonIndex.get(p.reasonEnd)!,
-              },
-            });
-            if (results.length === BATCH) {
-              yield { firstLine: done + 1, results, bytesRead: (done += results.length) };
-              results = [];
+            batch.push(key, listenerKey(p.listenerId), p.playedAt, countryCode(p.country), sourceIndex.get(p.source)!, p.msPlayed, reasonIndex.get(p.reasonEnd)!);
+            if (batch.length === BATCH) {
+              batch.bytesRead = batch.firstLine - 1 + batch.length;
+              yield batch;
+              batch = new PlayLogBatch(keys, batch.bytesRead + 1);
             }
           }
-          if (results.length) yield { firstLine: done + 1, results, bytesRead: done + results.length };
+          batch.bytesRead = batch.firstLine - 1 + batch.length;
+          if (batch.length) yield batch;
         },
       };
       return importPlays(this.write, this.matcher(), source, this.now().toISOString(), task);

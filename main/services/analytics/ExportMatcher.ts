@@ -58,6 +58,15 @@ export class ExportMatcher {
     return chosen;
   }
 
+  /** Every export a key could match, oldest first (several when versions share an ISRC, audio or title). */
+  candidates(kind: PlayKeyKind, value: string): readonly ExportIdentity[] {
+    if (kind === 'export') {
+      const found = this.byId.get(value);
+      return found ? [found] : [];
+    }
+    return (kind === 'isrc' ? this.byIsrc : kind === 'audio' ? this.byAudio : this.byTrack).get(value) ?? [];
+  }
+
   static how(kind: PlayKeyKind): MatchNote['how'] {
     return howOf[kind];
   }

@@ -1,14 +1,35 @@
 import { curveLength, DAY_MS, endSecond, FLAG_BURST, FLAG_REPEAT, isCompletion, isSkip, listenedMs, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
 import type { AnalyticsWriteQueries, Counts } from '../../db/analytics/analyticsWriteQueries';
+import { countryName } from '../../db/analytics/PlayDay';
 
+/** One export's sums for its flagged or its unflagged plays. */
 interface Part {
+  readonly seq: number;
+  readonly flagged: number;
+  readonly durationMs: number;
   readonly totals: Counts;
   readonly endings: Int32Array;
-  readonly countries: Map<string, Counts>;
+  /** By country slot (countrySlot), filled as countries appear. */
+  readonly countries: (Counts | undefined)[];
   readonly sources: Counts[];
   readonly days: Map<number, Counts>;
   readonly repeat: Counts;
   readonly burst: Counts;
+  /** The day last added to (plays come a day at a time). */
+  lastDay: number;
+  lastDayCounts: Counts | undefined;
+}
+
+/** Country code → a small dense slot, shared by all parts (there are ~250 countries). */
+const slotOfCountry = new Int16Array(65536).fill(-1);
+const countryOfSlot: number[] = [];
+function countrySlot(code: number): number {
+  let slot = slotOfCountry[code]!;
+  if (slot < 0) {
+    slot = slotOfCountry[code] = countryOfSlot.length;
+    countryOfSlot.push(code);
+  }
+  return slot;
 }
 
 const zero = (): Counts => ({ plays: 0, skips: 0, completions: 0, listenedMs: 0 });
@@ -23,60 +44,96 @@ export function dayName(day: number): string {
 /**
  * Adds plays up into what the dashboards read — totals, the histogram of
  * where plays ended, and breakdowns by country, source, day and (for
- * flagged plays) flag — per export and per flagged/unflagged, then writes
- * the sums in one pass of upserts.
+ * flagged plays) flag — per export and per flagged/unflagged, then adds the
+ * sums to the stored rollups in one pass of upserts. A play added with
+ * sign −1 is taken out again (a stored play whose flags changed).
  */
 export class RollupAccumulator {
   private readonly parts = new Map<number, Part>();
+  private lastKey = -1;
+  private lastPart: Part | undefined;
 
-  add(seq: number, durationMs: number, flags: number, playedAt: number, msPlayed: number, country: string, source: number, reasonEnd: number): void {
+  /** The sums a play of this export with these flags goes into. */
+  private part(seq: number, durationMs: number, flags: number): Part {
     const key = seq * 2 + (flags ? 1 : 0);
+    if (key === this.lastKey) return this.lastPart!;
     let part = this.parts.get(key);
     if (!part) {
-      part = { totals: zero(), endings: new Int32Array(curveLength(durationMs)), countries: new Map(), sources: PLAY_SOURCES.map(zero), days: new Map(), repeat: zero(), burst: zero() };
+      part = {
+        seq,
+        flagged: flags ? 1 : 0,
+        durationMs,
+        totals: zero(),
+        endings: new Int32Array(curveLength(durationMs)),
+        countries: [],
+        sources: PLAY_SOURCES.map(zero),
+        days: new Map(),
+        repeat: zero(),
+        burst: zero(),
+        lastDay: NaN,
+        lastDayCounts: undefined,
+      };
       this.parts.set(key, part);
     }
-    const skip = isSkip(msPlayed, durationMs, reasonEnd) ? 1 : 0;
-    const completion = isCompletion(msPlayed, durationMs, reasonEnd) ? 1 : 0;
-    const listened = listenedMs(msPlayed, durationMs);
-    bump(part.totals, skip, completion, listened);
-    part.endings[endSecond(msPlayed, durationMs)]!++;
-    let c = part.countries.get(country);
-    if (!c) part.countries.set(country, (c = zero()));
-    bump(c, skip, completion, listened);
-    bump(part.sources[source]!, skip, completion, listened);
-    const day = Math.floor(playedAt / DAY_MS);
-    let d = part.days.get(day);
-    if (!d) part.days.set(day, (d = zero()));
-    bump(d, skip, completion, listened);
-    if (flags & FLAG_REPEAT) bump(part.repeat, skip, completion, listened);
-    if (flags & FLAG_BURST) bump(part.burst, skip, completion, listened);
+    this.lastKey = key;
+    this.lastPart = part;
+    return part;
+  }
+
+  /** Adds one play (sign 1) or takes it out (sign −1); `country` is PlayDay's two-byte code. */
+  add(sign: 1 | -1, seq: number, durationMs: number, flags: number, day: number, msPlayed: number, country: number, source: number, reasonEnd: number): void {
+    const part = this.part(seq, durationMs, flags);
+    const skip = isSkip(msPlayed, durationMs, reasonEnd) ? sign : 0;
+    const completion = isCompletion(msPlayed, durationMs, reasonEnd) ? sign : 0;
+    const listened = sign * listenedMs(msPlayed, durationMs);
+    bump(part.totals, sign, skip, completion, listened);
+    part.endings[endSecond(msPlayed, durationMs)]! += sign;
+    const slot = countrySlot(country);
+    const c = (part.countries[slot] ??= zero());
+    bump(c, sign, skip, completion, listened);
+    bump(part.sources[source]!, sign, skip, completion, listened);
+    if (part.lastDay !== day) {
+      part.lastDay = day;
+      part.lastDayCounts = part.days.get(day);
+      if (!part.lastDayCounts) part.days.set(day, (part.lastDayCounts = zero()));
+    }
+    bump(part.lastDayCounts!, sign, skip, completion, listened);
+    if (flags & FLAG_REPEAT) bump(part.repeat, sign, skip, completion, listened);
+    if (flags & FLAG_BURST) bump(part.burst, sign, skip, completion, listened);
   }
 
   /** Adds everything accumulated to the stored rollups. */
   writeTo(write: AnalyticsWriteQueries): void {
-    for (const [key, part] of this.parts) {
-      const seq = Math.floor(key / 2);
-      const flagged = key % 2;
-      write.addTotals(seq, flagged, part.totals);
+    for (const part of this.parts.values()) {
+      const { seq, flagged } = part;
+      if (changed(part.totals)) write.addTotals(seq, flagged, part.totals);
       part.endings.forEach((plays, second) => {
         if (plays) write.addEnding(seq, flagged, second, plays);
       });
-      for (const [country, c] of part.countries) write.addBreakdown(seq, flagged, 'country', country, c);
-      part.sources.forEach((c, i) => {
-        if (c.plays) write.addBreakdown(seq, flagged, 'source', PLAY_SOURCES[i]!, c);
+      part.countries.forEach((c, slot) => {
+        if (c && changed(c)) write.addBreakdown(seq, flagged, 'country', countryName(countryOfSlot[slot]!), c);
       });
-      for (const [day, c] of part.days) write.addBreakdown(seq, flagged, 'day', dayName(day), c);
-      if (part.repeat.plays) write.addBreakdown(seq, flagged, 'flag', 'repeat', part.repeat);
-      if (part.burst.plays) write.addBreakdown(seq, flagged, 'flag', 'burst', part.burst);
+      part.sources.forEach((c, i) => {
+        if (changed(c)) write.addBreakdown(seq, flagged, 'source', PLAY_SOURCES[i]!, c);
+      });
+      for (const [day, c] of part.days) if (changed(c)) write.addBreakdown(seq, flagged, 'day', dayName(day), c);
+      if (changed(part.repeat)) write.addBreakdown(seq, flagged, 'flag', 'repeat', part.repeat);
+      if (changed(part.burst)) write.addBreakdown(seq, flagged, 'flag', 'burst', part.burst);
     }
     this.parts.clear();
+    this.lastKey = -1;
+    this.lastPart = undefined;
   }
 }
 
-function bump(c: Counts, skip: number, completion: number, listened: number): void {
-  c.plays++;
-  c.skips += skip;
-  c.completions += completion;
+function bump(c: Counts, plays: number, skips: number, completions: number, listened: number): void {
+  c.plays += plays;
+  c.skips += skips;
+  c.completions += completions;
   c.listenedMs += listened;
+}
+
+/** Whether sums change anything (one play out and another in can leave plays at 0 and the rest not). */
+function changed(c: Counts): boolean {
+  return c.plays !== 0 || c.skips !== 0 || c.completions !== 0 || c.listenedMs !== 0;
 }

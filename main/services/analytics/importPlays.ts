@@ -1,30 +1,37 @@
-import crypto from 'node:crypto';
 import type { PlaysImportSummary } from '../../../shared/contract/analyticsContract';
 import type { AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
+import { countryCode, countryName } from '../../db/analytics/PlayDay';
 import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
-import { ExportMatcher } from './ExportMatcher';
-import type { ParsedPlay } from './ParsedPlay';
-import { PlaysIngest } from './PlaysIngest';
-import type { PlayLogBatch } from './readPlayLog';
+import { ExportMatcher, type ExportIdentity } from './ExportMatcher';
+import type { PlayKeyKind } from './ParsedPlay';
+import { PlayKeys } from './PlayKeys';
+import { PlayLogBatch } from './PlayLogBatch';
+import { PlaysByExport } from './PlaysByExport';
+import { storePlays } from './storePlays';
 
 export interface PlaySourceBatches {
   readonly format: string;
   readonly fileName: string;
   /** Bytes to read in all (for progress). */
   readonly size: number;
-  batches(hash: crypto.Hash): AsyncIterable<PlayLogBatch>;
+  batches(keys: PlayKeys): AsyncIterable<PlayLogBatch>;
+  /** The source's SHA-256, recorded with the import. */
+  sha256(): Promise<string>;
 }
 
 const MAX_PROBLEMS = 100;
+/** What a key resolves to when no export is known for it, or when each play must be matched by its time. */
+const ASIDE = -1;
+const BY_PLAY = -2;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Imports plays in one transaction: each play is matched to an export (or
- * kept aside when none is known), stored unless already there, then flagged
- * and rolled up. Malformed lines are counted and the first 100 reported
- * with their line numbers; a file with no readable play is refused and
- * nothing is written. Plays kept aside by earlier imports are matched
+ * kept aside when none is known), then stored, deduplicated, flagged and
+ * rolled up (storePlays). Malformed lines are counted and the first 100
+ * reported with their line numbers; a file with no readable play is refused
+ * and nothing is written. Plays kept aside by earlier imports are matched
  * again first, in case their export exists now.
  */
 export async function importPlays(
@@ -35,12 +42,18 @@ export async function importPlays(
   task: TaskHandle,
 ): Promise<PlaysImportSummary> {
   const started = performance.now();
-  const hash = crypto.createHash('sha256');
-  // Match notes by key kind → key value → export (no string building per play).
-  const matches = new Map<string, Map<string, Map<string, PlaysImportSummary['matches'][number]>>>();
-  const unmatched = new Map<string, PlaysImportSummary['unmatched'][number]>();
+  const sha256 = source.sha256();
+  sha256.catch(() => undefined); // awaited below; a failed import must not leave it unhandled
+  const keys = new PlayKeys();
+  /** Per key: the export's seq, ASIDE, or BY_PLAY (several versions share the key: matched by play time). */
+  const target: number[] = [];
+  const matchesOf: Map<string, number>[] = [];
+  const unmatched = new Map<number, number>();
+  const exportOf = new Map<number, ExportIdentity>();
+  const titleOf = new Map<string, string>();
+  const durations = new Map<number, number>();
   const problems: PlaysImportSummary['problems'] = [];
-  const tracked = new Map<string, { seq: number; durationMs: number }>();
+  const matched = new PlaysByExport();
   let lines = 0;
   let malformed = 0;
   let ignored = 0;
@@ -50,49 +63,66 @@ export async function importPlays(
   write.begin();
   try {
     const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0 });
-    const ingest = new PlaysIngest(write, importId);
-    const take = (play: ParsedPlay) => {
-      const found = matcher.match(play.keyKind, play.keyValue, play.playedAt);
-      if (!found) return false;
-      let t = tracked.get(found.id);
-      if (!t) tracked.set(found.id, (t = write.trackExport(found.id, Math.round(found.durationSec * 1000))));
-      ingest.add(t.seq, t.durationMs, play.playedAt, play.listener, play.msPlayed, play.country, play.source, play.reasonEnd);
-      let byValue = matches.get(play.keyKind);
-      if (!byValue) matches.set(play.keyKind, (byValue = new Map()));
-      let byExport = byValue.get(play.keyValue);
-      if (!byExport) byValue.set(play.keyValue, (byExport = new Map()));
-      const note = byExport.get(found.id);
-      if (note) note.plays++;
-      else byExport.set(found.id, { how: ExportMatcher.how(play.keyKind), label: play.label, exportId: found.id, exportTitle: found.title, plays: 1 });
-      return true;
+    const seqs = new Map<string, number>();
+    const seqOf = (found: ExportIdentity) => {
+      const known = seqs.get(found.id);
+      if (known !== undefined) return known;
+      const t = write.trackExport(found.id, Math.round(found.durationSec * 1000));
+      seqs.set(found.id, t.seq);
+      exportOf.set(t.seq, found);
+      titleOf.set(found.id, found.title);
+      durations.set(t.seq, t.durationMs);
+      return t.seq;
+    };
+    const resolve = (key: number) => {
+      const kind = keys.kind[key]!;
+      const candidates = matcher.candidates(kind, keys.value[key]!);
+      target[key] = candidates.length === 0 ? ASIDE : candidates.length === 1 ? seqOf(candidates[0]!) : BY_PLAY;
+      matchesOf[key] = new Map();
+    };
+    const note = (key: number, seq: number, plays: number) => {
+      const notes = matchesOf[key]!;
+      const id = exportOf.get(seq)!.id;
+      notes.set(id, (notes.get(id) ?? 0) + plays);
+    };
+    const take = (batch: PlayLogBatch) => {
+      for (let k = target.length; k < keys.length; k++) resolve(k);
+      const counts = new Int32Array(keys.length);
+      for (let i = 0; i < batch.length; i++) {
+        const key = batch.key[i]!;
+        let seq = target[key]!;
+        if (seq === BY_PLAY) {
+          seq = seqOf(matcher.match(keys.kind[key]!, keys.value[key]!, batch.playedAt[i]!)!);
+          note(key, seq, 1);
+        } else if (seq === ASIDE) {
+          const row = { keyKind: keys.kind[key]!, keyValue: keys.value[key]!, label: keys.label[key]!, playedAt: batch.playedAt[i]!, listener: batch.listener[i]!, msPlayed: batch.msPlayed[i]!, country: countryName(batch.country[i]!), source: batch.source[i]!, reasonEnd: batch.reasonEnd[i]! };
+          if (write.insertAside(row, importId)) aside++;
+          else asideDuplicates++;
+          unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
+          continue;
+        } else counts[key]!++;
+        matched.push(seq, batch.playedAt[i]!, batch.listener[i]!, batch.msPlayed[i]!, batch.country[i]!, batch.source[i]!, batch.reasonEnd[i]!);
+      }
+      counts.forEach((plays, key) => {
+        if (plays) note(key, target[key]!, plays);
+      });
     };
 
     for (const key of write.asideKeys()) {
-      if (!matcher.match(key.keyKind as ParsedPlay['keyKind'], key.keyValue, Date.now())) continue;
-      for (const row of write.takeAside(key.keyKind, key.keyValue)) take({ ...row, keyKind: key.keyKind as ParsedPlay['keyKind'] });
+      const kind = key.keyKind as PlayKeyKind;
+      if (!matcher.candidates(kind, key.keyValue).length) continue;
+      const rows = write.takeAside(key.keyKind, key.keyValue);
+      const batch = new PlayLogBatch(keys, 0);
+      for (const row of rows) batch.push(keys.indexOf(kind, row.keyValue, row.label), row.listener, row.playedAt, countryCode(row.country), row.source, row.msPlayed, row.reasonEnd);
+      take(batch);
     }
 
-    for await (const batch of source.batches(hash)) {
-      batch.results.forEach((result, i) => {
-        if ('ignored' in result) {
-          if (result.ignored !== 'blank line' && result.ignored !== 'header') ignored++;
-          return;
-        }
-        lines++;
-        if ('error' in result) {
-          malformed++;
-          if (problems.length < MAX_PROBLEMS) problems.push({ line: batch.firstLine + i, reason: result.error });
-          return;
-        }
-        const play = result.play;
-        if (take(play)) return;
-        if (write.insertAside({ ...play }, importId)) aside++;
-        else asideDuplicates++;
-        const key = `${play.keyKind}\u0000${play.keyValue}`;
-        const entry = unmatched.get(key);
-        if (entry) entry.plays++;
-        else unmatched.set(key, { keyKind: play.keyKind, label: play.label, plays: 1 });
-      });
+    for await (const batch of source.batches(keys)) {
+      lines += batch.lines;
+      malformed += batch.malformed;
+      ignored += batch.ignored;
+      for (const problem of batch.problems) if (problems.length < MAX_PROBLEMS) problems.push(problem);
+      take(batch);
       task.progress('Reading plays', batch.bytesRead, source.size);
       task.throwIfCancelled();
       await yieldToEventLoop();
@@ -102,13 +132,16 @@ export async function importPlays(
       throw new ServiceError('invalid-request', first ? `No plays could be read from ${source.fileName}: ${malformed} malformed line${malformed === 1 ? '' : 's'} (line ${first.line}: ${first.reason}). Nothing was imported.` : `${source.fileName} has no plays. Nothing was imported.`);
     }
     task.progress('Flagging and rolling up', 0, 1);
-    const totals = ingest.finish();
+    const totals = await storePlays(write, matched, durations, importId, task);
     task.throwIfCancelled();
     const duplicates = totals.duplicates + asideDuplicates;
     write.updateImport(importId, { lines, added: totals.added, duplicates, malformed, aside, ignored });
-    write.setImportSha(importId, hash.digest('hex'));
+    write.setImportSha(importId, await sha256);
     write.commit();
     task.progress('Imported', 1, 1);
+    const matches = matchesOf.flatMap((notes, key) =>
+      [...notes].map(([exportId, plays]) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: titleOf.get(exportId)!, plays })),
+    );
     return {
       importId,
       format: source.format,
@@ -120,8 +153,8 @@ export async function importPlays(
       aside,
       malformed,
       problems,
-      matches: [...matches.values()].flatMap((byValue) => [...byValue.values()].flatMap((byExport) => [...byExport.values()])).sort((a, b) => b.plays - a.plays),
-      unmatched: [...unmatched.values()].sort((a, b) => b.plays - a.plays),
+      matches: matches.sort((a, b) => b.plays - a.plays),
+      unmatched: [...unmatched].map(([key, plays]) => ({ keyKind: keys.kind[key]!, label: keys.label[key]!, plays })).sort((a, b) => b.plays - a.plays),
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 /** The union of a sorted, distinct key array and any keys (sorted, deduplicated). */
 export function mergeSortedKeys(sorted: Float64Array, added: Float64Array): Float64Array {
   if (!added.length) return sorted;
-  const fresh = Float64Array.from(added).sort();
+  const fresh = added.slice().sort();
   const out = new Float64Array(sorted.length + fresh.length);
   let i = 0;
   let j = 0;

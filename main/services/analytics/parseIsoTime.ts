@@ -58,3 +58,53 @@ function utcFast(text: string): number | null {
   const value = Date.UTC(century * 100 + yy, month - 1, day, hour, minute, second, ms);
   return new Date(value).getUTCDate() === day ? value : null;
 }
+
+/**
+ * The machine-written forms parseIsoTime reads fast ("YYYY-MM-DDTHH:MM:SSZ",
+ * "YYYY-MM-DDTHH:MM:SS.sssZ"), straight from ASCII bytes; null for anything
+ * else, which the caller then reads as text with parseIsoTime (so both agree
+ * by construction: this returns only what utcFast would).
+ */
+export function parseUtcBytes(bytes: Uint8Array, start: number, length: number): number | null {
+  if ((length !== 24 && length !== 20) || bytes[start + length - 1] !== 90 /* Z */ || bytes[start + 10] !== 84 /* T */) return null;
+  if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return null;
+  const century = twoBytes(bytes, start);
+  const yy = twoBytes(bytes, start + 2);
+  const month = twoBytes(bytes, start + 5);
+  const day = twoBytes(bytes, start + 8);
+  const hour = twoBytes(bytes, start + 11);
+  const minute = twoBytes(bytes, start + 14);
+  const second = twoBytes(bytes, start + 17);
+  let ms = 0;
+  if (length === 24) {
+    if (bytes[start + 19] !== 46 /* . */) return null;
+    const a = twoBytes(bytes, start + 20);
+    const b = bytes[start + 22]! - 48;
+    if (a < 0 || b < 0 || b > 9) return null;
+    ms = a * 10 + b;
+  }
+  // Years before 1900 go the slow way (Date.UTC reads years 0–99 as 19xx; keep that in one place).
+  if (century < 19 || yy < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(century * 100 + yy, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return daysFromCivil(century * 100 + yy, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), what Date.UTC computes. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function twoBytes(bytes: Uint8Array, at: number): number {
+  const a = bytes[at]! - 48;
+  const b = bytes[at + 1]! - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}

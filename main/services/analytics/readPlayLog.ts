@@ -1,30 +1,31 @@
-import type crypto from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { sha256FileInWorker } from '../../media/sha256FileInWorker';
 import { ServiceError } from '../ServiceError';
+import { csvPlayLineReader, type CsvPlayLineReader } from './csvPlayLineReader';
+import { csvPlayRecord } from './csvPlayRecord';
 import type { LineResult } from './ParsedPlay';
 import { parseCsvLine } from './parseCsvLine';
 import { parsePlayRecord } from './parsePlayRecord';
 import { parseSpotifyEntry } from './parseSpotifyEntry';
+import type { PlayKeys } from './PlayKeys';
+import { PlayLogBatch } from './PlayLogBatch';
 
 export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
-
-/** A batch of read lines: results in file order, the line number of the first, and how far into the file we are. */
-export interface PlayLogBatch {
-  readonly firstLine: number;
-  readonly results: readonly LineResult[];
-  readonly bytesRead: number;
-}
 
 export interface PlayLog {
   readonly format: PlayLogFormat;
   readonly size: number;
-  /** Reads the file once; `hash` is fed every byte (the import records the file's SHA-256). */
-  batches(hash: crypto.Hash): AsyncGenerator<PlayLogBatch>;
+  /** Reads the file once, numbering the keys it names in `keys`. */
+  batches(keys: PlayKeys): AsyncGenerator<PlayLogBatch>;
+  /** The file's SHA-256 (the import records it), computed beside the reading. */
+  sha256(): Promise<string>;
 }
 
 const MAX_JSON_BYTES = 1 << 30;
 const MAX_LINE = 64 * 1024;
+const READ_BYTES = 1 << 20;
+const QUOTE = 34;
 const KEY_COLUMNS = ['export_id', 'isrc', 'audio_sha256'];
 
 /**
@@ -49,15 +50,20 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   } catch (error) {
     throw new ServiceError('invalid-request', `Cannot read ${file}: ${(error as Error).message}`);
   }
+  const sha256 = () => sha256FileInWorker(file);
   const first = head.trimStart()[0];
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
-  if (first === '[') return { format: 'spotify-json', size, batches: (hash) => jsonArrayBatches(file, size, spotifyListener, hash) };
-  if (first === '{') return { format: 'ndjson', size, batches: (hash) => lineBatches(file, hash, (line) => ndjsonLine(line)) };
+  if (first === '[') return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, size, spotifyListener, keys), sha256 };
+  const byText =
+    (parse: (line: string) => LineResult): CsvPlayLineReader =>
+    (bytes, start, end, lineNumber, batch) =>
+      batch.add(lineNumber, parse(bytes.toString('utf8', start, end)));
+  if (first === '{') return { format: 'ndjson', size, batches: (keys) => lineBatches(file, keys, byText(ndjsonLine)), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['listener_id', 'played_at', 'ms_played'].filter((c) => !header.includes(c));
   if (!KEY_COLUMNS.some((c) => header.includes(c))) missing.unshift('export_id (or isrc, or audio_sha256)');
   if (missing.length) throw new ServiceError('invalid-request', `${file} is not a play log: expected NDJSON, a JSON array or CSV with a header row; the CSV header lacks ${missing.join(', ')}.`);
-  return { format: 'csv', size, batches: (hash) => lineBatches(file, hash, csvLine(header), 1) };
+  return { format: 'csv', size, batches: (keys) => lineBatches(file, keys, csvPlayLineReader(header, csvPlayRecord(header)), 1), sha256 };
 }
 
 function ndjsonLine(line: string): LineResult {
@@ -71,67 +77,70 @@ function ndjsonLine(line: string): LineResult {
   return parsePlayRecord(value as Record<string, unknown>);
 }
 
-function csvLine(header: string[]): (line: string) => LineResult {
-  // One record object reused for every line: parsePlayRecord only reads it.
-  const record: Record<string, string> = Object.fromEntries(header.map((h) => [h, '']));
-  return (line) => {
-    const fields = parseCsvLine(line);
-    if (!fields) return { error: 'unbalanced quotes' };
-    if (fields.length !== header.length) return { error: `${fields.length} fields, the header has ${header.length}` };
-    for (let i = 0; i < header.length; i++) record[header[i]!] = fields[i]!;
-    return parsePlayRecord(record);
-  };
-}
-
-/** Lines of a text file in batches; blank lines are skipped, `skipLines` header lines are not parsed. */
-async function* lineBatches(file: string, hash: crypto.Hash, parse: (line: string) => LineResult, skipLines = 0): AsyncGenerator<PlayLogBatch> {
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
+/**
+ * Lines of a text file in batches (one per read), split on bytes in one
+ * reused buffer so a reader can parse them without decoding; blank lines
+ * are skipped, the first `skipLines` lines (a header) are not parsed, a BOM
+ * and CRs are dropped. Each batch says whether its bytes are plain ASCII
+ * without quotes, which lets the CSV reader skip checking every byte.
+ */
+async function* lineBatches(file: string, keys: PlayKeys, read: CsvPlayLineReader, skipLines = 0): AsyncGenerator<PlayLogBatch> {
+  const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(READ_BYTES + MAX_LINE + 1);
+  let carried = 0;
   let lineNumber = 0;
   let bytesRead = 0;
+  const readLine = (bytes: Buffer, start: number, end: number, batch: PlayLogBatch, plain: boolean) => {
+    lineNumber++;
+    if (end > start && bytes[end - 1] === 13) end--;
+    if (lineNumber === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
+    if (lineNumber <= skipLines) return;
+    if (end === start || ((maybeSpace(bytes[start]!) || maybeSpace(bytes[end - 1]!)) && !bytes.toString('utf8', start, end).trim())) return;
+    read(bytes, start, end, lineNumber, batch, plain);
+  };
+  // One batch, emptied for each read: the consumer is done with it when it asks for the next.
+  const batch = new PlayLogBatch(keys, 1);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytesRead += chunk.length;
-      const text = carry + decoder.write(chunk);
-      const lines = text.split('\n');
-      carry = lines.pop()!;
-      if (carry.length > MAX_LINE) throw new ServiceError('invalid-request', `Line ${lineNumber + lines.length + 1} is longer than ${MAX_LINE} characters: this is not a play log.`);
-      yield { firstLine: lineNumber + 1, results: parseLines(lines, lineNumber, skipLines, parse), bytesRead };
-      lineNumber += lines.length;
+    for (;;) {
+      const { bytesRead: got } = await handle.read(buffer, carried, READ_BYTES, null);
+      const end = carried + got;
+      batch.reset(lineNumber + 1);
+      if (got === 0) {
+        if (carried) readLine(buffer, 0, carried, batch, false);
+        batch.bytesRead = bytesRead;
+        if (batch.lines || batch.ignored) yield batch;
+        return;
+      }
+      bytesRead += got;
+      const text = buffer.subarray(0, end);
+      const plain = isAscii(text) && text.indexOf(QUOTE) < 0;
+      let start = 0;
+      for (let newline = text.indexOf(10, start); newline >= 0; newline = text.indexOf(10, start)) {
+        readLine(buffer, start, newline, batch, plain);
+        start = newline + 1;
+      }
+      carried = end - start;
+      if (carried > MAX_LINE) throw new ServiceError('invalid-request', `Line ${lineNumber + 1} is longer than ${MAX_LINE} characters: this is not a play log.`);
+      buffer.copyWithin(0, start, end);
+      batch.bytesRead = bytesRead;
+      yield batch;
     }
-    carry += decoder.end();
-    if (carry.trim()) yield { firstLine: lineNumber + 1, results: parseLines([carry], lineNumber, skipLines, parse), bytesRead };
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }
 
-const BLANK: LineResult = { ignored: 'blank line' };
-
-function parseLines(lines: string[], before: number, skipLines: number, parse: (line: string) => LineResult): LineResult[] {
-  const results = new Array<LineResult>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (before + i < skipLines) {
-      results[i] = { ignored: 'header' };
-      continue;
-    }
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (before + i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    results[i] = line.trim() ? parse(line) : BLANK;
-  }
-  return results;
+/** Only a line starting or ending in a space or a non-ASCII byte can be blank (trim() knows Unicode spaces). */
+function maybeSpace(byte: number): boolean {
+  return byte <= 0x20 || byte >= 0x80;
 }
 
 /** A JSON array file (Spotify's history is one array per file): parsed whole, then handed out in batches. */
-async function* jsonArrayBatches(file: string, size: number, spotifyListener: string, hash: crypto.Hash): AsyncGenerator<PlayLogBatch> {
+async function* jsonArrayBatches(file: string, size: number, spotifyListener: string, keys: PlayKeys): AsyncGenerator<PlayLogBatch> {
   if (size > MAX_JSON_BYTES) throw new ServiceError('invalid-request', `${file} is a ${Math.round(size / 1e6)} MB JSON array; split it (NDJSON streams any size).`);
   let entries: unknown;
   try {
     const bytes = await fs.promises.readFile(file);
-    hash.update(bytes);
     entries = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ServiceError('invalid-request', `${file} is not valid JSON: ${(error as Error).message}`);
@@ -139,13 +148,17 @@ async function* jsonArrayBatches(file: string, size: number, spotifyListener: st
   if (!Array.isArray(entries)) throw new ServiceError('invalid-request', `${file} is not a JSON array of plays.`);
   const BATCH = 50_000;
   for (let start = 0; start < entries.length; start += BATCH) {
-    const slice = entries.slice(start, start + BATCH) as unknown[];
-    const results = slice.map((entry): LineResult => {
-      if (entry && typeof entry === 'object' && 'ts' in entry) return parseSpotifyEntry(entry, spotifyListener);
-      if (entry && typeof entry === 'object' && !Array.isArray(entry)) return parsePlayRecord(entry as Record<string, unknown>);
-      return { error: 'not an object' };
-    });
-    // Entries are numbered from 1 like lines; the file is read whole, so progress is by entry.
-    yield { firstLine: start + 1, results, bytesRead: Math.round((size * Math.min(entries.length, start + BATCH)) / Math.max(1, entries.length)) };
+    const batch = new PlayLogBatch(keys, start + 1);
+    const end = Math.min(entries.length, start + BATCH);
+    for (let i = start; i < end; i++) {
+      const entry: unknown = entries[i];
+      // Entries are numbered from 1 like lines.
+      if (entry && typeof entry === 'object' && 'ts' in entry) batch.add(i + 1, parseSpotifyEntry(entry, spotifyListener));
+      else if (entry && typeof entry === 'object' && !Array.isArray(entry)) batch.add(i + 1, parsePlayRecord(entry as Record<string, unknown>));
+      else batch.add(i + 1, { error: 'not an object' });
+    }
+    // The file is read whole, so progress is by entry.
+    batch.bytesRead = Math.round((size * end) / Math.max(1, entries.length));
+    yield batch;
   }
 }
