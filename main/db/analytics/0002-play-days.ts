@@ -18,7 +18,9 @@ interface StoredPlay {
  * Plays move from one row each into one row per export and UTC day holding
  * that day's plays column by column (PlayDay): an import then writes a few
  * thousand rows instead of millions, and dedupes and flags a day in memory.
- * Existing plays keep their flags (the rollups agree with them).
+ * Existing plays keep their flags (the rollups agree with them). From this
+ * version on, listener_sets hold distinct keys in no particular order (a
+ * union is a hash pass, not a sort; the sorted sets already stored qualify).
  */
 export const analyticsMigration0002: Migration = {
   version: 2,

@@ -126,7 +126,7 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     addTotals: (seq: number, flagged: number, c: Counts) => addTotals.run(seq, flagged, c.plays, c.skips, c.completions, c.listenedMs),
     addEnding: (seq: number, flagged: number, second: number, plays: number) => addEnding.run(seq, flagged, second, plays),
     addBreakdown: (seq: number, flagged: number, dimension: string, key: string, c: Counts) => addBreakdown.run(seq, flagged, dimension, key, c.plays, c.skips, c.completions, c.listenedMs),
-    /** An export's listener sets (sorted keys), empty when it has none yet. */
+    /** An export's listener sets (distinct keys), empty when it has none yet. */
     listenerSet(seq: number): { all: Float64Array; unflagged: Float64Array } {
       const row = listenerSet.get(seq);
       const keys = (blob: Buffer | undefined) => (blob ? new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)) : new Float64Array(0));

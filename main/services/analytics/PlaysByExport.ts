@@ -37,8 +37,10 @@ export class PlaysByExport {
 
   /** One export's plays, in the order read, in one list (reused: valid until the next call). */
   playsOf(seq: number): MatchedPlays {
+    const chunks = this.chunks[seq] ?? [];
     this.scratch.clear();
-    for (const chunk of this.chunks[seq] ?? []) this.scratch.append(chunk);
+    this.scratch.reserve(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    for (const chunk of chunks) this.scratch.append(chunk);
     return this.scratch;
   }
 

@@ -52,35 +52,28 @@ export function csvPlayLineReader(header: readonly string[], general: (line: str
 
   const fieldStart = new Int32Array(header.length + 1);
   const fieldEnd = new Int32Array(header.length + 1);
-  // Export ids seen, by a hash of their bytes: a line's id is found without building a string.
-  const seenBytes: (Buffer | undefined)[] = new Array(EXPORT_SLOTS);
-  const seenKey = new Int32Array(EXPORT_SLOTS);
+  // Export ids seen, by a hash of their last bytes (the random part of a UUIDv7): a line's id is
+  // found by comparing it with the one seen there, and a match is valid because that one was.
+  const seenBytes = new Uint8Array(EXPORT_SLOTS * 36);
+  const seenKey = new Int32Array(EXPORT_SLOTS).fill(-1);
   /** The key number of an export id (36 hex digits and dashes), or -1. */
   const exportKey = (bytes: Buffer, from: number, to: number, batch: PlayLogBatch): number => {
     if (to - from !== 36) return -1;
     let hash = 0x811c9dc5;
-    let valid = 1;
-    for (let i = from; i < to; i++) {
-      const b = bytes[i]!;
-      valid &= uuidByte[b]!;
-      hash = Math.imul(hash ^ b, 16777619);
-    }
-    if (!valid) return -1;
+    for (let i = to - 8; i < to; i++) hash = Math.imul(hash ^ bytes[i]!, 16777619);
     const slot = (hash >>> 0) & (EXPORT_SLOTS - 1);
-    const seen = seenBytes[slot];
-    if (seen) {
-      let same = true;
-      for (let i = 0; i < 36; i++) {
-        if (seen[i] !== bytes[from + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return seenKey[slot]!;
+    const at = slot * 36;
+    if (seenKey[slot]! >= 0) {
+      let i = 0;
+      while (i < 36 && seenBytes[at + i] === bytes[from + i]) i++;
+      if (i === 36) return seenKey[slot]!;
     }
+    let valid = 1;
+    for (let i = from; i < to; i++) valid &= uuidByte[bytes[i]!]!;
+    if (!valid) return -1;
     const text = bytes.toString('latin1', from, to);
     const key = batch.keys.indexOf('export', text.toLowerCase(), text);
-    seenBytes[slot] = Buffer.from(text, 'latin1');
+    seenBytes.set(bytes.subarray(from, to), at);
     seenKey[slot] = key;
     return key;
   };

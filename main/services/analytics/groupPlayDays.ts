@@ -10,20 +10,45 @@ export interface DayGroups {
   readonly order: Int32Array;
 }
 
+/** Spans up to this many days (~27 years) index days through an array. */
+const DENSE_DAYS = 10_000;
+
 /** Groups one export's plays by UTC day with a counting sort (no per-play objects). */
 export function groupPlayDays(plays: MatchedPlays): DayGroups {
   const n = plays.length;
   const groupOf = new Int32Array(n);
-  const groupOfDay = new Map<number, number>();
   const days: number[] = [];
+  let first = Infinity;
+  let last = -Infinity;
   for (let i = 0; i < n; i++) {
     const day = Math.floor(plays.playedAt(i) / DAY_MS);
-    let g = groupOfDay.get(day);
-    if (g === undefined) {
-      groupOfDay.set(day, (g = days.length));
-      days.push(day);
+    groupOf[i] = day;
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  if (last - first < DENSE_DAYS) {
+    // Days looked up in an array over the span (a log covers weeks or months), not a Map per play.
+    const groupAt = new Int32Array(last - first + 1).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const at = groupOf[i]! - first;
+      let g = groupAt[at]!;
+      if (g < 0) {
+        groupAt[at] = g = days.length;
+        days.push(at + first);
+      }
+      groupOf[i] = g;
     }
-    groupOf[i] = g;
+  } else {
+    const groupOfDay = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const day = groupOf[i]!;
+      let g = groupOfDay.get(day);
+      if (g === undefined) {
+        groupOfDay.set(day, (g = days.length));
+        days.push(day);
+      }
+      groupOf[i] = g;
+    }
   }
   const ranked = days.map((_, g) => g).sort((a, b) => days[a]! - days[b]!);
   const rankOf = new Int32Array(days.length);

@@ -47,7 +47,10 @@ export async function importPlays(
   const keys = new PlayKeys();
   /** Per key: the export's seq, ASIDE, or BY_PLAY (several versions share the key: matched by play time). */
   const target: number[] = [];
-  const matchesOf: Map<string, number>[] = [];
+  /** Per key with one export: plays matched through it. */
+  const keyPlays: number[] = [];
+  /** Per key matched play by play: plays per export id. */
+  const byPlay = new Map<number, Map<string, number>>();
   const unmatched = new Map<number, number>();
   const exportOf = new Map<number, ExportIdentity>();
   const titleOf = new Map<string, string>();
@@ -75,37 +78,30 @@ export async function importPlays(
       return t.seq;
     };
     const resolve = (key: number) => {
-      const kind = keys.kind[key]!;
-      const candidates = matcher.candidates(kind, keys.value[key]!);
+      const candidates = matcher.candidates(keys.kind[key]!, keys.value[key]!);
       target[key] = candidates.length === 0 ? ASIDE : candidates.length === 1 ? seqOf(candidates[0]!) : BY_PLAY;
-      matchesOf[key] = new Map();
-    };
-    const note = (key: number, seq: number, plays: number) => {
-      const notes = matchesOf[key]!;
-      const id = exportOf.get(seq)!.id;
-      notes.set(id, (notes.get(id) ?? 0) + plays);
+      keyPlays[key] = 0;
     };
     const take = (batch: PlayLogBatch) => {
       for (let k = target.length; k < keys.length; k++) resolve(k);
-      const counts = new Int32Array(keys.length);
       for (let i = 0; i < batch.length; i++) {
         const key = batch.key[i]!;
         let seq = target[key]!;
         if (seq === BY_PLAY) {
           seq = seqOf(matcher.match(keys.kind[key]!, keys.value[key]!, batch.playedAt[i]!)!);
-          note(key, seq, 1);
+          let notes = byPlay.get(key);
+          if (!notes) byPlay.set(key, (notes = new Map()));
+          const id = exportOf.get(seq)!.id;
+          notes.set(id, (notes.get(id) ?? 0) + 1);
         } else if (seq === ASIDE) {
           const row = { keyKind: keys.kind[key]!, keyValue: keys.value[key]!, label: keys.label[key]!, playedAt: batch.playedAt[i]!, listener: batch.listener[i]!, msPlayed: batch.msPlayed[i]!, country: countryName(batch.country[i]!), source: batch.source[i]!, reasonEnd: batch.reasonEnd[i]! };
           if (write.insertAside(row, importId)) aside++;
           else asideDuplicates++;
           unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
           continue;
-        } else counts[key]!++;
+        } else keyPlays[key]!++;
         matched.push(seq, batch.playedAt[i]!, batch.listener[i]!, batch.msPlayed[i]!, batch.country[i]!, batch.source[i]!, batch.reasonEnd[i]!);
       }
-      counts.forEach((plays, key) => {
-        if (plays) note(key, target[key]!, plays);
-      });
     };
 
     for (const key of write.asideKeys()) {
@@ -139,9 +135,11 @@ export async function importPlays(
     write.setImportSha(importId, await sha256);
     write.commit();
     task.progress('Imported', 1, 1);
-    const matches = matchesOf.flatMap((notes, key) =>
-      [...notes].map(([exportId, plays]) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: titleOf.get(exportId)!, plays })),
-    );
+    const note = (key: number, exportId: string, plays: number) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: titleOf.get(exportId)!, plays });
+    const matches = [
+      ...keyPlays.flatMap((plays, key) => (plays ? [note(key, exportOf.get(target[key]!)!.id, plays)] : [])),
+      ...[...byPlay].flatMap(([key, notes]) => [...notes].map(([exportId, plays]) => note(key, exportId, plays))),
+    ];
     return {
       importId,
       format: source.format,

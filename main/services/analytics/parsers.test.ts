@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine } from './parseCsvLine';
 import { parseIsoTime } from './parseIsoTime';
-import { mergeSortedKeys } from './mergeSortedKeys';
 import { parseSpotifyEntry } from './parseSpotifyEntry';
 import { trackKey } from './trackKey';
 
@@ -35,17 +34,6 @@ describe('parseCsvLine', () => {
   it('refuses an unclosed quote', () => {
     expect(parseCsvLine('a,"b,c')).toBeNull();
     expect(parseCsvLine('a,"b"x,c')).toBeNull();
-  });
-});
-
-describe('mergeSortedKeys', () => {
-  it('is the sorted union', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 })), fc.array(fc.integer({ min: 0, max: 50 })), (a, b) => {
-        const sorted = Float64Array.from([...new Set(a)].sort((x, y) => x - y));
-        expect([...mergeSortedKeys(sorted, Float64Array.from(b))]).toEqual([...new Set([...a, ...b])].sort((x, y) => x - y));
-      }),
-    );
   });
 });
 

@@ -6,7 +6,6 @@ import { groupPlayDays } from './groupPlayDays';
 import { ListenerTally } from './ListenerTally';
 import type { MatchedPlays } from './MatchedPlays';
 import { mergePlayDay } from './mergePlayDay';
-import { mergeSortedKeys } from './mergeSortedKeys';
 import type { PlaysByExport } from './PlaysByExport';
 import { RollupAccumulator } from './RollupAccumulator';
 
@@ -94,13 +93,23 @@ function storeExportPlays(write: AnalyticsWriteQueries, seq: number, plays: Matc
     if (changed) write.savePlayDay(seq, day, out);
   }
   const before = write.listenerSet(seq);
-  const all = mergeSortedKeys(before.all, allListeners.distinct.subarray(0, allListeners.size));
+  const all = union(before.all, allListeners);
   let unflagged: Float64Array;
   if (reflagged) {
     unflaggedListeners.reset(before.all.length + allListeners.size);
     for (const day of write.playDaysOf(seq)) for (let i = 0; i < day.length; i++) if (!day.flags[i]) unflaggedListeners.add(day.listener[i]!);
-    unflagged = mergeSortedKeys(new Float64Array(0), unflaggedListeners.distinct.subarray(0, unflaggedListeners.size));
-  } else unflagged = mergeSortedKeys(before.unflagged, unflaggedListeners.distinct.subarray(0, unflaggedListeners.size));
+    unflagged = union(new Float64Array(0), unflaggedListeners);
+  } else unflagged = union(before.unflagged, unflaggedListeners);
   write.saveListenerSet(seq, all, unflagged);
   return reflagged;
+}
+
+const merged = new ListenerTally();
+/** Stored distinct keys and an import's distinct keys, as one array of distinct keys. */
+function union(stored: Float64Array, added: ListenerTally): Float64Array {
+  if (!added.size) return stored;
+  merged.reset(stored.length + added.size);
+  for (let i = 0; i < stored.length; i++) merged.add(stored[i]!);
+  for (let i = 0; i < added.size; i++) merged.add(added.distinct[i]!);
+  return merged.distinct.slice(0, merged.size);
 }
