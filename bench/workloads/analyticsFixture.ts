@@ -15,12 +15,14 @@ import type { AttributionPayload } from '../../shared/rights/attributionRecord';
 /** Plays in the benchmark (the issue's scale by default; STEMROOM_BENCH_PLAYS for a quick run). */
 export const PLAYS = Number(process.env.STEMROOM_BENCH_PLAYS ?? 5_000_000);
 export const EXPORTS = 200;
-const NOW = Date.parse('2026-11-24T12:00:00Z');
+export const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 export interface AnalyticsFixture {
   readonly services: StemroomServices;
   readonly exportIds: readonly string[];
   readonly csvPath: string;
+  /** The same plays as NDJSON (one object per line, as JSON.stringify writes them). */
+  readonly ndjsonPath: string;
   readonly csvBytes: number;
   readonly duck: DuckDBConnection;
   imported: boolean;
@@ -66,7 +68,10 @@ async function build(): Promise<AnalyticsFixture> {
   }
 
   const csvPath = path.join(dataDir, 'plays.csv');
+  const ndjsonPath = path.join(dataDir, 'plays.ndjson');
   const out = fs.openSync(csvPath, 'w');
+  const ndjsonOut = fs.openSync(ndjsonPath, 'w');
+  let objects: string[] = [];
   const generators = exportIds.map((id, i) => {
     const { row, record } = services.exports.facts(id);
     const outline = { markers: [], stems: record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))) };
@@ -77,6 +82,8 @@ async function build(): Promise<AnalyticsFixture> {
   const flush = () => {
     fs.writeSync(out, `${lines.join('\n')}\n`);
     lines = [];
+    if (objects.length) fs.writeSync(ndjsonOut, `${objects.join('\n')}\n`);
+    objects = [];
   };
   // Round-robin over the exports so the log is interleaved like a real one.
   while (written < PLAYS) {
@@ -84,13 +91,16 @@ async function build(): Promise<AnalyticsFixture> {
       const next = g.plays.next();
       if (next.done || written >= PLAYS) continue;
       const p: SimulatedPlay = next.value;
-      lines.push(`${g.id},${p.listenerId},${new Date(p.playedAt).toISOString()},${p.country},${p.source},${p.msPlayed},${p.reasonEnd}`);
+      const playedAt = new Date(p.playedAt).toISOString();
+      lines.push(`${g.id},${p.listenerId},${playedAt},${p.country},${p.source},${p.msPlayed},${p.reasonEnd}`);
+      objects.push(JSON.stringify({ export_id: g.id, listener_id: p.listenerId, played_at: playedAt, country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd }));
       written++;
     }
     if (lines.length >= 100_000) flush();
   }
   flush();
   fs.closeSync(out);
+  fs.closeSync(ndjsonOut);
 
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
   await duck.run(`CREATE TABLE exports (export_id VARCHAR, duration_ms BIGINT)`);
@@ -99,6 +109,7 @@ async function build(): Promise<AnalyticsFixture> {
     services,
     exportIds,
     csvPath,
+    ndjsonPath,
     csvBytes: fs.statSync(csvPath).size,
     duck,
     imported: false,

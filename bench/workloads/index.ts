@@ -1,10 +1,10 @@
 import type { Workload } from '../Workload';
 import { contractRoundTrip } from './contractRoundTrip';
-import { analyticsDashboard, analyticsImport, analyticsOverview } from './analyticsWorkloads';
+import { analyticsDashboard, analyticsImport, analyticsImportNdjson, analyticsOverview } from './analyticsWorkloads';
 import { catalogImport } from './catalogImport';
 import { catalogSearch } from './catalogSearch';
 import { exportAttribution } from './exportAttribution';
 import { offlineRender, projectOpen } from './studioBrowser';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsDashboard, analyticsOverview];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview];

@@ -5,6 +5,7 @@ import { csvPlayLineReader } from './csvPlayLineReader';
 import { csvPlayRecord } from './csvPlayRecord';
 import { parseIsoTime, parseUtcBytes } from './parseIsoTime';
 import { PlayKeys } from './PlayKeys';
+import { ASCII, NO_QUOTES } from './PlayLineReader';
 import { PlayLogBatch } from './PlayLogBatch';
 
 const EXPORT = '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53';
@@ -31,7 +32,7 @@ function readBoth(header: string[], line: string) {
   const fast = new PlayLogBatch(fastKeys, 1);
   const text = new PlayLogBatch(textKeys, 1);
   const bytes = Buffer.from(line, 'utf8');
-  csvPlayLineReader(header, csvPlayRecord(header))(bytes, 0, bytes.length, 7, fast, isAscii(bytes) && !bytes.includes(34));
+  csvPlayLineReader(header, csvPlayRecord(header))(bytes, 0, bytes.length, 7, fast, isAscii(bytes) ? ASCII | (bytes.includes(34) ? 0 : NO_QUOTES) : 0);
   text.add(7, csvPlayRecord(header)(line));
   const view = (batch: PlayLogBatch, keys: PlayKeys) => ({
     lines: batch.lines,

@@ -2,13 +2,15 @@ import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import { sha256FileInWorker } from '../../media/sha256FileInWorker';
 import { ServiceError } from '../ServiceError';
-import { csvPlayLineReader, type CsvPlayLineReader } from './csvPlayLineReader';
+import { csvPlayLineReader } from './csvPlayLineReader';
+import { ndjsonPlayLineReader } from './ndjsonPlayLineReader';
 import { csvPlayRecord } from './csvPlayRecord';
-import type { LineResult } from './ParsedPlay';
+import { ndjsonPlayRecord } from './ndjsonPlayRecord';
 import { parseCsvLine } from './parseCsvLine';
 import { parsePlayRecord } from './parsePlayRecord';
 import { parseSpotifyEntry } from './parseSpotifyEntry';
 import type { PlayKeys } from './PlayKeys';
+import { ASCII, NO_QUOTES, type PlayLineReader } from './PlayLineReader';
 import { PlayLogBatch } from './PlayLogBatch';
 
 export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
@@ -54,11 +56,7 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   const first = head.trimStart()[0];
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
   if (first === '[') return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, size, spotifyListener, keys), sha256 };
-  const byText =
-    (parse: (line: string) => LineResult): CsvPlayLineReader =>
-    (bytes, start, end, lineNumber, batch) =>
-      batch.add(lineNumber, parse(bytes.toString('utf8', start, end)));
-  if (first === '{') return { format: 'ndjson', size, batches: (keys) => lineBatches(file, keys, byText(ndjsonLine)), sha256 };
+  if (first === '{') return { format: 'ndjson', size, batches: (keys) => lineBatches(file, keys, ndjsonPlayLineReader(ndjsonPlayRecord)), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['listener_id', 'played_at', 'ms_played'].filter((c) => !header.includes(c));
   if (!KEY_COLUMNS.some((c) => header.includes(c))) missing.unshift('export_id (or isrc, or audio_sha256)');
@@ -66,31 +64,20 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   return { format: 'csv', size, batches: (keys) => lineBatches(file, keys, csvPlayLineReader(header, csvPlayRecord(header)), 1), sha256 };
 }
 
-function ndjsonLine(line: string): LineResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { error: `not JSON (${(error as Error).message.replace(/ in JSON at.*$/, '')})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'not a JSON object' };
-  return parsePlayRecord(value as Record<string, unknown>);
-}
-
 /**
  * Lines of a text file in batches (one per read), split on bytes in one
  * reused buffer so a reader can parse them without decoding; blank lines
  * are skipped, the first `skipLines` lines (a header) are not parsed, a BOM
  * and CRs are dropped. Each batch says whether its bytes are plain ASCII
- * without quotes, which lets the CSV reader skip checking every byte.
+ * without quotes, which lets the fast readers skip checking every byte.
  */
-async function* lineBatches(file: string, keys: PlayKeys, read: CsvPlayLineReader, skipLines = 0): AsyncGenerator<PlayLogBatch> {
+async function* lineBatches(file: string, keys: PlayKeys, read: PlayLineReader, skipLines = 0): AsyncGenerator<PlayLogBatch> {
   const handle = await fs.promises.open(file, 'r');
   const buffer = Buffer.allocUnsafe(READ_BYTES + MAX_LINE + 1);
   let carried = 0;
   let lineNumber = 0;
   let bytesRead = 0;
-  const readLine = (bytes: Buffer, start: number, end: number, batch: PlayLogBatch, plain: boolean) => {
+  const readLine = (bytes: Buffer, start: number, end: number, batch: PlayLogBatch, plain: number) => {
     lineNumber++;
     if (end > start && bytes[end - 1] === 13) end--;
     if (lineNumber === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
@@ -106,14 +93,14 @@ async function* lineBatches(file: string, keys: PlayKeys, read: CsvPlayLineReade
       const end = carried + got;
       batch.reset(lineNumber + 1);
       if (got === 0) {
-        if (carried) readLine(buffer, 0, carried, batch, false);
+        if (carried) readLine(buffer, 0, carried, batch, 0);
         batch.bytesRead = bytesRead;
         if (batch.lines || batch.ignored) yield batch;
         return;
       }
       bytesRead += got;
       const text = buffer.subarray(0, end);
-      const plain = isAscii(text) && text.indexOf(QUOTE) < 0;
+      const plain = isAscii(text) ? ASCII | (text.indexOf(QUOTE) < 0 ? NO_QUOTES : 0) : 0;
       let start = 0;
       for (let newline = text.indexOf(10, start); newline >= 0; newline = text.indexOf(10, start)) {
         readLine(buffer, start, newline, batch, plain);
