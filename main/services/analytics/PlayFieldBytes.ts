@@ -1,5 +1,6 @@
 import { END_REASONS, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
 import { isCountryCode } from '../../../shared/rights/territories';
+import { listenerKeyOfCodes } from './listenerKey';
 import type { PlayLogBatch } from './PlayLogBatch';
 import { parseUtcBytes } from './parseIsoTime';
 
@@ -86,18 +87,7 @@ export class PlayFieldBytes {
 function listenerOf(bytes: Buffer, from: number, to: number): number {
   const length = to - from;
   if (length < 1 || length > 200 || bytes[from]! <= 0x20 || bytes[to - 1]! <= 0x20) return -1;
-  // The same mix as listenerKey (char codes equal bytes for ASCII).
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = from; i < to; i++) {
-    const c = bytes[i]!;
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-  b ^= b >>> 16;
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  return listenerKeyOfCodes(bytes, from, to);
 }
 
 /** A country's code (ZZ when empty), or -1 when not two letters naming a country. */

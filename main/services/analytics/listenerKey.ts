@@ -4,10 +4,20 @@
  * the database. Collisions: ~1 in 10⁵ for a million listeners of one export.
  */
 export function listenerKey(id: string): number {
+  const codes = new Uint16Array(id.length);
+  for (let i = 0; i < id.length; i++) codes[i] = id.charCodeAt(i);
+  return listenerKeyOfCodes(codes, 0, codes.length);
+}
+
+/**
+ * listenerKey of an id given as its UTF-16 code units `codes[from … to)` —
+ * or as bytes, for an ASCII id read straight from a file (the same numbers).
+ */
+export function listenerKeyOfCodes(codes: ArrayLike<number>, from: number, to: number): number {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = codes[i]!;
     a = Math.imul(a ^ c, 16777619);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
