@@ -1,8 +1,9 @@
 /**
- * One export's plays on one UTC day, column by column, sorted by
- * (played_at, listener, ms_played) with no two plays equal in all three —
- * the unit plays are stored, deduplicated and flagged in. Times are
- * milliseconds into the day (0 … 86,399,999).
+ * One export's plays on one UTC day, column by column, no two equal in
+ * (played_at, listener, ms_played) — the unit plays are stored, deduplicated
+ * and flagged in. Plays keep the order they were added in (each import's new
+ * plays after the stored ones, in the order read). Times are milliseconds
+ * into the day (0 … 86,399,999).
  */
 export interface PlayDay {
   readonly length: number;
