@@ -23,6 +23,11 @@ const values: Record<string, fc.Arbitrary<string>> = {
   ms_played: fc.oneof(fc.integer({ min: 0, max: 90_000_000 }).map(String), fc.constantFrom('-5', '1.5', '1e5', '007', '0', str('61000'), str(' 61000'), str(''), '99999999999', 'null', 'true', '86400001')),
   reason_end: fc.constantFrom(str('trackdone'), str('FWDBTN'), str('other'), 'null', '[1]', '{"a":1}'),
   note: fc.constantFrom(str('free text'), '{"nested":[1,2]}', '[]', 'false', '-1.5e3', str('ünï')),
+  // Keys that are nearly play fields.
+  export_idx: fc.constant(str(EXPORT)),
+  Export_id: fc.constant(str(EXPORT)),
+  'source:': fc.constant(str('radio')),
+  ms: fc.constant('61000'),
 };
 
 function readBoth(line: string) {

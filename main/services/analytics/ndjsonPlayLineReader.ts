@@ -43,9 +43,10 @@ export function ndjsonPlayLineReader(general: (line: string) => LineResult): Pla
     spans.fill(-1);
     for (;;) {
       if (bytes[pos] !== QUOTE) return fallback(bytes, start, end, lineNumber, batch, plain);
-      const keyEnd = stringEnd(bytes, pos, end, ascii);
-      if (keyEnd < 0) return fallback(bytes, start, end, lineNumber, batch, plain);
-      const field = fieldIndex(bytes, pos + 1, keyEnd);
+      // A play field's name is recognised in place; any other key is scanned like any string.
+      const field = knownKey(bytes, pos);
+      const keyEnd = field >= 0 ? pos + 1 + fieldNames[field]!.length : stringEnd(bytes, pos, end, ascii);
+      if (keyEnd < 0 || keyEnd >= end) return fallback(bytes, start, end, lineNumber, batch, plain);
       pos = space(bytes, keyEnd + 1, end);
       if (bytes[pos] !== COLON) return fallback(bytes, start, end, lineNumber, batch, plain);
       pos = space(bytes, pos + 1, end);
@@ -54,7 +55,9 @@ export function ndjsonPlayLineReader(general: (line: string) => LineResult): Pla
       let valueEnd: number;
       let isString = false;
       if (first === QUOTE) {
-        valueEnd = stringEnd(bytes, pos, end, ascii);
+        // Export ids and times have fixed widths and strict checks later (which refuse quotes, escapes and control bytes): no scan.
+        valueEnd = field === FIELD.export && bytes[pos + 37] === QUOTE ? pos + 37 : field === FIELD.playedAt ? fixedTimeEnd(bytes, pos) : -1;
+        if (valueEnd < 0 || valueEnd >= end) valueEnd = stringEnd(bytes, pos, end, ascii);
         if (valueEnd < 0) return fallback(bytes, start, end, lineNumber, batch, plain);
         valueStart = pos + 1;
         pos = valueEnd + 1;
@@ -94,13 +97,21 @@ function space(bytes: Buffer, at: number, end: number): number {
   return at;
 }
 
-/** Which play field a key names (exact spelling), or -1. */
-function fieldIndex(bytes: Buffer, from: number, to: number): number {
-  next: for (let f = 0; f < fieldNames.length; f++) {
-    const name = fieldNames[f]!;
-    if (name.length !== to - from) continue;
-    for (let i = 0; i < name.length; i++) if (bytes[from + i] !== name[i]) continue next;
-    return f;
-  }
-  return -1;
+/** The play field by the first letter of its name (they all differ). */
+const fieldByFirstLetter = new Int8Array(256).fill(-1);
+fieldNames.forEach((name, f) => (fieldByFirstLetter[name[0]!] = f));
+
+/** Which play field the key string opening at `at` names (exact spelling, closing quote included), or -1. */
+function knownKey(bytes: Buffer, at: number): number {
+  const f = fieldByFirstLetter[bytes[at + 1]!]!;
+  if (f < 0) return -1;
+  const name = fieldNames[f]!;
+  for (let i = 1; i < name.length; i++) if (bytes[at + 1 + i] !== name[i]) return -1;
+  return bytes[at + 1 + name.length] === QUOTE ? f : -1;
+}
+
+/** The closing quote of a machine-written UTC time opening at `at` (20 or 24 characters), or -1. */
+function fixedTimeEnd(bytes: Buffer, at: number): number {
+  if (bytes[at + 21] === QUOTE && bytes[at + 20] === 90 /* Z */) return at + 21;
+  return bytes[at + 25] === QUOTE ? at + 25 : -1;
 }
