@@ -1,17 +1,12 @@
-import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import { sha256FileInWorker } from '../../media/sha256FileInWorker';
 import { ServiceError } from '../ServiceError';
-import { csvPlayLineReader } from './csvPlayLineReader';
-import { ndjsonPlayLineReader } from './ndjsonPlayLineReader';
-import { csvPlayRecord } from './csvPlayRecord';
-import { ndjsonPlayRecord } from './ndjsonPlayRecord';
 import { parseCsvLine } from './parseCsvLine';
 import { parsePlayRecord } from './parsePlayRecord';
 import { parseSpotifyEntry } from './parseSpotifyEntry';
 import type { PlayKeys } from './PlayKeys';
-import { ASCII, NO_QUOTES, type PlayLineReader } from './PlayLineReader';
 import { PlayLogBatch } from './PlayLogBatch';
+import { splitLineBatches } from './splitLineBatches';
 
 export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
 
@@ -25,9 +20,6 @@ export interface PlayLog {
 }
 
 const MAX_JSON_BYTES = 1 << 30;
-const MAX_LINE = 64 * 1024;
-const READ_BYTES = 1 << 20;
-const QUOTE = 34;
 const KEY_COLUMNS = ['export_id', 'isrc', 'audio_sha256'];
 
 /**
@@ -56,70 +48,12 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   const first = head.trimStart()[0];
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
   if (first === '[') return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, size, spotifyListener, keys), sha256 };
-  if (first === '{') return { format: 'ndjson', size, batches: (keys) => lineBatches(file, keys, ndjsonPlayLineReader(ndjsonPlayRecord)), sha256 };
+  if (first === '{') return { format: 'ndjson', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'ndjson', header: [] }, 0), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['listener_id', 'played_at', 'ms_played'].filter((c) => !header.includes(c));
   if (!KEY_COLUMNS.some((c) => header.includes(c))) missing.unshift('export_id (or isrc, or audio_sha256)');
   if (missing.length) throw new ServiceError('invalid-request', `${file} is not a play log: expected NDJSON, a JSON array or CSV with a header row; the CSV header lacks ${missing.join(', ')}.`);
-  return { format: 'csv', size, batches: (keys) => lineBatches(file, keys, csvPlayLineReader(header, csvPlayRecord(header)), 1), sha256 };
-}
-
-/**
- * Lines of a text file in batches (one per read), split on bytes in one
- * reused buffer so a reader can parse them without decoding; blank lines
- * are skipped, the first `skipLines` lines (a header) are not parsed, a BOM
- * and CRs are dropped. Each batch says whether its bytes are plain ASCII
- * without quotes, which lets the fast readers skip checking every byte.
- */
-async function* lineBatches(file: string, keys: PlayKeys, read: PlayLineReader, skipLines = 0): AsyncGenerator<PlayLogBatch> {
-  const handle = await fs.promises.open(file, 'r');
-  const buffer = Buffer.allocUnsafe(READ_BYTES + MAX_LINE + 1);
-  let carried = 0;
-  let lineNumber = 0;
-  let bytesRead = 0;
-  const readLine = (bytes: Buffer, start: number, end: number, batch: PlayLogBatch, plain: number) => {
-    lineNumber++;
-    if (end > start && bytes[end - 1] === 13) end--;
-    if (lineNumber === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
-    if (lineNumber <= skipLines) return;
-    if (end === start || ((maybeSpace(bytes[start]!) || maybeSpace(bytes[end - 1]!)) && !bytes.toString('utf8', start, end).trim())) return;
-    read(bytes, start, end, lineNumber, batch, plain);
-  };
-  // One batch, emptied for each read: the consumer is done with it when it asks for the next.
-  const batch = new PlayLogBatch(keys, 1);
-  try {
-    for (;;) {
-      const { bytesRead: got } = await handle.read(buffer, carried, READ_BYTES, null);
-      const end = carried + got;
-      batch.reset(lineNumber + 1);
-      if (got === 0) {
-        if (carried) readLine(buffer, 0, carried, batch, 0);
-        batch.bytesRead = bytesRead;
-        if (batch.lines || batch.ignored) yield batch;
-        return;
-      }
-      bytesRead += got;
-      const text = buffer.subarray(0, end);
-      const plain = isAscii(text) ? ASCII | (text.indexOf(QUOTE) < 0 ? NO_QUOTES : 0) : 0;
-      let start = 0;
-      for (let newline = text.indexOf(10, start); newline >= 0; newline = text.indexOf(10, start)) {
-        readLine(buffer, start, newline, batch, plain);
-        start = newline + 1;
-      }
-      carried = end - start;
-      if (carried > MAX_LINE) throw new ServiceError('invalid-request', `Line ${lineNumber + 1} is longer than ${MAX_LINE} characters: this is not a play log.`);
-      buffer.copyWithin(0, start, end);
-      batch.bytesRead = bytesRead;
-      yield batch;
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Only a line starting or ending in a space or a non-ASCII byte can be blank (trim() knows Unicode spaces). */
-function maybeSpace(byte: number): boolean {
-  return byte <= 0x20 || byte >= 0x80;
+  return { format: 'csv', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'csv', header }, 1), sha256 };
 }
 
 /** A JSON array file (Spotify's history is one array per file): parsed whole, then handed out in batches. */
