@@ -78,7 +78,7 @@ export class PlayLogBatch {
   }
 
   private grow(): void {
-    const size = this.key.length * 2;
+    const size = Math.max(CAPACITY, this.key.length * 2);
     const bigger = <T extends Int32Array | Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(size);
       b.set(a);

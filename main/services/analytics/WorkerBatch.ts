@@ -10,13 +10,13 @@ export interface WorkerBatch {
   readonly problems: readonly LineProblem[];
   readonly bytesRead: number;
   readonly newKeys: { readonly kind: PlayKeyKind[]; readonly value: string[]; readonly label: string[] };
-  readonly key: Int32Array;
-  readonly listener: Float64Array;
-  readonly playedAt: Float64Array;
-  readonly msPlayed: Uint32Array;
-  readonly country: Uint16Array;
-  readonly source: Uint8Array;
-  readonly reasonEnd: Uint8Array;
+  readonly key: Int32Array<ArrayBuffer>;
+  readonly listener: Float64Array<ArrayBuffer>;
+  readonly playedAt: Float64Array<ArrayBuffer>;
+  readonly msPlayed: Uint32Array<ArrayBuffer>;
+  readonly country: Uint16Array<ArrayBuffer>;
+  readonly source: Uint8Array<ArrayBuffer>;
+  readonly reasonEnd: Uint8Array<ArrayBuffer>;
 }
 
 export type WorkerMessage = { readonly batch: WorkerBatch } | { readonly done: true } | { readonly error: string };

@@ -53,7 +53,6 @@ export async function importPlays(
   const byPlay = new Map<number, Map<string, number>>();
   const unmatched = new Map<number, number>();
   const exportOf = new Map<number, ExportIdentity>();
-  const titleOf = new Map<string, string>();
   const durations = new Map<number, number>();
   const problems: PlaysImportSummary['problems'] = [];
   const matched = new PlaysByExport();
@@ -73,7 +72,6 @@ export async function importPlays(
       const t = write.trackExport(found.id, Math.round(found.durationSec * 1000));
       seqs.set(found.id, t.seq);
       exportOf.set(t.seq, found);
-      titleOf.set(found.id, found.title);
       durations.set(t.seq, t.durationMs);
       return t.seq;
     };
@@ -135,7 +133,7 @@ export async function importPlays(
     write.setImportSha(importId, await sha256);
     write.commit();
     task.progress('Imported', 1, 1);
-    const note = (key: number, exportId: string, plays: number) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: titleOf.get(exportId)!, plays });
+    const note = (key: number, exportId: string, plays: number) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: exportOf.get(seqs.get(exportId)!)!.title, plays });
     const matches = [
       ...keyPlays.flatMap((plays, key) => (plays ? [note(key, exportOf.get(target[key]!)!.id, plays)] : [])),
       ...[...byPlay].flatMap(([key, notes]) => [...notes].map(([exportId, plays]) => note(key, exportId, plays))),

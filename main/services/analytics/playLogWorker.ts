@@ -35,7 +35,7 @@ try {
       reasonEnd: batch.reasonEnd.slice(0, n),
     };
     keysPosted = keys.length;
-    post({ batch: message }, [message.key, message.listener, message.playedAt, message.msPlayed, message.country, message.source, message.reasonEnd].map((a) => a.buffer as ArrayBuffer));
+    post({ batch: message }, [message.key, message.listener, message.playedAt, message.msPlayed, message.country, message.source, message.reasonEnd].map((a) => a.buffer));
   }
   post({ done: true });
 } catch (error) {

@@ -105,7 +105,16 @@ function startRangeWorker(file: string, from: number, to: number, format: LineFo
 function fromWorker(posted: WorkerBatch, keys: PlayKeys, keyOf: number[], lineOffset: number, byteOffset: number): PlayLogBatch {
   posted.newKeys.kind.forEach((kind, i) => keyOf.push(keys.indexOf(kind, posted.newKeys.value[i]!, posted.newKeys.label[i]!)));
   const batch = new PlayLogBatch(keys, posted.firstLine + lineOffset);
-  for (let i = 0; i < posted.key.length; i++) batch.push(keyOf[posted.key[i]!]!, posted.listener[i]!, posted.playedAt[i]!, posted.country[i]!, posted.source[i]!, posted.msPlayed[i]!, posted.reasonEnd[i]!);
+  // The posted columns become the batch's (they were transferred, not shared); only key numbers change.
+  for (let i = 0; i < posted.key.length; i++) posted.key[i] = keyOf[posted.key[i]!]!;
+  batch.length = posted.key.length;
+  batch.key = posted.key;
+  batch.listener = posted.listener;
+  batch.playedAt = posted.playedAt;
+  batch.msPlayed = posted.msPlayed;
+  batch.country = posted.country;
+  batch.source = posted.source;
+  batch.reasonEnd = posted.reasonEnd;
   batch.lines = posted.lines;
   batch.malformed = posted.malformed;
   batch.ignored = posted.ignored;
