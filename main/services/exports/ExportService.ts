@@ -10,8 +10,8 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness';
-import { renderProject } from '../../../renderer/audio/render/renderProject';
+import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
+import { renderProject } from '../../../engine/common/render/renderProject';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
@@ -19,7 +19,8 @@ import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
+import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
+import { contentStoreAudio } from '../../media/contentStoreAudio';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
@@ -108,7 +109,7 @@ export class ExportService {
     const destination = this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
+    const environment = await nodeRenderEnvironment(contentStoreAudio((sha) => this.store.pathOf(sha)));
     const mix = await renderProject(document, environment, {
       signal: task.signal,
       onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),

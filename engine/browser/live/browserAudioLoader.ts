@@ -1,4 +1,4 @@
-import type { DecodedChannels, LoadAudio } from '../graph/PreparedAudio';
+import type { DecodedChannels, LoadAudio } from '../../common/graph/PreparedAudio';
 import { limitConcurrency } from './limitConcurrency';
 
 /**
