@@ -189,9 +189,9 @@ export class Engine {
     return this.prepared.source(sha256);
   }
 
-  /** Renders the document offline in this page (what an export would render), reusing decoded audio. */
+  /** Renders the document offline in this page at the page's rate (what an export would render), reusing decoded audio. */
   renderOffline(document: ProjectDocument, includeTail = true): Promise<RenderedMix> {
-    return renderProject(document, browserRenderEnvironment((sha) => this.prepared.source(sha)), { includeTail });
+    return renderProject(document, browserRenderEnvironment((sha) => this.prepared.source(sha)), { includeTail, sampleRate: this.context.sampleRate });
   }
 
   dispose(): void {

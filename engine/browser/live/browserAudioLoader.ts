@@ -22,6 +22,7 @@ export function browserAudioLoader(sampleRate: number): LoadAudio {
     // Views into the decoded buffer (no copy); playback uses the buffer itself.
     const channels: DecodedChannels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
     channels.audioBuffer = buffer;
+    channels.sampleRate = buffer.sampleRate;
     return channels;
   });
 }

@@ -12,6 +12,7 @@ import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
 import { renderProject } from '../../../engine/common/render/renderProject';
+import { resamplingFacts } from './resamplingFacts';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
@@ -36,6 +37,7 @@ import { verifyLedger } from './verifyLedger';
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
+const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -111,8 +113,9 @@ export class ExportService {
     task.progress('Rendering', 0, 1);
     const environment = await nodeRenderEnvironment(contentStoreAudio((sha) => this.store.pathOf(sha)));
     const mix = await renderProject(document, environment, {
+      outputRate: options.sampleRate ?? document.sampleRate,
       signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
+      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
     }).catch((error: Error) => {
       if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
       throw error;
@@ -144,6 +147,7 @@ export class ExportService {
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
         sampleRate: mix.sampleRate,
+        resampling: resamplingFacts(mix.resampling),
         channels: mix.channels.length,
         durationSec: mix.channels[0]!.length / mix.sampleRate,
         audioSha256: sha256Hex(encoded.audioData),
