@@ -92,6 +92,8 @@ export const importSummarySchema = z.object({
   recordings: z.number(),
   stems: z.number(),
   licenceChanges: z.array(z.object({ licenceId: z.string(), status: z.string() })),
+  /** Signed packages name their key's fingerprint; `pin` says whether this import pinned it (first signed version) or kept the pinned one. */
+  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), pin: z.enum(['new', 'kept', 'none']) }),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
