@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tempDir';
-import { displayFingerprint, generateEd25519KeyPair, keyFingerprint, publicKeyOfPrivatePem, publicKeyPem, signBytes, verifyBytes } from './ed25519';
+import { generateEd25519KeyPair, keyFingerprint, publicKeyOfPrivatePem, publicKeyPem, signBytes, verifyBytes } from './ed25519';
+import { displayFingerprint } from '../../shared/rights/displayFingerprint';
 
 describe('Ed25519 keys', () => {
   const pair = generateEd25519KeyPair();

@@ -62,11 +62,6 @@ export function keyFingerprint(publicKey: string): string {
   return crypto.createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex');
 }
 
-/** The fingerprint as people compare it: its first 128 bits in groups of four hex digits. */
-export function displayFingerprint(fingerprint: string): string {
-  return fingerprint.slice(0, 32).match(/.{4}/g)!.join(' ');
-}
-
 /** Signs bytes with a PKCS#8 PEM Ed25519 private key; the signature as base64 (64 bytes). */
 export function signBytes(privateKeyPem: string, bytes: Uint8Array): string {
   return crypto.sign(null, bytes, crypto.createPrivateKey(privateKeyPem)).toString('base64');

@@ -70,7 +70,8 @@ export const recordingDetailSchema = z.object({
   key: z.string(),
   durationMs: z.number(),
   releaseDate: z.string().nullable(),
-  package: z.object({ id: z.string(), title: z.string(), version: z.number() }),
+  /** keyFingerprint: the Ed25519 key a signed package is pinned to; null when the package is unsigned. */
+  package: z.object({ id: z.string(), title: z.string(), version: z.number(), keyFingerprint: z.string().nullable() }),
   work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
   masterOwners: z.array(shareSchema),
   credits: z.array(z.object({ partyId: z.string(), name: z.string(), role: z.string(), instrument: z.string().nullable() })),
@@ -124,7 +125,7 @@ export const catalogEndpoints = {
   'catalog.recording': endpoint(z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(), recordingDetailSchema),
   'catalog.packages': endpoint(
     z.object({}).strict(),
-    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number() })),
+    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number(), keyFingerprint: z.string().nullable() })),
   ),
   'catalog.keys': endpoint(z.object({}).strict(), z.array(z.string())),
   'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),
