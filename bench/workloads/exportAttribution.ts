@@ -30,7 +30,7 @@ export const exportAttribution: Workload = {
     const document = services.projects.documentAt(project.id);
     let n = 0;
     const ours = await measure(() => callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 }), 3);
-    const peer = await measure(async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio((sha) => services.store.pathOf(sha)))), 3);
+    const peer = await measure(async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio(services.pcm))), 3);
     services.close();
     fs.rmSync(root, { recursive: true, force: true });
     const overhead = ours.median / peer.median - 1;

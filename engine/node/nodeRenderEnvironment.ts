@@ -10,7 +10,7 @@ import { loadWebAudio } from './webAudio';
  * audio comes from is the host's business (main reads its content store).
  *
  * @example
- * const environment = await nodeRenderEnvironment(contentStoreAudio((sha) => store.pathOf(sha)));
+ * const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(store)));
  * const mix = await renderProject(document, environment);
  */
 export async function nodeRenderEnvironment(load: LoadAudio): Promise<RenderEnvironment> {

@@ -22,6 +22,7 @@ import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
 import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
 import { contentStoreAudio } from '../../media/contentStoreAudio';
+import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
@@ -116,7 +117,7 @@ export class ExportService {
     const destination = this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    const environment = await nodeRenderEnvironment(contentStoreAudio((sha) => this.store.pathOf(sha)));
+    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
     const mix = await renderProject(context.view.document, environment, {
       outputRate: options.sampleRate ?? context.view.document.sampleRate,
       signal: task.signal,
