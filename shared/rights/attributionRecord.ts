@@ -9,8 +9,9 @@ import type { IdentifiedAudio } from './sourceIdentity';
 /**
  * The attribution record: everything about an export's rights, as
  * canonical JSON. Embedded in the file, written beside it as
- * FILE.credits.json and — without its `ledger` member — hashed into the
- * ledger. docs/attribution-record.md describes every field.
+ * FILE.credits.json, signed by the exporting library (`signature`), and —
+ * without its `ledger` and `signature` members — hashed into the ledger.
+ * docs/attribution-record.md describes every field.
  */
 export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
@@ -86,11 +87,16 @@ export const attributionRecordSchema = z.object({
   splits: z.object({ master: z.array(shareSchema), publishing: z.array(shareSchema), basis: z.array(z.string()) }),
   decision: z.object({ allowed: z.literal(true), territory: z.string(), date: z.string(), rulesEvaluated: z.array(z.string()) }),
   credits: z.array(z.string()),
+  /** The library that made the export: its Ed25519 public key (base64 of 32 raw bytes) and that key's SHA-256. Hashed into the ledger. */
+  library: z.object({ publicKey: z.string(), keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   ledger: ledgerStampSchema.optional(),
+  /** Ed25519 signature, by `library.publicKey`, of the canonical JSON of the record without this member. */
+  signature: z.object({ algorithm: z.literal('Ed25519'), value: z.string() }).optional(),
 });
 
 export type AttributionRecord = z.infer<typeof attributionRecordSchema>;
-export type AttributionPayload = Omit<AttributionRecord, 'ledger'>;
+/** What the ledger hashes: the record without its ledger stamp and signature. */
+export type AttributionPayload = Omit<AttributionRecord, 'ledger' | 'signature'>;
 export type LedgerStamp = z.infer<typeof ledgerStampSchema>;
 
 export interface RecordInput {
@@ -107,6 +113,8 @@ export interface RecordInput {
   readonly credits: readonly string[];
   /** Own audio identified as catalog stems, by source id (see catalogView). */
   readonly identified?: ReadonlyMap<string, IdentifiedAudio>;
+  /** The exporting library's public key (base64) and fingerprint. */
+  readonly library?: { readonly publicKey: string; readonly keyFingerprint: string };
 }
 
 const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
@@ -179,6 +187,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     splits: { master: [...input.splits.master], publishing: [...input.splits.publishing], basis: [...input.splits.basis] },
     decision: { allowed: true, territory: decision.territory, date: decision.date, rulesEvaluated: [...decision.rulesEvaluated] },
     credits: [...input.credits],
+    ...(input.library ? { library: { ...input.library } } : {}),
   };
 }
 
