@@ -45,6 +45,8 @@ export const exportCheckSchema = z.object({
   credits: z.array(z.string()),
   splits: z.object({ master: z.array(splitSchema), publishing: z.array(splitSchema), basis: z.array(z.string()) }).nullable(),
   creator: z.string().nullable(),
+  /** Packages the export relies on that no rights holder signed (nothing proves who delivered them): package id and the recording title. */
+  unsignedPackages: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export type ExportCheck = z.infer<typeof exportCheckSchema>;
 

@@ -48,7 +48,16 @@ export const attributionRecordSchema = z.object({
   creator: z.object({ name: z.string(), role: z.string(), isni: z.string().optional(), ipi: z.string().optional() }),
   sources: z.array(
     z.object({
-      recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string(), label: z.string(), packageId: z.string() }),
+      recording: z.object({
+        id: z.string(),
+        title: z.string(),
+        isrc: z.string(),
+        displayArtist: z.string(),
+        label: z.string(),
+        packageId: z.string(),
+        /** Whether the delivering package was signed by its rights holder, and with which key (its SHA-256 fingerprint). */
+        packageSignature: z.object({ status: z.enum(['signed', 'unsigned']), keyFingerprint: z.string().optional() }).optional(),
+      }),
       work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
       masterOwners: z.array(shareSchema),
       stems: z.array(
@@ -145,7 +154,15 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     const r = recordings.get(source.recordingId);
     if (!r) continue;
     const entry = byRecording.get(r.id) ?? {
-      recording: { id: r.id, title: r.title, isrc: r.isrc, displayArtist: r.displayArtist, label: r.label, packageId: r.packageId },
+      recording: {
+        id: r.id,
+        title: r.title,
+        isrc: r.isrc,
+        displayArtist: r.displayArtist,
+        label: r.label,
+        packageId: r.packageId,
+        packageSignature: r.packageKeyFingerprint ? { status: 'signed' as const, keyFingerprint: r.packageKeyFingerprint } : { status: 'unsigned' as const },
+      },
       work: workOf(r),
       masterOwners: r.masterOwners.map((o) => ({ partyId: o.partyId, name: o.name, role: 'master owner', shareBp: o.shareBp, ...strip(o) })),
       stems: [],

@@ -81,8 +81,9 @@ export class ExportService {
     const document = this.projects.documentAt(projectId);
     const context = this.context(document, territory);
     const creatorName = creator ?? this.settings.get().creatorName;
+    const unsignedPackages = [...new Map([...context.recordings.values()].filter((r) => !r.packageKeyFingerprint).map((r) => [r.packageId, { id: r.packageId, title: r.title }])).values()];
     if (!context.decision.allowed) {
-      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName };
+      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName, unsignedPackages };
     }
     const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
     return {
@@ -93,6 +94,7 @@ export class ExportService {
       credits: this.credits(document, context, title ?? document.name, creatorName ?? 'You'),
       splits: { master: [...splits.master], publishing: [...splits.publishing], basis: [...splits.basis] },
       creator: creatorName,
+      unsignedPackages,
     };
   }
 
