@@ -8,7 +8,7 @@ const started = Date.now();
 await ensureElectronTypes();
 
 // Native modules, and LAME (LGPL) kept as its own replaceable module rather than bundled into ours.
-const external = ['electron', 'better-sqlite3', 'node-web-audio-api', 'wasm-media-encoders'];
+const external = ['electron', 'better-sqlite3', 'node-web-audio-api', 'wasm-media-encoders', '@echogarden/pffft-wasm'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 
 await Promise.all([
