@@ -10,8 +10,9 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness';
-import { renderProject } from '../../../renderer/audio/render/renderProject';
+import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
+import { renderProject } from '../../../engine/common/render/renderProject';
+import { resamplingFacts } from './resamplingFacts';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
@@ -19,7 +20,9 @@ import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
+import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
+import { contentStoreAudio } from '../../media/contentStoreAudio';
+import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
@@ -43,6 +46,7 @@ import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
+const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -123,10 +127,11 @@ export class ExportService {
     const destination = this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
+    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
     const mix = await renderProject(context.view.document, environment, {
+      outputRate: options.sampleRate ?? context.view.document.sampleRate,
       signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
+      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
     }).catch((error: Error) => {
       if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
       throw error;
@@ -159,6 +164,7 @@ export class ExportService {
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
         sampleRate: mix.sampleRate,
+        resampling: resamplingFacts(mix.resampling),
         channels: mix.channels.length,
         durationSec: mix.channels[0]!.length / mix.sampleRate,
         audioSha256: sha256Hex(encoded.audioData),

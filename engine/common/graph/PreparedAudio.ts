@@ -1,12 +1,14 @@
 import type { StretchOptions } from '../stretch/stretchChannels';
+import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { preparationKey, type Preparation } from './clipPlacement';
 
 /**
- * Decoded audio of a blob at the engine's sample rate, one array per
- * channel — and, when the loader decoded into one, the AudioBuffer those
- * arrays view, so it can be played without another copy.
+ * Decoded audio of a blob, one array per channel, at `sampleRate` (when the
+ * loader says; otherwise at the engine's rate) — and, when the loader
+ * decoded into one, the AudioBuffer those arrays view, so it can be played
+ * without another copy.
  */
-export type DecodedChannels = Float32Array[] & { audioBuffer?: AudioBuffer };
+export type DecodedChannels = Float32Array[] & { audioBuffer?: AudioBuffer; sampleRate?: number };
 export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
 /** Time-stretch / pitch-shift (a worker in the page, the WASM directly in Node). */
 export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
@@ -20,6 +22,7 @@ export class PreparedAudio {
   private readonly decoded = new Map<string, Promise<DecodedChannels>>();
   private readonly prepared = new Map<string, Promise<AudioBuffer>>();
   private readonly ready = new Map<string, AudioBuffer>();
+  private readonly resamplers = new Map<number, Resampler>();
   private released = false;
 
   constructor(
@@ -46,11 +49,16 @@ export class PreparedAudio {
     return this.ready.get(preparationKey(preparation));
   }
 
-  /** The decoded source at its own tempo and pitch (waveforms at sample level, recording alignment). */
+  /** The sources this instance brought to the context's rate (a mastering-grade resampler, once per source). */
+  resamplings(): ResamplerDesign[] {
+    return [...this.resamplers.values()].map((r) => r.design);
+  }
+
+  /** The decoded source at its own tempo and pitch, at the context's rate (waveforms at sample level, recording alignment). */
   source(sha256: string): Promise<DecodedChannels> {
     let pending = this.decoded.get(sha256);
     if (!pending) {
-      pending = this.load(sha256);
+      pending = this.load(sha256).then((channels) => this.atContextRate(channels));
       pending.catch(() => this.decoded.delete(sha256));
       if (!this.released) this.decoded.set(sha256, pending);
     }
@@ -100,5 +108,15 @@ export class PreparedAudio {
       if (!this.released) this.prepared.set(key, pending);
     }
     return pending;
+  }
+
+  /** A source recorded at another rate, brought to the context's by the band-limited resampler (never the decoder's). */
+  private atContextRate(channels: DecodedChannels): DecodedChannels {
+    const from = channels.sampleRate ?? this.context.sampleRate;
+    const to = this.context.sampleRate;
+    if (from === to) return channels;
+    let resampler = this.resamplers.get(from);
+    if (!resampler) this.resamplers.set(from, (resampler = new Resampler(from, to)));
+    return Object.assign(resampler.process(channels), { sampleRate: to });
   }
 }

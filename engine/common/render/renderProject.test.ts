@@ -140,6 +140,34 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     expect(rmsDb(automated.channels, sr * 10, sr * 10.5)).toBeLessThan(rmsDb(automated.channels, 0, sr / 2) - 55);
   });
 
+  it('a source at another rate than the mix is brought to it by the band-limited resampler, and the render says so', async () => {
+    // The vocals stem delivered at 44.1 kHz in a 48 kHz project: its 440 Hz stays 440 Hz and keeps its level.
+    const vocals = sampleRecording.stems[3]!;
+    const at44k = [0, 1].map((c) => {
+      const out = new Float32Array(Math.round(vocals.durationSec * 44100));
+      for (let i = 0; i < out.length; i++) out[i] = 0.12 * (c === 0 ? 1 : 0.8) * Math.sin((2 * Math.PI * 440 * i) / 44100);
+      return out;
+    });
+    const base = await testRenderEnvironment(sources);
+    const mixedRates: RenderEnvironment = { ...base, load: async (sha) => (sha === vocals.sha256 ? Object.assign(at44k.map((c) => c.slice()), { sampleRate: 44100 }) : base.load(sha)) };
+    const doc = edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-vocals', changes: { solo: true } });
+    const mix = await renderProject(doc, mixedRates);
+    expect(mix.resampling).toMatchObject([{ stage: 'sources', fromRate: 44100, toRate: 48000 }]);
+    expect(mix.channels[0]!.length).toBe(Math.ceil(38.4 * sr));
+    expect(zeroCrossingHz(mix.channels[1]!, sr * 2, sr * 6)).toBeCloseTo(440, 1);
+    expect(rmsDb([mix.channels[0]!], sr, sr * 30)).toBeCloseTo(20 * Math.log10(0.12 / Math.SQRT2), 2);
+    // Same rate throughout: nothing resampled.
+    expect((await render(sampleDocument())).resampling).toEqual([]);
+  });
+
+  it('an output rate other than the mix\'s resamples the master bus once, after mixing and before the limiter', async () => {
+    const mix = await renderProject(sampleDocument(), environment, { outputRate: 44100 });
+    expect(mix.sampleRate).toBe(44100);
+    expect(mix.resampling).toMatchObject([{ stage: 'master', fromRate: 48000, toRate: 44100 }]);
+    expect(mix.channels[0]!.length).toBe(Math.ceil(38.4 * 44100));
+    expect(mix.seconds).toBeCloseTo(38.4, 4);
+  });
+
   it('keeps the master under the limiter ceiling when the mix is too hot', async () => {
     const hot = await render(edit(sampleDocument(), ...['trk-drums', 'trk-bass', 'trk-keys', 'trk-vocals'].map((trackId) => ({ type: 'updateTrack', trackId, changes: { gainDb: 12 } }) as Command)));
     const peak = Math.max(...hot.channels.map((c) => c.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));

@@ -1,4 +1,4 @@
-import type { DecodedChannels, LoadAudio } from '../graph/PreparedAudio';
+import type { DecodedChannels, LoadAudio } from '../../common/graph/PreparedAudio';
 import { limitConcurrency } from './limitConcurrency';
 
 /**
@@ -22,6 +22,7 @@ export function browserAudioLoader(sampleRate: number): LoadAudio {
     // Views into the decoded buffer (no copy); playback uses the buffer itself.
     const channels: DecodedChannels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
     channels.audioBuffer = buffer;
+    channels.sampleRate = buffer.sampleRate;
     return channels;
   });
 }

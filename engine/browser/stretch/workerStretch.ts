@@ -1,4 +1,4 @@
-import type { Stretch } from '../graph/PreparedAudio';
+import type { Stretch } from '../../common/graph/PreparedAudio';
 
 let worker: Worker | undefined;
 let nextId = 1;

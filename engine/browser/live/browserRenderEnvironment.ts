@@ -1,4 +1,4 @@
-import type { RenderEnvironment } from '../render/renderProject';
+import type { RenderEnvironment } from '../../common/render/renderProject';
 import { workerStretch } from '../stretch/workerStretch';
 import { browserAudioLoader } from './browserAudioLoader';
 

@@ -2,11 +2,11 @@ import * as Tone from 'tone';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { beatsToSeconds, secondsToBeats } from '../../../shared/project/timing';
 import { Store } from '../Store';
-import { MixGraph } from '../graph/MixGraph';
-import { placeClips, type ClipPlacement } from '../graph/clipPlacement';
-import { PreparedAudio, type DecodedChannels, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
-import { scheduleClip } from '../graph/scheduleClip';
-import { renderProject, type RenderedMix } from '../render/renderProject';
+import { MixGraph } from '../../common/graph/MixGraph';
+import { placeClips, type ClipPlacement } from '../../common/graph/clipPlacement';
+import { PreparedAudio, type DecodedChannels, type LoadAudio, type Stretch } from '../../common/graph/PreparedAudio';
+import { scheduleClip } from '../../common/graph/scheduleClip';
+import { renderProject, type RenderedMix } from '../../common/render/renderProject';
 import { workerStretch } from '../stretch/workerStretch';
 import { browserAudioLoader } from './browserAudioLoader';
 import { browserRenderEnvironment } from './browserRenderEnvironment';
@@ -189,9 +189,9 @@ export class Engine {
     return this.prepared.source(sha256);
   }
 
-  /** Renders the document offline in this page (what an export would render), reusing decoded audio. */
+  /** Renders the document offline in this page at the page's rate (what an export would render), reusing decoded audio. */
   renderOffline(document: ProjectDocument, includeTail = true): Promise<RenderedMix> {
-    return renderProject(document, browserRenderEnvironment((sha) => this.prepared.source(sha)), { includeTail });
+    return renderProject(document, browserRenderEnvironment((sha) => this.prepared.source(sha)), { includeTail, sampleRate: this.context.sampleRate });
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
  * The master limiter as an AudioWorklet processor: the same LimiterDsp the
  * offline render runs over its buffer, so live playback and export match.
  */
-import { LimiterDsp } from '../dsp/LimiterDsp';
+import { LimiterDsp } from '../../common/dsp/LimiterDsp';
 
 declare const sampleRate: number;
 declare function registerProcessor(name: string, processor: unknown): void;

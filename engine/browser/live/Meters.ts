@@ -1,4 +1,4 @@
-import type { MixGraph } from '../graph/MixGraph';
+import type { MixGraph } from '../../common/graph/MixGraph';
 
 /** Peak levels 0…1: master left/right and each track (both channels). */
 export interface Levels {

@@ -1,5 +1,6 @@
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { LimiterDsp } from '../dsp/LimiterDsp';
+import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { effectTail } from '../graph/effects/createEffect';
 import { MixGraph } from '../graph/MixGraph';
 import { dbToGain } from '../graph/effects/EffectNode';
@@ -16,15 +17,26 @@ export interface RenderEnvironment {
 }
 
 export interface RenderOptions {
+  /** The rate the mix renders at; default the project's (document.sampleRate). Sources at other rates are resampled to it. */
   readonly sampleRate?: number;
+  /** The rate delivered, when it differs from the mix's: the master bus is resampled once, before the limiter. */
+  readonly outputRate?: number;
   /** Render reverb and delay tails after the last clip (exports do). */
   readonly includeTail?: boolean;
-  readonly onProgress?: (phase: 'preparing' | 'rendering' | 'limiting', done: number, total: number) => void;
+  readonly onProgress?: (phase: 'preparing' | 'rendering' | 'resampling' | 'limiting', done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
 
+/** One rate conversion a render made: every source at one rate, or the master bus. */
+export interface Resampling extends ResamplerDesign {
+  readonly stage: 'sources' | 'master';
+}
+
 export interface RenderedMix {
+  /** The delivered rate (outputRate). */
   readonly sampleRate: number;
+  /** Rate conversions made on the way (none when sources, mix and output share one rate). */
+  readonly resampling: readonly Resampling[];
   readonly channels: Float32Array[];
   /** Seconds until the last clip ends. */
   readonly contentSeconds: number;
@@ -43,7 +55,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * output for the same document and sources.
  */
 export async function renderProject(document: ProjectDocument, environment: RenderEnvironment, options: RenderOptions = {}): Promise<RenderedMix> {
-  const sampleRate = options.sampleRate ?? 48000;
+  const sampleRate = options.sampleRate ?? document.sampleRate;
+  const outputRate = options.outputRate ?? sampleRate;
   const placements = placeClips(document);
   const contentSeconds = Math.max(0, ...placements.map((p) => p.end));
   const tracksWithClips = new Set(placements.map((p) => p.clip.trackId));
@@ -82,11 +95,20 @@ export async function renderProject(document: ProjectDocument, environment: Rend
   options.onProgress?.('rendering', 0, 1);
   const rendered = await Promise.all(contexts.map((context) => context.startRendering()));
   throwIfAborted(options.signal);
-  const channels = masterMix(rendered, frames, dbToGain(document.master.gainDb));
+  const mixed = masterMix(rendered, frames, dbToGain(document.master.gainDb));
+  const resampling: Resampling[] = prepared.resamplings().map((design) => ({ ...design, stage: 'sources' }));
+  let channels = mixed;
+  if (outputRate !== sampleRate) {
+    options.onProgress?.('resampling', 0, 1);
+    const master = new Resampler(sampleRate, outputRate);
+    channels = master.process(mixed);
+    resampling.push({ ...master.design, stage: 'master' });
+    throwIfAborted(options.signal);
+  }
   options.onProgress?.('limiting', 0, 1);
-  LimiterDsp.limitBuffer(channels, sampleRate, document.master.limiterCeilingDb);
+  LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
   options.onProgress?.('limiting', 1, 1);
-  return { sampleRate, channels, contentSeconds, seconds: frames / sampleRate };
+  return { sampleRate: outputRate, resampling, channels, contentSeconds, seconds: channels[0]!.length / outputRate };
 }
 
 /**

@@ -3,8 +3,8 @@
  * Time-stretching off the page's main thread: the studio stays responsive
  * while a tempo or key change re-stretches stems.
  */
-import { createSignalsmith } from './loadSignalsmith';
-import { stretchChannels, type StretchOptions } from './stretchChannels';
+import { createSignalsmith } from '../../common/stretch/loadSignalsmith';
+import { stretchChannels, type StretchOptions } from '../../common/stretch/stretchChannels';
 
 interface StretchRequest {
   readonly id: number;
