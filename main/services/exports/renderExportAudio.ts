@@ -40,7 +40,13 @@ export async function renderExportAudio(request: ExportAudioRequest, task: TaskH
   const replies = new Replies(worker, task.signal);
   try {
     worker.postMessage({ job: request } satisfies ExportWorkerRequest);
-    const facts = await replies.next('rendered', (progress) => task.progress(progress.label, progress.done, progress.total));
+    const facts = await replies.next('rendered', (progress) => task.progress(progress.label, progress.done, progress.total)).catch(async (error: Error) => {
+      // A worker that died before saying anything could not load (a broken install or package): do the job here instead.
+      if (replies.heard || error instanceof ServiceError) throw error;
+      replies.stop();
+      void worker.terminate();
+      throw new WorkerUnavailable();
+    });
     return {
       facts,
       thread: 'worker',
@@ -61,14 +67,21 @@ export async function renderExportAudio(request: ExportAudioRequest, task: TaskH
   } catch (error) {
     replies.stop();
     void worker.terminate();
-    throw error;
+    if (!(error instanceof WorkerUnavailable)) throw error;
+    const audio = await runExportAudioJob(request, task.progress, task.signal).catch(rethrowCancelled);
+    return { facts: audio.facts, withTags: async (tags) => audio.withTags(tags), thread: 'main' };
   }
 }
+
+class WorkerUnavailable extends Error {}
 
 /** Replies from one worker, one awaited kind at a time; an abort, a crash or an exit rejects the wait. */
 class Replies {
   private waiting: { kind: string; resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (p: { label: string; done: number; total: number }) => void } | null = null;
+  /** Whether the worker has sent anything (it loaded and started the job). */
+  heard = false;
   private readonly onMessage = (message: ExportWorkerReply) => {
+    this.heard = true;
     const waiting = this.waiting;
     if (!waiting) return;
     if ('progress' in message) waiting.onProgress?.(message.progress);
