@@ -41,11 +41,12 @@ export const exportNull: Workload = {
           n++;
         }
       }
-      const residualDb = round(10 * Math.log10(sum / n), 1);
+      // −Infinity: not one sample differs.
+      const residualDb = sum === 0 ? -Infinity : round(10 * Math.log10(sum / n), 1);
       const resampled = record.output.resampling !== null;
       return {
         unit: 'ms',
-        ours: { median: round(ours), samples: [round(ours)], extra: { residualDbfsRms: residualDb, sampleRate: record.output.sampleRate, resampled: String(resampled), lengthDifferenceFrames: a[0]!.length - b[0]!.length } },
+        ours: { median: round(ours), samples: [round(ours)], extra: { residualDbfsRms: Number.isFinite(residualDb) ? residualDb : 'bit-exact (−∞)', sampleRate: record.output.sampleRate, resampled: String(resampled), lengthDifferenceFrames: a[0]!.length - b[0]!.length } },
         peerName: 'sox -m of the same stem files (time to mix; its output is the reference)',
         peer: { median: round(peer), samples: [round(peer)] },
         goal: { description: 'residual below −90 dBFS RMS, exported at 44.1 kHz with no resampling', met: residualDb < -90 && !resampled && record.output.sampleRate === 44100 },

@@ -168,7 +168,7 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     const difference = first.channels.map((c, i) => c.map((v, n) => v - withNodes.channels[i]![n]!));
     expect(rmsDb(withNodes.channels)).toBeGreaterThan(-30);
     expect(rmsDb(difference)).toBeLessThan(-100);
-  });
+  }, 90_000); // three renders, one with ConvolverNodes
 
   it('a source at another rate than the mix is brought to it by the band-limited resampler, and the render says so', async () => {
     // The vocals stem delivered at 44.1 kHz in a 48 kHz project: its 440 Hz stays 440 Hz and keeps its level.

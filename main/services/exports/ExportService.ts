@@ -178,7 +178,7 @@ export class ExportService {
       isrc: options.isrc ?? null,
     };
     task.progress('Writing', 0, 1);
-    this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, audio.facts.peaks);
+    await this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, audio.facts.peaks);
     this.trust.heads.advance(entry, this.now());
     task.progress('Exported', 1, 1);
     return {
