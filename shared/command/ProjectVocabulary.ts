@@ -115,7 +115,7 @@ function buildVocabulary(doc: ProjectDocument): ProjectVocabulary {
     const occurrence = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrence);
     const next = markers.slice(i + 1).find((m) => m.beat > marker.beat);
-    return { name: marker.name, base, occurrence, start: marker.beat, end: next ? next.beat : Math.max(end, marker.beat + doc.timeSignature[0]) };
+    return { name: marker.name, base, occurrence, start: onGrid(marker.beat), end: next ? onGrid(next.beat) : Math.max(end, marker.beat + doc.timeSignature[0]) };
   });
   const names = new Set<string>();
   for (const t of tracks) for (const w of t.words) names.add(w);
@@ -123,6 +123,11 @@ function buildVocabulary(doc: ProjectDocument): ProjectVocabulary {
   for (const t of doc.tracks) for (const w of tokenize(t.name)) if (w.kind === 'word') names.add(w.text);
   const words = new Set([...grammarWords(), ...names, ...Object.keys(KIND_WORDS), ...INSTRUMENTS.flatMap((i) => i.words), ...COMPOUNDS.map((c) => c[2]), ...KEY_WORDS]);
   return { tracks, sections, beatsPerBar: doc.timeSignature[0], end, words, nameWords: names };
+}
+
+/** Markers made from a recording's section times land a hair off the beat (64.001): sections start on it. */
+function onGrid(beat: number): number {
+  return Math.abs(beat - Math.round(beat)) < 0.01 ? Math.round(beat) : beat;
 }
 
 const KEY_WORDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'c#', 'd#', 'f#', 'g#', 'a#', 'db', 'eb', 'gb', 'ab', 'bb', 'major', 'minor', 'maj', 'min', 'sharp', 'flat', 'natural'];

@@ -9,6 +9,24 @@ export const EFFECT_DEFAULTS: Readonly<Record<EffectType, EffectParams>> = {
   filter: { type: 'filter', mode: 'lowpass', frequencyHz: 2000, q: 0.8 },
 };
 
+/** Other sensible starting points, offered as further readings of "add reverb" and the like. */
+export const EFFECT_PRESETS: Readonly<Record<EffectType, readonly { readonly label: string; readonly params: EffectParams }[]>> = {
+  reverb: [
+    { label: 'a short room, 0.9 s', params: { type: 'reverb', decaySec: 0.9, preDelayMs: 10, mix: 0.2 } },
+    { label: 'a long hall, 4 s', params: { type: 'reverb', decaySec: 4, preDelayMs: 30, mix: 0.35 } },
+  ],
+  delay: [
+    { label: 'quarter notes', params: { type: 'delay', beats: 1, feedback: 0.3, mix: 0.2 } },
+    { label: 'eighth notes', params: { type: 'delay', beats: 0.5, feedback: 0.3, mix: 0.2 } },
+  ],
+  compressor: [
+    { label: 'gentle, 2:1', params: { type: 'compressor', thresholdDb: -16, ratio: 2, attackMs: 20, releaseMs: 200, makeupDb: 2 } },
+    { label: 'heavy, 8:1', params: { type: 'compressor', thresholdDb: -24, ratio: 8, attackMs: 5, releaseMs: 100, makeupDb: 6 } },
+  ],
+  filter: [{ label: 'high-pass at 150 Hz', params: { type: 'filter', mode: 'highpass', frequencyHz: 150, q: 0.7 } }],
+  eq3: [],
+};
+
 export const EFFECT_NAMES: Readonly<Record<EffectType, string>> = { eq3: 'EQ', compressor: 'Compressor', reverb: 'Reverb', delay: 'Delay', filter: 'Filter' };
 
 /** Each parameter's range (as the document schema allows), for clamping relative changes. */

@@ -22,6 +22,7 @@ export interface TimeMention {
   readonly options: readonly TimeOption[];
 }
 
+const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const RANGE_JOIN = new Set(['to', 'through', 'thru', 'until', 'till', 'til', '-', 'and']);
 const PREPS = new Set(['in', 'at', 'to', 'from', 'for', 'during', 'until', 'till', 'til', 'before', 'after', 'of', 'on', 'over', 'throughout', 'across', 'by', 'into', 'onto', 'between', 'since', 'within', 'inside', 'outside', 'except']);
 const SKIP = new Set(['the', 'a', 'every', 'each', 'all', 'both', 'whole', 'entire']);
@@ -74,7 +75,9 @@ function barMention(tokens: readonly Token[], i: number, vocab: ProjectVocabular
 function sectionLabel(sections: readonly Section[], all: boolean, beatsPerBar: number): string {
   const where = sections.map((s) => formatRange(s.start, s.end, beatsPerBar).replace(/^bars? /, '')).join(', ');
   if (all && sections.length > 1) return `every ${sections[0]!.name.replace(/\s*\d+$/, '')} (bars ${where})`;
-  return `the ${sections[0]!.name} (${formatRange(sections[0]!.start, sections[0]!.end, beatsPerBar)})`;
+  const section = sections[0]!;
+  const nth = section.occurrence > 1 && !/\d$/.test(section.name) ? `${ORDINAL_WORDS[section.occurrence] ?? `${section.occurrence}th`} ` : '';
+  return `the ${nth}${section.name} (${formatRange(section.start, section.end, beatsPerBar)})`;
 }
 
 /** "the chorus", "the second verse", "verse 2", "the last chorus", "every chorus", "the drop". */
@@ -105,7 +108,8 @@ function sectionMention(tokens: readonly Token[], i: number, vocab: ProjectVocab
     return after!.value! <= all.length ? mention([option([pick(after!.value!)!], 1)], i + 2) : null;
   }
   if (plural || every || all.length === 1) return mention([option(all, 1, true)]);
-  return mention([option([all[0]!], 1), option(all, 0.95, true)]);
+  // "the chorus" with three choruses: the first, all of them, or one of the others.
+  return mention([option([all[0]!], 1), option(all, 0.95, true), ...all.slice(1).map((section, k) => option([section], 0.8 - 0.02 * k))]);
 }
 
 /**

@@ -62,6 +62,13 @@ function optionsFor(words: readonly string[], vocab: ProjectVocabulary): TrackOp
     const kind = KIND_WORDS[raw] ?? KIND_WORDS[word];
     if (kind) add(vocab.tracks.filter((t) => t.kind === kind), exact.length || partial.length ? 0.86 : 0.9, 'kind');
   }
+  // A wider reading: the whole stem kind of a single named track ("the kick" → every drum track).
+  const top = options[0];
+  if (top && top.trackIds.length === 1 && top.how !== 'kind') {
+    const kind = vocab.tracks.find((t) => t.track.id === top.trackIds[0])?.kind;
+    const group = vocab.tracks.filter((t) => t.kind === kind && kind !== null);
+    if (group.length > 1) options.push({ trackIds: idsOf(group), score: 0.6, how: 'kind' });
+  }
   const best = new Map<string, TrackOption>();
   for (const option of options) {
     const key = [...option.trackIds].sort().join('|');

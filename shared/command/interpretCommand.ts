@@ -96,7 +96,11 @@ export function interpretCommand(text: string, context: InterpretContext, max = 
       throw error;
     }
     const key = JSON.stringify(after);
-    if (key === before || seen.has(key)) return null;
+    if (key === before) {
+      lastProblem ??= `"${text.trim()}" would change nothing: the project is already that way.`;
+      return null;
+    }
+    if (seen.has(key)) return null;
     seen.add(key);
     const candidate = { description: reading.description, commands: reading.commands, licence: licenceCheck(breachesBefore, after, rights), score: Math.round(score * 1000) / 1000 };
     tried.push(candidate);

@@ -25,7 +25,10 @@ function splitReadings(s: Sentence, ids: Parameters<ReadingSource>[1]): Reading[
   if (cue.length === 0) return [];
   const at = s.times.filter((t) => t.prep === 'at' || t.prep === 'on' || t.prep === null || t.prep === 'from');
   const readings: Reading[] = [];
-  for (const target of tracksOrAll(s)) {
+  const targets = tracksOrAll(s);
+  // "split the bass at bar 33" could mean the whole arrangement there.
+  if (targets[0]!.how !== 'all') targets.push({ trackIds: s.document.tracks.map((t) => t.id), score: 0.6, uses: [], label: 'every track', how: 'all' });
+  for (const target of targets) {
     for (const mention of at) {
       for (const option of mention.options) {
         const points = option.ranges.map(([a]) => a);

@@ -1,6 +1,6 @@
 import type { Command } from '../../project/commandSchema';
 import type { Effect, EffectParams, EffectType, Track } from '../../project/documentSchema';
-import { EFFECT_DEFAULTS, EFFECT_NAMES, PARAM_RANGES, effectsOf } from '../effectDefaults';
+import { EFFECT_DEFAULTS, EFFECT_NAMES, EFFECT_PRESETS, PARAM_RANGES, effectsOf } from '../effectDefaults';
 import { EFFECT_WORDS } from '../lexicon';
 import { clamp, tidy, type IdSource, type Reading, type ReadingSource } from '../Reading';
 import { range, type Sentence } from '../Sentence';
@@ -109,9 +109,11 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
   switch (act) {
     case 'remove':
       for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from ${track.name}`, score: 1, extra: [] });
+      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on ${track.name} instead (bypassed, settings kept)`, score: 0.75, extra: [] });
       break;
     case 'disable':
       for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on ${track.name} (bypassed, settings kept)`, score: 1, extra: [] });
+      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from ${track.name}`, score: 0.75, extra: [] });
       break;
     case 'enable':
       for (const e of anyOfType.filter((x) => !x.enabled)) edits.push({ commands: [update(e, { enabled: true })], what: `Turn ${name} on on ${track.name}`, score: 1, extra: [] });
@@ -131,6 +133,9 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
       }
       if (value && param) params = withParam(params, param, value.value);
       if (act === 'add' || existing.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(params) }], what: `Add ${mention.mode ? `a ${mention.mode} filter` : name} to ${track.name}${said}`, score: existing.length ? 0.85 : 1, extra });
+      if (!value && !mention.mode && act === 'add') {
+        for (const [k, preset] of EFFECT_PRESETS[type].entries()) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(preset.params) }], what: `Add ${name} to ${track.name} (${preset.label})`, score: 0.85 - 0.03 * k, extra: [] });
+      }
       break;
     }
     case 'more':

@@ -77,6 +77,8 @@ export const gainReadings: ReadingSource = (s, ids) => {
   const targets = targetOptions(s);
   const scopes = scopeOptions(s);
   const master = targets.length === 0 || targets[0]!.how === 'all';
+  // With no track named, only a word about loudness makes it the master's volume ("take it up to 128" is not).
+  if (targets.length === 0 && !s.has('louder', 'quieter', 'softer', 'volume', 'level', 'gain', 'loud') && !s.amounts.some((a) => a.unit === 'db')) return [];
   for (const amount of amounts) {
     const uses = [...intent.uses, ...amount.uses];
     const score = intent.score * amount.score;
@@ -92,6 +94,12 @@ export const gainReadings: ReadingSource = (s, ids) => {
         const commands: Command[] = tracks.map((t) => ({ type: 'updateTrack', trackId: t.id, changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : t.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) } }));
         const description = amount.absolute ? `Set ${target.label} to ${formatDb(amount.db)}` : `${verb(amount.db, false)} ${target.label} by ${dB(amount.db)}`;
         readings.push({ description, commands, score: score * target.score * (master ? 0.9 : 1), uses: [...uses, ...target.uses], targets: target.trackIds });
+        // The same change as clip gain: the fader stays where it is.
+        const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
+        if (!master && clips.length) {
+          const clipCommands: Command[] = clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : c.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) } }));
+          readings.push({ description: `${amount.absolute ? `Set the gain of ${target.label}'s clips to ${formatDb(amount.db)}` : `${verb(amount.db, false)} the gain of ${target.label}'s clips by ${dB(amount.db)}`} (the fader stays)`, commands: clipCommands, score: score * target.score * 0.75, uses: [...uses, ...target.uses], targets: target.trackIds });
+        }
       }
       for (const scope of scopes) {
         const edit = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), (clip) => ({ gainDb: tidy(clamp(amount.absolute ? amount.db : clip.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) }));

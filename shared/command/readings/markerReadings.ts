@@ -11,7 +11,7 @@ const NAME_AFTER = new Set(['called', 'named', 'as', 'titled', 'saying']);
 function markerOf(s: Sentence, mention: TimeMention | undefined): Marker | undefined {
   const section = mention?.options[0]?.sections?.[0];
   if (!section) return undefined;
-  return s.document.markers.find((m) => m.beat === section.start && m.name === section.name);
+  return s.document.markers.find((m) => Math.abs(m.beat - section.start) < 0.01 && m.name === section.name);
 }
 
 /** The original words of a name the user typed (numbers as digits), from `from` up to a time mention or the end. */

@@ -47,6 +47,7 @@ function wholeTrackReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'u
   const readings: Reading[] = [];
   const add = (description: string, commands: Command[], score: number, targets = target.trackIds) => {
     if (commands.length) readings.push({ description, commands, score, uses: [...uses, ...target.uses], targets });
+    else readings.push({ description, commands, score, uses: [...uses, ...target.uses], refusal: `${label} ${target.trackIds.length > 1 ? 'are' : 'is'} already that way ("${description}" would change nothing).` });
   };
   if (target.except && (action === 'mute' || action === 'solo')) {
     const kept = target.except;
@@ -54,10 +55,17 @@ function wholeTrackReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'u
     add(`Mute ${label}`, trackSwitch(s, target, 'mute', true), cueScore * target.score * 0.97);
     return readings;
   }
-  if (action === 'mute') add(`Mute ${label}`, trackSwitch(s, target, 'mute', true), cueScore * target.score);
+  if (action === 'mute') {
+    add(`Mute ${label}`, trackSwitch(s, target, 'mute', true), cueScore * target.score);
+    // The same silence kept in the clips: the track stays unmuted, its clips are turned off.
+    const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
+    add(`Turn off every clip of ${label} (the track itself stays unmuted)`, clips.map((c) => ({ type: 'updateClip' as const, clipId: c.id, changes: { active: false } })), cueScore * target.score * 0.7);
+  }
   if (action === 'unmute') add(`Unmute ${label}`, trackSwitch(s, target, 'mute', false), cueScore * target.score);
   if (action === 'solo') {
     add(`Solo ${label}`, [...trackSwitch(s, target, 'solo', true), ...unsoloOthers(s, target.trackIds), ...trackSwitch(s, target, 'mute', false)], cueScore * target.score);
+    const others = { ...target, trackIds: s.document.tracks.filter((t) => !target.trackIds.includes(t.id)).map((t) => t.id) };
+    add(`Mute every track except ${label} (instead of soloing)`, [...trackSwitch(s, others, 'mute', true), ...trackSwitch(s, target, 'mute', false)], cueScore * target.score * 0.75);
   }
   if (action === 'unsolo') add(`Unsolo ${label}`, trackSwitch(s, target, 'solo', false), cueScore * target.score);
   return readings;
