@@ -8,6 +8,8 @@ export interface TrackEntry {
   readonly track: Track;
   /** The name as words, compounds joined ("Sub bass" → ["subbass"], "Hi-hats" → ["hihats"]), singular. */
   readonly words: readonly string[];
+  /** `words` joined with spaces, for comparing a phrase with the whole name. */
+  readonly phrase: string;
   readonly kind: StemKind | null;
   /** The instrument its name says, if any (index into INSTRUMENTS). */
   readonly instrument: number | null;
@@ -102,6 +104,7 @@ function buildVocabulary(doc: ProjectDocument): ProjectVocabulary {
     return {
       track,
       words,
+      phrase: words.join(' '),
       kind: trackKind(doc, track),
       instrument: instrument >= 0 ? instrument : null,
       audible: !track.mute && doc.clips.some((c) => c.trackId === track.id && c.active),

@@ -46,7 +46,7 @@ function optionsFor(words: readonly string[], vocab: ProjectVocabulary): TrackOp
   };
   const sing = words.map(singular);
   const phrase = sing.join(' ');
-  const exact = vocab.tracks.filter((t) => t.words.join(' ') === phrase);
+  const exact = vocab.tracks.filter((t) => t.phrase === phrase);
   add(exact, 1, 'name');
   if (words.length === 1) {
     const word = sing[0]!;

@@ -42,7 +42,7 @@ export interface Interpretation {
 
 export const MAX_CANDIDATES = 5;
 /** Readings tried (applied and checked) before the list is cut: keeps a sentence well inside its time budget. */
-const MAX_TRIED = 40;
+const MAX_TRIED = 24;
 
 /** The batch a candidate applies as: its commands, labelled with the sentence (History shows it). */
 export function candidateCommand(text: string, candidate: Pick<Candidate, 'commands'>): Command {
@@ -107,8 +107,8 @@ export function interpretCommand(text: string, context: InterpretContext, max = 
     return candidate;
   };
   for (const { reading, fit: score } of readings.slice(0, MAX_TRIED)) {
-    // Enough to show, one of them allowed: the rest would not be shown.
-    if (tried.length >= max && tried.some((c) => c.licence.allowed) && score < tried[max - 1]!.score) break;
+    // Enough to show, one of them allowed: the rest would rank below what is shown.
+    if (tried.length >= max && tried.some((c) => c.licence.allowed) && score <= Math.min(...tried.map((c) => c.score))) break;
     if (reading.refusal) {
       lastProblem ??= reading.refusal;
       continue;

@@ -127,7 +127,8 @@ function invert(ranges: readonly (readonly [number, number])[], end: number): [n
 export const switchReadings: ReadingSource = (s, ids) => {
   const cue = switchCue(s);
   if (!cue) return [];
-  const targets = targetOptions(s);
+  // Muting a track that is already muted changes nothing anyone hears: "the vocals" then means the heard ones.
+  const targets = targetOptions(s).filter((t, _, all) => cue.action !== 'mute' || t.except || !all.some((o) => o !== t && o.trackIds.length < t.trackIds.length && o.trackIds.every((id) => t.trackIds.includes(id)) && t.trackIds.filter((id) => !o.trackIds.includes(id)).every((id) => s.document.tracks.find((x) => x.id === id)?.mute)));
   const scopes = scopeOptions(s);
   const readings: Reading[] = [];
   for (const target of targets) {
