@@ -55,6 +55,11 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** "Piano's", "Strings'", "every track's". */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}
+
 /** "+3 dB", "−2.5 dB". */
 export function formatDb(db: number): string {
   const rounded = Math.round(db * 10) / 10;

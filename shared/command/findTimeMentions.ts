@@ -77,7 +77,7 @@ function sectionLabel(sections: readonly Section[], all: boolean, beatsPerBar: n
   if (all && sections.length > 1) return `every ${sections[0]!.name.replace(/\s*\d+$/, '')} (bars ${where})`;
   const section = sections[0]!;
   const nth = section.occurrence > 1 && !/\d$/.test(section.name) ? `${ORDINAL_WORDS[section.occurrence] ?? `${section.occurrence}th`} ` : '';
-  return `the ${nth}${section.name} (${formatRange(section.start, section.end, beatsPerBar)})`;
+  return `${/\d$/.test(section.name) ? '' : 'the '}${nth}${section.name} (${formatRange(section.start, section.end, beatsPerBar)})`;
 }
 
 /** "the chorus", "the second verse", "verse 2", "the last chorus", "every chorus", "the drop". */

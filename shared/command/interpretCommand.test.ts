@@ -36,7 +36,7 @@ describe('interpretCommand: the first reading of a sentence', () => {
     ['fade in the pad over 4 bars', 'Fade Pad in over 4 bars'],
     ['split the bass at bar 33', 'Split Bass at bar 33'],
     ['delete the second guitar clip', 'Delete the second Guitar clip (bar 33)'],
-    ['loop the second verse', 'Loop the Verse 2 (bars 33–48)'],
+    ['loop the second verse', 'Loop Verse 2 (bars 33–48)'],
     ['bypass the bass eq', 'Turn EQ off on Bass (bypassed, settings kept)'],
     ['add a marker called breakdown at bar 57', 'Add a marker "breakdown" at bar 57'],
   ])('"%s" → %s', (text, description) => {

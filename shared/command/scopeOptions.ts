@@ -35,7 +35,7 @@ export function scopeOptions(sentence: Sentence, skip: (m: TimeMention) => boole
     if (mention.prep === 'after' || (mention.prep === 'from' && sentence.words[mention.end] === 'on')) {
       const first = mention.options[0]!.ranges[0]!;
       const start = mention.prep === 'after' ? first[1] : first[0];
-      if (start < vocab.end) options.push({ ranges: [[start, vocab.end]], phrase: `from ${formatRange(start, vocab.end, vocab.beatsPerBar)}`, score: 0.95, uses: [...uses, mention.end], mention });
+      if (start < vocab.end) options.push({ ranges: [[start, vocab.end]], phrase: `for ${formatRange(start, vocab.end, vocab.beatsPerBar)}`, score: 0.95, uses: [...uses, mention.end], mention });
       continue;
     }
     if (!SCOPE_PREPS.has(mention.prep)) continue;

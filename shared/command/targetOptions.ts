@@ -61,3 +61,9 @@ export function targetOptions(sentence: Sentence, skip: (mention: TrackMention) 
     return true;
   }).sort((a, b) => b.score - a.score).slice(0, 4);
 }
+
+/** Every track, for a sentence that names a stretch of time but no track ("make the chorus louder", "delete the outro"). */
+export function everyTrack(sentence: Sentence): TargetOption {
+  const ids = sentence.document.tracks.map((t) => t.id);
+  return { trackIds: ids, score: 0.9, uses: sentence.find(['everything', 'all', 'tracks']), label: 'every track', how: 'all' };
+}

@@ -2,7 +2,7 @@ import type { Command } from '../../project/commandSchema';
 import type { Effect, EffectParams, EffectType, Track } from '../../project/documentSchema';
 import { EFFECT_DEFAULTS, EFFECT_NAMES, EFFECT_PRESETS, PARAM_RANGES, effectsOf } from '../effectDefaults';
 import { EFFECT_WORDS } from '../lexicon';
-import { clamp, tidy, type IdSource, type Reading, type ReadingSource } from '../Reading';
+import { clamp, possessive, tidy, type IdSource, type Reading, type ReadingSource } from '../Reading';
 import { range, type Sentence } from '../Sentence';
 import { targetOptions } from '../targetOptions';
 
@@ -108,16 +108,16 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
   const edits: { commands: Command[]; what: string; score: number; extra: number[] }[] = [];
   switch (act) {
     case 'remove':
-      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from ${track.name}`, score: 1, extra: [] });
-      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on ${track.name} instead (bypassed, settings kept)`, score: 0.75, extra: [] });
+      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 1, extra: [] });
+      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on {track} instead (bypassed, settings kept)`, score: 0.75, extra: [] });
       break;
     case 'disable':
-      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on ${track.name} (bypassed, settings kept)`, score: 1, extra: [] });
-      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from ${track.name}`, score: 0.75, extra: [] });
+      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on {track} (bypassed, settings kept)`, score: 1, extra: [] });
+      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 0.75, extra: [] });
       break;
     case 'enable':
-      for (const e of anyOfType.filter((x) => !x.enabled)) edits.push({ commands: [update(e, { enabled: true })], what: `Turn ${name} on on ${track.name}`, score: 1, extra: [] });
-      if (anyOfType.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to ${track.name}`, score: 0.9, extra: [] });
+      for (const e of anyOfType.filter((x) => !x.enabled)) edits.push({ commands: [update(e, { enabled: true })], what: `Turn on ${name} on {track}`, score: 1, extra: [] });
+      if (anyOfType.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to {track}`, score: 0.9, extra: [] });
       break;
     case 'set':
     case 'add': {
@@ -129,12 +129,12 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
       const said = value && param ? ` (${named?.[1] ?? param.replace(/Hz$|Db$|Ms$|Sec$/, '')} ${describeParam(param, value.value)})` : '';
       for (const e of existing) {
         const next = value && param ? withParam(mention.mode && e.params.type === 'filter' ? { ...e.params, mode: mention.mode } : e.params, param, value.value) : e.params;
-        if (!e.enabled || next !== e.params) edits.push({ commands: [update(e, { ...(e.enabled ? {} : { enabled: true }), ...(next !== e.params ? { params: next } : {}) })], what: `${e.enabled ? 'Set' : 'Turn on'} ${track.name}'s ${mention.mode ?? name}${said}`, score: 1, extra });
+        if (!e.enabled || next !== e.params) edits.push({ commands: [update(e, { ...(e.enabled ? {} : { enabled: true }), ...(next !== e.params ? { params: next } : {}) })], what: `${e.enabled ? 'Set' : 'Turn on'} {track's} ${mention.mode ?? name}${said}`, score: 1, extra });
       }
       if (value && param) params = withParam(params, param, value.value);
-      if (act === 'add' || existing.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(params) }], what: `Add ${mention.mode ? `a ${mention.mode} filter` : name} to ${track.name}${said}`, score: existing.length ? 0.85 : 1, extra });
+      if (act === 'add' || existing.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(params) }], what: `Add ${mention.mode ? `a ${mention.mode} filter` : name} to {track}${said}`, score: existing.length ? 0.85 : 1, extra });
       if (!value && !mention.mode && act === 'add') {
-        for (const [k, preset] of EFFECT_PRESETS[type].entries()) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(preset.params) }], what: `Add ${name} to ${track.name} (${preset.label})`, score: 0.85 - 0.03 * k, extra: [] });
+        for (const [k, preset] of EFFECT_PRESETS[type].entries()) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(preset.params) }], what: `Add ${name} to {track} (${preset.label})`, score: 0.85 - 0.03 * k, extra: [] });
       }
       break;
     }
@@ -153,10 +153,10 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
         const params = withParam(e.params, param, value);
         // "more compression": a lower threshold as well as a higher ratio.
         const both = type === 'compressor' && param === 'ratio' && !named ? withParam(params, 'thresholdDb', step('thresholdDb', (e.params as { thresholdDb: number }).thresholdDb, direction, s.size)) : params;
-        edits.push({ commands: [update(e, { params: both, ...(e.enabled ? {} : { enabled: true }) })], what: `${act === 'more' ? 'More' : act === 'less' ? 'Less' : act === 'longer' ? 'Longer' : 'Shorter'} ${name.toLowerCase()} on ${track.name}: ${named?.[1] ?? param.replace(/Sec$|Db$|Ms$|Hz$/, '')} ${describeParam(param, current)} → ${describeParam(param, value)}`, score: 1, extra: paramWord >= 0 ? [paramWord] : [] });
+        edits.push({ commands: [update(e, { params: both, ...(e.enabled ? {} : { enabled: true }) })], what: `${act === 'more' ? 'More' : act === 'less' ? 'Less' : act === 'longer' ? 'Longer' : 'Shorter'} ${name.toLowerCase()} on {track}: ${named?.[1] ?? param.replace(/Sec$|Db$|Ms$|Hz$/, '')} ${describeParam(param, current)} → ${describeParam(param, value)}`, score: 1, extra: paramWord >= 0 ? [paramWord] : [] });
       }
       if (anyOfType.length === 0 && direction > 0) {
-        edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to ${track.name}`, score: 0.85, extra: [] });
+        edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to {track}`, score: 0.85, extra: [] });
       }
       break;
     }
@@ -185,7 +185,7 @@ export const effectReadings: ReadingSource = (s, ids) => {
     for (let k = 0; k < depth; k++) {
       const picked = perTrack.map((p) => p[k] ?? p[0]).filter((p): p is NonNullable<typeof p> => Boolean(p));
       if (picked.length === 0) continue;
-      const what = picked.length === 1 ? picked[0]!.what : `${picked[0]!.what.replace(new RegExp(` (on|to|from) ${escape(s.document.tracks.find((t) => t.id === target.trackIds[0])!.name)}.*$`), '')} on ${target.label}`;
+      const what = withTrackName(picked[0]!.what, picked.length === 1 ? s.document.tracks.find((t) => t.id === target.trackIds[0])!.name : target.label);
       readings.push({
         description: what,
         commands: picked.flatMap((p) => p.commands),
@@ -198,6 +198,7 @@ export const effectReadings: ReadingSource = (s, ids) => {
   return readings;
 };
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Puts the track (or tracks) into a description written with "{track}". */
+export function withTrackName(what: string, tracks: string): string {
+  return what.replace("{track's}", possessive(tracks)).replace('{track}', tracks);
 }

@@ -2,10 +2,10 @@ import type { Command } from '../../project/commandSchema';
 import { LIMITS } from '../../project/documentSchema';
 import type { Amount } from '../findAmounts';
 import { describeSplits, regionEdit } from '../regionEdit';
-import { clamp, formatDb, tidy, type Reading, type ReadingSource } from '../Reading';
+import { clamp, formatDb, possessive, tidy, type Reading, type ReadingSource } from '../Reading';
 import { scopeOptions } from '../scopeOptions';
 import { range, type Sentence } from '../Sentence';
-import { targetOptions } from '../targetOptions';
+import { everyTrack, targetOptions } from '../targetOptions';
 
 const UP = ['louder', 'raise', 'boost', 'increase', 'lift', 'crank', 'up', 'push', 'hotter', 'bigger'];
 const DOWN = ['quieter', 'softer', 'lower', 'reduce', 'decrease', 'duck', 'tame', 'down', 'attenuate', 'quiet', 'soft'];
@@ -74,8 +74,10 @@ export const gainReadings: ReadingSource = (s, ids) => {
   const amounts = gainAmounts(s, intent);
   if (amounts.length === 0) return [];
   const readings: Reading[] = [];
-  const targets = targetOptions(s);
   const scopes = scopeOptions(s);
+  const named = targetOptions(s);
+  // "make the chorus louder": every track, there.
+  const targets = named.length === 0 && scopes.length ? [everyTrack(s)] : named;
   const master = targets.length === 0 || targets[0]!.how === 'all';
   // With no track named, only a word about loudness makes it the master's volume ("take it up to 128" is not).
   if (targets.length === 0 && !s.has('louder', 'quieter', 'softer', 'volume', 'level', 'gain', 'loud') && !s.amounts.some((a) => a.unit === 'db')) return [];
@@ -98,7 +100,7 @@ export const gainReadings: ReadingSource = (s, ids) => {
         const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
         if (!master && clips.length) {
           const clipCommands: Command[] = clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : c.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) } }));
-          readings.push({ description: `${amount.absolute ? `Set the gain of ${target.label}'s clips to ${formatDb(amount.db)}` : `${verb(amount.db, false)} the gain of ${target.label}'s clips by ${dB(amount.db)}`} (the fader stays)`, commands: clipCommands, score: score * target.score * 0.75, uses: [...uses, ...target.uses], targets: target.trackIds });
+          readings.push({ description: `${amount.absolute ? `Set the gain of ${possessive(target.label)} clips to ${formatDb(amount.db)}` : `${verb(amount.db, false)} the gain of ${possessive(target.label)} clips by ${dB(amount.db)}`} (the fader stays)`, commands: clipCommands, score: score * target.score * 0.75, uses: [...uses, ...target.uses], targets: target.trackIds });
         }
       }
       for (const scope of scopes) {

@@ -1,9 +1,9 @@
 import type { Command } from '../../project/commandSchema';
 import { describeSplits, regionEdit } from '../regionEdit';
-import type { IdSource, Reading, ReadingSource } from '../Reading';
+import { possessive, type IdSource, type Reading, type ReadingSource } from '../Reading';
 import { scopeOptions, type ScopeOption } from '../scopeOptions';
 import type { Sentence } from '../Sentence';
-import { targetOptions, trackLabel, type TargetOption } from '../targetOptions';
+import { everyTrack, targetOptions, trackLabel, type TargetOption } from '../targetOptions';
 import { loopCommand } from './loopReadings';
 
 const STRONG_MUTE = ['mute', 'silence', 'kill', 'unmute'];
@@ -24,6 +24,7 @@ function switchCue(s: Sentence): { action: 'mute' | 'unmute' | 'solo' | 'unsolo'
   // "take the kick out", "get rid of", "no drums", "drop the vocals"
   const weak = s.find(WEAK_MUTE).filter((i) => s.words[i] !== 'drop' || i === 0);
   if (s.has('take') && s.has('out')) weak.push(...s.find(['take']));
+  if (s.has('delete', 'erase', 'clear') && s.times.some((t) => t.kind !== 'point')) weak.push(...s.find(['delete', 'erase', 'clear']));
   if (s.has('get') && s.has('rid')) weak.push(...s.find(['get', 'rid', 'of']));
   if (weak.length) return { action: 'mute', score: 0.75, uses: weak };
   if (s.has(...SOLO)) return { action: 'solo', score: 0.7, uses: s.find(SOLO) };
@@ -77,10 +78,12 @@ function scopedReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'unsol
   const base = cueScore * target.score * scope.score;
   const readings: Reading[] = [];
   if (action === 'mute') {
+    // "delete …" first deletes; "mute …", "drop …", "cut …" first turn the part off (it stays on the timeline).
+    const deleting = s.has('delete', 'erase', 'clear', 'remove', 'rid');
     const off = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), () => ({ active: false }));
-    if (off.pieces.length) readings.push({ description: `Mute ${target.label} ${scope.phrase}${describeSplits(off.splits, bpb, off.pieces.length)}`, commands: off.commands, score: base, uses: all, targets: target.trackIds });
+    if (off.pieces.length) readings.push({ description: `Mute ${target.label} ${scope.phrase}${describeSplits(off.splits, bpb, off.pieces.length)}`, commands: off.commands, score: base * (deleting ? 0.85 : 1), uses: all, targets: target.trackIds });
     const cut = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), () => 'remove');
-    if (cut.pieces.length) readings.push({ description: `Delete ${target.label}'s audio ${scope.phrase}${describeSplits(cut.splits, bpb, cut.pieces.length)}`, commands: cut.commands, score: base * 0.85, uses: all, targets: target.trackIds });
+    if (cut.pieces.length) readings.push({ description: `Delete ${possessive(target.label)} audio ${scope.phrase}${describeSplits(cut.splits, bpb, cut.pieces.length)}`, commands: cut.commands, score: base * (deleting ? 1 : 0.85), uses: all, targets: target.trackIds });
   }
   if (action === 'unmute') {
     // Heard only in the scope: unmute the track, and keep its clips outside the scope quiet.
@@ -130,6 +133,8 @@ export const switchReadings: ReadingSource = (s, ids) => {
   // Muting a track that is already muted changes nothing anyone hears: "the vocals" then means the heard ones.
   const targets = targetOptions(s).filter((t, _, all) => cue.action !== 'mute' || t.except || !all.some((o) => o !== t && o.trackIds.length < t.trackIds.length && o.trackIds.every((id) => t.trackIds.includes(id)) && t.trackIds.filter((id) => !o.trackIds.includes(id)).every((id) => s.document.tracks.find((x) => x.id === id)?.mute)));
   const scopes = scopeOptions(s);
+  // "delete the outro", "mute bars 5 to 8": every track, there.
+  if (targets.length === 0 && scopes.length && (cue.action === 'mute' || s.has('delete', 'remove', 'erase', 'clear'))) targets.push(everyTrack(s));
   const readings: Reading[] = [];
   for (const target of targets) {
     if (scopes.length === 0 || cue.action === 'unsolo') readings.push(...wholeTrackReadings(s, cue.action, target, cue.score, cue.uses));
