@@ -32,11 +32,13 @@ export class Fft {
       for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
       this.reversed[i] = r;
     }
-    this.cos = new Float64Array(size / 2);
-    this.sin = new Float64Array(size / 2);
-    for (let k = 0; k < size / 2; k++) {
-      this.cos[k] = Math.cos((2 * Math.PI * k) / size);
-      this.sin[k] = -Math.sin((2 * Math.PI * k) / size);
+    this.cos = new Float64Array(size);
+    this.sin = new Float64Array(size);
+    for (let half = 1; half < size; half <<= 1) {
+      for (let k = 0; k < half; k++) {
+        this.cos[half - 1 + k] = Math.cos((Math.PI * k) / half);
+        this.sin[half - 1 + k] = -Math.sin((Math.PI * k) / half);
+      }
     }
     this.splitCos = Float64Array.from({ length: size }, (_, k) => Math.cos((Math.PI * k) / size));
     this.splitSin = Float64Array.from({ length: size }, (_, k) => -Math.sin((Math.PI * k) / size));
@@ -87,15 +89,15 @@ export class Fft {
         im[j] = ti;
       }
     }
+    // Stage with butterflies `half` apart: twiddle k is e^(−iπk/half), stored contiguously per stage (offset half − 1).
     const cos = this.cos;
     const sin = this.sin;
     for (let half = 1; half < n; half <<= 1) {
-      const step = n / (2 * half);
-      for (let start = 0; start < n; start += 2 * half) {
-        for (let k = 0; k < half; k++) {
-          const wr = cos[k * step]!;
-          const wi = sin[k * step]!;
-          const a = start + k;
+      const span = 2 * half;
+      for (let k = 0; k < half; k++) {
+        const wr = cos[half - 1 + k]!;
+        const wi = sin[half - 1 + k]!;
+        for (let a = k; a < n; a += span) {
           const b = a + half;
           const xr = re[b]! * wr - im[b]! * wi;
           const xi = re[b]! * wi + im[b]! * wr;

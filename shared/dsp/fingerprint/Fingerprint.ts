@@ -1,6 +1,6 @@
 import { FINGERPRINT_VERSION, FRAME_SECONDS } from './fingerprintParams';
-import { logSpectrogram } from './logSpectrogram';
-import { pickPeaks } from './pickPeaks';
+import { frameCountOf, logSpectrogram } from './logSpectrogram';
+import { MAX_PEAK_FRAME, packPeak, peakBin, peakFrame, pickPeaks } from './pickPeaks';
 import { resampleToAnalysisRate } from './resampleToAnalysisRate';
 
 /**
@@ -15,6 +15,11 @@ export interface Fingerprint {
   readonly frames: number;
   readonly peaks: Uint32Array;
 }
+
+/** Frames analysed at a time (~2 minutes; 7 MB of spectrogram). */
+const CHUNK_FRAMES = 4096;
+/** Frames of context each chunk reads on both sides: the peak neighbourhood (3) plus half a block (16), rounded up. */
+const CHUNK_MARGIN = 24;
 
 /** Seconds of audio a fingerprint covers. */
 export const fingerprintSeconds = (fp: Fingerprint): number => fp.frames * FRAME_SECONDS;
@@ -37,8 +42,20 @@ export const fingerprintSeconds = (fp: Fingerprint): number => fp.frames * FRAME
  * const fp = computeFingerprint([left, right], 44100);
  * fp.peaks.length / fingerprintSeconds(fp); // ≈ 20–30 peaks per second of music
  */
-export function computeFingerprint(channels: readonly Float32Array[], sampleRate: number): Fingerprint {
+export function computeFingerprint(channels: readonly Float32Array[], sampleRate: number, chunkFrames = CHUNK_FRAMES): Fingerprint {
   const signal = resampleToAnalysisRate(channels, sampleRate);
-  const spec = logSpectrogram(signal);
-  return { version: FINGERPRINT_VERSION, frames: spec.frames, peaks: pickPeaks(spec) };
+  const frames = frameCountOf(signal.length);
+  if (frames > MAX_PEAK_FRAME) throw new RangeError(`audio too long to fingerprint (${Math.round(frames * FRAME_SECONDS / 3600)} hours)`);
+  // The spectrogram is computed a chunk at a time (memory stays flat for an hour-long take); every peak rule looks
+  // at most CHUNK_MARGIN frames away, so each chunk, read with that margin, gives exactly the whole file's peaks.
+  const parts: number[] = [];
+  for (let start = 0; start < frames; start += chunkFrames) {
+    const from = Math.max(0, start - CHUNK_MARGIN);
+    const to = Math.min(frames, start + chunkFrames + CHUNK_MARGIN);
+    for (const peak of pickPeaks(logSpectrogram(signal, from, to - from))) {
+      const frame = from + peakFrame(peak);
+      if (frame >= start && frame < start + chunkFrames) parts.push(packPeak(frame, peakBin(peak)));
+    }
+  }
+  return { version: FINGERPRINT_VERSION, frames, peaks: Uint32Array.from(parts) };
 }

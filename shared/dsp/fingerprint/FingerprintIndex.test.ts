@@ -22,8 +22,10 @@ const stemFile = (id: string) => {
 };
 function decode(file: string, args: string[] = []): Audio {
   const rate = Number(/(\d+) Hz/.exec(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' }).trim() + ' Hz')![1]);
-  const sampleRate = Number(args[args.indexOf('-ar') + 1] ?? rate) || rate;
-  const bytes = execFileSync('ffmpeg', ['-v', 'error', '-i', file, ...args, '-f', 'f32le', '-ac', '2', '-ar', String(sampleRate), '-'], { maxBuffer: 2 ** 30 });
+  const ar = args.indexOf('-ar');
+  const sampleRate = ar >= 0 ? Number(args[ar + 1]) : rate;
+  const input = args[0] === '-ss' ? args.splice(0, 4) : [];
+  const bytes = execFileSync('ffmpeg', ['-v', 'error', ...input, '-i', file, ...args, '-f', 'f32le', '-ac', '2', '-ar', String(sampleRate), '-'], { maxBuffer: 2 ** 30 });
   const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const channels = [new Float32Array(all.length / 2), new Float32Array(all.length / 2)];
   for (let i = 0; i < all.length / 2; i++) {
@@ -96,11 +98,11 @@ describe('FingerprintIndex on the demo catalog', () => {
 
   it('finds nothing in genuine takes: another song from the same soundfont, a cover of the vocal line, noise', () => {
     for (const id of ['kd-cs-drums', 'kd-cs-bass', 'kd-cs-pad', 'kd-cs-arp', 'kd-cs-vocals']) {
-      expect(index.match(fp(cut(decode(stemFile(id)), 8, 25))), id).toEqual([]);
+      expect(index.match(fp(decode(stemFile(id), ['-ss', '8', '-t', '25']))), id).toEqual([]);
     }
     const ferry = demoPackages.find((d) => d.song.title === 'Night Ferry')!.song;
     const beat = 60 / ferry.bpm;
-    const line = ferry.stems.find((s) => s.kind === 'vocals')!.part.notes.map((n) => ({ start: n.beat * beat, seconds: n.beats * beat, midi: n.pitch }));
+    const line = ferry.stems.find((s) => s.kind === 'vocals')!.part.notes.map((n) => ({ start: n.beat * beat, seconds: n.beats * beat, midi: n.pitch })).filter((n) => n.start < 30);
     expect(index.match(fp(singLine(line, 9, { jitterSec: 0, detuneCents: 0, vibratoCents: 15 })))).toEqual([]);
     let seed = 1;
     const noise = Float32Array.from({ length: 44100 * 10 }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.3);

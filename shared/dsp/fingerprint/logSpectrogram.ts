@@ -15,17 +15,21 @@ const FULL_SCALE_POWER = (FRAME_SIZE / 4) ** 2;
 const DB_PER_LN = 10 / Math.LN10;
 const fft = new Fft(FRAME_SIZE / 2);
 
+/** Whole frames in a signal of `length` samples. */
+export const frameCountOf = (length: number): number => (length < FRAME_SIZE ? 0 : Math.floor((length - FRAME_SIZE) / HOP_SIZE) + 1);
+
 /**
  * Short-time magnitude spectrum of a mono signal at ANALYSIS_RATE: Hann
  * frames of FRAME_SIZE every HOP_SIZE samples, in dB, only the bins the
- * peak picker reads. Digital silence reads −200 dB.
+ * peak picker reads, for frames firstFrame … firstFrame + frameCount − 1
+ * (all by default). Digital silence reads −200 dB.
  *
  * @example
  * const spec = logSpectrogram(resampleToAnalysisRate(channels, 44100));
  * spec.db[frame * spec.bins + bin]; // level of one cell in dB
  */
-export function logSpectrogram(signal: Float32Array): Spectrogram {
-  const frames = signal.length < FRAME_SIZE ? 0 : Math.floor((signal.length - FRAME_SIZE) / HOP_SIZE) + 1;
+export function logSpectrogram(signal: Float32Array, firstFrame = 0, frameCount = frameCountOf(signal.length) - firstFrame): Spectrogram {
+  const frames = Math.max(0, Math.min(frameCount, frameCountOf(signal.length) - firstFrame));
   const bins = MAX_BIN + 1;
   const db = new Float32Array(frames * bins);
   const frame = new Float64Array(FRAME_SIZE);
@@ -33,7 +37,7 @@ export function logSpectrogram(signal: Float32Array): Spectrogram {
   const re = new Float64Array(FRAME_SIZE / 2);
   const im = new Float64Array(FRAME_SIZE / 2);
   for (let f = 0; f < frames; f++) {
-    const start = f * HOP_SIZE;
+    const start = (firstFrame + f) * HOP_SIZE;
     for (let n = 0; n < FRAME_SIZE; n++) frame[n] = signal[start + n]! * window[n]!;
     fft.realPower(frame, bins, power, re, im);
     const row = f * bins;

@@ -41,6 +41,14 @@ describe('resampleToAnalysisRate', () => {
     expect(rmsMiddle(diff) / rmsMiddle(mid)).toBeLessThan(0.01);
   });
 
+  it('reads NaN and infinite samples as silence', () => {
+    const poisoned = tone(1000, 48000);
+    for (let i = 0; i < poisoned.length; i += 97) poisoned[i] = i % 2 ? NaN : -Infinity;
+    const out = resampleToAnalysisRate([poisoned], 48000);
+    expect(out.every(Number.isFinite)).toBe(true);
+    expect(rmsMiddle(out)).toBeCloseTo(0.5 / Math.SQRT2, 1);
+  });
+
   it('mixes channels to mono and refuses a nonsense rate', () => {
     const left = tone(1000, 8000);
     expect(resampleToAnalysisRate([left, left.map((v) => -v)], 8000).every((v) => v === 0)).toBe(true);

@@ -96,6 +96,8 @@ export function resampleToAnalysisRate(channels: readonly Float32Array[], sample
   let signal = new Float32Array(length);
   const scale = 1 / Math.max(1, channels.length);
   for (const channel of channels) for (let i = 0; i < length; i++) signal[i]! += channel[i]! * scale;
+  // A float file may hold NaN or ±Infinity; as samples they mean nothing, so they count as silence.
+  for (let i = 0; i < length; i++) if (!Number.isFinite(signal[i]!)) signal[i] = 0;
   let rate = sampleRate;
 
   const decimation = Math.floor(sampleRate / 11025);
