@@ -107,6 +107,7 @@ export const fingerprint: Workload = {
     const strays: string[] = [];
     const missed: string[] = [];
     const matchMs: number[] = [];
+    const details: { detection: unknown[]; genuine: unknown[] } = { detection: [], genuine: [] };
     let coreFound = 0;
     let coreTotal = 0;
     for (const c of cases) {
@@ -114,6 +115,7 @@ export const fingerprint: Workload = {
       const fp = computeFingerprint(audio.channels, audio.sampleRate);
       let matches!: ReturnType<FingerprintIndex['match']>;
       matchMs.push(cpuMs(() => (matches = index.match(fp))));
+      const all = index.match(fp, { includeRejected: true });
       for (const e of c.expected) {
         const hit = matches.find((m) => m.id === e.id);
         const ok = !!hit && Math.abs(hit.offsetSec - e.offsetSec) <= OFFSET_TOLERANCE_SEC;
@@ -122,6 +124,8 @@ export const fingerprint: Workload = {
           coreTotal++;
           if (ok) coreFound++;
         }
+        const candidate = all.find((m) => m.id === e.id);
+        details.detection.push({ case: c.name, category: c.category, core: c.core, id: e.id, expectedOffsetSec: round(e.offsetSec, 3), ok, candidate });
         if (!ok) missed.push(`${c.name} → ${e.id}${hit ? ` at ${hit.offsetSec} s, expected ${round(e.offsetSec, 3)} s` : ' not found'}`);
         bump(sha, c.category, c.expected.length === 1 && catalogSha.has(sha256OfFile(file)));
         const best = chromaprintBestBer(chromaprintOf(file), chroma.get(e.id)!);
@@ -153,7 +157,9 @@ export const fingerprint: Workload = {
       const kind = take.name.startsWith('other song') ? 'other songs, same soundfont' : take.kind;
       const fp = computeFingerprint(audio.channels, audio.sampleRate);
       const matches = index.match(fp);
-      const near = index.match(fp, { includeRejected: true })[0];
+      const rejected = index.match(fp, { includeRejected: true });
+      details.genuine.push({ take: take.name, kind, candidates: rejected.slice(0, 3) });
+      const near = rejected[0];
       if (near && near.score > closest.score) closest = { name: `${take.name} ~ ${near.id}`, coveredSec: near.coveredSec, score: near.score };
       bump(byKind, kind, matches.length > 0);
       if (matches.length) alarms.push(`${take.name} → ${matches.map((m) => `${m.id} (${m.coveredSec} s, ${m.score} votes)`).join(', ')}`);
@@ -163,6 +169,7 @@ export const fingerprint: Workload = {
       genuineBers.push(Math.min(...[...chroma.values()].map((r) => chromaprintBestBer(cp, r).ber)));
     }
     log(`false alarms: ${genuine.length} genuine takes`);
+    fs.writeFileSync(path.join(CACHE, 'details.json'), JSON.stringify(details, null, 1));
 
     // Chromaprint at its own zero-false-alarm threshold (a little below the closest genuine take).
     const chromaThreshold = Math.min(...genuineBers) - 0.005;
