@@ -24,6 +24,7 @@ import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
+import { LedgerHeadFile } from '../trust/LedgerHeadFile';
 import { ContentStore } from '../media/ContentStore';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
 import type { ServedBody } from '../serving/resolveAppFile';
@@ -75,7 +76,11 @@ export class StemroomServices {
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
     this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
-    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
+    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
+      key: library.key,
+      heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
+      meta: libraryMetaQueries(db),
+    });
     this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());

@@ -149,6 +149,12 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                 </ul>
               </section>
             )}
+            {check && check.unsignedPackages.length > 0 && (
+              <p className="warning-text small" data-testid="unsigned-packages">
+                Delivered unsigned: {check.unsignedPackages.map((p) => `"${p.title}"`).join(', ')} — no rights holder&apos;s signature proves who delivered {check.unsignedPackages.length === 1 ? 'it' : 'them'}. The attribution record will
+                say so.
+              </p>
+            )}
             {check?.allowed && (
               <section aria-label="Rights">
                 <h3>Credits</h3>
