@@ -149,7 +149,15 @@ describe('desktop app wiring (mocked electron)', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp.split(/[\s;]+/)).not.toContain("'unsafe-eval'");
     expect(csp).not.toMatch(/https?:|\*/);
-    expect(await index.text()).toContain('<title>Stemroom</title>');
+    expect(csp).not.toContain('unsafe-inline');
+    // Styles: our stylesheet, and <style> elements carrying this page's nonce (written into the page), fresh per response.
+    const html = await index.text();
+    expect(html).toContain('<title>Stemroom</title>');
+    const nonce = /<meta name="stemroom-style-nonce" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    const again = await handler(new Request('stemroom://app/index.html'));
+    expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
+    expect(Number(index.headers.get('content-length'))).toBe(Buffer.byteLength(html));
     expect((await handler(new Request('stemroom://app/../secret.txt'))).status).toBe(404);
     expect((await handler(new Request('stemroom://app/%2e%2e/secret.txt'))).status).toBe(404);
     expect((await handler(new Request('stemroom://app/..%2fsecret.txt'))).status).toBe(404);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
-import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
+import { withStyleNonce } from '../serving/withStyleNonce';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import type { Uploads } from '../services/Uploads';
 
@@ -13,8 +13,8 @@ export const appSchemePrivileges = {
 
 /**
  * Serves `stemroom://app/…`: the built renderer, and `/media/<sha256>` from
- * the content store. Every response carries the CSP; other hosts of the
- * scheme get 404.
+ * the content store. Every response carries the CSP (pages with a fresh
+ * style nonce); other hosts of the scheme get 404.
  */
 export function registerAppProtocol(
   protocol: Protocol,
@@ -22,7 +22,6 @@ export function registerAppProtocol(
   media: (urlPath: string) => ServedBody | null,
   uploads: Uploads,
 ): void {
-  const csp = contentSecurityPolicy();
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();
@@ -31,8 +30,9 @@ export function registerAppProtocol(
       return new Response(JSON.stringify({ uploadId }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
-    const served = /^\/(media|peaks|project-file)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
-    if (!served) return notFound();
+    const found = /^\/(media|peaks|project-file)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
+    if (!found) return notFound();
+    const { body: served, csp } = withStyleNonce(found);
     const body = 'bytes' in served ? new Uint8Array(served.bytes) : (Readable.toWeb(fs.createReadStream(served.filePath)) as ReadableStream<Uint8Array>);
     return new Response(body, {
       status: 200,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
-import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
+import { withStyleNonce } from '../serving/withStyleNonce';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import type { StemroomServices } from '../services/StemroomServices';
 
@@ -39,7 +39,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = await listen(server, options.port ?? 0);
   const guard = new AccessGuard(port, options.token);
   const origin = `http://127.0.0.1:${port}`;
-  const csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);
+  const websocketOrigins = `ws://127.0.0.1:${port} ws://localhost:${port}`;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE });
 
   server.on('request', (request, response) => {
@@ -55,7 +55,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
     if (!body) return refuse(response, 404, 'Not found.');
-    serveBody(response, body, csp, request.method === 'HEAD');
+    const page = withStyleNonce(body, websocketOrigins);
+    serveBody(response, page.body, page.csp, request.method === 'HEAD');
   });
 
   server.on('upgrade', (request, socket, head) => {
