@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadWebAudio } from '../../main/media/webAudio';
+import { loadWebAudio } from '../../engine/node/webAudio';
 
 const hadWithResolvers = 'withResolvers' in Promise;
 const processor = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-worklet-')), 'half.mjs');
