@@ -8,6 +8,8 @@ import { projectOpen } from './studioBrowser';
 import { offlineRender } from './offlineRender';
 import { exportNull } from './exportNull';
 import { contractDuringExport } from './contractDuringExport';
+import { commandBar } from './commandBar';
+import { fingerprint } from './fingerprint';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];
