@@ -17,7 +17,7 @@ import { wavBytes } from '../../../tests/helpers/writeWav';
  * the creator's own take. The fingerprint must find it, at import of the
  * take or — for a take that came first — at import of the package.
  */
-const ferry = path.join(defaultDemoCatalogDir(), 'saltmarsh-night-ferry');
+const ferry = path.join(defaultDemoCatalogDir()!, 'saltmarsh-night-ferry');
 const now = () => new Date('2026-11-24T12:00:00Z');
 let services: StemroomServices;
 let disguised: Buffer;
