@@ -198,8 +198,9 @@ export class StemroomServices {
     this.demoCatalogDir = dir;
     const meta = libraryMetaQueries(this.library.db);
     if (!dir || meta.get('demo_catalog')) return;
+    // Before the studio opens, so no PCM cache yet (hundreds of MB to write): the hosts' backfill builds it right after.
     for (const packageDir of demoPackages(dir).filter((p) => !isLargeDemoPackage(p))) {
-      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task));
+      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task, false));
     }
     meta.set('demo_catalog', new Date().toISOString());
   }
