@@ -1,6 +1,7 @@
 import { endpoints, isChannel, type Channel, type ParsedRequestOf, type ResponseOf, type Result } from '../../shared/contract';
 import { formatIssues } from '../../shared/contract/formatIssues';
 import { ServiceError } from './ServiceError';
+import { logInternalError } from './logInternalError';
 
 /** Who is calling; transports fill it in so handlers can tell Electron from the browser host. */
 export interface CallContext {
@@ -20,8 +21,7 @@ export type Handlers = {
 export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
-    private readonly onInternalError: (channel: string, error: unknown) => void = (channel, error) =>
-      console.error(`[stemroom] ${channel} failed:`, error),
+    private readonly onInternalError: (channel: string, error: unknown) => void = (channel, error) => logInternalError(`${channel} failed`, error),
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, context: CallContext): Promise<Result<unknown>> {

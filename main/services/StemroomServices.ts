@@ -59,6 +59,7 @@ export class StemroomServices {
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
   readonly now: () => Date;
+  private closed = false;
 
   private constructor(
     readonly library: Library,
@@ -112,6 +113,7 @@ export class StemroomServices {
   media(urlPath: string): ServedBody | null {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
+      if (!this.projects.exists(project[1]!)) return null;
       const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
@@ -155,9 +157,15 @@ export class StemroomServices {
     };
   }
 
+  /** Writes pending edits and closes the databases; safe to call more than once (signal, last resort, normal exit). */
   close(): void {
-    if (this.library.db.open) this.projects.flushAll();
-    this.analytics.close();
-    this.library.close();
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (this.library.db.open) this.projects.flushAll();
+    } finally {
+      this.analytics.close();
+      this.library.close();
+    }
   }
 }
