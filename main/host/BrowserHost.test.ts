@@ -185,6 +185,6 @@ describe('browser host', () => {
     });
     expect(reply.status).toBe(413);
     expect(reply.body).toMatch(/^The upload is larger than \d+ bytes\.\n$/);
-    expect(fs.readdirSync(path.join(services.library.paths.tmpDir, 'uploads'))).toEqual([]);
+    expect(fs.readdirSync(path.join(services.library.scratchDir, 'uploads'))).toEqual([]);
   });
 });

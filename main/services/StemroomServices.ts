@@ -65,17 +65,17 @@ export class StemroomServices {
     readonly library: Library,
     options: ServicesOptions,
   ) {
-    const { paths, db } = library;
+    const { paths, db, scratchDir } = library;
     this.now = options.now ?? (() => new Date());
-    this.store = new ContentStore(paths.storeDir, paths.tmpDir);
-    this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
+    this.store = new ContentStore(paths.storeDir, scratchDir);
+    this.uploads = new Uploads(path.join(scratchDir, 'uploads'));
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits);
+    this.catalog = new CatalogService(db, this.store, scratchDir, this.now, options.zipLimits);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
+    this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
     this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
@@ -86,7 +86,7 @@ export class StemroomServices {
   static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
-      services.exports.recover();
+      await services.exports.recover();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();
@@ -102,7 +102,7 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return { db: this.library.db, store: this.store, projects: this.projects, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
   }
 
   /**
