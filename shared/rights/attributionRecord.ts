@@ -4,6 +4,7 @@ import type { ExportDecision } from './decideExport';
 import type { Creator, RecordingFacts } from './ExportRights';
 import type { Splits } from './computeSplits';
 import { unionLength } from './audibleUsage';
+import type { IdentifiedAudio } from './sourceIdentity';
 
 /**
  * The attribution record: everything about an export's rights, as
@@ -49,7 +50,19 @@ export const attributionRecordSchema = z.object({
       recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string(), label: z.string(), packageId: z.string() }),
       work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
       masterOwners: z.array(shareSchema),
-      stems: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sha256: z.string(), ranges: z.array(rangeSchema) })),
+      stems: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          sha256: z.string(),
+          ranges: z.array(rangeSchema),
+          /** Present when the creator's own audio turned out to be this stem: it is licensed, credited and paid as the stem. */
+          heardAs: z
+            .object({ ownSha256: z.string(), name: z.string(), method: z.enum(['same-audio', 'fingerprint']), offsetSec: z.number(), confidence: z.number() })
+            .optional(),
+        }),
+      ),
       audibleSeconds: z.number(),
     }),
   ),
@@ -92,6 +105,8 @@ export interface RecordInput {
   readonly recordings: ReadonlyMap<string, RecordingFacts>;
   readonly splits: Splits;
   readonly credits: readonly string[];
+  /** Own audio identified as catalog stems, by source id (see catalogView). */
+  readonly identified?: ReadonlyMap<string, IdentifiedAudio>;
 }
 
 const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
@@ -128,7 +143,9 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
       stems: [],
       audibleSeconds: 0,
     };
-    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges }];
+    const identity = input.identified?.get(source.id);
+    const heardAs = identity ? { heardAs: { ownSha256: identity.ownSha256, name: source.name, method: identity.method, offsetSec: round3(identity.offsetSec), confidence: round3(identity.confidence) } } : {};
+    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges, ...heardAs }];
     // Stems of one recording playing together are one recording heard: overlaps count once, as in the splits.
     const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
     byRecording.set(r.id, { ...entry, stems, audibleSeconds });
@@ -164,3 +181,5 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     credits: [...input.credits],
   };
 }
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;

@@ -31,6 +31,9 @@ import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
 import { recordingFactsFor } from './recordingFacts';
+import { forgedSourceReasons } from './forgedSourceReasons';
+import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
+import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
 
 type ExportOptions = z.output<typeof exportOptionsSchema>;
@@ -47,6 +50,7 @@ const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
 export class ExportService {
   private readonly ledger;
   private readonly catalog;
+  private readonly identity;
   private readonly publisher: ExportPublisher;
   private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -64,6 +68,7 @@ export class ExportService {
     this.ledger = ledgerQueries(db);
     this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
+    this.identity = sourceIdentityQueries(db);
   }
 
   /** The licence decision, credits and splits an export would have — what the export dialog shows first. */
@@ -74,7 +79,7 @@ export class ExportService {
     if (!context.decision.allowed) {
       return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName };
     }
-    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
+    const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
     return {
       allowed: true,
       reasons: [],
@@ -111,7 +116,7 @@ export class ExportService {
 
     task.progress('Rendering', 0, 1);
     const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
-    const mix = await renderProject(document, environment, {
+    const mix = await renderProject(context.view.document, environment, {
       signal: task.signal,
       onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
     }).catch((error: Error) => {
@@ -131,13 +136,14 @@ export class ExportService {
 
     const exportId = uuidv7(this.now().getTime(), crypto.randomBytes(10));
     const creator = { name: creatorName };
-    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, creator);
+    const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, creator);
     const payload = buildAttributionPayload({
       exportId,
       createdAt: this.now().toISOString(),
       appVersion: this.appVersion,
       project: { id: options.projectId, name: document.name, revision: summary.headRevision, revisionSha256: sha256Hex(revisionJson) },
-      document,
+      document: context.view.rightsDocument,
+      identified: context.view.identified,
       output: {
         title,
         ...(options.isrc ? { isrc: options.isrc } : {}),
@@ -306,11 +312,20 @@ export class ExportService {
     return { ...row, fileState };
   }
 
+  /**
+   * The decision, judged on the document as the catalog sees it: catalog
+   * facts replace the document's claims, own audio that is catalog audio
+   * is that stem, and a forged source refuses the export outright.
+   */
   private context(document: ProjectDocument, territory?: string) {
-    const recordings = recordingFactsFor(document, this.catalog);
+    const lookup = this.identity.lookup();
+    const view = catalogView(document, lookup);
+    const recordings = recordingFactsFor(view.rightsDocument, this.catalog);
     const missing = new Set(document.sources.filter((s) => !this.store.has(s.sha256)).map((s) => s.id));
-    const decision = decideExport(document, recordings, missing, territory ?? this.settings.get().territory, this.today());
-    return { recordings, decision };
+    const judged = decideExport(view.rightsDocument, recordings, missing, territory ?? this.settings.get().territory, this.today());
+    const forged = forgedSourceReasons(document, lookup);
+    const decision = forged.length ? { ...judged, allowed: false, reasons: [...forged, ...judged.reasons] } : judged;
+    return { recordings, decision, view };
   }
 
   private credits(document: ProjectDocument, context: ReturnType<ExportService['context']>, title: string, creator: string): string[] {
