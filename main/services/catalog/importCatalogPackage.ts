@@ -13,6 +13,7 @@ import type { ZipLimits } from '../../media/extractZip';
 import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
 import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
+import { stemDurationProblems } from './stemDurationProblems';
 
 export interface ImportContext {
   readonly db: LibraryDatabase;
@@ -75,6 +76,8 @@ export async function importCatalogPackage(source: string, context: ImportContex
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task);
+    const durationProblems = stemDurationProblems(pkg, analyses);
+    if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
