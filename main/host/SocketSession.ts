@@ -9,7 +9,7 @@ export type ClientMessage = { id: number; channel: string; request: unknown };
 export type ServerMessage = { id: number; result: unknown } | { event: string; payload: unknown };
 
 /** Requests one page may have waiting at once; more are answered with an error, not queued without bound. */
-export const MAX_IN_FLIGHT = 64;
+export const MAX_IN_FLIGHT = 256;
 
 /**
  * One connected page: requests in, results and events out. What arrives is

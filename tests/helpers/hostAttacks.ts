@@ -61,7 +61,7 @@ export function frameAttacks(): Attack[] {
     framesAttack('text that is not JSON', () => [frame({ opcode: TEXT, payload: utf8('{"id": 1, "channel"') })]),
     framesAttack('JSON without an id', () => [frame({ opcode: TEXT, payload: utf8('[1,2,3]') })]),
     framesAttack('request nested 100,000 levels deep', () => [frame({ opcode: TEXT, payload: utf8(`{"id":7,"channel":"projects.edit","request":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) })]),
-    framesAttack('a burst of 300 requests', () => Array.from({ length: 300 }, (_, i) => frame({ opcode: TEXT, payload: utf8(JSON.stringify({ id: i, channel: 'library.info', request: {} })) }))),
+    framesAttack('a burst of 1,000 requests', () => Array.from({ length: 1000 }, (_, i) => frame({ opcode: TEXT, payload: utf8(JSON.stringify({ id: i, channel: 'library.info', request: {} })) }))),
     framesAttack('2 MiB of garbage in one frame', () => [frame({ opcode: TEXT, payload: utf8('x'.repeat(2 * 2 ** 20)) })]),
   ];
 }
