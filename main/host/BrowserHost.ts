@@ -68,9 +68,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return void response.end();
     }
+    if (url.pathname.startsWith('/pcm/')) {
+      // The PCM cache, built first if a file is missing or damaged (the request waits for it).
+      return void options.services.pcmBody(url.pathname).then(
+        (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
+        (error: unknown) => refuseForError(response, error, 'The audio cannot be prepared'),
+      ).catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
+    }
     const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
     if (!body) return refuse(response, 404, 'Not found.');
-    serveBody(response, body, csp, request.method === 'HEAD');
+    serveBody(response, body, csp, request.method === 'HEAD', request.headers.range);
   };
 
   // Bytes that are not HTTP: answered 400 (431 for oversized headers) and closed, for that client only.

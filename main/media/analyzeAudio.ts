@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { decodeAudio, UndecodableAudioError } from './decodeAudio';
+import { decodeAudio, UndecodableAudioError, type DecodedAudio } from './decodeAudio';
 import { probeAudio, type AudioProbe } from './probeAudio';
 import { declaredAudioLength, type DeclaredLength } from './declaredAudioLength';
 import { AUDIO_LIMITS, decodeBudgetProblem, shortfallProblem } from './audioLimits';
@@ -25,8 +25,13 @@ export class AudioProblem extends Error {
   override readonly name = 'AudioProblem';
 }
 
-/** Decodes an audio file once and measures it; refuses undecodable, empty or silent audio. */
-export async function analyzeAudio(file: string): Promise<AudioAnalysis> {
+/**
+ * Decodes an audio file once and measures it; refuses undecodable, empty,
+ * silent or truncated audio, and audio over AUDIO_LIMITS (judged before
+ * decoding). `onDecoded` receives the decoded audio of accepted files
+ * (the PCM cache is written from it, so import decodes only once).
+ */
+export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudio) => void): Promise<AudioAnalysis> {
   const size = fs.statSync(file).size;
   if (size === 0) throw new AudioProblem('is empty (0 bytes)');
   if (size > AUDIO_LIMITS.maxFileBytes) throw new AudioProblem(`is ${(size / 2 ** 30).toFixed(1)} GiB; at most ${AUDIO_LIMITS.maxFileBytes / 2 ** 30} GiB per audio file is allowed`);
@@ -48,6 +53,7 @@ export async function analyzeAudio(file: string): Promise<AudioAnalysis> {
   const loudness = integratedLoudness(audio.channels, audio.sampleRate);
   const peak = samplePeakDb(audio.channels);
   if (peak === -Infinity) throw new AudioProblem('is silent (every sample is zero)');
+  onDecoded?.(audio);
   return {
     format: audio.probe.container,
     sampleRate: audio.sampleRate,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryDatabase';
+import { LibraryKey } from '../trust/LibraryKey';
 import { openScratch } from './processes/scratchSpace';
 
 /** Where a library keeps its parts inside the data dir. */
@@ -13,6 +14,10 @@ export interface LibraryPaths {
   readonly storeDir: string;
   /** Scratch space on the same filesystem, so finished files can be renamed into place; each open library works in its own folder inside (see openScratch). */
   readonly tmpDir: string;
+  /** The library's signing key (keys/library-ed25519.pem, owner-only). */
+  readonly keysDir: string;
+  /** The signed ledger head, kept outside the database so a cut or rewritten ledger is caught. */
+  readonly ledgerHeadPath: string;
 }
 
 export function libraryPaths(dataDir: string): LibraryPaths {
@@ -23,6 +28,8 @@ export function libraryPaths(dataDir: string): LibraryPaths {
     analyticsPath: path.join(root, 'analytics.sqlite'),
     storeDir: path.join(root, 'store'),
     tmpDir: path.join(root, 'tmp'),
+    keysDir: path.join(root, 'keys'),
+    ledgerHeadPath: path.join(root, 'ledger-head.json'),
   };
 }
 
@@ -31,6 +38,7 @@ export class Library {
   private constructor(
     readonly paths: LibraryPaths,
     readonly db: LibraryDatabase,
+    readonly key: LibraryKey,
     /** Where this open library extracts, uploads and stages files; removed on close, and by the next start if this process dies. */
     readonly scratchDir: string,
   ) {}
@@ -41,7 +49,7 @@ export class Library {
     const db = openLibraryDatabase(paths.databasePath);
     try {
       fs.mkdirSync(paths.storeDir, { recursive: true });
-      return new Library(paths, db, openScratch(paths.tmpDir));
+      return new Library(paths, db, LibraryKey.open(paths.keysDir), openScratch(paths.tmpDir));
     } catch (error) {
       db.close();
       throw error;

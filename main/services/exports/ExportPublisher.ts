@@ -47,15 +47,22 @@ export class ExportPublisher {
    * `stamp` build everything that depends on the ledger head, and makes the
    * file, the credits beside it and the ledger entry appear together: a
    * journal row, temp files (fsynced), renames, then the ledger and export
-   * rows in one transaction that also clears the journal.
+   * rows in one transaction that also clears the journal; `committed`
+   * runs last, still holding the ledger (the signed head is advanced there).
    */
-  async publish<T extends StampedExport>(destinationOf: () => string, peaks: Uint8Array, stamp: (head: LedgerEntry | undefined, destination: string) => T): Promise<T> {
+  async publish<T extends StampedExport>(
+    destinationOf: () => string,
+    peaks: Uint8Array,
+    stamp: (head: LedgerEntry | undefined, destination: string) => T,
+    committed: (stamped: T) => void = () => undefined,
+  ): Promise<T> {
     const lock = await acquireLedgerLock(this.lockFile, PUBLISH_WAIT_MS);
     if (!lock) throw new ServiceError('unavailable', `Another Stemroom process has been writing to the ledger for ${PUBLISH_WAIT_MS / 1000} s; try the export again.`);
     try {
       const destination = destinationOf();
       const stamped = stamp(this.ledger.head(), destination);
       this.write(destination, stamped, peaks);
+      committed(stamped);
       return stamped;
     } finally {
       lock.release();
@@ -96,20 +103,21 @@ export class ExportPublisher {
    * carries the journalled export id gets its ledger entry (and credits
    * file); anything else is removed. Rows of running processes are left
    * alone; so is everything when another process holds the ledger for
-   * longer than RECOVER_WAIT_MS (the next start repairs it).
+   * longer than RECOVER_WAIT_MS (the next start repairs it). `then` runs
+   * afterwards, still holding the ledger (the signed head is sealed there).
    */
-  async recover(): Promise<{ completed: string[]; rolledBack: string[] }> {
+  async recover(then: () => void = () => undefined): Promise<{ completed: string[]; rolledBack: string[] }> {
     const completed: string[] = [];
     const rolledBack: string[] = [];
-    if (!this.ledger.journal().some(orphaned)) return { completed, rolledBack };
     const lock: LedgerLockHandle | null = await acquireLedgerLock(this.lockFile, RECOVER_WAIT_MS);
     if (!lock) return { completed, rolledBack };
     try {
-      // Read again under the lock: another process may have repaired them meanwhile.
+      // Read under the lock: another process may have repaired them meanwhile.
       for (const job of this.ledger.journal().filter(orphaned)) {
         if (this.recoverOne(job)) completed.push(job.exportId);
         else rolledBack.push(job.exportId);
       }
+      then();
     } finally {
       lock.release();
     }

@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * its process (`<owner token>.<random>`), after removing the folders of
  * processes that are gone. A folder of a live process — another `stemroom`
  * exporting or importing right now — is never touched. Entries from before
- * scratch folders were owned cannot be attributed: `blob-<pid>-…` files go
+ * scratch folders were owned cannot be attributed: `blob-<pid>-…` and `pcm-<pid>-…` files go
  * when that pid is not running, anything else when older than a day.
  *
  * @example
@@ -29,7 +29,7 @@ export function sweepScratch(tmpRoot: string, now = Date.now()): string[] {
   const removed: string[] = [];
   for (const name of fs.readdirSync(tmpRoot)) {
     const owned = /^(.+)\.[0-9a-f]{6}$/.exec(name);
-    const legacyBlob = /^blob-(\d+)-[0-9a-f]+$/.exec(name);
+    const legacyBlob = /^(?:blob|pcm)-(\d+)-[0-9a-f]+$/.exec(name);
     let gone: boolean;
     if (owned && ProcessOwner.parse(owned[1]!)) gone = !ProcessOwner.parse(owned[1]!)!.isAlive();
     else if (legacyBlob) gone = !ProcessOwner.parse(`${legacyBlob[1]}-x-x`)!.isAlive();
