@@ -111,8 +111,8 @@ function mp3Length(bytes: Uint8Array): DeclaredLength {
   }
   // What follows the last frame may be a tag (ID3v1 "TAG", APE, Lyrics3); anything is allowed after a frame boundary.
   if (announced !== null) {
-    const audioFrames = counted - 1;
-    if (audioFrames < announced) return { frames: announced * samples, truncated: `is truncated: its header announces ${announced} MPEG frames, the file holds ${audioFrames}` };
+    // Encoders disagree on whether the count includes the Xing/Info frame itself: give it the benefit.
+    if (counted < announced) return { frames: announced * samples, truncated: `is truncated: its header announces ${announced} MPEG frames, the file holds ${counted - 1}` };
     return { frames: announced * samples, truncated: null };
   }
   return { frames: counted * samples, truncated: null };
