@@ -13,6 +13,7 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { resamplingFacts } from './resamplingFacts';
 import { renderExportAudio } from './renderExportAudio';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
@@ -66,7 +67,7 @@ export class ExportService {
     private readonly trust: { readonly key: LibraryKey; readonly heads: LedgerHeadFile; readonly meta: ReturnType<typeof libraryMetaQueries> },
   ) {
     this.ledger = ledgerQueries(db);
-    this.publisher = new ExportPublisher(this.ledger);
+    this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
     this.identity = sourceIdentityQueries(db);
   }
@@ -115,7 +116,8 @@ export class ExportService {
     const creatorName = options.creator ?? this.settings.get().creatorName;
     if (!creatorName) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
     const title = options.title ?? document.name;
-    const destination = this.destination(options, title);
+    // Checked now so a taken name is refused before the render; chosen again when the file is written.
+    this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
     // The heavy audio work (render, limiter, loudness, encode) runs on a worker thread; this one keeps answering.
@@ -155,36 +157,37 @@ export class ExportService {
       credits: this.credits(document, context, title, creatorName),
       library: { publicKey: this.trust.key.publicKey, keyFingerprint: this.trust.key.fingerprint },
     });
-    const payloadJson = canonicalJson(payload);
-    const head = this.ledger.head();
-    const previousHash = head?.entryHash ?? GENESIS_HASH;
-    const payloadSha256 = sha256Hex(payloadJson);
-    const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
-    const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
-    const file = await audio.withTags(exportTags(record));
-    const row: ExportRow = {
-      id: exportId,
-      ledgerPosition: entry.position,
-      projectId: options.projectId,
-      revision: summary.headRevision,
-      title,
-      versionType: document.kind,
-      format: options.format,
-      path: destination,
-      durationSec: record.output.durationSec,
-      audioSha256: record.output.audioSha256,
-      createdAt: payload.createdAt,
-      creator: creatorName,
-      isrc: options.isrc ?? null,
-    };
     task.progress('Writing', 0, 1);
-    await this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, audio.facts.peaks);
-    this.trust.heads.advance(entry, this.now());
+    // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
+    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), audio.facts.peaks, (head, finalPath) => {
+      const payloadJson = canonicalJson(payload);
+      const previousHash = head?.entryHash ?? GENESIS_HASH;
+      const payloadSha256 = sha256Hex(payloadJson);
+      const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+      const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
+      const file = audio.withTags(exportTags(record));
+      const row: ExportRow = {
+        id: exportId,
+        ledgerPosition: entry.position,
+        projectId: options.projectId,
+        revision: summary.headRevision,
+        title,
+        versionType: document.kind,
+        format: options.format,
+        path: finalPath,
+        durationSec: record.output.durationSec,
+        audioSha256: record.output.audioSha256,
+        createdAt: payload.createdAt,
+        creator: creatorName,
+        isrc: options.isrc ?? null,
+      };
+      return { file, creditsJson: canonicalJsonPretty(record), entry, record, row };
+    }, ({ entry }) => this.trust.heads.advance(entry, this.now()));
     task.progress('Exported', 1, 1);
     return {
       exportId,
-      path: destination,
-      creditsPath: `${destination}.credits.json`,
+      path: row.path,
+      creditsPath: `${row.path}.credits.json`,
       format: options.format,
       durationSec: row.durationSec,
       audioSha256: row.audioSha256,
@@ -195,13 +198,12 @@ export class ExportService {
   }
 
   /**
-   * Completes or undoes exports a crash interrupted (see ExportPublisher).
-   * Run at every start, before any export.
+   * Completes or undoes exports whose process died (see ExportPublisher).
+   * Run at every start; exports running in other processes are left alone.
    */
-  recover(): { completed: string[]; rolledBack: string[] } {
-    const recovered = this.publisher.recover();
-    this.sealLedgerHead();
-    return recovered;
+  recover(): Promise<{ completed: string[]; rolledBack: string[] }> {
+    // Sealed while holding the ledger, so a head another process is advancing right now is never moved back.
+    return this.publisher.recover(() => this.sealLedgerHead());
   }
 
   /**

@@ -10,7 +10,7 @@ import { ContentStore } from '../../media/ContentStore';
 import { PcmCache } from '../../media/PcmCache';
 import { contentStoreAudio } from '../../media/contentStoreAudio';
 import type { TagSet } from '../../media/metadata/TagSet';
-import { encodeExport, type ExportFormat } from './encodeExport';
+import { encodeExport, type EncodedParts, type ExportFormat } from './encodeExport';
 
 /** What an export's audio needs: plain data, so it crosses to a worker thread as is. */
 export interface ExportAudioRequest {
@@ -39,6 +39,8 @@ export interface ExportAudioFacts {
 
 export interface ExportAudio {
   readonly facts: ExportAudioFacts;
+  /** The encoded audio as plain data, for the thread that writes the file. */
+  readonly parts: EncodedParts;
   /** The final file: the same audio payload wrapped with these tags. */
   withTags(tags: TagSet): Buffer;
 }
@@ -81,7 +83,7 @@ export async function runExportAudioJob(request: ExportAudioRequest, onProgress:
     audioSha256: crypto.createHash('sha256').update(encoded.audioData).digest('hex'),
     peaks: encodePeaks(computePeaks(mix.channels, mix.sampleRate)),
   };
-  return { facts, withTags: (tags) => encoded.withTags(tags) };
+  return { facts, parts: encoded.parts, withTags: (tags) => encoded.withTags(tags) };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -3,12 +3,13 @@ import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
 import type { TagSet } from '../../media/metadata/TagSet';
 import { runExportAudioJob, type ExportAudioFacts, type ExportAudioRequest } from './exportAudioJob';
+import { encodedFromParts } from './encodeExport';
 import type { ExportWorkerReply, ExportWorkerRequest } from './exportWorkerMessages';
 
-/** The export's audio, rendered off this thread: its facts, and its file once the record's tags are known. */
+/** The export's audio, rendered off this thread: its facts, and the file around it once the record's tags are known. */
 export interface RenderedExportAudio {
   readonly facts: ExportAudioFacts;
-  withTags(tags: TagSet): Promise<Buffer>;
+  withTags(tags: TagSet): Buffer;
   /** Where the audio work ran: a worker thread, or this one when no worker could start. */
   readonly thread: 'worker' | 'main';
 }
@@ -22,58 +23,38 @@ let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
  * Renders, limits, measures, encodes and hashes an export's audio on a
  * worker thread (exportAudioWorker), so the main process — the window, the
  * contract — stays responsive for the whole export; progress arrives on
- * `task`, and cancelling the task stops the worker at once. The worker is
- * kept a little while for the next export. If no worker can be started, the
- * same job runs here (same audio: the job is deterministic).
+ * `task`, and cancelling the task stops the worker at once. The encoded
+ * audio comes back transferred, not copied; wrapping it in the tagged file
+ * is a copy of it, done here. The worker is kept a little while for the
+ * next export. If no worker can be started (or it dies before saying
+ * anything), the same job runs here (same audio: the job is deterministic).
  *
  * @example
  * const audio = await renderExportAudio({ document, storeRoot, tmpDir, outputRate: 44100, normalizeLufs: null, format: 'wav', bitDepth: 24 }, task);
- * const file = await audio.withTags(exportTags(record));
+ * const file = audio.withTags(exportTags(record));
  */
 export async function renderExportAudio(request: ExportAudioRequest, task: TaskHandle): Promise<RenderedExportAudio> {
   const worker = takeWorker();
-  if (!worker) {
-    const audio = await runExportAudioJob(request, task.progress, task.signal).catch(rethrowCancelled);
-    return { facts: audio.facts, withTags: async (tags) => audio.withTags(tags), thread: 'main' };
-  }
-  worker.ref();
-  const replies = new Replies(worker, task.signal);
-  try {
-    worker.postMessage({ job: request } satisfies ExportWorkerRequest);
-    const facts = await replies.next('rendered', (progress) => task.progress(progress.label, progress.done, progress.total)).catch(async (error: Error) => {
-      // A worker that died before saying anything could not load (a broken install or package): do the job here instead.
-      if (replies.heard || error instanceof ServiceError) throw error;
+  if (worker) {
+    worker.ref();
+    const replies = new Replies(worker, task.signal);
+    try {
+      worker.postMessage({ job: request } satisfies ExportWorkerRequest);
+      const { facts, parts } = await replies.next('rendered', (progress) => task.progress(progress.label, progress.done, progress.total));
+      replies.stop();
+      keepIdle(worker);
+      const encoded = encodedFromParts(parts);
+      return { facts, withTags: (tags) => encoded.withTags(tags), thread: 'worker' };
+    } catch (error) {
       replies.stop();
       void worker.terminate();
-      throw new WorkerUnavailable();
-    });
-    return {
-      facts,
-      thread: 'worker',
-      withTags: async (tags) => {
-        try {
-          worker.postMessage({ tag: tags } satisfies ExportWorkerRequest);
-          const file = await replies.next('file');
-          replies.stop();
-          keepIdle(worker);
-          return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-        } catch (error) {
-          replies.stop();
-          void worker.terminate();
-          throw error;
-        }
-      },
-    };
-  } catch (error) {
-    replies.stop();
-    void worker.terminate();
-    if (!(error instanceof WorkerUnavailable)) throw error;
-    const audio = await runExportAudioJob(request, task.progress, task.signal).catch(rethrowCancelled);
-    return { facts: audio.facts, withTags: async (tags) => audio.withTags(tags), thread: 'main' };
+      // A worker that died before saying anything could not load (a broken install or package): do the job here instead.
+      if (replies.heard || error instanceof ServiceError) throw error;
+    }
   }
+  const audio = await runExportAudioJob(request, task.progress, task.signal).catch(rethrowCancelled);
+  return { facts: audio.facts, withTags: (tags) => audio.withTags(tags), thread: 'main' };
 }
-
-class WorkerUnavailable extends Error {}
 
 /** Replies from one worker, one awaited kind at a time; an abort, a crash or an exit rejects the wait. */
 class Replies {
@@ -108,7 +89,7 @@ class Replies {
     signal.addEventListener('abort', this.onAbort);
   }
 
-  next<K extends 'rendered' | 'file'>(kind: K, onProgress?: (p: { label: string; done: number; total: number }) => void): Promise<Extract<ExportWorkerReply, Record<K, unknown>>[K]> {
+  next<K extends 'rendered'>(kind: K, onProgress?: (p: { label: string; done: number; total: number }) => void): Promise<Extract<ExportWorkerReply, Record<K, unknown>>[K]> {
     if (this.signal.aborted) return Promise.reject(cancelled());
     return new Promise((resolve, reject) => (this.waiting = { kind, resolve: resolve as (value: never) => void, reject, onProgress }));
   }
