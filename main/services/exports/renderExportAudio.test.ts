@@ -66,7 +66,7 @@ describe('export audio off the main thread', () => {
     const here = await runExportAudioJob(request, () => undefined);
     expect(onWorker.facts.audioSha256).toBe(here.facts.audioSha256);
     const tags = { title: 'T', artist: 'A', composers: [], lyricists: [], involved: [], date: '2026-11-24', copyright: '', comment: '', software: 'Stemroom', sourceIsrcs: [], sourceIswcs: [], exportId: 'x', attribution: '{}' };
-    expect((await onWorker.withTags(tags)).equals(here.withTags(tags))).toBe(true);
+    expect(onWorker.withTags(tags).equals(here.withTags(tags))).toBe(true);
   });
 
   it('the contract keeps answering while an export renders', async () => {
