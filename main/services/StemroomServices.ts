@@ -13,6 +13,7 @@ import type { ZipLimits } from '../media/extractZip';
 import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
+import { commandHandlers } from './projects/commandHandlers';
 import { projectFileBytes, type ProjectFileContext } from './projects/projectFile';
 import { appVersion } from './appVersion';
 import { userAudioQueries } from '../db/userAudioQueries';
@@ -26,6 +27,14 @@ import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { LedgerHeadFile } from '../trust/LedgerHeadFile';
 import { ContentStore } from '../media/ContentStore';
+import { PcmCache } from '../media/PcmCache';
+import { AudioIdentifier } from './identity/AudioIdentifier';
+import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
+
+/** The task id of the background PCM cache backfill (its progress events carry it). */
+export const PCM_CACHE_TASK = 'pcm-cache';
+/** The media type the PCM cache is served as. */
+export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
 import type { ServedBody } from '../serving/resolveAppFile';
 
@@ -49,6 +58,10 @@ export class StemroomServices {
   readonly events = new EventBus();
   readonly tasks = new TaskRegistry(this.events);
   readonly store: ContentStore;
+  /** Every audio blob decoded once (store/pcm/): what renders read and the live engine streams. */
+  readonly pcm: PcmCache;
+  /** Recognises catalog audio inside the creator's own audio (fingerprints). */
+  readonly identifier: AudioIdentifier;
   readonly uploads: Uploads;
   readonly settings: SettingsService;
   readonly catalog: CatalogService;
@@ -60,22 +73,25 @@ export class StemroomServices {
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
   readonly now: () => Date;
+  private closed = false;
 
   private constructor(
     readonly library: Library,
     options: ServicesOptions,
   ) {
-    const { paths, db } = library;
+    const { paths, db, scratchDir } = library;
     this.now = options.now ?? (() => new Date());
-    this.store = new ContentStore(paths.storeDir, paths.tmpDir);
-    this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
+    this.store = new ContentStore(paths.storeDir, scratchDir);
+    this.uploads = new Uploads(path.join(scratchDir, 'uploads'));
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits);
+    this.pcm = PcmCache.of(this.store);
+    this.identifier = new AudioIdentifier(db, (sha) => this.pcm.read(sha), this.now);
+    this.catalog = new CatalogService(db, this.store, scratchDir, this.now, options.zipLimits, this.pcm, this.identifier);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
+    this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now, this.identifier, this.pcm);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
       key: library.key,
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
@@ -90,13 +106,26 @@ export class StemroomServices {
   static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
-      services.exports.recover();
+      await services.exports.recover();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();
       throw error;
     }
     return services;
+  }
+
+  /**
+   * Builds, in the background, the PCM cache of audio that lacks one (a
+   * library from before the cache, or a cache file removed or damaged):
+   * progress goes out as the `pcm-cache` task; close() stops it. The hosts
+   * start it once they are up; anything still missing is built when first
+   * needed.
+   */
+  prepareAudioCache(): Promise<PcmBackfill> {
+    return this.tasks
+      .run(PCM_CACHE_TASK, (task) => buildMissingPcm(this.store, this.pcm, (done, total) => task.progress('Preparing audio cache', done, total), task.signal))
+      .catch((error: unknown) => ({ valid: 0, built: 0, failed: [{ sha256: '', reason: error instanceof Error ? error.message : String(error) }] }));
   }
 
   /** Today as YYYY-MM-DD (UTC), the date licences are judged on. */
@@ -106,7 +135,7 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
   }
 
   /**
@@ -114,9 +143,22 @@ export class StemroomServices {
    * store, typed by its bytes), `/peaks/<sha256>` (cached waveform) and
    * `/project-file/<id>` (a .stemroom download).
    */
+  /**
+   * `/pcm/<sha256>`: a blob's PCM cache file (docs/pcm-cache.md), for range
+   * reads — built from the blob first when it is missing or damaged. Null
+   * for anything that is not audio of this library.
+   */
+  async pcmBody(urlPath: string): Promise<ServedBody | null> {
+    const [, sha256] = /^\/pcm\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
+    if (!sha256 || !this.store.has(sha256)) return null;
+    await this.pcm.ensure(sha256);
+    return { filePath: this.pcm.pathOf(sha256), contentType: PCM_CONTENT_TYPE };
+  }
+
   media(urlPath: string): ServedBody | null {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
+      if (!this.projects.exists(project[1]!)) return null;
       const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
@@ -154,15 +196,23 @@ export class StemroomServices {
       ...libraryHandlers(this),
       ...catalogHandlers(this),
       ...projectsHandlers(this),
+      ...commandHandlers(this),
       ...exportsHandlers(this),
       ...analyticsHandlers(this),
       ...recordingsHandlers(this),
     };
   }
 
+  /** Writes pending edits and closes the databases; safe to call more than once (signal, last resort, normal exit). */
   close(): void {
-    if (this.library.db.open) this.projects.flushAll();
-    this.analytics.close();
-    this.library.close();
+    if (this.closed) return;
+    this.closed = true;
+    this.tasks.cancel(PCM_CACHE_TASK);
+    try {
+      if (this.library.db.open) this.projects.flushAll();
+    } finally {
+      this.analytics.close();
+      this.library.close();
+    }
   }
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 import { endpoint } from './endpoint';
 import { taskIdSchema } from './taskContract';
 import { packageSourceSchema } from './catalogContract';
 import { isCountryCode } from '../rights/territories';
 import { normalizeIsrc } from '../rights/identifiers';
 import { attributionRecordSchema } from '../rights/attributionRecord';
+import { PROJECT_SAMPLE_RATES } from '../project/projectSampleRate';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
@@ -21,12 +23,14 @@ export const exportOptionsSchema = z
     path: z.string().min(1).max(4096).optional(),
     format: z.enum(['wav', 'flac', 'mp3']).default('wav'),
     bitDepth: z.union([z.literal(16), z.literal(24)]).default(24),
+    /** The export's rate; default the project's (its sources'). Another rate goes through the mastering-grade resampler. */
+    sampleRate: z.literal(PROJECT_SAMPLE_RATES).optional(),
     territory: territory.optional(),
     /** Integrated loudness target in LUFS (true peak kept under −1 dBTP); none to leave the mix as is. */
     normalizeLufs: z.number().min(-40).max(-5).nullable().default(null),
-    title: z.string().min(1).max(200).optional(),
+    title: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional(),
     /** The name credited as remixer/performer; default: the library's artist name setting. */
-    creator: z.string().min(1).max(200).optional(),
+    creator: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional(),
     /** The export's own ISRC, if the creator's distributor assigned one (embedded as TSRC / ISRC; matches listener plays). */
     isrc: z
       .string()

@@ -40,6 +40,18 @@ export const attributionRecordSchema = z.object({
     bitDepth: z.number().int().optional(),
     bitrateKbps: z.number().int().optional(),
     sampleRate: z.number().int(),
+    /**
+     * Rate conversion on the way: null when sources, mix and file share one rate (nothing resampled);
+     * otherwise the resampler and each conversion (every source at one rate, or the master bus).
+     * Absent in records from before it was recorded.
+     */
+    resampling: z
+      .object({
+        method: z.string(),
+        conversions: z.array(z.object({ stage: z.enum(['sources', 'master']), fromHz: z.number().int(), toHz: z.number().int(), passbandHz: z.number(), stopbandDb: z.number(), tapsPerPhase: z.number().int() })),
+      })
+      .nullable()
+      .optional(),
     channels: z.number().int(),
     durationSec: z.number(),
     audioSha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -10,16 +10,20 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness';
-import { renderProject } from '../../../renderer/audio/render/renderProject';
+import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
+import { renderProject } from '../../../engine/common/render/renderProject';
+import { resamplingFacts } from './resamplingFacts';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
+import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
+import { contentStoreAudio } from '../../media/contentStoreAudio';
+import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
@@ -43,6 +47,7 @@ import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
+const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -71,7 +76,7 @@ export class ExportService {
     private readonly trust: { readonly key: LibraryKey; readonly heads: LedgerHeadFile; readonly meta: ReturnType<typeof libraryMetaQueries> },
   ) {
     this.ledger = ledgerQueries(db);
-    this.publisher = new ExportPublisher(this.ledger);
+    this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
     this.identity = sourceIdentityQueries(db);
   }
@@ -120,13 +125,15 @@ export class ExportService {
     const creatorName = options.creator ?? this.settings.get().creatorName;
     if (!creatorName) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
     const title = options.title ?? document.name;
-    const destination = this.destination(options, title);
+    // Checked now so a taken name is refused before the render; chosen again when the file is written.
+    this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
+    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
     const mix = await renderProject(context.view.document, environment, {
+      outputRate: options.sampleRate ?? context.view.document.sampleRate,
       signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
+      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
     }).catch((error: Error) => {
       if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
       throw error;
@@ -159,6 +166,7 @@ export class ExportService {
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
         sampleRate: mix.sampleRate,
+        resampling: resamplingFacts(mix.resampling),
         channels: mix.channels.length,
         durationSec: mix.channels[0]!.length / mix.sampleRate,
         audioSha256: sha256Hex(encoded.audioData),
@@ -171,37 +179,38 @@ export class ExportService {
       credits: this.credits(document, context, title, creatorName),
       library: { publicKey: this.trust.key.publicKey, keyFingerprint: this.trust.key.fingerprint },
     });
-    const payloadJson = canonicalJson(payload);
-    const head = this.ledger.head();
-    const previousHash = head?.entryHash ?? GENESIS_HASH;
-    const payloadSha256 = sha256Hex(payloadJson);
-    const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
-    const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
-    const file = encoded.withTags(exportTags(record));
-    const row: ExportRow = {
-      id: exportId,
-      ledgerPosition: entry.position,
-      projectId: options.projectId,
-      revision: summary.headRevision,
-      title,
-      versionType: document.kind,
-      format: options.format,
-      path: destination,
-      durationSec: record.output.durationSec,
-      audioSha256: record.output.audioSha256,
-      createdAt: payload.createdAt,
-      creator: creatorName,
-      isrc: options.isrc ?? null,
-    };
     task.progress('Writing', 0, 1);
     const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
-    this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
-    this.trust.heads.advance(entry, this.now());
+    // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
+    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), peaks, (head, finalPath) => {
+      const payloadJson = canonicalJson(payload);
+      const previousHash = head?.entryHash ?? GENESIS_HASH;
+      const payloadSha256 = sha256Hex(payloadJson);
+      const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+      const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
+      const file = encoded.withTags(exportTags(record));
+      const row: ExportRow = {
+        id: exportId,
+        ledgerPosition: entry.position,
+        projectId: options.projectId,
+        revision: summary.headRevision,
+        title,
+        versionType: document.kind,
+        format: options.format,
+        path: finalPath,
+        durationSec: record.output.durationSec,
+        audioSha256: record.output.audioSha256,
+        createdAt: payload.createdAt,
+        creator: creatorName,
+        isrc: options.isrc ?? null,
+      };
+      return { file, creditsJson: canonicalJsonPretty(record), entry, record, row };
+    }, ({ entry }) => this.trust.heads.advance(entry, this.now()));
     task.progress('Exported', 1, 1);
     return {
       exportId,
-      path: destination,
-      creditsPath: `${destination}.credits.json`,
+      path: row.path,
+      creditsPath: `${row.path}.credits.json`,
       format: options.format,
       durationSec: row.durationSec,
       audioSha256: row.audioSha256,
@@ -212,13 +221,12 @@ export class ExportService {
   }
 
   /**
-   * Completes or undoes exports a crash interrupted (see ExportPublisher).
-   * Run at every start, before any export.
+   * Completes or undoes exports whose process died (see ExportPublisher).
+   * Run at every start; exports running in other processes are left alone.
    */
-  recover(): { completed: string[]; rolledBack: string[] } {
-    const recovered = this.publisher.recover();
-    this.sealLedgerHead();
-    return recovered;
+  recover(): Promise<{ completed: string[]; rolledBack: string[] }> {
+    // Sealed while holding the ledger, so a head another process is advancing right now is never moved back.
+    return this.publisher.recover(() => this.sealLedgerHead());
   }
 
   /**

@@ -3,8 +3,8 @@ import type { OpenProject } from '../../../shared/contract/projectsContract';
 import { applyCommand, CommandRejected } from '../../../shared/project/applyCommand';
 import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { Store } from '../../audio/Store';
-import type { Engine } from '../../audio/live/Engine';
+import { Store } from '../../../engine/browser/Store';
+import type { Engine } from '../../../engine/browser/live/Engine';
 import { notifications } from '../../app/Notifications';
 import { StudioRecorder } from './StudioRecorder';
 
@@ -80,6 +80,29 @@ export class StudioSession {
       const history = await this.bridge.call('projects.edit', { projectId: this.projectId, commands, ...(label ? { label } : {}) });
       this.state.set({ history, saving: false });
       if (sourcesChanged) await this.refreshRights();
+    });
+    return true;
+  }
+
+  /**
+   * Like `edit`, but main hears of it through `send` — the command bar's
+   * `projects.command`, which re-reads the sentence and re-checks the
+   * licences before applying. One undo step labelled `label`.
+   */
+  editVia(commands: Command[], label: string, send: () => Promise<OpenProject['history']>): boolean {
+    let document: ProjectDocument;
+    try {
+      document = applyCommand(this.document, { type: 'batch', label, commands }).document;
+    } catch (error) {
+      if (error instanceof CommandRejected) notifications.error(error.message);
+      else throw error;
+      return false;
+    }
+    this.show(document);
+    this.state.set({ saving: true });
+    this.enqueue(async () => {
+      this.state.set({ history: await send(), saving: false });
+      if (touchesSources({ type: 'batch', commands })) await this.refreshRights();
     });
     return true;
   }
