@@ -75,7 +75,7 @@ const take = (sha: string): RecordingSource => ({ id: 'src-take', type: 'recordi
 describe('a package may not deliver audio another package delivered', () => {
   it('refuses a shell package whose stem is the same bytes as Night Ferry\'s vocal', async () => {
     const message = await importRefused(shellPackage(fs.readFileSync(ferryVocalFile), 'ogg'));
-    expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.sha256: this audio is already the stem "Vocals" of "Night Ferry" \(package "saltmarsh-2025-07"\)/);
+    expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.sha256: this audio is already the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\)/);
   });
 
   // KNOWN BYPASS (review 12, not fixed): new stems are not fingerprinted against other packages' stems. Drop `.fails` once they are.
