@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../../shared/project/commandSchema';
 import type { RecordingSource } from '../../../shared/project/documentSchema';
 import { writePackage } from '../../../tests/fixtures/writePackage';
 import { tempDir } from '../../../tests/helpers/tempDir';
@@ -63,6 +64,24 @@ describe('own audio stored without a fingerprint', () => {
     const id = await remixWithTake(take.sha256);
     const open = await callContract(services, 'projects.open', { projectId: id });
     expect(open.rights['src-take']).toMatchObject({ identifiedAs: { recordingTitle: 'Night Ferry' } });
+    expect((await callContract(services, 'exports.check', { projectId: id })).allowed).toBe(false);
+  });
+});
+
+describe('excerpts shorter than the fingerprint\'s coverage threshold', () => {
+  // KNOWN BYPASS (review 12, not fixed): a match needs ≥ 4 s of covered audio per take, so a stem cut into 2-second takes
+  // and laid end to end is never recognised — 14 s of Night Ferry's vocal export as the creator's own. Drop `.fails` when fixed.
+  it.fails('Night Ferry\'s vocal cut into seven 2 s takes, laid end to end, is still Night Ferry\'s vocal', async () => {
+    await callContract(services, 'catalog.import', { source: { path: ferryDir } });
+    const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
+    const commands: Command[] = [{ type: 'addTrack', track: { id: 'trk-takes', name: 'Takes', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } }];
+    for (let k = 0; k < 7; k++) {
+      const piece = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', String(6 + 2 * k), '-t', '2', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
+      const take = await services.userAudio.put(piece, `Take ${k + 1}`);
+      const source: RecordingSource = { id: `src-take-${k}`, type: 'recording', sha256: take.sha256, name: `Take ${k + 1}`, bpm: 120, durationSec: take.durationSec, sampleRate: 48000, recordedAt: now().toISOString() };
+      commands.push({ type: 'addSource', source }, { type: 'addClip', clip: { id: `clip-${k}`, trackId: 'trk-takes', sourceId: source.id, start: 4 * k, length: 4, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } });
+    }
+    await callContract(services, 'projects.edit', { projectId: id, commands });
     expect((await callContract(services, 'exports.check', { projectId: id })).allowed).toBe(false);
   });
 });
