@@ -1,5 +1,4 @@
 import type { AnalyticsDatabase } from './openAnalyticsDatabase';
-import { PlayDayScratch, playDayBytes, type PlayDay } from './PlayDay';
 
 export interface AsideRow {
   keyKind: string;
@@ -26,6 +25,12 @@ export interface ImportRecord {
   ignored: number;
 }
 
+/** One export's stored plays of one UTC day: how many, and their columns as stored (the store's PlayDay layout). */
+export interface StoredDay {
+  plays: number;
+  columns: Buffer;
+}
+
 export interface Counts {
   plays: number;
   skips: number;
@@ -39,7 +44,6 @@ export interface Counts {
  * cancelled or failed import leaves no trace.
  */
 export function analyticsWriteQueries(db: AnalyticsDatabase) {
-  const scratch = new PlayDayScratch();
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -54,8 +58,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
   );
   const setImportSha = db.prepare('UPDATE play_imports SET file_sha256 = ? WHERE id = ?');
   const storedDays = db.prepare<[number], number>('SELECT day FROM play_days WHERE export_seq = ?').pluck();
-  const playDay = db.prepare<[number, number], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days WHERE export_seq = ? AND day = ?');
-  const playDaysOf = db.prepare<[number], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days WHERE export_seq = ? ORDER BY day');
+  const playDay = db.prepare<[number, number], StoredDay>('SELECT plays, columns FROM play_days WHERE export_seq = ? AND day = ?');
+  const playDaysOf = db.prepare<[number], StoredDay>('SELECT plays, columns FROM play_days WHERE export_seq = ? ORDER BY day');
   const savePlayDay = db.prepare('INSERT INTO play_days (export_seq, day, plays, columns) VALUES (?, ?, ?, ?) ON CONFLICT (export_seq, day) DO UPDATE SET plays = excluded.plays, columns = excluded.columns');
   const insertAside = db.prepare(
     `INSERT OR IGNORE INTO plays_aside (key_kind, key_value, label, played_at, listener, ms_played, country, source, reason_end, import_id)
@@ -105,17 +109,12 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     setImportSha: (id: number, sha256: string) => setImportSha.run(sha256, id),
     /** UTC days (day numbers) that already have plays of this export. */
     storedDays: (seq: number) => new Set(storedDays.all(seq)),
-    /** One export's stored plays of one UTC day, or null; valid until the next read of a day. */
-    playDay(seq: number, day: number): PlayDay | null {
-      const row = playDay.get(seq, day);
-      return row ? scratch.decode(row.columns, row.plays) : null;
-    },
-    /** Every stored day of one export, in day order; each valid until the next. */
-    *playDaysOf(seq: number): Generator<PlayDay> {
-      for (const row of playDaysOf.all(seq)) yield scratch.decode(row.columns, row.plays);
-    },
+    /** One export's stored plays of one UTC day, or undefined. */
+    playDay: (seq: number, day: number): StoredDay | undefined => playDay.get(seq, day),
+    /** Every stored day of one export, in day order. */
+    playDaysOf: (seq: number): StoredDay[] => playDaysOf.all(seq),
     /** Stores (or replaces) one export's plays of one UTC day. */
-    savePlayDay: (seq: number, day: number, plays: PlayDay) => savePlayDay.run(seq, day, plays.length, playDayBytes(plays)),
+    savePlayDay: (seq: number, day: number, plays: number, columns: Buffer) => savePlayDay.run(seq, day, plays, columns),
     insertAside: (row: AsideRow, importId: number) => insertAside.run({ ...row, importId }).changes === 1,
     asideKeys: () => asideKeys.all(),
     takeAside(kind: string, value: string): AsideRow[] {

@@ -8,18 +8,18 @@ import { analyticsReadQueries, type AnalyticsReadQueries } from '../../db/analyt
 import { analyticsWriteQueries, type AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
 import { openAnalyticsDatabase, type AnalyticsDatabase } from '../../db/analytics/openAnalyticsDatabase';
 import type { Counts } from '../../db/analytics/analyticsWriteQueries';
-import { countryCode } from '../../db/analytics/PlayDay';
+import { countryCode } from './store/PlayDay';
 import type { ExportService } from '../exports/ExportService';
 import type { ProjectsService } from '../projects/ProjectsService';
 import type { TaskHandle } from '../TaskRegistry';
-import { breakdownsOf, dropOffsOf, exportFigures, headlineOf, type ExportFacts } from './buildReport';
-import { ExportMatcher, type ExportIdentity } from './ExportMatcher';
-import { importPlays } from './importPlays';
-import { listenerKey } from './listenerKey';
-import type { PlayKeys } from './PlayKeys';
-import { PlayLogBatch } from './PlayLogBatch';
-import { openPlayLog } from './readPlayLog';
-import { simulatePlays } from './simulatePlays';
+import { breakdownsOf, dropOffsOf, exportFigures, headlineOf, type ExportFacts } from './report/buildReport';
+import { ExportMatcher, type ExportIdentity } from './import/ExportMatcher';
+import { importPlays } from './import/importPlays';
+import { listenerKey } from './import/listenerKey';
+import type { PlayKeys } from './import/PlayKeys';
+import { PlayLogBatch } from './import/PlayLogBatch';
+import { openPlayLog } from './import/readPlayLog';
+import { simulatePlays } from './import/simulatePlays';
 
 export interface SimulateRequest {
   readonly exportId: string;

@@ -1,4 +1,4 @@
-import type { PlayLogBatch } from './PlayLogBatch';
+import type { PlayLogBatch } from '../PlayLogBatch';
 
 /** What is known of the bytes read with a line: nothing but ASCII (1), no double quote anywhere (2). */
 export const ASCII = 1;

@@ -1,14 +1,14 @@
-import type { PlaysImportSummary } from '../../../shared/contract/analyticsContract';
-import type { AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
-import { countryCode, countryName } from '../../db/analytics/PlayDay';
-import { ServiceError } from '../ServiceError';
-import type { TaskHandle } from '../TaskRegistry';
+import type { PlaysImportSummary } from '../../../../shared/contract/analyticsContract';
+import type { AnalyticsWriteQueries } from '../../../db/analytics/analyticsWriteQueries';
+import { countryCode, countryName } from '../store/PlayDay';
+import { ServiceError } from '../../ServiceError';
+import type { TaskHandle } from '../../TaskRegistry';
 import { ExportMatcher, type ExportIdentity } from './ExportMatcher';
 import type { PlayKeyKind } from './ParsedPlay';
 import { PlayKeys } from './PlayKeys';
 import { PlayLogBatch } from './PlayLogBatch';
-import { PlaysByExport } from './PlaysByExport';
-import { storePlays } from './storePlays';
+import { PlaysByExport } from '../store/PlaysByExport';
+import { storePlays } from '../store/storePlays';
 
 export interface PlaySourceBatches {
   readonly format: string;

@@ -2,11 +2,11 @@ import { isAscii } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvPlayLineReader } from './csvPlayLineReader';
-import { csvPlayRecord } from './csvPlayRecord';
-import { parseIsoTime, parseUtcBytes } from './parseIsoTime';
-import { PlayKeys } from './PlayKeys';
+import { csvPlayRecord } from '../text/csvPlayRecord';
+import { parseIsoTime, parseUtcBytes } from '../text/parseIsoTime';
+import { PlayKeys } from '../PlayKeys';
 import { ASCII, NO_QUOTES } from './PlayLineReader';
-import { PlayLogBatch } from './PlayLogBatch';
+import { PlayLogBatch } from '../PlayLogBatch';
 
 const EXPORT = '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53';
 

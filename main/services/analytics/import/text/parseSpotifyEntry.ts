@@ -1,9 +1,9 @@
-import { END_REASONS, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
-import { isCountryCode } from '../../../shared/rights/territories';
-import { listenerKey } from './listenerKey';
-import type { LineResult } from './ParsedPlay';
+import { END_REASONS, PLAY_SOURCES } from '../../../../../shared/analytics/playDefinitions';
+import { isCountryCode } from '../../../../../shared/rights/territories';
+import { listenerKey } from '../listenerKey';
+import type { LineResult } from '../ParsedPlay';
 import { parseIsoTime } from './parseIsoTime';
-import { trackKey } from './trackKey';
+import { trackKey } from '../trackKey';
 
 const reasonIndex = new Map<string, number>(END_REASONS.map((r, i) => [r, i]));
 const OTHER_REASON = END_REASONS.indexOf('other');

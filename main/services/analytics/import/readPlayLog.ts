@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { sha256FileInWorker } from '../../media/sha256FileInWorker';
-import { ServiceError } from '../ServiceError';
-import { parseCsvLine } from './parseCsvLine';
-import { parsePlayRecord } from './parsePlayRecord';
-import { parseSpotifyEntry } from './parseSpotifyEntry';
+import { sha256FileInWorker } from '../../../media/sha256FileInWorker';
+import { ServiceError } from '../../ServiceError';
+import { parseCsvLine } from './text/parseCsvLine';
+import { parsePlayRecord } from './text/parsePlayRecord';
+import { parseSpotifyEntry } from './text/parseSpotifyEntry';
 import type { PlayKeys } from './PlayKeys';
 import { PlayLogBatch } from './PlayLogBatch';
-import { splitLineBatches } from './splitLineBatches';
+import { splitLineBatches } from './bytes/splitLineBatches';
 
 export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
 

@@ -7,8 +7,8 @@ import {
   FLAG_REPEAT,
   HOUR_MS,
   REPEAT_PLAYS_PER_DAY,
-} from '../../../shared/analytics/playDefinitions';
-import type { PlayDay } from '../../db/analytics/PlayDay';
+} from '../../../../shared/analytics/playDefinitions';
+import type { PlayDay } from './PlayDay';
 import { ListenerTally } from './ListenerTally';
 
 const tally = new ListenerTally();

@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { ndjsonPlayLineReader } from './ndjsonPlayLineReader';
-import { ndjsonPlayRecord } from './ndjsonPlayRecord';
-import { PlayKeys } from './PlayKeys';
+import { ndjsonPlayRecord } from '../text/ndjsonPlayRecord';
+import { PlayKeys } from '../PlayKeys';
 import { ASCII, NO_QUOTES } from './PlayLineReader';
-import { PlayLogBatch } from './PlayLogBatch';
+import { PlayLogBatch } from '../PlayLogBatch';
 
 const EXPORT = '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53';
 const str = (s: string) => JSON.stringify(s);

@@ -1,8 +1,8 @@
-import { END_REASONS, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
-import { normalizeIsrc } from '../../../shared/rights/identifiers';
-import { isCountryCode } from '../../../shared/rights/territories';
-import { listenerKey } from './listenerKey';
-import type { LineResult } from './ParsedPlay';
+import { END_REASONS, PLAY_SOURCES } from '../../../../../shared/analytics/playDefinitions';
+import { normalizeIsrc } from '../../../../../shared/rights/identifiers';
+import { isCountryCode } from '../../../../../shared/rights/territories';
+import { listenerKey } from '../listenerKey';
+import type { LineResult } from '../ParsedPlay';
 import { parseIsoTime } from './parseIsoTime';
 
 const sourceIndex = new Map<string, number>(PLAY_SOURCES.map((s, i) => [s, i]));

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/analytics/playDefinitions';
+import { DAY_MS } from '../../../../shared/analytics/playDefinitions';
 import type { MatchedPlays } from './MatchedPlays';
 
 /** One export's plays grouped by UTC day: days ascending, plays within a day in the order read. */

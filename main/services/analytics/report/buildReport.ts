@@ -1,10 +1,10 @@
-import type { AnalyticsReport, BreakdownRow, Headline } from '../../../shared/contract/analyticsContract';
-import { curveLength } from '../../../shared/analytics/playDefinitions';
-import { findDropOffs } from '../../../shared/analytics/findDropOffs';
-import { labelMoment, type ArrangementOutline } from '../../../shared/analytics/labelMoment';
-import { medianEndSecond, retentionCurve } from '../../../shared/analytics/retentionCurve';
-import type { AnalyticsReadQueries } from '../../db/analytics/analyticsReadQueries';
-import type { Counts } from '../../db/analytics/analyticsWriteQueries';
+import type { AnalyticsReport, BreakdownRow, Headline } from '../../../../shared/contract/analyticsContract';
+import { curveLength } from '../../../../shared/analytics/playDefinitions';
+import { findDropOffs } from '../../../../shared/analytics/findDropOffs';
+import { labelMoment, type ArrangementOutline } from '../../../../shared/analytics/labelMoment';
+import { medianEndSecond, retentionCurve } from '../../../../shared/analytics/retentionCurve';
+import type { AnalyticsReadQueries } from '../../../db/analytics/analyticsReadQueries';
+import type { Counts } from '../../../db/analytics/analyticsWriteQueries';
 
 export type ExportFacts = AnalyticsReport['export'];
 

@@ -1,4 +1,4 @@
-import type { LineResult } from './ParsedPlay';
+import type { LineResult } from '../ParsedPlay';
 import { FIELD, FIELD_NAMES, PlayFieldBytes } from './PlayFieldBytes';
 import { ASCII, type PlayLineReader } from './PlayLineReader';
 

@@ -1,4 +1,4 @@
-import type { LineResult } from './ParsedPlay';
+import type { LineResult } from '../ParsedPlay';
 import { parseCsvLine } from './parseCsvLine';
 import { parsePlayRecord } from './parsePlayRecord';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { LineFormat } from './playLineReaderFor';
-import { PlayKeys } from './PlayKeys';
+import { PlayKeys } from '../PlayKeys';
 import { splitLineBatches } from './splitLineBatches';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-split-'));

@@ -1,8 +1,8 @@
-import { END_REASONS, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
-import { isCountryCode } from '../../../shared/rights/territories';
-import { listenerKeyOfCodes } from './listenerKey';
-import type { PlayLogBatch } from './PlayLogBatch';
-import { parseUtcBytes } from './parseIsoTime';
+import { END_REASONS, PLAY_SOURCES } from '../../../../../shared/analytics/playDefinitions';
+import { isCountryCode } from '../../../../../shared/rights/territories';
+import { listenerKeyOfCodes } from '../listenerKey';
+import type { PlayLogBatch } from '../PlayLogBatch';
+import { parseUtcBytes } from '../text/parseIsoTime';
 
 /** The play-log fields, as indexes into a spans array (two entries each: start, end; start −1 when absent). */
 export const FIELD = { export: 0, listener: 1, playedAt: 2, country: 3, source: 4, msPlayed: 5, reasonEnd: 6 } as const;

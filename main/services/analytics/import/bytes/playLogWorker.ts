@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lineRangeBatches, type LineRange } from './lineRangeBatches';
 import { playLineReaderFor, type LineFormat } from './playLineReaderFor';
-import { PlayKeys } from './PlayKeys';
+import { PlayKeys } from '../PlayKeys';
 import type { WorkerBatch, WorkerMessage } from './WorkerBatch';
 
 const { file, range, format } = workerData as { file: string; range: LineRange; format: LineFormat };

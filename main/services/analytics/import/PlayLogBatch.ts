@@ -1,4 +1,4 @@
-import { countryCode } from '../../db/analytics/PlayDay';
+import { countryCode } from '../store/PlayDay';
 import type { LineResult } from './ParsedPlay';
 import type { PlayKeys } from './PlayKeys';
 

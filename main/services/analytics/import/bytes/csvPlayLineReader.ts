@@ -1,4 +1,4 @@
-import type { LineResult } from './ParsedPlay';
+import type { LineResult } from '../ParsedPlay';
 import { FIELD_NAMES, PlayFieldBytes } from './PlayFieldBytes';
 import { ASCII, NO_QUOTES, type PlayLineReader } from './PlayLineReader';
 

@@ -1,7 +1,7 @@
 import { csvPlayLineReader } from './csvPlayLineReader';
-import { csvPlayRecord } from './csvPlayRecord';
+import { csvPlayRecord } from '../text/csvPlayRecord';
 import { ndjsonPlayLineReader } from './ndjsonPlayLineReader';
-import { ndjsonPlayRecord } from './ndjsonPlayRecord';
+import { ndjsonPlayRecord } from '../text/ndjsonPlayRecord';
 import type { PlayLineReader } from './PlayLineReader';
 
 /** What a line-based play log needs to be read: its format, and for CSV its header (lower-cased names). */

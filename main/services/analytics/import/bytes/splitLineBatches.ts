@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { lineRangeBatches } from './lineRangeBatches';
 import { playLineReaderFor, type LineFormat } from './playLineReaderFor';
-import type { PlayKeys } from './PlayKeys';
-import { PlayLogBatch } from './PlayLogBatch';
+import type { PlayKeys } from '../PlayKeys';
+import { PlayLogBatch } from '../PlayLogBatch';
 import type { WorkerBatch, WorkerMessage } from './WorkerBatch';
 
 /** Files smaller than this are read on this thread alone (starting a worker costs more than it saves). */

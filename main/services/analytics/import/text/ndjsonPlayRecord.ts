@@ -1,4 +1,4 @@
-import type { LineResult } from './ParsedPlay';
+import type { LineResult } from '../ParsedPlay';
 import { parsePlayRecord } from './parsePlayRecord';
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvLine } from './parseCsvLine';
 import { parseIsoTime } from './parseIsoTime';
 import { parseSpotifyEntry } from './parseSpotifyEntry';
-import { trackKey } from './trackKey';
+import { trackKey } from '../trackKey';
 
 describe('parseIsoTime', () => {
   it('reads zones and fractions like Date.parse does', () => {

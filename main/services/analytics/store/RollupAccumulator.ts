@@ -1,6 +1,6 @@
-import { curveLength, DAY_MS, endSecond, FLAG_BURST, FLAG_REPEAT, isCompletion, isSkip, listenedMs, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
-import type { AnalyticsWriteQueries, Counts } from '../../db/analytics/analyticsWriteQueries';
-import { countryName } from '../../db/analytics/PlayDay';
+import { curveLength, DAY_MS, endSecond, FLAG_BURST, FLAG_REPEAT, isCompletion, isSkip, listenedMs, PLAY_SOURCES } from '../../../../shared/analytics/playDefinitions';
+import type { AnalyticsWriteQueries, Counts } from '../../../db/analytics/analyticsWriteQueries';
+import { countryName } from './PlayDay';
 
 /** One export's sums for its flagged or its unflagged plays. */
 interface Part {

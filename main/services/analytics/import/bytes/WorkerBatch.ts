@@ -1,5 +1,5 @@
-import type { PlayKeyKind } from './ParsedPlay';
-import type { LineProblem } from './PlayLogBatch';
+import type { PlayKeyKind } from '../ParsedPlay';
+import type { LineProblem } from '../PlayLogBatch';
 
 /** A PlayLogBatch as a worker thread posts it: columns cut to length, and the keys it named first (numbered on from the last batch's). */
 export interface WorkerBatch {

@@ -1,9 +1,9 @@
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
-import { ServiceError } from '../ServiceError';
-import type { PlayKeys } from './PlayKeys';
+import { ServiceError } from '../../../ServiceError';
+import type { PlayKeys } from '../PlayKeys';
 import { ASCII, NO_QUOTES, type PlayLineReader } from './PlayLineReader';
-import { PlayLogBatch } from './PlayLogBatch';
+import { PlayLogBatch } from '../PlayLogBatch';
 
 const MAX_LINE = 64 * 1024;
 const READ_BYTES = 1 << 20;

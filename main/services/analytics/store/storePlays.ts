@@ -1,11 +1,12 @@
-import { DAY_MS } from '../../../shared/analytics/playDefinitions';
-import type { AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
-import type { TaskHandle } from '../TaskRegistry';
+import { DAY_MS } from '../../../../shared/analytics/playDefinitions';
+import type { AnalyticsWriteQueries } from '../../../db/analytics/analyticsWriteQueries';
+import type { TaskHandle } from '../../TaskRegistry';
 import { flagPlayDay } from './flagPlayDay';
 import { groupPlayDays } from './groupPlayDays';
 import { ListenerTally } from './ListenerTally';
 import type { MatchedPlays } from './MatchedPlays';
 import { mergePlayDay } from './mergePlayDay';
+import { PlayDayScratch, playDayBytes } from './PlayDay';
 import type { PlaysByExport } from './PlaysByExport';
 import { RollupAccumulator } from './RollupAccumulator';
 
@@ -50,6 +51,8 @@ export async function storePlays(write: AnalyticsWriteQueries, byExport: PlaysBy
   return totals;
 }
 
+/** Stored days are decoded into one reused buffer (a day is done with before the next is read). */
+const storedScratch = new PlayDayScratch();
 const allListeners = new ListenerTally();
 const unflaggedListeners = new ListenerTally();
 
@@ -67,7 +70,8 @@ function storeExportPlays(write: AnalyticsWriteQueries, seq: number, plays: Matc
   let reflagged = false;
   for (let g = 0; g < groups.count; g++) {
     const day = groups.day[g]!;
-    const stored = storedDays.has(day) ? write.playDay(seq, day) : null;
+    const row = storedDays.has(day) ? write.playDay(seq, day) : undefined;
+    const stored = row ? storedScratch.decode(row.columns, row.plays) : null;
     const merged = mergePlayDay(stored, plays, groups.order.subarray(groups.start[g]!, groups.start[g + 1]!), day * DAY_MS, importId);
     const out = merged.day;
     flagPlayDay(out);
@@ -90,14 +94,17 @@ function storeExportPlays(write: AnalyticsWriteQueries, seq: number, plays: Matc
       rollups.add(1, seq, durationMs, flags, day, out.msPlayed[i]!, out.country[i]!, out.source[i]!, out.reasonEnd[i]!);
       changed = true;
     }
-    if (changed) write.savePlayDay(seq, day, out);
+    if (changed) write.savePlayDay(seq, day, out.length, playDayBytes(out));
   }
   const before = write.listenerSet(seq);
   const all = union(before.all, allListeners);
   let unflagged: Float64Array;
   if (reflagged) {
     unflaggedListeners.reset(before.all.length + allListeners.size);
-    for (const day of write.playDaysOf(seq)) for (let i = 0; i < day.length; i++) if (!day.flags[i]) unflaggedListeners.add(day.listener[i]!);
+    for (const row of write.playDaysOf(seq)) {
+      const day = storedScratch.decode(row.columns, row.plays);
+      for (let i = 0; i < day.length; i++) if (!day.flags[i]) unflaggedListeners.add(day.listener[i]!);
+    }
     unflagged = union(new Float64Array(0), unflaggedListeners);
   } else unflagged = union(before.unflagged, unflaggedListeners);
   write.saveListenerSet(seq, all, unflagged);

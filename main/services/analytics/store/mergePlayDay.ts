@@ -1,4 +1,4 @@
-import { PlayDayScratch, type PlayDay } from '../../db/analytics/PlayDay';
+import { PlayDayScratch, type PlayDay } from './PlayDay';
 import { mixKey } from './ListenerTally';
 import type { MatchedPlays } from './MatchedPlays';
 
