@@ -49,6 +49,8 @@ export const analyticsReportSchema = z.object({
   /** Share of plays still listening at each whole second (index = second). */
   retention: z.array(z.number()),
   dropOffs: z.array(dropOffSchema),
+  /** Why drop-offs carry no section names (the project could not be read), or null. */
+  sectionsNote: z.string().nullable(),
   breakdowns: z.object({ country: z.array(breakdownRowSchema), source: z.array(breakdownRowSchema), day: z.array(breakdownRowSchema) }),
   flagged: z.object({ plays: z.number(), repeat: z.number(), burst: z.number() }),
   /** Other exports of the same project, for version-vs-version. */

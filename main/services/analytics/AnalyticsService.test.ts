@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ServiceError } from '../ServiceError';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
@@ -269,6 +270,26 @@ describe('analytics', () => {
     const overview = await callContract(services, 'analytics.overview', {});
     expect(overview.find((o) => o.export.id === quiet.exportId)?.headline.plays).toBe(0);
     expect(overview.find((o) => o.export.id === exportA.exportId)?.headline.plays).toBe(referenceMetrics(all, exportA.exportId, Math.round(exportA.durationSec * 1000), false).plays + 1);
+  });
+
+  it('says why drop-offs have no sections when the project cannot be read, instead of claiming it was deleted', async () => {
+    const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'Unreadable' });
+    const { exportId } = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'unreadable.wav'), format: 'wav', bitDepth: 16 });
+    const spy = vi.spyOn(services.projects, 'documentAt');
+    try {
+      spy.mockImplementation(() => {
+        throw new Error('database disk image is malformed');
+      });
+      const broken = await callContract(services, 'analytics.report', { exportId });
+      expect(broken.sectionsNote).toMatch(/^Revision \d+ of its project could not be read: database disk image is malformed\. Drop-offs are labelled with stems only\.$/);
+      spy.mockImplementation(() => {
+        throw new ServiceError('not-found', 'There is no project 0199.');
+      });
+      expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBe('There is no project 0199. Drop-offs are labelled with stems only.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBeNull();
   });
 
   it('simulates listeners who leave at weak moments, and finds those moments labelled with the stem that drops out', async () => {

@@ -1,25 +1,21 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type { AnalyticsReport, OverviewItem, PlaysImportSummary } from '../../../shared/contract/analyticsContract';
 import type { ArrangementOutline } from '../../../shared/analytics/labelMoment';
-import { END_REASONS, PLAY_SOURCES } from '../../../shared/analytics/playDefinitions';
 import { beatsToSeconds } from '../../../shared/project/timing';
 import { analyticsReadQueries, type AnalyticsReadQueries } from '../../db/analytics/analyticsReadQueries';
 import { analyticsWriteQueries, type AnalyticsWriteQueries } from '../../db/analytics/analyticsWriteQueries';
 import { openAnalyticsDatabase, type AnalyticsDatabase } from '../../db/analytics/openAnalyticsDatabase';
 import type { Counts } from '../../db/analytics/analyticsWriteQueries';
-import { countryCode } from './store/PlayDay';
 import type { ExportService } from '../exports/ExportService';
 import type { ProjectsService } from '../projects/ProjectsService';
+import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
 import { breakdownsOf, dropOffsOf, exportFigures, headlineOf, type ExportFacts } from './report/buildReport';
 import { ExportMatcher, type ExportIdentity } from './import/ExportMatcher';
 import { importPlays } from './import/importPlays';
-import { listenerKey } from './import/listenerKey';
-import type { PlayKeys } from './import/PlayKeys';
-import { PlayLogBatch } from './import/PlayLogBatch';
 import { openPlayLog } from './import/readPlayLog';
 import { simulatePlays } from './import/simulatePlays';
+import { simulationSource } from './import/simulationSource';
 
 export interface SimulateRequest {
   readonly exportId: string;
@@ -29,8 +25,9 @@ export interface SimulateRequest {
   readonly artificialShare: number;
 }
 
-const sourceIndex = new Map<string, number>(PLAY_SOURCES.map((s, i) => [s, i]));
-const reasonIndex = new Map<string, number>(END_REASONS.map((r, i) => [r, i]));
+
+/** What drop-offs are labelled with: sections and stems, the tempo for beats, and why sections are missing (null when they are not). */
+type Outline = ArrangementOutline & { bpm: number; sectionsNote: string | null };
 
 /**
  * Listener analytics: imports plays (files, or simulated), and reads each
@@ -43,7 +40,7 @@ export class AnalyticsService {
   private readonly reader: AnalyticsDatabase;
   private readonly write: AnalyticsWriteQueries;
   private readonly reads: AnalyticsReadQueries;
-  private readonly outlines = new Map<string, ArrangementOutline & { bpm: number }>();
+  private readonly outlines = new Map<string, Outline>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -62,7 +59,7 @@ export class AnalyticsService {
   importFile(filePath: string, options: { fileName?: string; listener?: string }, task: TaskHandle): Promise<PlaysImportSummary> {
     return this.exclusive(async () => {
       const log = await openPlayLog(filePath, options.listener ?? 'account');
-      const source = { format: log.format, fileName: options.fileName ?? path.basename(filePath), size: log.size, batches: log.batches, sha256: log.sha256 };
+      const source = { format: log.format, fileName: options.fileName ?? path.basename(filePath), progress: { label: 'Reading plays', total: log.size }, batches: log.batches, sha256: log.sha256 };
       return importPlays(this.write, this.matcher(), source, this.now().toISOString(), task);
     });
   }
@@ -73,27 +70,7 @@ export class AnalyticsService {
       const { row } = this.exports.facts(request.exportId);
       const durationMs = Math.round(row.durationSec * 1000);
       const plays = simulatePlays(this.outline(request.exportId), durationMs, { ...request, endMs: this.now().getTime(), listenerPrefix: `sim-${request.exportId.slice(-12)}-${request.seed}` });
-      const BATCH = 50_000;
-      const source = {
-        format: 'simulated',
-        fileName: `simulated: ${request.plays} plays, seed ${request.seed}`,
-        size: request.plays,
-        sha256: async () => crypto.createHash('sha256').update(JSON.stringify(request)).digest('hex'),
-        async *batches(keys: PlayKeys) {
-          const key = keys.indexOf('export', request.exportId, row.title);
-          let batch = new PlayLogBatch(keys, 1);
-          for (const p of plays) {
-            batch.push(key, listenerKey(p.listenerId), p.playedAt, countryCode(p.country), sourceIndex.get(p.source)!, p.msPlayed, reasonIndex.get(p.reasonEnd)!);
-            if (batch.length === BATCH) {
-              batch.bytesRead = batch.firstLine - 1 + batch.length;
-              yield batch;
-              batch = new PlayLogBatch(keys, batch.bytesRead + 1);
-            }
-          }
-          batch.bytesRead = batch.firstLine - 1 + batch.length;
-          if (batch.length) yield batch;
-        },
-      };
+      const source = simulationSource(request, row.title, plays);
       return importPlays(this.write, this.matcher(), source, this.now().toISOString(), task);
     });
   }
@@ -101,6 +78,7 @@ export class AnalyticsService {
   /** One export's dashboard: headline, retention, drop-offs, breakdowns, versions, similar exports. */
   report(exportId: string, excludeFlagged: boolean): AnalyticsReport {
     const facts = this.factsOf(exportId);
+    const outline = this.outline(exportId);
     const durationMs = Math.round(facts.durationSec * 1000);
     const tracked = this.reads.tracked(exportId);
     const figures = tracked ? exportFigures(this.reads, tracked.seq, tracked.durationMs, excludeFlagged) : exportFigures(this.reads, -1, durationMs, excludeFlagged);
@@ -127,7 +105,7 @@ export class AnalyticsService {
       pooledDurationMs += t.counts.plays * t.durationMs;
     }
     const similar = similarRows.length ? { exports: similarRows.length, headline: headlineOf(pooled, pooledListeners, pooled.plays ? pooledDurationMs / pooled.plays : 1, null) } : null;
-    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId), this.outline(exportId).bpm), breakdowns, flagged, versions, similar };
+    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, outline, outline.bpm), sectionsNote: outline.sectionsNote, breakdowns, flagged, versions, similar };
   }
 
   /** Every export with its headline figures (median left out: it needs each export's histogram). */
@@ -197,24 +175,26 @@ export class AnalyticsService {
     return { id: row.id, title: row.title, creator: row.creator, versionType: row.versionType, durationSec: row.durationSec, createdAt: row.createdAt, projectId: row.projectId, revision: row.revision, audioSha256: row.audioSha256 };
   }
 
-  /** The export's sections (project markers at the exported revision) and stems' audible ranges. */
-  private outline(exportId: string): ArrangementOutline & { bpm: number } {
-    let outline = this.outlines.get(exportId);
-    if (!outline) {
-      const { row, record } = this.exports.facts(exportId);
-      let markers: ArrangementOutline['markers'] = [];
-      let bpm = 120;
-      try {
-        const document = this.projects.documentAt(row.projectId, row.revision);
-        markers = document.markers.map((m) => ({ name: m.name, sec: beatsToSeconds(m.beat, document.bpm) }));
-        bpm = document.bpm;
-      } catch {
-        markers = []; // the project was deleted: drop-offs are still labelled with stems
-      }
-      const stems = [...record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))), ...record.ownRecordings.map((r) => ({ name: r.name, ranges: r.ranges }))];
-      outline = { markers, stems, bpm };
+  /**
+   * The export's sections (project markers at the exported revision) and
+   * stems' audible ranges. Stems come from the export's own attribution
+   * record; sections need the project, and when it cannot be read the
+   * outline says why (`sectionsNote`) instead of guessing.
+   */
+  private outline(exportId: string): Outline {
+    const cached = this.outlines.get(exportId);
+    if (cached) return cached;
+    const { row, record } = this.exports.facts(exportId);
+    const stems = [...record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))), ...record.ownRecordings.map((r) => ({ name: r.name, ranges: r.ranges }))];
+    try {
+      const document = this.projects.documentAt(row.projectId, row.revision);
+      const outline = { markers: document.markers.map((m) => ({ name: m.name, sec: beatsToSeconds(m.beat, document.bpm) })), stems, bpm: document.bpm, sectionsNote: null };
       this.outlines.set(exportId, outline);
+      return outline;
+    } catch (error) {
+      // Not cached: a project that could not be read may be readable later (a lock released, a file restored).
+      const why = error instanceof ServiceError && error.code === 'not-found' ? error.message : `Revision ${row.revision} of its project could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      return { markers: [], stems, bpm: 120, sectionsNote: `${/[.!?]$/.test(why) ? why : `${why}.`} Drop-offs are labelled with stems only.` };
     }
-    return outline;
   }
 }

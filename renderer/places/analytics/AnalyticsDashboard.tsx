@@ -54,7 +54,10 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         ) : (
           <div className="retention-layout">
             <RetentionView audioSha256={r.export.audioSha256} durationSec={r.export.durationSec} series={series} dropOffs={r.dropOffs} />
-            <DropOffList report={r} />
+            <div>
+              <DropOffList report={r} />
+              {r.sectionsNote && <p className="muted small" role="note">{r.sectionsNote}</p>}
+            </div>
           </div>
         )}
       </section>

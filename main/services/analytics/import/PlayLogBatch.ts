@@ -23,8 +23,8 @@ export class PlayLogBatch {
   /** Entries skipped on purpose (podcasts, entries without a track). */
   ignored = 0;
   readonly problems: LineProblem[] = [];
-  /** How far into the source this batch ends (bytes, or entries), for progress. */
-  bytesRead = 0;
+  /** How far into the source this batch ends, in the source's unit of progress (bytes of a file, plays of a simulation). */
+  progress = 0;
   length = 0;
   key = new Int32Array(CAPACITY);
   listener = new Float64Array(CAPACITY);
@@ -46,7 +46,7 @@ export class PlayLogBatch {
     this.firstLine = firstLine;
     this.lines = this.malformed = this.ignored = this.length = 0;
     this.problems.length = 0;
-    this.bytesRead = 0;
+    this.progress = 0;
   }
 
   /** Adds a play already validated (msPlayed within a day, country a valid code). */

@@ -13,8 +13,8 @@ import { storePlays } from '../store/storePlays';
 export interface PlaySourceBatches {
   readonly format: string;
   readonly fileName: string;
-  /** Bytes to read in all (for progress). */
-  readonly size: number;
+  /** What progress counts (each batch says how far it got, in this unit): "Reading plays" over a file's bytes, "Generating plays" over a simulation's plays. */
+  readonly progress: { readonly label: string; readonly total: number };
   batches(keys: PlayKeys): AsyncIterable<PlayLogBatch>;
   /** The source's SHA-256, recorded with the import. */
   sha256(): Promise<string>;
@@ -117,7 +117,7 @@ export async function importPlays(
       ignored += batch.ignored;
       for (const problem of batch.problems) if (problems.length < MAX_PROBLEMS) problems.push(problem);
       take(batch);
-      task.progress('Reading plays', batch.bytesRead, source.size);
+      task.progress(source.progress.label, batch.progress, source.progress.total);
       task.throwIfCancelled();
       await yieldToEventLoop();
     }

@@ -79,7 +79,7 @@ async function* jsonArrayBatches(file: string, size: number, spotifyListener: st
       else batch.add(i + 1, { error: 'not an object' });
     }
     // The file is read whole, so progress is by entry.
-    batch.bytesRead = Math.round((size * end) / Math.max(1, entries.length));
+    batch.progress = Math.round((size * end) / Math.max(1, entries.length));
     yield batch;
   }
 }

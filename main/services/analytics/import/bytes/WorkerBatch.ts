@@ -8,7 +8,7 @@ export interface WorkerBatch {
   readonly malformed: number;
   readonly ignored: number;
   readonly problems: readonly LineProblem[];
-  readonly bytesRead: number;
+  readonly progress: number;
   readonly newKeys: { readonly kind: PlayKeyKind[]; readonly value: string[]; readonly label: string[] };
   readonly key: Int32Array<ArrayBuffer>;
   readonly listener: Float64Array<ArrayBuffer>;

@@ -61,7 +61,7 @@ export async function* lineRangeBatches(file: string, keys: PlayKeys, read: Play
       if (got === 0) {
         if (carried) readLine(buffer, 0, carried, batch, 0);
         range.counted?.(lineNumber - offset);
-        batch.bytesRead = position - range.from;
+        batch.progress = position - range.from;
         if (batch.lines || batch.ignored) yield batch;
         return;
       }
@@ -75,7 +75,7 @@ export async function* lineRangeBatches(file: string, keys: PlayKeys, read: Play
       carried = end - start;
       if (carried > MAX_LINE) throw new ServiceError('invalid-request', `Line ${lineNumber + 1} is longer than ${MAX_LINE} characters: this is not a play log.`);
       buffer.copyWithin(0, start, end);
-      batch.bytesRead = position - range.from;
+      batch.progress = position - range.from;
       yield batch;
     }
   } finally {

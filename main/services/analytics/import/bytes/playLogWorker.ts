@@ -24,7 +24,7 @@ try {
       malformed: batch.malformed,
       ignored: batch.ignored,
       problems: batch.problems,
-      bytesRead: batch.bytesRead,
+      progress: batch.progress,
       newKeys: { kind: keys.kind.slice(keysPosted), value: keys.value.slice(keysPosted), label: keys.label.slice(keysPosted) },
       key: batch.key.slice(0, n),
       listener: batch.listener.slice(0, n),

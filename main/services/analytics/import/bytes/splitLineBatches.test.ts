@@ -24,8 +24,8 @@ async function readAll(file: string, format: LineFormat, skipLines: number, minB
     counts.lines += batch.lines;
     counts.malformed += batch.malformed;
     counts.ignored += batch.ignored;
-    expect(batch.bytesRead).toBeGreaterThanOrEqual(lastProgress);
-    lastProgress = batch.bytesRead;
+    expect(batch.progress).toBeGreaterThanOrEqual(lastProgress);
+    lastProgress = batch.progress;
   }
   return { plays, problems, counts, keys: keys.value, lastProgress };
 }

@@ -40,7 +40,7 @@ export async function* splitLineBatches(
       return;
     }
     for await (const batch of lineRangeBatches(file, keys, playLineReaderFor(format), { from: split, to: size, skipLines: 0, lineOffset: firstHalfLines })) {
-      batch.bytesRead += split;
+      batch.progress += split;
       yield batch;
     }
   } finally {
@@ -119,6 +119,6 @@ function fromWorker(posted: WorkerBatch, keys: PlayKeys, keyOf: number[], lineOf
   batch.malformed = posted.malformed;
   batch.ignored = posted.ignored;
   for (const problem of posted.problems) batch.problems.push({ line: problem.line + lineOffset, reason: problem.reason });
-  batch.bytesRead = posted.bytesRead + byteOffset;
+  batch.progress = posted.progress + byteOffset;
   return batch;
 }
