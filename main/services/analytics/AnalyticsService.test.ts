@@ -182,8 +182,8 @@ describe('analytics', () => {
       ['empty.csv', '', /is empty/],
       ['wrong.csv', 'a,b,c\n1,2,3\n', /the CSV header lacks export_id \(or isrc, or audio_sha256\), listener_id, played_at, ms_played/],
       ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /is not valid JSON/],
-      ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /Line 2 is longer than 65536 characters: this is not a play log/],
-      ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /Line 1 is longer than 65536 characters/],
+      ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /No plays could be read from endless\.csv: 1 malformed line \(line 2: longer than 65536 bytes: not a play\)/],
+      ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /line 1: longer than 65536 bytes/],
     ] as const) {
       fs.writeFileSync(path.join(work, name), text);
       await expect(callContract(services, 'analytics.import', { source: { path: path.join(work, name) } })).rejects.toThrow(message);

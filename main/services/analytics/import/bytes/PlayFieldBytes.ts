@@ -90,14 +90,15 @@ function listenerOf(bytes: Buffer, from: number, to: number): number {
   return listenerKeyOfCodes(bytes, from, to);
 }
 
-/** A country's code (ZZ when empty), or -1 when not two letters naming a country. */
+/** A country's code; ZZ when empty or two bytes naming no country; -1 for any other length (padding is the text parser's to trim). */
 function countryOf(bytes: Buffer, from: number, to: number): number {
   if (to === from) return ZZ;
   if (to - from !== 2) return -1;
   const a = bytes[from]!;
   const b = bytes[from + 1]!;
+  if (a <= 0x20 || b <= 0x20) return -1;
   const upper = (a >= 97 && a <= 122 ? a - 32 : a) * 256 + (b >= 97 && b <= 122 ? b - 32 : b);
-  return upper === ZZ || countryTable[upper] ? upper : -1;
+  return countryTable[upper] ? upper : ZZ;
 }
 
 /** 1–9 digits as a number, or -1. */

@@ -19,7 +19,7 @@ const fieldValues: Record<string, fc.Arbitrary<string>> = {
     fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z')),
     fc.constantFrom('2026-02-29T10:00:00Z', '2024-02-29T10:00:00Z', '2026-04-31T00:00:00.000Z', '2026-11-01T24:00:00Z', '2026-11-01T19:04:05+01:00', '2026-11-01 19:04:05Z', '2026-11-01T19:04:05', '0099-01-01T00:00:00Z', '2026-1x-01T00:00:00Z', ''),
   ),
-  country: fc.constantFrom('US', 'gb', 'Se', 'ZZ', 'zz', 'XX', 'USA', ' US', '', '1A', 'É'),
+  country: fc.constantFrom('US', 'gb', 'Se', 'ZZ', 'zz', 'XX', 'USA', ' US', '', '1A', 'É', 'UK', 'XK', 'SWE', ' U', 'u '),
   source: fc.constantFrom('playlist', 'SEARCH', 'Radio', 'album', 'other', 'unknown', ' radio', '"radio"', ''),
   ms_played: fc.oneof(fc.integer({ min: 0, max: 90_000_000 }).map(String), fc.constantFrom('-5', '1.5', ' 12', '007', '', '1e5', '99999999999', '86400000', '86400001')),
   reason_end: fc.constantFrom('trackdone', 'FWDBTN', 'endplay', 'whatever', '', 'logout '),

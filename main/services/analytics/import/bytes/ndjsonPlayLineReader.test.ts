@@ -18,7 +18,7 @@ const values: Record<string, fc.Arbitrary<string>> = {
     fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => str(d.toISOString())),
     fc.constantFrom(str('2026-11-01T19:04:05Z'), str('2026-02-29T10:00:00Z'), str('2026-11-01T19:04:05+01:00'), str('2026-11-01'), '1762023845000', str('')),
   ),
-  country: fc.constantFrom(str('US'), str('se'), str('XX'), str(''), 'null', '12', str('É')),
+  country: fc.constantFrom(str('US'), str('se'), str('XX'), str(''), 'null', '12', str('É'), str('UK'), str('XK'), str('SWE'), str(' s')),
   source: fc.constantFrom(str('radio'), str('SEARCH'), str('whatever'), str(' radio'), 'null', '3', str('')),
   ms_played: fc.oneof(fc.integer({ min: 0, max: 90_000_000 }).map(String), fc.constantFrom('-5', '1.5', '1e5', '007', '0', str('61000'), str(' 61000'), str(''), '99999999999', 'null', 'true', '86400001')),
   reason_end: fc.constantFrom(str('trackdone'), str('FWDBTN'), str('other'), 'null', '[1]', '{"a":1}'),

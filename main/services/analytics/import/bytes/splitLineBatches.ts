@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { lineRangeBatches } from './lineRangeBatches';
+import { lineRangeBatches, type LineRange } from './lineRangeBatches';
 import { playLineReaderFor, type LineFormat } from './playLineReaderFor';
 import type { PlayKeys } from '../PlayKeys';
 import { PlayLogBatch } from '../PlayLogBatch';
@@ -24,23 +24,31 @@ export async function* splitLineBatches(
   keys: PlayKeys,
   format: LineFormat,
   skipLines: number,
-  { minBytes = SPLIT_MIN_BYTES, secondHalf }: { minBytes?: number; secondHalf?: (readBy: 'worker' | 'this thread', why?: string) => void } = {},
+  {
+    minBytes = SPLIT_MIN_BYTES,
+    secondHalf,
+    workerScript = defaultWorkerScript,
+  }: { minBytes?: number; secondHalf?: (readBy: 'worker' | 'this thread', why?: string) => void; workerScript?: () => string | URL } = {},
 ): AsyncGenerator<PlayLogBatch> {
   const split = size >= minBytes ? await lineStartAfter(file, Math.floor(size / 2), size) : size;
-  const helper = split < size ? startRangeWorker(file, split, size, format) : null;
+  const quotedNewlines = format.format === 'csv';
+  const helper = split < size ? startRangeWorker(workerScript, file, { from: split, to: size, skipLines: 0, quotedNewlines }, format) : null;
   try {
     let firstHalfLines = 0;
-    yield* lineRangeBatches(file, keys, playLineReaderFor(format), { from: 0, to: split, skipLines, counted: (lines) => (firstHalfLines = lines) });
+    /** Where the second half really starts: the split, or earlier when a quoted CSV field runs across it. */
+    let secondStart = split;
+    const first = { from: 0, to: split, skipLines, quotedNewlines, counted: (lines: number) => (firstHalfLines = lines) };
+    yield* lineRangeBatches(file, keys, playLineReaderFor(format), split < size ? { ...first, openAtEnd: (start: number) => (secondStart = start) } : first);
     if (split === size) return;
-    const outcome = helper ? await helper.finished : { error: 'no worker' };
+    const outcome = secondStart !== split ? { error: 'a quoted field runs across the split' } : helper ? await helper.finished : { error: 'no worker' };
     secondHalf?.('batches' in outcome ? 'worker' : 'this thread', 'error' in outcome ? outcome.error : undefined);
     if ('batches' in outcome) {
       const keyOf: number[] = [];
       for (const posted of outcome.batches) yield fromWorker(posted, keys, keyOf, firstHalfLines, split);
       return;
     }
-    for await (const batch of lineRangeBatches(file, keys, playLineReaderFor(format), { from: split, to: size, skipLines: 0, lineOffset: firstHalfLines })) {
-      batch.progress += split;
+    for await (const batch of lineRangeBatches(file, keys, playLineReaderFor(format), { from: secondStart, to: size, skipLines: 0, quotedNewlines, lineOffset: firstHalfLines })) {
+      batch.progress += secondStart;
       yield batch;
     }
   } finally {
@@ -72,7 +80,7 @@ async function lineStartAfter(file: string, at: number, size: number): Promise<n
  * (tests, benchmarks), the TypeScript file loaded through tsx's loader,
  * registered inside the worker (Node 20 workers do not inherit it).
  */
-function workerScript(): string | URL {
+function defaultWorkerScript(): string | URL {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new URL(new URL('./playLogWorker.mjs', here).href.replace('/app.asar/', '/app.asar.unpacked/'));
   const script = new URL('./playLogWorker.ts', here).href;
@@ -81,11 +89,11 @@ function workerScript(): string | URL {
 
 type Outcome = { batches: WorkerBatch[] } | { error: string };
 
-function startRangeWorker(file: string, from: number, to: number, format: LineFormat): { finished: Promise<Outcome>; stop(): void } | null {
+function startRangeWorker(workerScript: () => string | URL, file: string, range: LineRange, format: LineFormat): { finished: Promise<Outcome>; stop(): void } | null {
   let worker: Worker;
   try {
     const script = workerScript();
-    worker = new Worker(script, { eval: typeof script === 'string', execArgv: [], workerData: { file, range: { from, to, skipLines: 0 }, format } });
+    worker = new Worker(script, { eval: typeof script === 'string', execArgv: [], workerData: { file, range, format } });
   } catch {
     return null;
   }

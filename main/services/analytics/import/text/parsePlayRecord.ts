@@ -46,8 +46,9 @@ export function parsePlayRecord(record: Record<string, unknown>): LineResult {
   const playedAt = parseIsoTime(playedAtText);
   if (playedAt === null) return { error: `played_at "${clip(playedAtText)}" is not an ISO 8601 time with a zone (e.g. 2026-11-01T18:04:05Z)` };
 
+  // A country the log cannot name (UK, XK, SWE, a typo) is unknown, not a reason to lose the play: ZZ, as Spotify's are.
   const countryText = text(record.country)?.toUpperCase() ?? 'ZZ';
-  if (countryText !== 'ZZ' && !isCountryCode(countryText)) return { error: `country "${clip(countryText)}" is not an ISO 3166-1 alpha-2 code` };
+  const country = isCountryCode(countryText) ? countryText : 'ZZ';
 
   const msText = record.ms_played;
   const msPlayed = typeof msText === 'number' ? msText : typeof msText === 'string' && /^\s*\d+\s*$/.test(msText) ? Number(msText) : NaN;
@@ -56,7 +57,7 @@ export function parsePlayRecord(record: Record<string, unknown>): LineResult {
 
   const source = sourceIndex.get(text(record.source)?.toLowerCase() ?? 'other') ?? OTHER_SOURCE;
   const reasonEnd = reasonIndex.get(text(record.reason_end)?.toLowerCase() ?? 'other') ?? OTHER_REASON;
-  return { play: { keyKind, keyValue, label: exportId ?? audio ?? isrcText!, listener: listenerKey(listenerId), playedAt, country: countryText, source, msPlayed, reasonEnd } };
+  return { play: { keyKind, keyValue, label: exportId ?? audio ?? isrcText!, listener: listenerKey(listenerId), playedAt, country, source, msPlayed, reasonEnd } };
 }
 
 function clip(value: string): string {
