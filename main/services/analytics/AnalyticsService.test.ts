@@ -104,13 +104,12 @@ describe('analytics', () => {
     const malformed: [string, RegExp][] = [
       ['{"export_id": ', /not JSON/],
       [JSON.stringify({ export_id: exportA.exportId, played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /listener_id is missing/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }), /not an ISO 8601 time with a zone/],
+      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }), /played_at "2026-11-20 10:00" has no time zone/],
       [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: -5 }), /ms_played "-5" is not a whole number/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: 1000, country: 'XX' }), /country "XX"/],
       [JSON.stringify({ listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /which export was played/],
       ['[1, 2]', /not a JSON object/],
     ];
-    const at = [5, 200, 777, 1500, 2222, 3000, 3300];
+    const at = [5, 200, 777, 1500, 3000, 3300];
     malformed.forEach(([text], i) => lines.splice(at[i]!, 0, text));
     const file = path.join(work, 'plays.ndjson');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);

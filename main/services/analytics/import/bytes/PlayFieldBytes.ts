@@ -2,7 +2,7 @@ import { END_REASONS, PLAY_SOURCES } from '../../../../../shared/analytics/playD
 import { isCountryCode } from '../../../../../shared/rights/territories';
 import { listenerKeyOfCodes } from '../listenerKey';
 import type { PlayLogBatch } from '../PlayLogBatch';
-import { parseUtcBytes } from '../text/parseIsoTime';
+import { parseUtcBytes } from './parseUtcBytes';
 
 /** The play-log fields, as indexes into a spans array (two entries each: start, end; start −1 when absent). */
 export const FIELD = { export: 0, listener: 1, playedAt: 2, country: 3, source: 4, msPlayed: 5, reasonEnd: 6 } as const;

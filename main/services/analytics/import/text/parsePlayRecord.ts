@@ -3,7 +3,7 @@ import { normalizeIsrc } from '../../../../../shared/rights/identifiers';
 import { isCountryCode } from '../../../../../shared/rights/territories';
 import { listenerKey } from '../listenerKey';
 import type { LineResult } from '../ParsedPlay';
-import { parseIsoTime } from './parseIsoTime';
+import { parseIsoTime, timeProblem } from './parseIsoTime';
 
 const sourceIndex = new Map<string, number>(PLAY_SOURCES.map((s, i) => [s, i]));
 const reasonIndex = new Map<string, number>(END_REASONS.map((r, i) => [r, i]));
@@ -44,7 +44,7 @@ export function parsePlayRecord(record: Record<string, unknown>): LineResult {
   const playedAtText = text(record.played_at);
   if (!playedAtText) return { error: 'played_at is missing' };
   const playedAt = parseIsoTime(playedAtText);
-  if (playedAt === null) return { error: `played_at "${clip(playedAtText)}" is not an ISO 8601 time with a zone (e.g. 2026-11-01T18:04:05Z)` };
+  if (playedAt === null) return { error: `played_at "${clip(playedAtText)}" ${timeProblem(playedAtText)}` };
 
   // A country the log cannot name (UK, XK, SWE, a typo) is unknown, not a reason to lose the play: ZZ, as Spotify's are.
   const countryText = text(record.country)?.toUpperCase() ?? 'ZZ';

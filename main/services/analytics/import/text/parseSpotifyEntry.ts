@@ -2,7 +2,7 @@ import { END_REASONS, PLAY_SOURCES } from '../../../../../shared/analytics/playD
 import { isCountryCode } from '../../../../../shared/rights/territories';
 import { listenerKey } from '../listenerKey';
 import type { LineResult } from '../ParsedPlay';
-import { parseIsoTime } from './parseIsoTime';
+import { parseIsoTime, timeProblem } from './parseIsoTime';
 import { trackKey } from '../trackKey';
 
 const reasonIndex = new Map<string, number>(END_REASONS.map((r, i) => [r, i]));
@@ -24,7 +24,7 @@ export function parseSpotifyEntry(entry: unknown, fallbackListener: string): Lin
   if (!track) return e.episode_name || e.audiobook_title ? { ignored: 'podcast or audiobook' } : { ignored: 'no track name' };
   if (typeof e.ts !== 'string') return { error: 'ts is missing' };
   const playedAt = parseIsoTime(e.ts);
-  if (playedAt === null) return { error: `ts "${e.ts.slice(0, 40)}" is not an ISO 8601 time with a zone` };
+  if (playedAt === null) return { error: `ts "${e.ts.slice(0, 40)}" ${timeProblem(e.ts)}` };
   if (typeof e.ms_played !== 'number' || !Number.isInteger(e.ms_played) || e.ms_played < 0 || e.ms_played > 86_400_000) return { error: 'ms_played is not a whole number of milliseconds' };
   const countryText = typeof e.conn_country === 'string' ? e.conn_country.toUpperCase() : 'ZZ';
   const country = isCountryCode(countryText) ? countryText : 'ZZ';
