@@ -180,7 +180,7 @@ describe('analytics', () => {
       ['garbage.ndjson', '{"not": "a play"}\n{broken', /No plays could be read from garbage\.ndjson: 2 malformed lines \(line 1: no export_id/],
       ['empty.csv', '', /is empty/],
       ['wrong.csv', 'a,b,c\n1,2,3\n', /the CSV header lacks export_id \(or isrc, or audio_sha256\), listener_id, played_at, ms_played/],
-      ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /is not valid JSON/],
+      ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /No plays could be read from broken\.json: 1 malformed line \(line 1: the file ends inside this entry/],
       ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /No plays could be read from endless\.csv: 1 malformed line \(line 2: longer than 65536 bytes: not a play\)/],
       ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /line 1: longer than 65536 bytes/],
     ] as const) {

@@ -5,8 +5,10 @@ import { parseCsvLine } from './text/parseCsvLine';
 import { parsePlayRecord } from './text/parsePlayRecord';
 import { parseSpotifyEntry } from './text/parseSpotifyEntry';
 import type { PlayKeys } from './PlayKeys';
-import { PlayLogBatch } from './PlayLogBatch';
+import type { PlayLogBatch } from './PlayLogBatch';
+import { jsonArrayBatches } from './bytes/jsonArrayBatches';
 import { splitLineBatches } from './bytes/splitLineBatches';
+import type { LineResult } from './ParsedPlay';
 
 export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
 
@@ -47,39 +49,16 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   const sha256 = () => sha256FileInWorker(file);
   const first = head.trimStart()[0];
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
-  if (first === '[') return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, size, spotifyListener, keys), sha256 };
+  if (first === '[') {
+    if (size > MAX_JSON_BYTES) throw new ServiceError('invalid-request', `${file} is a ${Math.round(size / 1e6)} MB JSON array, over the 1 GiB a history file can be; split it (NDJSON streams any size).`);
+    const entry = (value: unknown): LineResult =>
+      value && typeof value === 'object' && 'ts' in value ? parseSpotifyEntry(value, spotifyListener) : value && typeof value === 'object' && !Array.isArray(value) ? parsePlayRecord(value as Record<string, unknown>) : { error: 'not an object' };
+    return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, keys, entry), sha256 };
+  }
   if (first === '{') return { format: 'ndjson', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'ndjson', header: [] }, 0), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['listener_id', 'played_at', 'ms_played'].filter((c) => !header.includes(c));
   if (!KEY_COLUMNS.some((c) => header.includes(c))) missing.unshift('export_id (or isrc, or audio_sha256)');
   if (missing.length) throw new ServiceError('invalid-request', `${file} is not a play log: expected NDJSON, a JSON array or CSV with a header row; the CSV header lacks ${missing.join(', ')}.`);
   return { format: 'csv', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'csv', header }, 1), sha256 };
-}
-
-/** A JSON array file (Spotify's history is one array per file): parsed whole, then handed out in batches. */
-async function* jsonArrayBatches(file: string, size: number, spotifyListener: string, keys: PlayKeys): AsyncGenerator<PlayLogBatch> {
-  if (size > MAX_JSON_BYTES) throw new ServiceError('invalid-request', `${file} is a ${Math.round(size / 1e6)} MB JSON array; split it (NDJSON streams any size).`);
-  let entries: unknown;
-  try {
-    const bytes = await fs.promises.readFile(file);
-    entries = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ServiceError('invalid-request', `${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(entries)) throw new ServiceError('invalid-request', `${file} is not a JSON array of plays.`);
-  const BATCH = 50_000;
-  for (let start = 0; start < entries.length; start += BATCH) {
-    const batch = new PlayLogBatch(keys, start + 1);
-    const end = Math.min(entries.length, start + BATCH);
-    for (let i = start; i < end; i++) {
-      const entry: unknown = entries[i];
-      // Entries are numbered from 1 like lines.
-      if (entry && typeof entry === 'object' && 'ts' in entry) batch.add(i + 1, parseSpotifyEntry(entry, spotifyListener));
-      else if (entry && typeof entry === 'object' && !Array.isArray(entry)) batch.add(i + 1, parsePlayRecord(entry as Record<string, unknown>));
-      else batch.add(i + 1, { error: 'not an object' });
-    }
-    // The file is read whole, so progress is by entry.
-    batch.progress = Math.round((size * end) / Math.max(1, entries.length));
-    yield batch;
-  }
 }
