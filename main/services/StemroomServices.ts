@@ -76,7 +76,7 @@ export class StemroomServices {
     );
     this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
-    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
+    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now, () => this.settings.get().creatorName);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }

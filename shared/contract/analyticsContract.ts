@@ -71,7 +71,12 @@ export const playsImportSummarySchema = z.object({
   duplicates: z.number(),
   flagged: z.number(),
   ignored: z.number(),
+  /** Plays kept aside: no export yet, but one of this library could claim them (a title by its creator, an ISRC of its registrant code). */
   aside: z.number(),
+  /** Plays of tracks no export of this library can ever claim (other artists' tracks in a fan's history): dropped, never stored. */
+  dropped: z.number(),
+  /** How many different tracks those were. */
+  droppedTracks: z.number(),
   malformed: z.number(),
   /** The first malformed lines with why (up to 100). */
   problems: z.array(z.object({ line: z.number(), reason: z.string() })),

@@ -15,7 +15,8 @@ export const analyticsImportCommand: Command = {
       listener: typeof values.listener === 'string' ? values.listener : undefined,
     });
     out.result(summary, () => [
-      `Read ${summary.lines} play(s) (${summary.format}) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial, ${summary.aside} kept aside (no export), ${summary.malformed} malformed, ${summary.ignored} ignored.`,
+      `Read ${summary.lines} play(s) (${summary.format}) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial, ${summary.aside} kept aside (no export yet), ${summary.malformed} malformed, ${summary.ignored} ignored.`,
+      ...(summary.dropped ? [`  ${summary.dropped} play(s) of ${summary.droppedTracks} other track(s) — not by you, no ISRC of yours — dropped, not stored.`] : []),
       ...summary.matches.map((m) => `  ${m.label} → "${m.exportTitle}" (${m.exportId}) by ${m.how}: ${m.plays} play(s)`),
       ...summary.unmatched.map((u) => `  no export for ${u.label} (${u.keyKind}): ${u.plays} play(s) kept aside`),
       ...summary.problems.map((p) => `  line ${p.line}: ${p.reason}`),

@@ -229,33 +229,35 @@ describe('analytics', () => {
     const file = path.join(work, 'Streaming_History_Audio_2026.json');
     fs.writeFileSync(file, JSON.stringify(entries));
     const summary = await callContract(services, 'analytics.import', { source: { path: file } });
-    expect(summary).toMatchObject({ format: 'spotify-json', added: 30, ignored: 1, aside: 1, malformed: 0 });
+    expect(summary).toMatchObject({ format: 'spotify-json', added: 30, ignored: 1, aside: 0, dropped: 1, droppedTracks: 1, malformed: 0 });
     expect(summary.matches).toEqual([{ how: 'title and artist', label: '"Glass Orchard (Night Mix)" by DJ Lantern', exportId: exportB.exportId, exportTitle: 'Glass Orchard (Night Mix)', plays: 30 }]);
-    expect(summary.unmatched).toEqual([{ keyKind: 'track', label: '"Somebody Else" by Another Artist', plays: 1 }]);
+    expect(summary.unmatched).toEqual([]);
     const bytes = Buffer.concat(['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))));
-    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS', 'Somebody Else', 'Another Artist']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
     const report = await callContract(services, 'analytics.report', { exportId: exportB.exportId });
     expect(report.breakdowns.country.find((c) => c.key === 'DE')?.plays).toBeGreaterThanOrEqual(30);
   });
 
-  it('imports CSV keyed by ISRC or audio hash; unknown ISRCs are kept aside and listed', async () => {
+  it("imports CSV keyed by ISRC or audio hash; an unknown ISRC of the creator's registrant code is kept aside and listed, another registrant's is dropped", async () => {
     const { audioSha256 } = services.exports.facts(exportB.exportId).row;
     const csv = [
       'isrc,audio_sha256,listener_id,played_at,country,source,ms_played,reason_end',
       'GB-XYZ-26-00001,,"csv, listener",2026-11-23T08:00:00+01:00,GB,search,61000,fwdbtn',
       `,${audioSha256},csv2,2026-11-23T09:00:00Z,FR,"playlist",12000,backbtn`,
-      'US-AAA-26-99999,,csv3,2026-11-23T09:30:00Z,US,radio,5000,endplay',
-      'US-AAA-26-99999,,csv4,2026-11-23T09:31:00Z,US,radio,7000,endplay',
+      'GB-XYZ-26-00099,,csv3,2026-11-23T09:30:00Z,US,radio,5000,endplay',
+      'GB-XYZ-26-00099,,csv4,2026-11-23T09:31:00Z,US,radio,7000,endplay',
+      'US-AAA-26-99999,,csv5,2026-11-23T09:32:00Z,US,radio,7000,endplay',
     ].join('\r\n');
     fs.writeFileSync(path.join(work, 'plays.csv'), csv);
     const summary = await callContract(services, 'analytics.import', { source: { path: path.join(work, 'plays.csv') } });
-    expect(summary).toMatchObject({ format: 'csv', added: 2, aside: 2, malformed: 0 });
+    expect(summary).toMatchObject({ format: 'csv', added: 2, aside: 2, dropped: 1, malformed: 0 });
     expect(summary.matches.map((m) => [m.how, m.exportId])).toEqual([
       ['ISRC', exportA.exportId],
       ['audio hash', exportB.exportId],
     ]);
     const aside = await callContract(services, 'analytics.aside', {});
-    expect(aside.find((g) => g.keyValue === 'USAAA2699999')).toMatchObject({ keyKind: 'isrc', plays: 2 });
+    expect(aside.find((g) => g.keyValue === 'GBXYZ2600099')).toMatchObject({ keyKind: 'isrc', plays: 2 });
+    expect(aside.find((g) => g.keyValue === 'USAAA2699999')).toBeUndefined();
   });
 
   it('an export with no plays reads as zeros, not errors', async () => {

@@ -48,6 +48,8 @@ export class AnalyticsService {
     private readonly exports: ExportService,
     private readonly projects: ProjectsService,
     private readonly now: () => Date,
+    /** The artist name exports credit (the library's setting), or null: plays by it may be kept aside for a later export. */
+    private readonly creatorName: () => string | null = () => null,
   ) {
     this.writer = openAnalyticsDatabase(file);
     this.reader = openAnalyticsDatabase(file, { readonly: true });
@@ -153,20 +155,20 @@ export class AnalyticsService {
   }
 
   private matcher(): ExportMatcher {
+    const creator = this.creatorName();
     return new ExportMatcher(
       this.exports.rows().map((row): ExportIdentity => {
-        const { record } = this.exports.facts(row.id);
         return {
           id: row.id,
           title: row.title,
           creator: row.creator,
-          originalArtists: record.sources.map((s) => s.recording.displayArtist),
           isrc: row.isrc,
           audioSha256: row.audioSha256,
           createdAtMs: Date.parse(row.createdAt),
           durationSec: row.durationSec,
         };
       }),
+      creator ? [creator] : [],
     );
   }
 

@@ -21,14 +21,16 @@ export interface PlaySourceBatches {
 }
 
 const MAX_PROBLEMS = 100;
-/** What a key resolves to when no export is known for it, or when each play must be matched by its time. */
+/** What a key resolves to when no export is known for it (kept aside, or dropped: see ExportMatcher.couldMatchLater), or when each play must be matched by its time. */
 const ASIDE = -1;
 const BY_PLAY = -2;
+const DROP = -3;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Imports plays in one transaction: each play is matched to an export (or
- * kept aside when none is known), then stored, deduplicated, flagged and
+ * Imports plays in one transaction: each play is matched to an export —
+ * or, when none is known, kept aside if an export of this library could
+ * claim it later and dropped (counted, never stored) if not — then stored, deduplicated, flagged and
  * rolled up (storePlays). Malformed lines are counted and the first 100
  * reported with their line numbers; a file with no readable play is refused
  * and nothing is written. Plays kept aside by earlier imports are matched
@@ -61,6 +63,8 @@ export async function importPlays(
   let ignored = 0;
   let aside = 0;
   let asideDuplicates = 0;
+  let dropped = 0;
+  const droppedKeys = new Set<number>();
 
   write.begin();
   try {
@@ -77,7 +81,7 @@ export async function importPlays(
     };
     const resolve = (key: number) => {
       const candidates = matcher.candidates(keys.kind[key]!, keys.value[key]!);
-      target[key] = candidates.length === 0 ? ASIDE : candidates.length === 1 ? seqOf(candidates[0]!) : BY_PLAY;
+      target[key] = candidates.length === 0 ? (matcher.couldMatchLater(keys.kind[key]!, keys.value[key]!) ? ASIDE : DROP) : candidates.length === 1 ? seqOf(candidates[0]!) : BY_PLAY;
       keyPlays[key] = 0;
     };
     const take = (batch: PlayLogBatch) => {
@@ -85,6 +89,11 @@ export async function importPlays(
       for (let i = 0; i < batch.length; i++) {
         const key = batch.key[i]!;
         let seq = target[key]!;
+        if (seq === DROP) {
+          dropped++;
+          droppedKeys.add(key);
+          continue;
+        }
         if (seq === BY_PLAY) {
           seq = seqOf(matcher.match(keys.kind[key]!, keys.value[key]!, batch.playedAt[i]!)!);
           let notes = byPlay.get(key);
@@ -104,7 +113,11 @@ export async function importPlays(
 
     for (const key of write.asideKeys()) {
       const kind = key.keyKind as PlayKeyKind;
-      if (!matcher.candidates(kind, key.keyValue).length) continue;
+      if (!matcher.candidates(kind, key.keyValue).length) {
+        // Kept aside by an earlier version, or for a creator name since changed: no export of this library can claim them now.
+        if (!matcher.couldMatchLater(kind, key.keyValue)) write.takeAside(key.keyKind, key.keyValue);
+        continue;
+      }
       const rows = write.takeAside(key.keyKind, key.keyValue);
       const batch = new PlayLogBatch(keys, 0);
       for (const row of rows) batch.push(keys.indexOf(kind, row.keyValue, row.label), row.listener, row.playedAt, countryCode(row.country), row.source, row.msPlayed, row.reasonEnd);
@@ -147,6 +160,8 @@ export async function importPlays(
       flagged: totals.flagged,
       ignored,
       aside,
+      dropped,
+      droppedTracks: droppedKeys.size,
       malformed,
       problems,
       matches: matches.sort((a, b) => b.plays - a.plays),
