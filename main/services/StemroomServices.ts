@@ -21,6 +21,7 @@ import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
+import { listenerSecret } from './analytics/listenerSecret';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
@@ -76,7 +77,14 @@ export class StemroomServices {
     );
     this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
-    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now, () => this.settings.get().creatorName);
+    this.analytics = new AnalyticsService({
+      file: paths.analyticsPath,
+      exports: this.exports,
+      projects: this.projects,
+      now: this.now,
+      creatorName: () => this.settings.get().creatorName,
+      listenerSecret: listenerSecret(db),
+    });
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }

@@ -19,7 +19,7 @@ export const analyticsReportCommand: Command = {
     out.result(report, () => [
       `"${report.export.title}" by ${report.export.creator} (${clock(report.export.durationSec)})${report.excludeFlagged ? ', artificial-looking plays excluded' : ''}`,
       `  ${headlineLine(report.headline)}`,
-      `  flagged as artificial: ${report.flagged.plays} (${report.flagged.repeat} repeat listener, ${report.flagged.burst} 30-second bursts)`,
+      `  flagged as artificial: ${report.flagged.plays}`,
       ...(report.dropOffs.length ? ['Drop-off moments:'] : []),
       ...report.dropOffs.map(
         (d) =>

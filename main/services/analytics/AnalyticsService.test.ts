@@ -6,7 +6,7 @@ import { ServiceError } from '../ServiceError';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
-import { referenceMetrics, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
+import { referenceMetrics, type RefDispute, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
 import type { AnalyticsReport } from '../../../shared/contract/analyticsContract';
 
 let services: StemroomServices;
@@ -67,9 +67,9 @@ function generatePlays(seed: number, exportId: string, durationMs: number, count
 const line = (p: RefPlay) =>
   JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
 
-function expectMatchesReference(report: AnalyticsReport, all: RefPlay[], excludeFlagged: boolean) {
+function expectMatchesReference(report: AnalyticsReport, all: RefPlay[], excludeFlagged: boolean, disputes: RefDispute[] = []) {
   const durationMs = Math.round(report.export.durationSec * 1000);
-  const ref = referenceMetrics(all, report.export.id, durationMs, excludeFlagged);
+  const ref = referenceMetrics(all, report.export.id, durationMs, excludeFlagged, disputes);
   expect(report.headline.plays).toBe(ref.plays);
   expect(report.headline.listeners).toBe(ref.listeners);
   for (const key of ['skipRate', 'completionRate', 'meanShare', 'medianShare'] as const) {
@@ -80,6 +80,11 @@ function expectMatchesReference(report: AnalyticsReport, all: RefPlay[], exclude
   report.retention.forEach((r, t) => expect(r, `retention at ${t} s`).toBeCloseTo(ref.retention[t]!, 12));
   expect(new Map(report.breakdowns.country.map((c) => [c.key, c.plays]))).toEqual(ref.byCountry);
   expect(report.flagged.plays).toBe(ref.flagged);
+  expect(report.flagged.disputed).toBe(ref.disputed);
+  expect(report.flagged.byRule).toEqual(ref.byRule);
+  expect(report.segments.oneTime.listeners).toBe(ref.oneTimeListeners);
+  expect(report.segments.returning).toMatchObject({ listeners: ref.returningListeners, plays: ref.playsFromReturning });
+  return ref;
 }
 
 const dumpAnalytics = () => {
@@ -131,7 +136,8 @@ describe('analytics', () => {
       expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
     }
     const report = await callContract(services, 'analytics.report', { exportId: exportA.exportId });
-    expect(report.flagged).toEqual({ plays: 20 + 10, repeat: 20, burst: 10 });
+    expect(report.flagged.byRule).toMatchObject({ repeat: 20, burst: 10, 'exact-end': 0, 'country-spike': 0 });
+    expect(report.flagged.catches.map((c) => [c.rule, c.plays])).toEqual(expect.arrayContaining([['repeat', 20], ['burst', 10]]));
     expect(report.versions.map((v) => v.export.id)).toEqual([exportB.exportId]);
   });
 
@@ -147,6 +153,8 @@ describe('analytics', () => {
     const day = NOW - DAY - ((NOW - DAY) % DAY) + 3_600_000;
     const first = Array.from({ length: 15 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + i * 60_000, country: 'SE', source: 'profile', msPlayed: 40_000 + i, reasonEnd: 'fwdbtn' }));
     const second = Array.from({ length: 5 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + 3_600_000 + i * 60_000, country: 'SE', source: 'profile', msPlayed: 50_000 + i, reasonEnd: 'fwdbtn' }));
+    // One play of the other export: "steady" is a fan of both, so only the repeat rule can catch them.
+    first.push({ exportId: exportB.exportId, listener: 'steady', playedAt: day, country: 'SE', source: 'profile', msPlayed: 10_000, reasonEnd: 'fwdbtn' });
     fs.writeFileSync(path.join(work, 'first.ndjson'), first.map(line).join('\n'));
     fs.writeFileSync(path.join(work, 'second.ndjson'), second.map(line).join('\n'));
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'first.ndjson') } })).flagged).toBe(0);
@@ -160,7 +168,8 @@ describe('analytics', () => {
   it('unflags a 30-second burst when a later import shows it was half an ordinary hour, and the rollups and listeners follow', async () => {
     const hour = NOW - 20 * DAY - ((NOW - 20 * DAY) % 3_600_000);
     const burst = Array.from({ length: 12 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `b${i}`, playedAt: hour + i * 60_000, country: 'NO', source: 'playlist', msPlayed: 30_500, reasonEnd: 'endplay' }));
-    const ordinary = Array.from({ length: 13 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 30_000 + i * 60_000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
+    // Two ordinary plays in each minute of the burst: no window of 60 minutes is half burst any more.
+    const ordinary = Array.from({ length: 24 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 20_000 + Math.floor(i / 2) * 60_000 + (i % 2) * 1000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
     fs.writeFileSync(path.join(work, 'burst.ndjson'), burst.map(line).join('\n'));
     fs.writeFileSync(path.join(work, 'ordinary.ndjson'), ordinary.map(line).join('\n'));
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'burst.ndjson') } })).flagged).toBe(12);
@@ -170,8 +179,8 @@ describe('analytics', () => {
     all.push(...ordinary);
     for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
     const after = await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged: true });
-    expect(after.flagged.burst).toBe(flaggedBefore.burst - 12);
-    expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(25);
+    expect(after.flagged.byRule.burst).toBe(flaggedBefore.byRule.burst - 12);
+    expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(36);
   });
 
   it('refuses a file with no readable play and leaves the database exactly as before', async () => {

@@ -74,8 +74,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
       </section>
       {r.flagged.plays > 0 && (
         <p className="muted small" role="note">
-          {r.flagged.plays.toLocaleString()} plays look artificial: {r.flagged.repeat.toLocaleString()} from listeners replaying 20+ times a day, {r.flagged.burst.toLocaleString()} from bursts stopping at
-          30–32 s. {excludeFlagged ? 'They are excluded from every figure above.' : 'Tick "Exclude" to leave them out of every figure.'}
+           {r.flagged.plays.toLocaleString()} plays look artificial. {excludeFlagged ? 'They are excluded from every figure above.' : 'Tick "Exclude" to leave them out of every figure.'}
         </p>
       )}
     </div>

@@ -8,6 +8,7 @@ import type { PlayKeyKind } from './ParsedPlay';
 import { PlayKeys } from './PlayKeys';
 import { PlayLogBatch } from './PlayLogBatch';
 import { PlaysByExport } from '../store/PlaysByExport';
+import type { ListenerKeys } from '../store/ListenerKeys';
 import { storePlays } from '../store/storePlays';
 
 export interface PlaySourceBatches {
@@ -18,6 +19,14 @@ export interface PlaySourceBatches {
   batches(keys: PlayKeys): AsyncIterable<PlayLogBatch>;
   /** The source's SHA-256, recorded with the import. */
   sha256(): Promise<string>;
+  /** Called inside the import's transaction before it commits (e.g. to remember a Spotify file's listener). */
+  beforeCommit?(importId: number): void;
+}
+
+export interface ImportOptions {
+  readonly importedAt: string;
+  /** Turns listener digests into the keys stored (keyed with the library's secret). */
+  readonly keys: ListenerKeys;
 }
 
 const MAX_PROBLEMS = 100;
@@ -40,7 +49,7 @@ export async function importPlays(
   write: AnalyticsWriteQueries,
   matcher: ExportMatcher,
   source: PlaySourceBatches,
-  importedAt: string,
+  { importedAt, keys: listenerKeys }: ImportOptions,
   task: TaskHandle,
 ): Promise<PlaysImportSummary> {
   const started = performance.now();
@@ -68,7 +77,7 @@ export async function importPlays(
 
   write.begin();
   try {
-    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0 });
+    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0, dropped: 0 });
     const seqs = new Map<string, number>();
     const seqOf = (found: ExportIdentity) => {
       const known = seqs.get(found.id);
@@ -101,7 +110,9 @@ export async function importPlays(
           const id = exportOf.get(seq)!.id;
           notes.set(id, (notes.get(id) ?? 0) + 1);
         } else if (seq === ASIDE) {
-          const row = { keyKind: keys.kind[key]!, keyValue: keys.value[key]!, label: keys.label[key]!, playedAt: batch.playedAt[i]!, listener: batch.listener[i]!, msPlayed: batch.msPlayed[i]!, country: countryName(batch.country[i]!), source: batch.source[i]!, reasonEnd: batch.reasonEnd[i]! };
+          const listener = batch.listener[i]!;
+          // Kept aside with its stored key (never the digest of an id: that could be checked against a list of ids).
+          const row = { keyKind: keys.kind[key]!, keyValue: keys.value[key]!, label: keys.label[key]!, playedAt: batch.playedAt[i]!, listener: listener < 0 ? -listener - 1 : listenerKeys.of(listener), msPlayed: batch.msPlayed[i]!, country: countryName(batch.country[i]!), source: batch.source[i]!, reasonEnd: batch.reasonEnd[i]! };
           if (write.insertAside(row, importId)) aside++;
           else asideDuplicates++;
           unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
@@ -120,7 +131,8 @@ export async function importPlays(
       }
       const rows = write.takeAside(key.keyKind, key.keyValue);
       const batch = new PlayLogBatch(keys, 0);
-      for (const row of rows) batch.push(keys.indexOf(kind, row.keyValue, row.label), row.listener, row.playedAt, countryCode(row.country), row.source, row.msPlayed, row.reasonEnd);
+      // Their listeners are stored keys already: passed on as −key − 1 so they are not keyed twice.
+      for (const row of rows) batch.push(keys.indexOf(kind, row.keyValue, row.label), -row.listener - 1, row.playedAt, countryCode(row.country), row.source, row.msPlayed, row.reasonEnd);
       take(batch);
     }
 
@@ -139,10 +151,11 @@ export async function importPlays(
       throw new ServiceError('invalid-request', first ? `No plays could be read from ${source.fileName}: ${malformed} malformed line${malformed === 1 ? '' : 's'} (line ${first.line}: ${first.reason}). Nothing was imported.` : `${source.fileName} has no plays. Nothing was imported.`);
     }
     task.progress('Flagging and rolling up', 0, 1);
-    const totals = await storePlays(write, matched, durations, importId, task);
+    const totals = await storePlays(write, matched, durations, importId, task, listenerKeys);
     task.throwIfCancelled();
     const duplicates = totals.duplicates + asideDuplicates;
-    write.updateImport(importId, { lines, added: totals.added, duplicates, malformed, aside, ignored });
+    write.updateImport(importId, { lines, added: totals.added, duplicates, malformed, aside, ignored, dropped });
+    source.beforeCommit?.(importId);
     write.setImportSha(importId, await sha256);
     write.commit();
     task.progress('Imported', 1, 1);
@@ -166,6 +179,7 @@ export async function importPlays(
       problems,
       matches: matches.sort((a, b) => b.plays - a.plays),
       unmatched: [...unmatched].map(([key, plays]) => ({ keyKind: keys.kind[key]!, label: keys.label[key]!, plays })).sort((a, b) => b.plays - a.plays),
+      spotifyListener: null,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {

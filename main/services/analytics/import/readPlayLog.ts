@@ -15,8 +15,12 @@ export type PlayLogFormat = 'ndjson' | 'csv' | 'spotify-json';
 export interface PlayLog {
   readonly format: PlayLogFormat;
   readonly size: number;
-  /** Reads the file once, numbering the keys it names in `keys`. */
-  batches(keys: PlayKeys): AsyncGenerator<PlayLogBatch>;
+  /**
+   * Reads the file once, numbering the keys it names in `keys`. A Spotify
+   * history's entries without a username are plays of `spotifyListener` (a
+   * listener digest, or −key − 1 for a stored key).
+   */
+  batches(keys: PlayKeys, options: { spotifyListener: number }): AsyncGenerator<PlayLogBatch>;
   /** The file's SHA-256 (the import records it), computed beside the reading. */
   sha256(): Promise<string>;
 }
@@ -30,7 +34,7 @@ const KEY_COLUMNS = ['export_id', 'isrc', 'audio_sha256'];
  * as an array), `{` NDJSON, anything else CSV with a header row. Refuses
  * (ServiceError) what is none of these before anything is imported.
  */
-export async function openPlayLog(file: string, spotifyListener: string): Promise<PlayLog> {
+export async function openPlayLog(file: string): Promise<PlayLog> {
   let size: number;
   let head: string;
   try {
@@ -51,9 +55,9 @@ export async function openPlayLog(file: string, spotifyListener: string): Promis
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
   if (first === '[') {
     if (size > MAX_JSON_BYTES) throw new ServiceError('invalid-request', `${file} is a ${Math.round(size / 1e6)} MB JSON array, over the 1 GiB a history file can be; split it (NDJSON streams any size).`);
-    const entry = (value: unknown): LineResult =>
+    const entry = (spotifyListener: number) => (value: unknown): LineResult =>
       value && typeof value === 'object' && 'ts' in value ? parseSpotifyEntry(value, spotifyListener) : value && typeof value === 'object' && !Array.isArray(value) ? parsePlayRecord(value as Record<string, unknown>) : { error: 'not an object' };
-    return { format: 'spotify-json', size, batches: (keys) => jsonArrayBatches(file, keys, entry), sha256 };
+    return { format: 'spotify-json', size, batches: (keys, { spotifyListener }) => jsonArrayBatches(file, keys, entry(spotifyListener)), sha256 };
   }
   if (first === '{') return { format: 'ndjson', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'ndjson', header: [] }, 0), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());

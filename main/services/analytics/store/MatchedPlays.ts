@@ -54,6 +54,9 @@ export class MatchedPlays {
   listener(i: number): number {
     return this.f64[i * 3 + 1]!;
   }
+  setListener(i: number, listener: number): void {
+    this.f64[i * 3 + 1] = listener;
+  }
   msPlayed(i: number): number {
     return this.u32[i * 6 + 4]!;
   }

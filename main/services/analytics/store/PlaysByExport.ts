@@ -44,6 +44,11 @@ export class PlaysByExport {
     return this.scratch;
   }
 
+  /** Each chunk of one export's plays, in the order read (to change them in place). */
+  chunksOf(seq: number): readonly MatchedPlays[] {
+    return this.chunks[seq] ?? [];
+  }
+
   /** Lets go of one export's chunks once stored. */
   release(seq: number): void {
     this.chunks[seq] = [];

@@ -1,11 +1,12 @@
-import { curveLength, DAY_MS, endSecond, FLAG_BURST, FLAG_REPEAT, isCompletion, isSkip, listenedMs, PLAY_SOURCES } from '../../../../shared/analytics/playDefinitions';
+import { FLAG_RULES, playState } from '../../../../shared/analytics/flagRules';
+import { curveLength, DAY_MS, endSecond, isCompletion, isSkip, listenedMs, PLAY_SOURCES } from '../../../../shared/analytics/playDefinitions';
 import type { AnalyticsWriteQueries, Counts } from '../../../db/analytics/analyticsWriteQueries';
 import { countryName } from './PlayDay';
 
-/** One export's sums for its flagged or its unflagged plays. */
+/** One export's sums for its plays in one state (playState: not flagged, flagged, flagged and disputed). */
 interface Part {
   readonly seq: number;
-  readonly flagged: number;
+  readonly state: number;
   readonly durationMs: number;
   readonly totals: Counts;
   readonly endings: Int32Array;
@@ -13,8 +14,8 @@ interface Part {
   readonly countries: (Counts | undefined)[];
   readonly sources: Counts[];
   readonly days: Map<number, Counts>;
-  readonly repeat: Counts;
-  readonly burst: Counts;
+  /** Per flag rule (FLAG_RULES order): the plays it caught. */
+  readonly rules: Counts[];
   /** The day last added to (plays come a day at a time). */
   lastDay: number;
   lastDayCounts: Counts | undefined;
@@ -44,7 +45,8 @@ export function dayName(day: number): string {
 /**
  * Adds plays up into what the dashboards read — totals, the histogram of
  * where plays ended, and breakdowns by country, source, day and (for
- * flagged plays) flag — per export and per flagged/unflagged, then adds the
+ * flagged plays) flag rule — per export and per play state (playState:
+ * not flagged, flagged, flagged and disputed), then adds the
  * sums to the stored rollups in one pass of upserts. A play added with
  * sign −1 is taken out again (a stored play whose flags changed).
  */
@@ -55,21 +57,21 @@ export class RollupAccumulator {
 
   /** The sums a play of this export with these flags goes into. */
   private part(seq: number, durationMs: number, flags: number): Part {
-    const key = seq * 2 + (flags ? 1 : 0);
+    const state = playState(flags);
+    const key = seq * 3 + state;
     if (key === this.lastKey) return this.lastPart!;
     let part = this.parts.get(key);
     if (!part) {
       part = {
         seq,
-        flagged: flags ? 1 : 0,
+        state,
         durationMs,
         totals: zero(),
         endings: new Int32Array(curveLength(durationMs)),
         countries: [],
         sources: PLAY_SOURCES.map(zero),
         days: new Map(),
-        repeat: zero(),
-        burst: zero(),
+        rules: FLAG_RULES.map(zero),
         lastDay: NaN,
         lastDayCounts: undefined,
       };
@@ -98,14 +100,13 @@ export class RollupAccumulator {
       if (!part.lastDayCounts) part.days.set(day, (part.lastDayCounts = zero()));
     }
     bump(part.lastDayCounts!, sign, skip, completion, listened);
-    if (flags & FLAG_REPEAT) bump(part.repeat, sign, skip, completion, listened);
-    if (flags & FLAG_BURST) bump(part.burst, sign, skip, completion, listened);
+    if (part.state) for (let r = 0; r < FLAG_RULES.length; r++) if (flags & FLAG_RULES[r]!.bit) bump(part.rules[r]!, sign, skip, completion, listened);
   }
 
   /** Adds everything accumulated to the stored rollups. */
   writeTo(write: AnalyticsWriteQueries): void {
     for (const part of this.parts.values()) {
-      const { seq, flagged } = part;
+      const { seq, state: flagged } = part;
       if (changed(part.totals)) write.addTotals(seq, flagged, part.totals);
       part.endings.forEach((plays, second) => {
         if (plays) write.addEnding(seq, flagged, second, plays);
@@ -117,8 +118,9 @@ export class RollupAccumulator {
         if (changed(c)) write.addBreakdown(seq, flagged, 'source', PLAY_SOURCES[i]!, c);
       });
       for (const [day, c] of part.days) if (changed(c)) write.addBreakdown(seq, flagged, 'day', dayName(day), c);
-      if (changed(part.repeat)) write.addBreakdown(seq, flagged, 'flag', 'repeat', part.repeat);
-      if (changed(part.burst)) write.addBreakdown(seq, flagged, 'flag', 'burst', part.burst);
+      part.rules.forEach((c, r) => {
+        if (changed(c)) write.addBreakdown(seq, flagged, 'flag', FLAG_RULES[r]!.id, c);
+      });
     }
     this.parts.clear();
     this.lastKey = -1;

@@ -1,5 +1,5 @@
 import { PlayDayScratch, type PlayDay } from './PlayDay';
-import { mixKey } from './ListenerTally';
+import { mixKey } from './ListenerIds';
 import type { MatchedPlays } from './MatchedPlays';
 
 /** A stored day with an import's plays of that day added. */

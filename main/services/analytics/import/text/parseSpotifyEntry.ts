@@ -14,9 +14,11 @@ const OTHER_SOURCE = PLAY_SOURCES.indexOf('other');
  * Only what the metrics need is read; personal fields (ip_addr, platform,
  * user agent…) are never copied. Podcast and audiobook entries are ignored.
  * The file is one account's history: the listener is its `username`, or
- * `fallbackListener` when the export omits it.
+ * `fallbackListener` (a listener digest, or −key − 1 for a stored key:
+ * see AnalyticsService's Spotify listener) when the export omits it, as
+ * current exports do.
  */
-export function parseSpotifyEntry(entry: unknown, fallbackListener: string): LineResult {
+export function parseSpotifyEntry(entry: unknown, fallbackListener: number): LineResult {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { error: 'not an object' };
   const e = entry as Record<string, unknown>;
   const track = typeof e.master_metadata_track_name === 'string' ? e.master_metadata_track_name.trim() : '';
@@ -28,14 +30,14 @@ export function parseSpotifyEntry(entry: unknown, fallbackListener: string): Lin
   if (typeof e.ms_played !== 'number' || !Number.isInteger(e.ms_played) || e.ms_played < 0 || e.ms_played > 86_400_000) return { error: 'ms_played is not a whole number of milliseconds' };
   const countryText = typeof e.conn_country === 'string' ? e.conn_country.toUpperCase() : 'ZZ';
   const country = isCountryCode(countryText) ? countryText : 'ZZ';
-  const username = typeof e.username === 'string' && e.username ? e.username : fallbackListener;
+  const listener = typeof e.username === 'string' && e.username ? listenerKey(`spotify:${e.username}`) : fallbackListener;
   const reason = typeof e.reason_end === 'string' ? (reasonIndex.get(e.reason_end) ?? OTHER_REASON) : OTHER_REASON;
   return {
     play: {
       keyKind: 'track',
       keyValue: trackKey(track, artist),
       label: artist ? `"${track}" by ${artist}` : `"${track}"`,
-      listener: listenerKey(`spotify:${username}`),
+      listener,
       // Spotify's ts is when the play ended; the play started ms_played earlier.
       playedAt: playedAt - e.ms_played,
       country,

@@ -90,7 +90,7 @@ describe('parseCsvLine', () => {
 
 describe('parseSpotifyEntry', () => {
   it('starts the play ms_played before ts (Spotify stamps the end) and folds names for matching', () => {
-    const result = parseSpotifyEntry({ ts: '2026-11-01T10:00:30Z', ms_played: 30_000, master_metadata_track_name: 'Glass  Orchard (Remix)', master_metadata_album_artist_name: 'Mïra Vale', reason_end: 'fwdbtn' }, 'me');
+    const result = parseSpotifyEntry({ ts: '2026-11-01T10:00:30Z', ms_played: 30_000, master_metadata_track_name: 'Glass  Orchard (Remix)', master_metadata_album_artist_name: 'Mïra Vale', reason_end: 'fwdbtn' }, 7);
     expect('play' in result && result.play).toMatchObject({ playedAt: Date.parse('2026-11-01T10:00:00Z'), keyValue: trackKey('glass orchard remix', 'MIRA VALE'), reasonEnd: 1, country: 'ZZ' });
   });
 });
