@@ -6,8 +6,8 @@ import { ServiceError } from '../ServiceError';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
-import { referenceMetrics, type RefDispute, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
-import type { AnalyticsReport } from '../../../shared/contract/analyticsContract';
+import { referenceMetrics, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
+import { expectMatchesReference } from '../../../tests/helpers/expectMatchesReference';
 
 let services: StemroomServices;
 let dataDir: string;
@@ -66,26 +66,6 @@ function generatePlays(seed: number, exportId: string, durationMs: number, count
 
 const line = (p: RefPlay) =>
   JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
-
-function expectMatchesReference(report: AnalyticsReport, all: RefPlay[], excludeFlagged: boolean, disputes: RefDispute[] = []) {
-  const durationMs = Math.round(report.export.durationSec * 1000);
-  const ref = referenceMetrics(all, report.export.id, durationMs, excludeFlagged, disputes);
-  expect(report.headline.plays).toBe(ref.plays);
-  expect(report.headline.listeners).toBe(ref.listeners);
-  for (const key of ['skipRate', 'completionRate', 'meanShare', 'medianShare'] as const) {
-    if (ref[key] === null) expect(report.headline[key], key).toBeNull();
-    else expect(report.headline[key], key).toBeCloseTo(ref[key], 12);
-  }
-  expect(report.retention).toHaveLength(ref.retention.length);
-  report.retention.forEach((r, t) => expect(r, `retention at ${t} s`).toBeCloseTo(ref.retention[t]!, 12));
-  expect(new Map(report.breakdowns.country.map((c) => [c.key, c.plays]))).toEqual(ref.byCountry);
-  expect(report.flagged.plays).toBe(ref.flagged);
-  expect(report.flagged.disputed).toBe(ref.disputed);
-  expect(report.flagged.byRule).toEqual(ref.byRule);
-  expect(report.segments.oneTime.listeners).toBe(ref.oneTimeListeners);
-  expect(report.segments.returning).toMatchObject({ listeners: ref.returningListeners, plays: ref.playsFromReturning });
-  return ref;
-}
 
 const dumpAnalytics = () => {
   const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
