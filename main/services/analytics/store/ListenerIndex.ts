@@ -14,14 +14,12 @@ const EMPTY = -2;
  * index.add(listener, seq); // the exports whose listener now plays elsewhere too, to judge again
  */
 export class ListenerIndex {
-  private slotKeys: Float64Array;
-  private slotSeqs: Int32Array;
+  /** Key and export number side by side per slot (one cache line per lookup); an empty slot's export is EMPTY. */
+  private table: Float64Array;
   private size = 0;
 
   private constructor(capacity: number) {
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(1024, capacity * 2)));
-    this.slotKeys = new Float64Array(slots);
-    this.slotSeqs = new Int32Array(slots).fill(EMPTY);
+    this.table = emptyTable(2 ** Math.ceil(Math.log2(Math.max(1024, capacity * 2))));
   }
 
   static from(stored: { keys: Float64Array; seqs: Int32Array }): ListenerIndex {
@@ -36,22 +34,22 @@ export class ListenerIndex {
    * only-this-export flags may lift), else −1.
    */
   add(listener: number, seq: number): number {
-    const slot = this.slot(listener);
-    const held = this.slotSeqs[slot]!;
+    const at = 2 * this.slot(listener);
+    const held = this.table[at + 1]!;
     if (held === EMPTY) {
-      this.slotKeys[slot] = listener;
-      this.slotSeqs[slot] = seq;
-      if (++this.size * 2 > this.slotKeys.length) this.grow();
+      this.table[at] = listener;
+      this.table[at + 1] = seq;
+      if (++this.size * 4 > this.table.length) this.grow();
       return -1;
     }
     if (held === seq || held === SEVERAL) return -1;
-    this.slotSeqs[slot] = SEVERAL;
+    this.table[at + 1] = SEVERAL;
     return held;
   }
 
   /** Whether the listener played an export other than `seq`. */
   playedElsewhere(listener: number, seq: number): boolean {
-    const held = this.slotSeqs[this.slot(listener)]!;
+    const held = this.table[2 * this.slot(listener) + 1]!;
     return held !== EMPTY && held !== seq;
   }
 
@@ -60,33 +58,40 @@ export class ListenerIndex {
     const keys = new Float64Array(this.size);
     const seqs = new Int32Array(this.size);
     let n = 0;
-    for (let s = 0; s < this.slotSeqs.length; s++) {
-      if (this.slotSeqs[s] === EMPTY) continue;
-      keys[n] = this.slotKeys[s]!;
-      seqs[n++] = this.slotSeqs[s]!;
+    for (let at = 0; at < this.table.length; at += 2) {
+      if (this.table[at + 1] === EMPTY) continue;
+      keys[n] = this.table[at]!;
+      seqs[n++] = this.table[at + 1]!;
     }
     return { keys, seqs };
   }
 
   private put(listener: number, seq: number): void {
-    const slot = this.slot(listener);
-    if (this.slotSeqs[slot] === EMPTY) this.size++;
-    this.slotKeys[slot] = listener;
-    this.slotSeqs[slot] = seq;
+    const at = 2 * this.slot(listener);
+    if (this.table[at + 1] === EMPTY) this.size++;
+    this.table[at] = listener;
+    this.table[at + 1] = seq;
   }
 
   private slot(listener: number): number {
-    const mask = this.slotKeys.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = mixKey(listener) & mask;
-    while (this.slotSeqs[slot] !== EMPTY && this.slotKeys[slot] !== listener) slot = (slot + 1) & mask;
+    while (table[2 * slot + 1] !== EMPTY && table[2 * slot] !== listener) slot = (slot + 1) & mask;
     return slot;
   }
 
   private grow(): void {
-    const { slotKeys, slotSeqs } = this;
-    this.slotKeys = new Float64Array(slotKeys.length * 2);
-    this.slotSeqs = new Int32Array(slotKeys.length * 2).fill(EMPTY);
+    const old = this.table;
+    this.table = emptyTable(old.length);
     this.size = 0;
-    for (let s = 0; s < slotKeys.length; s++) if (slotSeqs[s] !== EMPTY) this.put(slotKeys[s]!, slotSeqs[s]!);
+    for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== EMPTY) this.put(old[at]!, old[at + 1]!);
   }
+}
+
+/** A table of `slots` empty slots. */
+function emptyTable(slots: number): Float64Array {
+  const table = new Float64Array(2 * slots);
+  for (let at = 1; at < table.length; at += 2) table[at] = EMPTY;
+  return table;
 }

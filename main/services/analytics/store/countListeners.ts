@@ -4,6 +4,10 @@ import type { ExportTimeline } from './ExportTimeline';
 import { ListenerIds } from './ListenerIds';
 
 const ids = new ListenerIds();
+/** Per-listener play counts, reused from one export to the next. */
+let all = new Uint32Array(0);
+let counted = new Uint32Array(0);
+let strict = new Uint32Array(0);
 
 /**
  * An export's listeners and each one's plays in three views — all plays;
@@ -13,9 +17,10 @@ const ids = new ListenerIds();
  */
 export function countListeners(t: ExportTimeline, flags: Uint8Array): ExportListeners {
   ids.reset(t.length);
-  const all = new Uint32Array(t.length);
-  const counted = new Uint32Array(t.length);
-  const strict = new Uint32Array(t.length);
+  if (all.length < t.length) [all, counted, strict] = [new Uint32Array(t.length), new Uint32Array(t.length), new Uint32Array(t.length)];
+  all.fill(0, 0, t.length);
+  counted.fill(0, 0, t.length);
+  strict.fill(0, 0, t.length);
   for (let i = 0; i < t.length; i++) {
     const id = ids.id(t.listener[i]!);
     all[id]!++;

@@ -55,6 +55,37 @@ export interface FlagContext {
 }
 
 const ids = new ListenerIds();
+/**
+ * Working memory reused from one export to the next (an import judges
+ * hundreds; fresh memory is slow to touch on the machines we measured).
+ */
+const scratch = {
+  flags: new Uint8Array(0),
+  minute: new Float64Array(0),
+  lid: new Int32Array(0),
+  before: new Int32Array(0),
+  cover: new Int32Array(0),
+  starts: new Float64Array(0),
+  plays: new Int32Array(0),
+  exactEnds: new Int32Array(0),
+};
+/** Plays per country (by PlayDay's two-byte code), in all and in the window; only codes seen are reset. */
+const countryTotal = new Int32Array(65536);
+const countryInWindow = new Int32Array(65536);
+
+function reserve(n: number): void {
+  if (scratch.minute.length >= n + 1) return;
+  const size = Math.max(n + 1, Math.ceil(scratch.minute.length * 1.5));
+  scratch.flags = new Uint8Array(size);
+  scratch.minute = new Float64Array(size);
+  scratch.lid = new Int32Array(size);
+  scratch.before = new Int32Array(size);
+  scratch.cover = new Int32Array(size);
+  scratch.starts = new Float64Array(2 * size);
+  scratch.plays = new Int32Array(size);
+  scratch.exactEnds = new Int32Array(size);
+}
+
 const bitOf = Object.fromEntries(FLAG_RULES.map((r) => [r.id, r.bit])) as Record<FlagRuleId, number>;
 
 /**
@@ -65,14 +96,15 @@ const bitOf = Object.fromEntries(FLAG_RULES.map((r) => [r.id, r.bit])) as Record
  */
 export function flagTimeline(t: ExportTimeline, context: FlagContext): { flags: Uint8Array; catches: FlagCatch[] } {
   const n = t.length;
-  const flags = new Uint8Array(n);
-  const minute = new Float64Array(n);
+  reserve(n);
+  const flags = scratch.flags.subarray(0, n).fill(0);
+  const minute = scratch.minute.subarray(0, n);
   for (let i = 0; i < n; i++) minute[i] = Math.floor(t.playedAt[i]! / MINUTE_MS);
   ids.reset(n);
-  const lid = new Int32Array(n);
+  const lid = scratch.lid.subarray(0, n);
   for (let i = 0; i < n; i++) lid[i] = ids.id(t.listener[i]!);
-  const plays = new Int32Array(ids.size);
-  const exactEnds = new Int32Array(ids.size);
+  const plays = scratch.plays.subarray(0, ids.size).fill(0);
+  const exactEnds = scratch.exactEnds.subarray(0, ids.size).fill(0);
   for (let i = 0; i < n; i++) {
     plays[lid[i]!]!++;
     if (t.msPlayed[i] === context.durationMs) exactEnds[lid[i]!]!++;
@@ -123,7 +155,7 @@ function flagRepeats(t: ExportTimeline, minute: Float64Array, lid: Int32Array, p
  * − width + 1) or leaves at its start (start = its minute + 1). Ascending.
  */
 function windowStarts(minute: Float64Array, n: number, width: number): Float64Array {
-  const starts = new Float64Array(2 * n);
+  const starts = scratch.starts;
   let a = 0;
   let b = 0;
   let k = 0;
@@ -143,11 +175,12 @@ function windowStarts(minute: Float64Array, n: number, width: number): Float64Ar
 function flagBursts(t: ExportTimeline, minute: Float64Array, flags: Uint8Array, catches: FlagCatch[]): void {
   const n = t.length;
   const inBurst = (i: number) => t.msPlayed[i]! >= BURST_FROM_MS && t.msPlayed[i]! < BURST_TO_MS;
-  const before = new Int32Array(n + 1);
+  const before = scratch.before;
+  before[0] = 0;
   for (let i = 0; i < n; i++) before[i + 1] = before[i]! + (inBurst(i) ? 1 : 0);
   if (before[n]! < BURST_MIN_PLAYS) return;
   // Covered by a qualifying window: +1 where one starts, −1 past its end.
-  const cover = new Int32Array(n + 1);
+  const cover = scratch.cover.subarray(0, n + 1).fill(0);
   let lo = 0;
   let hi = 0;
   for (const start of windowStarts(minute, n, BURST_WINDOW_MINUTES)) {
@@ -178,10 +211,9 @@ function flagBursts(t: ExportTimeline, minute: Float64Array, flags: Uint8Array, 
  */
 function flagCountrySpikes(t: ExportTimeline, minute: Float64Array, flags: Uint8Array, catches: FlagCatch[]): void {
   const n = t.length;
-  if (n < SPIKE_MIN_PLAYS + SPIKE_MIN_OTHER_PLAYS) return;
-  const total = new Map<number, number>();
-  for (let i = 0; i < n; i++) total.set(t.country[i]!, (total.get(t.country[i]!) ?? 0) + 1);
-  const inWindow = new Map<number, number>();
+  if (n < SPIKE_MIN_PLAYS + SPIKE_MIN_OTHER_PLAYS || !someWindowHolds(minute, n, SPIKE_WINDOW_MINUTES, SPIKE_MIN_PLAYS)) return;
+  const seen: number[] = [];
+  for (let i = 0; i < n; i++) if (countryTotal[t.country[i]!]!++ === 0) seen.push(t.country[i]!);
   let top = -1;
   const covered = new Map<number, Int32Array>();
   let lo = 0;
@@ -189,28 +221,28 @@ function flagCountrySpikes(t: ExportTimeline, minute: Float64Array, flags: Uint8
   for (const start of windowStarts(minute, n, SPIKE_WINDOW_MINUTES)) {
     while (hi < n && minute[hi]! < start + SPIKE_WINDOW_MINUTES) {
       const c = t.country[hi++]!;
-      const count = (inWindow.get(c) ?? 0) + 1;
-      inWindow.set(c, count);
-      if (top < 0 || count > (inWindow.get(top) ?? 0)) top = c;
+      const count = ++countryInWindow[c]!;
+      if (top < 0 || count > countryInWindow[top]!) top = c;
     }
     let topLeft = false;
     while (lo < n && minute[lo]! < start) {
       const c = t.country[lo++]!;
-      inWindow.set(c, inWindow.get(c)! - 1);
+      countryInWindow[c]!--;
       topLeft ||= c === top;
     }
     // The top country lost plays: another may lead now (the ~250 countries are few).
-    if (topLeft) for (const [other, count] of inWindow) if (count > (inWindow.get(top) ?? 0)) top = other;
+    if (topLeft) for (const c of seen) if (countryInWindow[c]! > countryInWindow[top]!) top = c;
     const size = hi - lo;
-    const topCount = inWindow.get(top) ?? 0;
+    const topCount = countryInWindow[top]!;
     if (size < SPIKE_MIN_PLAYS || topCount < SPIKE_MIN_SHARE * size) continue;
     const others = n - size;
-    if (others < SPIKE_MIN_OTHER_PLAYS || (total.get(top)! - topCount) / others >= SPIKE_MAX_USUAL_SHARE) continue;
+    if (others < SPIKE_MIN_OTHER_PLAYS || (countryTotal[top]! - topCount) / others >= SPIKE_MAX_USUAL_SHARE) continue;
     let cover = covered.get(top);
     if (!cover) covered.set(top, (cover = new Int32Array(n + 1)));
     cover[lo]!++;
     cover[hi]!--;
   }
+  for (const c of seen) countryTotal[c] = countryInWindow[c] = 0;
   for (const [country, cover] of covered) {
     const positions: number[] = [];
     for (let i = 0, depth = 0; i < n; i++) {
@@ -222,6 +254,15 @@ function flagCountrySpikes(t: ExportTimeline, minute: Float64Array, flags: Uint8
       catches.push(catchOf('country-spike', null, country, minute, members));
     });
   }
+}
+
+/** Whether some window of `width` consecutive minutes holds at least `min` plays (a cheap test before the costly rule). */
+function someWindowHolds(minute: Float64Array, n: number, width: number, min: number): boolean {
+  for (let i = 0, j = 0; i + min <= n; i++) {
+    while (j < n && minute[j]! < minute[i]! + width) j++;
+    if (j - i >= min) return true;
+  }
+  return false;
 }
 
 /** Rules about a listener's plays of the export as a whole: only ever this export; every play ending exactly at the end. */
