@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceError } from '../ServiceError';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 import { referenceMetrics, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
 import { expectMatchesReference } from '../../../tests/helpers/expectMatchesReference';
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 import { migrate } from '../../db/migrate';
 import { analyticsMigrations } from '../../db/analytics/analyticsMigrations';
 import { libraryMetaQueries } from '../../db/libraryMetaQueries';
