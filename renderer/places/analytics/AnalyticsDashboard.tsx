@@ -42,7 +42,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         </div>
         <div className="row-actions">
           <label className="check" title={METRIC_DEFINITIONS.flagged}>
-            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()})
+            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()}{r.flagged.disputed ? `, ${r.flagged.disputed.toLocaleString()} disputed` : ''})
           </label>
           <SimulateButton exportId={exportId} />
         </div>
