@@ -72,6 +72,8 @@ export function analyticsReadQueries(db: AnalyticsDatabase) {
     'SELECT id, file_name AS fileName, format, imported_at AS importedAt, lines, added, duplicates, malformed, aside, ignored, dropped FROM play_imports ORDER BY id DESC',
   );
   return {
+    /** Changes whenever another connection (or process) commits to the database: cached figures are stale then. */
+    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
     tracked: (exportId: string) => tracked.get(exportId),
     totals: (seq: number) => totals.all(seq),
     endings: (seq: number) => endings.all(seq),

@@ -188,6 +188,7 @@ export class AnalyticsService {
    */
   tryFix(exportId: string, second: number): { projectId: string; revision: number; beat: number } {
     const { row } = this.options.exports.facts(exportId);
+    if (second > row.durationSec) throw new ServiceError('invalid-request', `"${row.title}" is ${Math.floor(row.durationSec)} s long: there is no moment at ${Math.floor(second)} s to fix.`);
     const document = this.options.projects.documentAt(row.projectId, row.revision);
     const clock = `${Math.floor(second / 60)}:${String(Math.floor(second % 60)).padStart(2, '0')}`;
     this.options.projects.edit(row.projectId, [{ type: 'replaceDocument', document }], `Try a fix at ${clock} (from "${row.title}")`);

@@ -57,6 +57,15 @@ async function importPlays(name: string, plays: RefPlay[]) {
   all.push(...plays);
   return summary;
 }
+const dumpAnalytics = () => {
+  const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
+  try {
+    const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).raw().all()]));
+  } finally {
+    db.close();
+  }
+};
 const report = (exportId: string, excludeFlagged = false) => callContract(services, 'analytics.report', { exportId, excludeFlagged });
 const play = (exportId: string, listener: string, playedAt: number, msPlayed: number, country = 'GB'): RefPlay => ({ exportId, listener, playedAt, country, source: 'playlist', msPlayed, reasonEnd: 'fwdbtn' });
 
@@ -129,8 +138,12 @@ describe('creator signals', () => {
     expect(after.upheld?.headline).toEqual(before.headline);
     expect((await callContract(services, 'analytics.flaggedPlays', { exportId: main.exportId, limit: 1000 })).filter((f) => f.disputed)).toHaveLength(12);
 
+    const untouched = dumpAnalytics();
     await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: 'burst~-~1~2', disputed: true })).rejects.toThrow(/names nothing flagged/);
     await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: "burst'; DROP TABLE plays; --", disputed: true })).rejects.toThrow(/names nothing flagged/);
+    await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: 'x'.repeat(101), disputed: true })).rejects.toThrow();
+    await expect(callContract(services, 'analytics.tryFix', { exportId: main.exportId, second: 86_000 })).rejects.toThrow(/there is no moment at 86000 s to fix/);
+    expect(dumpAnalytics()).toEqual(untouched);
     await callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: burst.id, disputed: false });
     disputes.length = 0;
     expect((await report(main.exportId, true)).headline).toEqual(before.headline);

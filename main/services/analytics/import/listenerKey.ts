@@ -1,6 +1,8 @@
 /**
- * A listener id as a 53-bit integer (two 32-bit FNV-1a/Murmur-style mixes):
- * compact to store and index, and the pseudonymous id itself never reaches
+ * A listener id's digest as a 53-bit integer (two 32-bit FNV-1a/Murmur-style
+ * mixes): what readers compute per play, cheaply and without strings. It is
+ * not what is stored — the store keeps a keyed hash of it
+ * (store/ListenerKeys), so a list of candidate ids cannot be checked against
  * the database. Collisions: ~1 in 10⁵ for a million listeners of one export.
  */
 export function listenerKey(id: string): number {

@@ -1,3 +1,5 @@
+import { mixKey } from './ListenerIds';
+
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
@@ -88,7 +90,7 @@ export class ListenerKeys {
   of(digest: number): number {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    let slot = mix(digest) & mask;
+    let slot = mixKey(digest) & mask;
     for (;;) {
       const held = table[2 * slot]!;
       if (held === digest) return table[2 * slot + 1]!;
@@ -131,17 +133,10 @@ export class ListenerKeys {
     const mask = (table.length >> 1) - 1;
     for (let i = 0; i < old.length; i += 2) {
       if (old[i] === -1) continue;
-      let slot = mix(old[i]!) & mask;
+      let slot = mixKey(old[i]!) & mask;
       while (table[2 * slot] !== -1) slot = (slot + 1) & mask;
       table[2 * slot] = old[i]!;
       table[2 * slot + 1] = old[i + 1]!;
     }
   }
-}
-
-/** A 32-bit hash of a (up to 53-bit) integer, for the table. */
-function mix(key: number): number {
-  let h = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
 }

@@ -23,7 +23,7 @@ let generation = 0;
  * — stored, or read earlier in this import — in start time, listener and
  * time played is a duplicate: the first one wins. Found through a hash
  * table of the day's plays (reused between days), not by sorting. Flags are
- * left to flagPlayDay.
+ * left to the flag rules (flagTimeline), which judge the whole timeline.
  */
 export function mergePlayDay(stored: PlayDay | null, plays: MatchedPlays, members: Int32Array, dayStartMs: number, importId: number): MergedDay {
   const storedLength = stored?.length ?? 0;
