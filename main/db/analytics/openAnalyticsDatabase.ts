@@ -16,9 +16,10 @@ export type AnalyticsDatabase = Database.Database;
 export function openAnalyticsDatabase(file: string, { readonly = false, rekeyListener = refuseRekey }: { readonly?: boolean; rekeyListener?: (oldKey: number) => number } = {}): AnalyticsDatabase {
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
+    // Before the first read: another process's import may hold the write lock (WAL lets reads through; a migration waits).
+    db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > ANALYTICS_SCHEMA_VERSION) throw new DatabaseFromFutureError(file, version, ANALYTICS_SCHEMA_VERSION);
-    db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -262144');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
