@@ -16,15 +16,17 @@ export interface RecordEnd {
  * Finds the end of the CSV record starting at `start` (RFC 4180: a field
  * that starts with a double quote runs to its closing quote, line breaks
  * and doubled quotes included; a quote anywhere else is just a byte).
- * Looks no further than `limit`. A quote as the last byte before the limit
- * may be the first of a doubled pair, so unless `final` (nothing follows
- * the limit) the record counts as still inside its quoted field there.
+ * Looks for the end no further than `limit`; a quote just before the limit
+ * is told from the first of a doubled pair by the byte after it, when one
+ * is there (bytes up to `end` are): with none, it closes the field only if
+ * `final` (nothing follows), else the record counts as still inside its
+ * quoted field until more bytes come.
  *
  * @example
  * const out = { end: 0, newlines: 0, inQuote: false };
- * csvRecordEnd(Buffer.from('a,"b\nc",d\nnext'), 0, 15, true, out); // out.end === 9, out.newlines === 1
+ * csvRecordEnd(Buffer.from('a,"b\nc",d\nnext'), 0, 15, 15, true, out); // out.end === 9, out.newlines === 1
  */
-export function csvRecordEnd(bytes: Uint8Array, start: number, limit: number, final: boolean, out: RecordEnd): RecordEnd {
+export function csvRecordEnd(bytes: Uint8Array, start: number, limit: number, end: number, final: boolean, out: RecordEnd): RecordEnd {
   let newlines = 0;
   let fieldStart = true;
   let i = start;
@@ -40,8 +42,10 @@ export function csvRecordEnd(bytes: Uint8Array, start: number, limit: number, fi
           close++;
         }
         if (close >= limit) return set(out, -1, newlines, true);
-        if (close + 1 >= limit && !final) return set(out, -1, newlines, true);
-        if (bytes[close + 1] === QUOTE && close + 1 < limit) {
+        if (close + 1 >= end && !final) return set(out, -1, newlines, true);
+        if (close + 1 < end && bytes[close + 1] === QUOTE) {
+          // A doubled quote; one straddling the limit leaves the field open past it.
+          if (close + 1 >= limit) return set(out, -1, newlines, true);
           i = close + 2;
           continue;
         }

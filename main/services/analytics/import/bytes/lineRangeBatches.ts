@@ -100,7 +100,7 @@ export async function* lineRangeBatches(file: string, keys: PlayKeys, read: Play
       let inner = 0;
       let open = false;
       if (quotes) {
-        csvRecordEnd(buffer, start, limit, final && limit === end, ending);
+        csvRecordEnd(buffer, start, limit, end, final, ending);
         [stop, inner, open] = [ending.end, ending.newlines, ending.inQuote];
       } else {
         stop = text.indexOf(NEWLINE, start);
