@@ -15,6 +15,8 @@ export const projectSummarySchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   headRevision: z.number(),
+  /** How the project began, as its first revision says: "Created", "Duplicated…", "Imported from F.stemroom". */
+  origin: z.string(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
@@ -26,7 +28,16 @@ export const historyStateSchema = z.object({
   redoLabel: z.string().nullable(),
 });
 
-export const sourceRightsSchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
+export const sourceRightsSchema = z.object({
+  usable: z.boolean(),
+  reason: z.string().optional(),
+  /** Stem rules that allow the stem but not every change of it (no-pitch-shift, no-time-stretch): flagged live while editing. */
+  restrictions: z.array(z.string()),
+  /** The licence the restrictions come from, and the catalog's names, so live flags word them as the export refusal does. */
+  licenceId: z.string().optional(),
+  stemName: z.string().optional(),
+  recordingTitle: z.string().optional(),
+});
 export type SourceRights = z.infer<typeof sourceRightsSchema>;
 
 export const missingSourceSchema = z.object({ sourceId: z.string(), name: z.string(), packageId: z.string(), packageTitle: z.string() });

@@ -24,6 +24,8 @@ export interface ImportRecord {
   malformed: number;
   aside: number;
   ignored: number;
+  /** The export a simulation generated plays for; null (or absent) for a file. */
+  exportId?: string | null;
 }
 
 export interface Counts {
@@ -46,8 +48,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
   const trackExport = db.prepare('INSERT INTO tracked_exports (export_id, duration_ms) VALUES (?, ?) ON CONFLICT (export_id) DO NOTHING');
   const seqOf = db.prepare<[string], { seq: number; durationMs: number }>('SELECT seq, duration_ms AS durationMs FROM tracked_exports WHERE export_id = ?');
   const insertImport = db.prepare(
-    `INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored)
-     VALUES (@fileName, @fileSha256, @format, @importedAt, @lines, @added, @duplicates, @malformed, @aside, @ignored)`,
+    `INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored, export_id)
+     VALUES (@fileName, @fileSha256, @format, @importedAt, @lines, @added, @duplicates, @malformed, @aside, @ignored, @exportId)`,
   );
   const updateImport = db.prepare(
     'UPDATE play_imports SET lines = @lines, added = @added, duplicates = @duplicates, malformed = @malformed, aside = @aside, ignored = @ignored WHERE id = @id',
@@ -100,8 +102,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
       trackExport.run(exportId, durationMs);
       return seqOf.get(exportId)!;
     },
-    addImport: (record: ImportRecord) => Number(insertImport.run(record).lastInsertRowid),
-    updateImport: (id: number, record: Omit<ImportRecord, 'fileName' | 'fileSha256' | 'format' | 'importedAt'>) => updateImport.run({ ...record, id }),
+    addImport: (record: ImportRecord) => Number(insertImport.run({ ...record, exportId: record.exportId ?? null }).lastInsertRowid),
+    updateImport: (id: number, record: Omit<ImportRecord, 'fileName' | 'fileSha256' | 'format' | 'importedAt' | 'exportId'>) => updateImport.run({ ...record, id }),
     setImportSha: (id: number, sha256: string) => setImportSha.run(sha256, id),
     /** UTC days (day numbers) that already have plays of this export. */
     storedDays: (seq: number) => new Set(storedDays.all(seq)),

@@ -76,6 +76,7 @@ export class AnalyticsService {
       const BATCH = 50_000;
       const source = {
         format: 'simulated',
+        exportId: request.exportId,
         fileName: `simulated: ${request.plays} plays, seed ${request.seed}`,
         size: request.plays,
         sha256: async () => crypto.createHash('sha256').update(JSON.stringify(request)).digest('hex'),
@@ -127,7 +128,8 @@ export class AnalyticsService {
       pooledDurationMs += t.counts.plays * t.durationMs;
     }
     const similar = similarRows.length ? { exports: similarRows.length, headline: headlineOf(pooled, pooledListeners, pooled.plays ? pooledDurationMs / pooled.plays : 1, null) } : null;
-    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId), this.outline(exportId).bpm), breakdowns, flagged, versions, similar };
+    const simulatedPlays = this.reads.simulatedPlays(exportId);
+    return { export: facts, excludeFlagged, headline: figures.headline, retention: figures.retention, dropOffs: dropOffsOf(figures.retention, this.outline(exportId), this.outline(exportId).bpm), breakdowns, flagged, simulatedPlays, versions, similar };
   }
 
   /** Every export with its headline figures (median left out: it needs each export's histogram). */
@@ -194,7 +196,19 @@ export class AnalyticsService {
 
   private factsOf(exportId: string): ExportFacts {
     const { row } = this.exports.facts(exportId);
-    return { id: row.id, title: row.title, creator: row.creator, versionType: row.versionType, durationSec: row.durationSec, createdAt: row.createdAt, projectId: row.projectId, revision: row.revision, audioSha256: row.audioSha256 };
+    return {
+      id: row.id,
+      title: row.title,
+      creator: row.creator,
+      versionType: row.versionType,
+      durationSec: row.durationSec,
+      createdAt: row.createdAt,
+      projectId: row.projectId,
+      revision: row.revision,
+      audioSha256: row.audioSha256,
+      format: row.format,
+      ledgerPosition: row.ledgerPosition,
+    };
   }
 
   /** The export's sections (project markers at the exported revision) and stems' audible ranges. */

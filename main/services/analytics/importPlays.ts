@@ -18,6 +18,8 @@ export interface PlaySourceBatches {
   batches(keys: PlayKeys): AsyncIterable<PlayLogBatch>;
   /** The source's SHA-256, recorded with the import. */
   sha256(): Promise<string>;
+  /** A simulation's export (its plays are demo data); absent for a file. */
+  readonly exportId?: string;
 }
 
 const MAX_PROBLEMS = 100;
@@ -64,7 +66,7 @@ export async function importPlays(
 
   write.begin();
   try {
-    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0 });
+    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0, exportId: source.exportId ?? null });
     const seqs = new Map<string, number>();
     const seqOf = (found: ExportIdentity) => {
       const known = seqs.get(found.id);

@@ -149,7 +149,15 @@ export class ProjectsService {
       }
       const licences = recordingRights(recording.title, recording.workTitle, this.catalog.licences(recording.id, recording.workId));
       const usability = stemUsability({ id: source.stemId, name: source.name }, licences.masterLicences, document.kind, territory, date);
-      result[source.id] = { usable: usability.usable, ...(usability.reason ? { reason: usability.reason } : {}), restrictions: [...usability.restrictions] };
+      const stemName = this.catalog.stems(recording.id).find((s) => s.id === source.stemId)?.name ?? source.name;
+      result[source.id] = {
+        usable: usability.usable,
+        ...(usability.reason ? { reason: usability.reason } : {}),
+        restrictions: [...usability.restrictions],
+        ...(usability.licenceId ? { licenceId: usability.licenceId } : {}),
+        stemName,
+        recordingTitle: recording.title,
+      };
     }
     return result;
   }
@@ -188,7 +196,7 @@ export class ProjectsService {
 }
 
 function summary(row: ProjectRow): ProjectSummary {
-  return { id: row.id, name: row.name, kind: row.kind, recordingId: row.recordingId, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt, headRevision: row.headRevision };
+  return { id: row.id, name: row.name, kind: row.kind, recordingId: row.recordingId, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt, headRevision: row.headRevision, origin: row.origin };
 }
 
 function sha256(text: string): string {
