@@ -61,7 +61,7 @@ describe('catalog search over a generated catalog of 600 recordings', () => {
     for (let i = 0; i < 3; i++) {
       const pkg = generateCatalogPackage(i, 200);
       const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((stem) => [stem.id, analysis] as const)));
-      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z' });
+      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z', signature: null });
       all.push(...references(pkg));
     }
     search = catalogSearchQueries(db).search;
@@ -129,7 +129,7 @@ describe('catalog search by ISRC', () => {
     const pkg = generateCatalogPackage(9, 30);
     const analysis = { format: 'wav', sampleRate: 48000, channels: 2, frames: 48000, loudnessLufs: -14, peakDbfs: -1, peaks: new Uint8Array(8) };
     const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((stem) => [stem.id, analysis] as const)));
-    writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: '9'.padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z' });
+    writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: '9'.padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z', signature: null });
     const search = catalogSearchQueries(db).search;
     const target = pkg.recordings[17]!;
     const compact = target.isrc.replace(/-/g, '');

@@ -6,6 +6,7 @@ import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
 import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
+import { parseByteRange } from '../serving/byteRange';
 import type { StemroomServices } from '../services/StemroomServices';
 
 export interface BrowserHostOptions {
@@ -53,9 +54,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return response.end();
     }
+    if (url.pathname.startsWith('/pcm/')) {
+      // The PCM cache, built first if a file is missing or damaged (the request waits for it).
+      return void options.services.pcmBody(url.pathname).then(
+        (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
+        (error: Error) => refuse(response, 500, `The audio cannot be prepared: ${error.message}`),
+      );
+    }
     const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
     if (!body) return refuse(response, 404, 'Not found.');
-    serveBody(response, body, csp, request.method === 'HEAD');
+    serveBody(response, body, csp, request.method === 'HEAD', request.headers.range);
   });
 
   server.on('upgrade', (request, socket, head) => {
@@ -111,11 +119,20 @@ async function receiveUpload(request: http.IncomingMessage, response: http.Serve
   }
 }
 
-function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean): void {
+/** Serves a body whole, or the one byte range asked for (206), or refuses a bad range (416) — see parseByteRange. */
+function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean, rangeHeader: string | undefined): void {
   const size = 'bytes' in body ? body.bytes.length : fs.statSync(body.filePath).size;
-  response.writeHead(200, {
+  const range = parseByteRange(rangeHeader, size);
+  if (range.kind === 'refused') {
+    response.writeHead(416, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Range': `bytes */${size}`, 'Cache-Control': 'no-store' });
+    return void response.end(`Range not satisfiable: ${range.reason}.\n`);
+  }
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
+  response.writeHead(range.kind === 'partial' ? 206 : 200, {
     'Content-Type': body.contentType,
-    'Content-Length': size,
+    'Content-Length': Math.max(0, end - start + 1),
+    'Accept-Ranges': 'bytes',
+    ...(range.kind === 'partial' ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -124,7 +141,7 @@ function serveBody(response: http.ServerResponse, body: ServedBody, csp: string,
     'Cache-Control': 'no-cache',
     ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
   });
-  if (headOnly) return void response.end();
-  if ('bytes' in body) response.end(body.bytes);
-  else fs.createReadStream(body.filePath).pipe(response);
+  if (headOnly || size === 0) return void response.end();
+  if ('bytes' in body) response.end(body.bytes.subarray(start, end + 1));
+  else fs.createReadStream(body.filePath, { start, end }).pipe(response);
 }

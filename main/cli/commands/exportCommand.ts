@@ -4,15 +4,17 @@ import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 import { ServiceError } from '../../services/ServiceError';
 import type { RightsReasonView } from '../../../shared/contract/exportsContract';
+import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
     'bit-depth': { type: 'string' },
+    'sample-rate': { type: 'string' },
     territory: { type: 'string' },
     normalize: { type: 'string' },
     title: { type: 'string' },
@@ -25,6 +27,8 @@ export const exportCommand: Command = {
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
     const bitDepth = values['bit-depth'] === undefined ? 24 : Number(values['bit-depth']);
     if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError('--bit-depth is 16 or 24');
+    const sampleRate = values['sample-rate'] === undefined ? undefined : Number(values['sample-rate']);
+    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as 44100)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
     const normalize = values.normalize === undefined ? null : Number(values.normalize);
     if (normalize !== null && !Number.isFinite(normalize)) throw new UsageError('--normalize takes a loudness in LUFS, e.g. -14');
     try {
@@ -33,6 +37,7 @@ export const exportCommand: Command = {
         path: typeof values.out === 'string' ? path.resolve(values.out) : undefined,
         format: format as 'wav',
         bitDepth,
+        sampleRate: sampleRate as ProjectSampleRate | undefined,
         territory: typeof values.territory === 'string' ? values.territory.toUpperCase() : undefined,
         normalizeLufs: normalize,
         title: typeof values.title === 'string' ? values.title : undefined,

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 
 /**
  * The WAV `data` body (interleaved little-endian PCM) straight from float

@@ -4,14 +4,20 @@ import type { ImportSummary } from '../../../shared/contract/catalogContract';
 import { catalogWriteQueries, type StoredStemAnalysis } from '../../db/catalogWriteQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
+import type { PcmStaging } from '../../media/PcmCache';
 import { sha256File } from '../../media/sha256File';
 import type { TaskHandle } from '../TaskRegistry';
 import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
 import { importRefusal } from '../importRefusal';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
 import type { ZipLimits } from '../../media/extractZip';
+import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
+import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
+import { foreignPartyChanges } from './foreignPartyChanges';
 
 export interface ImportContext {
+  /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
+  readonly pcm?: PcmStaging;
   readonly db: LibraryDatabase;
   readonly store: ContentStore;
   readonly scratchDir: string;
@@ -42,10 +48,11 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const validation = validateCatalogPackage(json);
     if (!validation.ok) throw importRefusal('manifest.json', validation.problems);
     const pkg = validation.value;
+    const signature = checkPackageSignature(folder, manifest.bytes);
     const writes = catalogWriteQueries(context.db);
 
     const existing = writes.packageVersion(pkg.package.id);
-    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = []): ImportSummary => ({
+    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = [], pin: 'new' | 'kept' | 'none' = 'none'): ImportSummary => ({
       packageId: pkg.package.id,
       title: pkg.package.title,
       version: pkg.package.version,
@@ -53,6 +60,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
       recordings: pkg.recordings.length,
       stems: pkg.recordings.reduce((n, r) => n + r.stems.length, 0),
       licenceChanges,
+      signature: { status: signature.status, fingerprint: signature.status === 'signed' ? signature.fingerprint : null, pin },
     });
     if (existing) {
       if (existing.version === pkg.package.version && existing.manifest_sha256 === manifest.sha256) return summary('unchanged');
@@ -63,9 +71,13 @@ export async function importCatalogPackage(source: string, context: ImportContex
         throw importRefusal('manifest.json', [`package.version: the library already has version ${existing.version} of "${pkg.package.id}", newer than ${pkg.package.version}`]);
       }
     }
+    const judgement = judgePackageKey(writes.knownPackage(pkg.package.id) ?? null, { id: pkg.package.id, publisher: pkg.package.publisher, signedBy: signature.status === 'signed' ? signature.fingerprint : null });
+    if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
+    const partyProblems = foreignPartyChanges(pkg, writes.party);
+    if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
-    const analyses = await checkStems(pkg, folder, writes.analysisOf, task);
+    const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
@@ -84,14 +96,17 @@ export async function importCatalogPackage(source: string, context: ImportContex
         manifestSha256: manifest.sha256,
         analyses,
         importedAt: context.now().toISOString(),
+        signature: signatureWrite(signature, judgement.pin),
       });
+      context.pcm?.commit();
       task.progress('Imported', 1, 1);
-      return summary(existing ? 'updated' : 'imported', licenceChanges);
+      return summary(existing ? 'updated' : 'imported', licenceChanges, judgement.pin);
     } catch (error) {
       context.store.remove(added);
       throw error;
     }
   } finally {
+    context.pcm?.discard();
     folder.dispose();
   }
 }
@@ -116,6 +131,7 @@ async function checkStems(
   folder: ArchiveFolder,
   storedAnalysis: (sha256: string) => StoredStemAnalysis | undefined,
   task: TaskHandle,
+  pcm: PcmStaging | undefined,
 ): Promise<Map<string, StoredStemAnalysis>> {
   const all = pkg.recordings.flatMap((r, i) => r.stems.map((s, j) => ({ stem: s, field: `recordings[${i}].stems[${j}].file` })));
   const analyses = new Map<string, StoredStemAnalysis>();
@@ -131,7 +147,7 @@ async function checkStems(
       continue;
     }
     try {
-      analyses.set(stem.id, await analyzeAudio(file));
+      analyses.set(stem.id, await analyzeAudio(file, (audio) => pcm?.stage(actual, audio)));
     } catch (error) {
       if (error instanceof AudioProblem) throw importRefusal(stem.file, [error.message]);
       throw error;
@@ -139,4 +155,9 @@ async function checkStems(
   }
   task.progress('Checked stems', all.length, all.length);
   return analyses;
+}
+
+function signatureWrite(signature: PackageSignatureCheck, pin: 'new' | 'kept' | 'none') {
+  if (signature.status === 'unsigned') return null;
+  return { json: signature.json, publicKey: signature.publicKey, fingerprint: signature.fingerprint, pinNew: pin === 'new' };
 }

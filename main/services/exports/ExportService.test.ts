@@ -139,7 +139,7 @@ describe('export', () => {
       expect(b.audioSha256, format).toBe(a.audioSha256);
       expect(b.exportId).not.toBe(a.exportId);
     }
-  });
+  }, 120_000);
 
   it('normalizes to a loudness target with the true peak under −1 dBTP', async () => {
     const summary = await exportAs('loud.wav', { normalizeLufs: -14 });
