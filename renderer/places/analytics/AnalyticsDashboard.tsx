@@ -37,7 +37,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         <div>
           <h1>{r.export.title}</h1>
           <p className="muted">
-            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · exported {new Date(r.export.createdAt).toLocaleDateString()}
+            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · {exportIdentity(r.export)}
           </p>
         </div>
         <div className="row-actions">
