@@ -202,7 +202,8 @@ it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', a
 it('Stop returns to where play started, a second Stop to the start; Pause stays where it is', async () => {
   const transport = page.getByRole('group', { name: 'Transport' });
   const ruler = (await page.getByTestId('ruler').boundingBox())!;
-  const pxPerBeat = (40 * 60) / 108;
+  const bpm = Number(await page.getByRole('spinbutton', { name: 'Tempo (BPM)' }).inputValue());
+  const pxPerBeat = (40 * 60) / bpm;
   await page.mouse.click(ruler.x + 8 * pxPerBeat + 1, ruler.y + 20);
   await expect.poll(position).toBe('3.1.1');
   await transport.getByRole('button', { name: 'Play', exact: true }).click();

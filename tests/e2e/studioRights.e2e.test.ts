@@ -32,6 +32,7 @@ beforeAll(async () => {
   writePackage(pkg, (m) => {
     m.recordings[0]!.title = 'Strict Song';
     m.licences![0]!.stemRules = [
+      { stem: 's-drums', rule: 'not-usable' },
       { stem: 's-vox', rule: 'no-pitch-shift' },
       { stem: 's-bass', rule: 'no-time-stretch' },
     ];
@@ -61,7 +62,9 @@ const summary = () => page.getByTestId('rights-summary');
 const warningOf = async (track: string) => (await note(track).textContent())!.replace(/^⚠\s*/, '');
 
 it('a clip pitched against its licence is flagged at once, on its track, its clip and the title bar', async () => {
-  expect(await page.getByRole('note').count()).toBe(0);
+  // Only the forbidden drums are flagged before anything is changed.
+  await expect.poll(() => page.getByRole('note').count()).toBe(1);
+  expect(await note('Drums').count()).toBe(1);
   await page.locator('[data-testid="clip"][aria-label^="Clip Lead vocal "]').click({ position: { x: 30, y: 40 } });
   await page.getByRole('tab', { name: 'Clip' }).click();
   const pitch = page.getByRole('spinbutton', { name: 'Pitch (semitones)' });
@@ -69,7 +72,7 @@ it('a clip pitched against its licence is flagged at once, on its track, its cli
   await pitch.press('Enter');
   await expect.poll(() => note('Lead vocal').count()).toBe(1);
   expect(await warningOf('Lead vocal')).toMatch(/^The stem "Lead vocal" of "Strict Song" may not be pitch-shifted \(licence L-M1\)\. Set its clips' pitch to 0/);
-  expect(await summary().textContent()).toMatch(/1 track uses audio the licences do not allow here/);
+  expect(await summary().textContent()).toMatch(/2 tracks use audio the licences do not allow here/);
   expect(await page.locator('[data-testid="clip"][aria-label^="Clip Lead vocal "]').getAttribute('aria-label')).toMatch(/not allowed: .*may not be pitch-shifted/);
   expect(await note('Bass').count()).toBe(0);
 });
@@ -80,13 +83,14 @@ it('a tempo change flags the stem that may not be time-stretched', async () => {
   await tempo.press('Enter');
   await expect.poll(() => note('Bass').count()).toBe(1);
   expect(await warningOf('Bass')).toMatch(/may not be time-stretched \(licence L-M1\)\. Set the tempo back to 120 BPM/);
-  expect(await summary().textContent()).toMatch(/2 tracks use audio the licences do not allow here/);
+  expect(await summary().textContent()).toMatch(/3 tracks use audio the licences do not allow here/);
   await screenshot(page, 'studio-stem-rule-flags');
 });
 
 it('the whole warning can be read from the 72 px track header', async () => {
-  const warning = note('Lead vocal');
-  const full = await warningOf('Lead vocal');
+  const warning = note('Drums');
+  const full = await warningOf('Drums');
+  expect(full).toMatch(/^Licence L-M1 does not allow the stem "Drums" to be used in remixes\. Mute or remove track "Drums"\.$/);
   await warning.hover();
   const tooltip = page.getByRole('tooltip');
   await expect.poll(() => tooltip.count()).toBe(1);
@@ -118,7 +122,7 @@ it('the flags are there after reopening the project, and muting a track clears i
   expect(await note('Bass').count()).toBe(1);
   await page.getByRole('button', { name: 'Mute Bass', exact: true }).click();
   await expect.poll(() => note('Bass').count()).toBe(0);
-  await expect.poll(() => summary().textContent()).toMatch(/1 track uses/);
+  await expect.poll(() => summary().textContent()).toMatch(/2 tracks use/);
   expect(errors).toEqual([]);
 });
 
