@@ -46,7 +46,11 @@ afterAll(async () => {
 
 const clip = (name: string) => page.locator(`[data-testid="clip"][aria-label^="Clip ${name} "]`).first();
 const clipStart = async (name: string) => Number(/at beat ([\d.]+)/.exec((await clip(name).getAttribute('aria-label'))!)![1]);
-const engineReady = () => expect.poll(() => page.getByRole('status').filter({ hasText: 'Preparing audio' }).count(), { timeout: 60_000 }).toBe(0);
+/** The engine has prepared the audio of the latest edit (after a tempo change that re-stretches every stem: tens of seconds on a busy machine). */
+const engineReady = async () => {
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Preparing audio' }).count(), { timeout: 120_000 }).toBe(0);
+  await expect.poll(() => page.locator('.transport .play').isEnabled(), { timeout: 120_000 }).toBe(true);
+};
 const position = () => page.getByTestId('position').locator('.bars').textContent();
 const focusInside = (selector: string) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 
@@ -176,7 +180,7 @@ it('"Drop a stem here" reads at WCAG AA contrast', async () => {
   expect(await contrastRatio(page.getByTestId('new-track-lane'))).toBeGreaterThanOrEqual(4.5);
 });
 
-it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', async () => {
+it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', { timeout: 300_000 }, async () => {
   const tempo = page.getByRole('spinbutton', { name: 'Tempo (BPM)' });
   const play = page.getByRole('group', { name: 'Transport' }).getByRole('button', { name: /^(Play|Pause)$/ });
   await tempo.fill('108');
@@ -185,7 +189,7 @@ it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', a
   expect(await focusInside('.tool-field')).toBe(false);
   await engineReady();
   await page.keyboard.press('Space');
-  await expect.poll(() => play.getAttribute('aria-label')).toBe('Pause');
+  await expect.poll(() => play.getAttribute('aria-label'), { timeout: 30_000 }).toBe('Pause');
   await page.keyboard.press('Space');
   await expect.poll(() => play.getAttribute('aria-label')).toBe('Play');
 
@@ -194,18 +198,19 @@ it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', a
   await expect.poll(() => tempo.inputValue()).toBe('108');
   expect(await focusInside('.tool-field')).toBe(false);
   await page.keyboard.press('Space');
-  await expect.poll(() => play.getAttribute('aria-label')).toBe('Pause');
+  await expect.poll(() => play.getAttribute('aria-label'), { timeout: 30_000 }).toBe('Pause');
   await page.keyboard.press('Space');
   await expect.poll(() => play.getAttribute('aria-label')).toBe('Play');
 });
 
-it('Stop returns to where play started, a second Stop to the start; Pause stays where it is', async () => {
+it('Stop returns to where play started, a second Stop to the start; Pause stays where it is', { timeout: 300_000 }, async () => {
   const transport = page.getByRole('group', { name: 'Transport' });
   const ruler = (await page.getByTestId('ruler').boundingBox())!;
   const bpm = Number(await page.getByRole('spinbutton', { name: 'Tempo (BPM)' }).inputValue());
   const pxPerBeat = (40 * 60) / bpm;
   await page.mouse.click(ruler.x + 8 * pxPerBeat + 1, ruler.y + 20);
   await expect.poll(position).toBe('3.1.1');
+  await engineReady();
   await transport.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(position, { timeout: 10_000 }).not.toBe('3.1.1');
   await transport.getByRole('button', { name: 'Stop', exact: true }).click();
