@@ -13,6 +13,7 @@ import type { ZipLimits } from '../media/extractZip';
 import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
+import { commandHandlers } from './projects/commandHandlers';
 import { projectFileBytes, type ProjectFileContext } from './projects/projectFile';
 import { appVersion } from './appVersion';
 import { userAudioQueries } from '../db/userAudioQueries';
@@ -189,6 +190,7 @@ export class StemroomServices {
       ...libraryHandlers(this),
       ...catalogHandlers(this),
       ...projectsHandlers(this),
+      ...commandHandlers(this),
       ...exportsHandlers(this),
       ...analyticsHandlers(this),
       ...recordingsHandlers(this),

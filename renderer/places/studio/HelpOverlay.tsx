@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useFocusTrap } from '../../components/useFocusTrap';
 
 const shortcuts: [string, string][] = [
+  ['Ctrl/Cmd+K, /', 'Say it in English: the command bar (arrows preview, Enter applies, Esc cancels)'],
   ['Space', 'Play / pause'],
   ['Home or Enter', 'Stop and return to the start'],
   ['Stop button', 'Stop and return to where play started; press again for the start'],

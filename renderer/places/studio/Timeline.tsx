@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { OpenProject } from '../../../shared/contract/projectsContract';
 import type { CatalogSource, ProjectDocument } from '../../../shared/project/documentSchema';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
@@ -23,9 +23,10 @@ export const STEM_DRAG_TYPE = 'application/x-stemroom-stem';
  * track headers to its left, so whatever scrolls the lanes (the wheel, a
  * clip taking keyboard focus, the playhead) scrolls them too and a header
  * always sits beside its lane. Ctrl+wheel zooms around the pointer; stems
- * dropped on a lane become clips there.
+ * dropped on a lane become clips there. `children` are drawn over the
+ * lanes, in the lanes' coordinates (the command bar's preview).
  */
-export function Timeline({ session, open, warnings }: { session: StudioSession; open: OpenProject; warnings: RightsWarnings }) {
+export function Timeline({ session, open, warnings, children }: { session: StudioSession; open: OpenProject; warnings: RightsWarnings; children?: ReactNode }) {
   const studio = useStore(session.state);
   const engine = useStore(session.engine.state);
   const doc = studio.document as ProjectDocument;
@@ -133,6 +134,8 @@ export function Timeline({ session, open, warnings }: { session: StudioSession; 
             {doc.loop.enabled && doc.loop.end > doc.loop.start && (
               <div className="loop-shade" style={{ left: beatToX(doc.loop.start, doc.bpm, studio.zoom), width: beatToX(doc.loop.end - doc.loop.start, doc.bpm, studio.zoom) }} />
             )}
+            {/* Layers drawn over the lanes (the command bar's preview). */}
+            {children}
             <div className="playhead" style={{ left: playheadX }} aria-hidden="true" />
           </div>
         </div>
