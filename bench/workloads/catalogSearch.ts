@@ -62,12 +62,13 @@ function peerRows(pkg: CatalogPackage): PeerRow[] {
 
 function peerSearch(rows: readonly PeerRow[], c: SearchCase): { total: number; page: PeerRow[] } {
   const words = c.text ? tokens(c.text) : [];
-  // An ISRC typed as printed is stored as one word: match it either way, as the catalog does.
+  // An ISRC typed as printed is stored as one word, as the catalog reads it: a whole one only as that word, its start either way.
+  const whole = !!c.text && /^\p{L}{2}-[\p{L}\p{N}]{3}-\p{N}{2}-\p{N}{5}$/u.test(c.text);
   const isrc = c.text && /^\p{L}{2}-[\p{L}\p{N}]{3}(-\p{N}{2}(-\p{N}{1,5})?)?$/u.test(c.text) ? words.join('') : null;
   const hits = rows.filter((r) =>
     (c.bpmMin === undefined || r.bpm >= c.bpmMin) && (c.bpmMax === undefined || r.bpm <= c.bpmMax) && (c.key === undefined || r.key === c.key)
     && (!c.mayRemix || r.remix) && (!c.mayCover || r.cover)
-    && (words.every((w) => r.tokens.some((t) => t.startsWith(w))) || (isrc !== null && r.tokens.some((t) => t.startsWith(isrc)))));
+    && ((!whole && words.every((w) => r.tokens.some((t) => t.startsWith(w)))) || (isrc !== null && r.tokens.some((t) => t.startsWith(isrc)))));
   const by = c.sort === 'bpm' ? (a: PeerRow, b: PeerRow) => a.bpm - b.bpm || a.titleKey.localeCompare(b.titleKey)
     : c.sort === 'artist' ? (a: PeerRow, b: PeerRow) => a.artistKey.localeCompare(b.artistKey) || a.titleKey.localeCompare(b.titleKey)
     : (a: PeerRow, b: PeerRow) => a.titleKey.localeCompare(b.titleKey);

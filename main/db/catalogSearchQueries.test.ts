@@ -105,13 +105,14 @@ describe('ftsQuery', () => {
   it.each([
     ['glass orch', '"glass"* "orch"*'],
     ['"river" OR NOT*', '"river"* "OR"* "NOT"*'],
-    ['ZZ-SLT-25-00203', '(("ZZ"* AND "SLT"* AND "25"* AND "00203"*) OR "ZZSLT2500203"*)'],
-    ['zz slt 25 00203', '(("zz"* AND "slt"* AND "25"* AND "00203"*) OR "zzslt2500203"*)'],
+    ['ZZ-SLT-25-00203', '"ZZSLT2500203"*'],
+    ['zz slt 25 00203', '"zzslt2500203"*'],
     ['ZZ-SLT-25', '(("ZZ"* AND "SLT"* AND "25"*) OR "ZZSLT25"*)'],
     ['Up-And-Coming', '"Up"* "And"* "Coming"*'],
     ['ferry up-and', '"ferry"* (("up"* AND "and"*) OR "upand"*)'],
-    // Shaped like an ISRC: both readings, so the words still find what they found.
-    ['we are 12 34567', '(("we"* AND "are"* AND "12"* AND "34567"*) OR "weare1234567"*)'],
+    // Shaped like a whole ISRC (two letters, three, two digits, five digits): searched as one.
+    ['we are 12 34567', '"weare1234567"*'],
+    ['night ZZ-SLT-25-00203', '"night"* "ZZSLT2500203"*'],
     ['  --- ', null],
   ])('%s → %s', (text, query) => {
     expect(ftsQuery(text)).toBe(query);

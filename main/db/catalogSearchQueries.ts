@@ -27,14 +27,19 @@ const HYPHENATED_ISRC = /^[\p{L}]{2}-[\p{L}\p{N}]{3}(?:-\p{N}{2}(?:-\p{N}{1,5})?
 /** A whole ISRC written with spaces: ZZ SLT 25 00203. */
 const SPACED_ISRC = /(?<![\p{L}\p{N}])([\p{L}]{2}) ([\p{L}\p{N}]{3}) (\p{N}{2}) (\p{N}{5})(?![\p{L}\p{N}])/gu;
 
+/** A whole ISRC as the app prints it: only ever an ISRC. */
+const WHOLE_ISRC = /^[\p{L}]{2}-[\p{L}\p{N}]{3}-\p{N}{2}-\p{N}{5}$/u;
+
 const prefixTerm = (word: string) => `"${word.replaceAll('"', '""')}"*`;
 
 /**
  * Quotes each word as an FTS5 prefix query: "glass"* "orch"* — user text
  * can never be FTS syntax. ISRCs are stored as one word (ZZSLT2500203), so
  * one typed in the form the app displays (ZZ-SLT-25-00203, or with spaces)
- * also matches as that word: `(("zz"* AND "slt"* …) OR "zzslt2500203"*)`,
- * which still finds a hyphenated name that merely looks like one.
+ * is searched as that word. The start of one (ZZ-SLT-25) matches either
+ * way, `(("zz"* AND "slt"* AND "25"*) OR "zzslt25"*)`, so a hyphenated name
+ * that merely looks like one is still found by its words; a whole ISRC is
+ * only an ISRC (its words would match every recording of that country).
  */
 export function ftsQuery(text: string): string | null {
   const chunks = text.normalize('NFKC').replace(SPACED_ISRC, '$1-$2-$3-$4').split(/\s+/).filter(Boolean);
@@ -44,7 +49,8 @@ export function ftsQuery(text: string): string | null {
     const parts = chunk.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_WORDS - words);
     if (parts.length === 0) continue;
     words += parts.length;
-    if (HYPHENATED_ISRC.test(chunk) && parts.length > 1) terms.push(`((${parts.map(prefixTerm).join(' AND ')}) OR ${prefixTerm(parts.join(''))})`);
+    if (WHOLE_ISRC.test(chunk)) terms.push(prefixTerm(parts.join('')));
+    else if (HYPHENATED_ISRC.test(chunk) && parts.length > 1) terms.push(`((${parts.map(prefixTerm).join(' AND ')}) OR ${prefixTerm(parts.join(''))})`);
     else terms.push(...parts.map(prefixTerm));
     if (words >= MAX_WORDS) break;
   }
