@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { peaksForView, type WaveformPeaks } from '../../shared/dsp/waveformPeaks';
+import { styleNonce } from '../app/styleNonce';
 
 export interface WaveformProps {
   readonly peaks: WaveformPeaks | undefined;
@@ -30,7 +31,18 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
   // peaks loaded below in the same tick (a trim changes the span and both ran: the waveform went flat).
   useEffect(() => {
     if (!container.current) return;
-    const ws = WaveSurfer.create({ container: container.current, height, waveColor: color, progressColor: color, cursorWidth: 0, interact: false, normalize, barWidth: 0 });
+    const ws = WaveSurfer.create({
+      container: container.current,
+      height,
+      waveColor: color,
+      progressColor: color,
+      cursorWidth: 0,
+      interact: false,
+      normalize,
+      barWidth: 0,
+      // Its shadow-root <style> is allowed by the page's CSP nonce only.
+      cspNonce: styleNonce(),
+    });
     surfer.current = ws;
     return () => {
       ws.destroy();

@@ -16,6 +16,8 @@
  *   audio still owns part of the constellation.
  */
 export const FINGERPRINT_VERSION = 1;
+/** How stored fingerprints name their algorithm and version (a database column); another value is recomputed, never compared. */
+export const FINGERPRINT_ALGORITHM = `landmark/${FINGERPRINT_VERSION}`;
 
 /** Analysis sample rate (Hz); input at any rate is resampled to it with an anti-alias filter. */
 export const ANALYSIS_RATE = 8000;
