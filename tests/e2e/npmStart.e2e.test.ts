@@ -35,7 +35,7 @@ function start(bin: string, until: RegExp): Promise<{ output: string; child: Chi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-start-'));
   dirs.push(dataDir);
   const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0'], {
-    env: { ...process.env, PATH: bin, STEMROOM_DATA_DIR: dataDir },
+    env: { ...process.env, PATH: bin, STEMROOM_DATA_DIR: dataDir, STEMROOM_DEMO_CATALOG: 'small' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
