@@ -57,7 +57,7 @@ it('finds a recording by its ISRC as the app prints it', async () => {
   for (const text of ['ZZ-SLT-25-00203', 'zz-slt-25-00203', 'ZZSLT2500203', 'ZZ-SLT-25']) {
     await search.fill(text);
     await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 recording');
-    expect(await page.getByTestId('recording-row').first().textContent()).toMatch(/Night Ferry/);
+    await expect.poll(() => page.getByTestId('recording-row').first().textContent()).toMatch(/Night Ferry/);
   }
   await screenshot(page, 'catalog-isrc-search');
   await search.fill('');

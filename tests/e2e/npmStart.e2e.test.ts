@@ -25,8 +25,11 @@ const electronInstalled = (() => {
 
 const running: ChildProcess[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+afterEach(async () => {
+  // Stopped and gone before its library is removed (the host may still be writing it).
+  await Promise.all(
+    running.splice(0).map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))))),
+  );
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
