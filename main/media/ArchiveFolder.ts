@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractZip, unsafeEntryName, type ZipLimits } from './extractZip';
+import { extractZip, unsafeEntryName } from './extractZip';
+import type { ZipLimits } from './ZipLimits';
 import { importRefusal } from '../services/importRefusal';
 import { decodeUtf8Strictly } from './decodeUtf8Strictly';
 

@@ -5,18 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { importRefusal } from '../services/importRefusal';
 import { formatBytes, zipEntryProblems, type NamedEntry } from './zipEntryProblems';
+import { defaultZipLimits, type ZipLimits } from './ZipLimits';
 
 export { unsafeEntryName, formatBytes } from './zipEntryProblems';
 
-export interface ZipLimits {
-  /** Total uncompressed bytes allowed (declared, and counted as written). */
-  readonly maxTotalBytes: number;
-  readonly maxEntries: number;
-  /** Uncompressed/compressed ratio above which an entry, of any size, counts as a bomb. */
-  readonly maxRatio: number;
-}
-
-export const defaultZipLimits: ZipLimits = { maxTotalBytes: 8 * 2 ** 30, maxEntries: 10_000, maxRatio: 200 };
 
 /**
  * Extracts a package .zip into `destination` (created, must not exist),

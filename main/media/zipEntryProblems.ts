@@ -1,5 +1,5 @@
 import type yauzl from 'yauzl';
-import type { ZipLimits } from './extractZip';
+import type { ZipLimits } from './ZipLimits';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryDatabase';
+import { openLibraryDatabase, schemaVersionOf, type LibraryDatabase } from '../db/openLibraryDatabase';
+import { libraryMetaQueries } from '../db/libraryMetaQueries';
+import type { LibraryInfo } from '../../shared/contract/libraryContract';
 import { LibraryKey } from '../trust/LibraryKey';
 import { openScratch } from './processes/scratchSpace';
 
@@ -54,6 +56,18 @@ export class Library {
       db.close();
       throw error;
     }
+  }
+
+  /** Where the library lives and which one it is (the `library.info` answer, less what the host adds). */
+  info(): Omit<LibraryInfo, 'appVersion' | 'host'> {
+    const meta = libraryMetaQueries(this.db);
+    return {
+      dataDir: this.paths.dataDir,
+      databasePath: this.paths.databasePath,
+      schemaVersion: schemaVersionOf(this.db),
+      libraryId: meta.get('library_id') ?? '',
+      createdAt: meta.get('created_at') ?? '',
+    };
   }
 
   close(): void {

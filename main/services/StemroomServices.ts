@@ -9,7 +9,7 @@ import { SettingsService } from './SettingsService';
 import { Uploads } from './Uploads';
 import { CatalogService } from './catalog/CatalogService';
 import { catalogHandlers } from './catalog/catalogHandlers';
-import type { ZipLimits } from '../media/extractZip';
+import type { ZipLimits } from '../media/ZipLimits';
 import { defaultDemoCatalogDir, demoPackages, isLargeDemoPackage } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
@@ -213,7 +213,7 @@ export class StemroomServices {
     for (const packageDir of demoPackages(dir).filter((p) => !isLargeDemoPackage(p))) {
       await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task, false));
     }
-    meta.set('demo_catalog', new Date().toISOString());
+    meta.set('demo_catalog', this.now().toISOString());
   }
 
   /**
@@ -234,21 +234,24 @@ export class StemroomServices {
           this.events.emit('library.changed', { area: 'catalog' });
         }
       });
-      meta.set('demo_catalog_large', new Date().toISOString());
+      meta.set('demo_catalog_large', this.now().toISOString());
     } catch (error) {
       if (this.library.db.open) this.events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 
+  /** Each handler group gets only the services it calls. */
   private handlers(): Handlers {
+    const { library, tasks, uploads, events, catalog, settings, projects, exports, analytics, userAudio, reveal } = this;
+    const today = () => this.today();
     return {
-      ...libraryHandlers(this),
-      ...catalogHandlers(this),
-      ...projectsHandlers(this),
-      ...commandHandlers(this),
-      ...exportsHandlers(this),
-      ...analyticsHandlers(this),
-      ...recordingsHandlers(this),
+      ...libraryHandlers({ library, tasks }),
+      ...catalogHandlers({ catalog, settings, tasks, uploads, events, today }),
+      ...projectsHandlers({ projects, uploads, events, projectFileContext: () => this.projectFileContext() }),
+      ...commandHandlers(projects),
+      ...exportsHandlers({ exports, tasks, uploads, events, reveal }),
+      ...analyticsHandlers({ analytics, tasks, uploads, events }),
+      ...recordingsHandlers({ userAudio, uploads }),
     };
   }
 

@@ -1,22 +1,17 @@
 import type { Handlers } from './Dispatcher';
-import type { StemroomServices } from './StemroomServices';
-import { schemaVersionOf } from '../db/openLibraryDatabase';
-import { libraryMetaQueries } from '../db/libraryMetaQueries';
+import type { Library } from './Library';
+import type { TaskRegistry } from './TaskRegistry';
 import { appVersion } from './appVersion';
 
-export function libraryHandlers(services: StemroomServices): Pick<Handlers, 'library.info' | 'task.cancel'> {
-  const { library } = services;
-  const meta = libraryMetaQueries(library.db);
+/** What the library endpoints use: the open library's description, and the running tasks. */
+export interface LibraryHandlerDeps {
+  readonly library: Pick<Library, 'info'>;
+  readonly tasks: Pick<TaskRegistry, 'cancel'>;
+}
+
+export function libraryHandlers({ library, tasks }: LibraryHandlerDeps): Pick<Handlers, 'library.info' | 'task.cancel'> {
   return {
-    'library.info': (_request, context) => ({
-      dataDir: library.paths.dataDir,
-      databasePath: library.paths.databasePath,
-      schemaVersion: schemaVersionOf(library.db),
-      appVersion,
-      libraryId: meta.get('library_id') ?? '',
-      createdAt: meta.get('created_at') ?? '',
-      host: context.host,
-    }),
-    'task.cancel': ({ taskId }) => ({ cancelled: services.tasks.cancel(taskId) }),
+    'library.info': (_request, context) => ({ ...library.info(), appVersion, host: context.host }),
+    'task.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
   };
 }

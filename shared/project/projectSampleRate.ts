@@ -1,5 +1,3 @@
-import type { Source } from './documentSchema';
-
 /** The rates a project (and so an export) can have. */
 export const PROJECT_SAMPLE_RATES = [44100, 48000, 88200, 96000] as const;
 export type ProjectSampleRate = (typeof PROJECT_SAMPLE_RATES)[number];
@@ -17,7 +15,7 @@ export const RECORDING_SAMPLE_RATE: ProjectSampleRate = 48000;
  * @example
  * projectSampleRate(document.sources) // 44100 for a remix of 44.1 kHz stems
  */
-export function projectSampleRate(sources: readonly Pick<Source, 'type' | 'sampleRate'>[]): ProjectSampleRate {
+export function projectSampleRate(sources: readonly { readonly type: 'catalog' | 'recording'; readonly sampleRate: number }[]): ProjectSampleRate {
   const catalog = sources.filter((s) => s.type === 'catalog');
   const pool = catalog.length > 0 ? catalog : sources;
   if (pool.length === 0) return RECORDING_SAMPLE_RATE;

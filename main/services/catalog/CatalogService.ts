@@ -11,7 +11,7 @@ import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
 import { recordingRights } from './catalogRights';
 import { importCatalogPackage } from './importCatalogPackage';
-import type { ZipLimits } from '../../media/extractZip';
+import type { ZipLimits } from '../../media/ZipLimits';
 import type { AudioIdentifier } from '../identity/AudioIdentifier';
 import type { PcmCache } from '../../media/PcmCache';
 

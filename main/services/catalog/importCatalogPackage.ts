@@ -10,7 +10,7 @@ import type { TaskHandle } from '../TaskRegistry';
 import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
 import { importRefusal } from '../importRefusal';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
-import type { ZipLimits } from '../../media/extractZip';
+import type { ZipLimits } from '../../media/ZipLimits';
 import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
 import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';

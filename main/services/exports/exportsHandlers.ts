@@ -1,16 +1,28 @@
 import type { Handlers } from '../Dispatcher';
-import type { StemroomServices } from '../StemroomServices';
+import type { EventBus } from '../EventBus';
+import type { TaskRegistry } from '../TaskRegistry';
+import type { Uploads } from '../Uploads';
+import type { ExportService } from './ExportService';
 
 type ExportChannels = 'exports.check' | 'exports.start' | 'exports.list' | 'exports.show' | 'exports.inspect' | 'exports.reveal' | 'ledger.verify';
 
-export function exportsHandlers(services: StemroomServices): Pick<Handlers, ExportChannels> {
-  const { exports } = services;
+/** What the export endpoints use. */
+export interface ExportsHandlerDeps {
+  readonly exports: Pick<ExportService, 'check' | 'export' | 'list' | 'show' | 'inspect' | 'pathOf' | 'verifyLedger'>;
+  readonly tasks: Pick<TaskRegistry, 'run'>;
+  readonly uploads: Pick<Uploads, 'pathOf' | 'discard'>;
+  readonly events: Pick<EventBus, 'emit'>;
+  /** Shows a file in the OS file manager. */
+  readonly reveal: (path: string) => boolean;
+}
+
+export function exportsHandlers({ exports, tasks, uploads, events, reveal }: ExportsHandlerDeps): Pick<Handlers, ExportChannels> {
   return {
     'exports.check': ({ projectId, territory, creator, title }) => exports.check(projectId, territory, creator, title),
     'exports.start': ({ taskId, ...options }) =>
-      services.tasks.run(taskId, async (task) => {
+      tasks.run(taskId, async (task) => {
         const summary = await exports.export({ ...options, taskId }, task);
-        services.events.emit('library.changed', { area: 'exports' });
+        events.emit('library.changed', { area: 'exports' });
         return summary;
       }),
     'exports.list': ({ projectId }) => exports.list(projectId),
@@ -18,12 +30,12 @@ export function exportsHandlers(services: StemroomServices): Pick<Handlers, Expo
     'exports.inspect': ({ source }) => {
       if ('path' in source) return exports.inspect(source.path);
       try {
-        return exports.inspect(services.uploads.pathOf(source.uploadId), 'uploaded file');
+        return exports.inspect(uploads.pathOf(source.uploadId), 'uploaded file');
       } finally {
-        services.uploads.discard(source.uploadId);
+        uploads.discard(source.uploadId);
       }
     },
-    'exports.reveal': ({ exportId }) => ({ revealed: services.reveal(exports.pathOf(exportId)) }),
+    'exports.reveal': ({ exportId }) => ({ revealed: reveal(exports.pathOf(exportId)) }),
     'ledger.verify': () => exports.verifyLedger(),
   };
 }

@@ -1,8 +1,8 @@
 import type { Handlers } from '../Dispatcher';
-import type { StemroomServices } from '../StemroomServices';
+import type { ProjectsService } from './ProjectsService';
 import { projectCommand } from './projectCommand';
 
 /** The English command bar's channel. */
-export function commandHandlers(services: StemroomServices): Pick<Handlers, 'projects.command'> {
-  return { 'projects.command': (request) => projectCommand(services.projects, request) };
+export function commandHandlers(projects: ProjectsService): Pick<Handlers, 'projects.command'> {
+  return { 'projects.command': (request) => projectCommand(projects, request) };
 }

@@ -10,7 +10,7 @@ import { userAudioQueries } from '../../db/userAudioQueries';
 import { analyzeAudio, AudioProblem, type AudioAnalysis } from '../../media/analyzeAudio';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
 import type { ContentStore } from '../../media/ContentStore';
-import type { ZipLimits } from '../../media/extractZip';
+import type { ZipLimits } from '../../media/ZipLimits';
 import { sha256File } from '../../media/sha256File';
 import { sniffAudioFormat } from '../../media/sniffAudioFormat';
 import { writeFileAtomically } from '../../media/writeFileAtomically';

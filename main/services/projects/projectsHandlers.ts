@@ -1,15 +1,28 @@
 import type { Handlers } from '../Dispatcher';
-import type { StemroomServices } from '../StemroomServices';
-import { exportProjectFile, importProjectFile } from './projectFile';
+import type { EventBus } from '../EventBus';
+import type { Uploads } from '../Uploads';
+import type { ProjectsService } from './ProjectsService';
+import { exportProjectFile, importProjectFile, type ProjectFileContext } from './projectFile';
 
 type ProjectChannels =
   | 'projects.list' | 'projects.create' | 'projects.open' | 'projects.rights' | 'projects.edit' | 'projects.undo' | 'projects.redo' | 'projects.duplicate'
   | 'projects.delete' | 'projects.restore' | 'projects.revisions' | 'projects.restoreRevision' | 'projects.exportFile' | 'projects.importFile';
 
-export function projectsHandlers(services: StemroomServices): Pick<Handlers, ProjectChannels> {
-  const { projects } = services;
+/** What the project endpoints use. */
+export interface ProjectsHandlerDeps {
+  readonly projects: Pick<
+    ProjectsService,
+    'list' | 'create' | 'open' | 'documentAt' | 'sourceRights' | 'missingSources' | 'edit' | 'undo' | 'redo' | 'duplicate' | 'setTrashed' | 'revisions' | 'restoreRevision'
+  >;
+  readonly uploads: Pick<Uploads, 'pathOf' | 'discard'>;
+  readonly events: Pick<EventBus, 'emit'>;
+  /** What reading and writing a .stemroom file needs. */
+  readonly projectFileContext: () => ProjectFileContext;
+}
+
+export function projectsHandlers({ projects, uploads, events, projectFileContext }: ProjectsHandlerDeps): Pick<Handlers, ProjectChannels> {
   const changed = <T>(value: T): T => {
-    services.events.emit('library.changed', { area: 'projects' });
+    events.emit('library.changed', { area: 'projects' });
     return value;
   };
   return {
@@ -28,13 +41,13 @@ export function projectsHandlers(services: StemroomServices): Pick<Handlers, Pro
     'projects.restore': ({ projectId }) => changed(projects.setTrashed(projectId, false)),
     'projects.revisions': ({ projectId }) => projects.revisions(projectId),
     'projects.restoreRevision': ({ projectId, revision }) => projects.restoreRevision(projectId, revision),
-    'projects.exportFile': ({ projectId, path }) => exportProjectFile(services.projectFileContext(), projectId, path),
+    'projects.exportFile': ({ projectId, path }) => exportProjectFile(projectFileContext(), projectId, path),
     'projects.importFile': async ({ source }) => {
-      const path = 'path' in source ? source.path : services.uploads.pathOf(source.uploadId);
+      const path = 'path' in source ? source.path : uploads.pathOf(source.uploadId);
       try {
-        return changed(await importProjectFile(services.projectFileContext(), path));
+        return changed(await importProjectFile(projectFileContext(), path));
       } finally {
-        if ('uploadId' in source) services.uploads.discard(source.uploadId);
+        if ('uploadId' in source) uploads.discard(source.uploadId);
       }
     },
   };

@@ -1,16 +1,23 @@
 import fs from 'node:fs';
 import type { Handlers } from '../Dispatcher';
-import type { StemroomServices } from '../StemroomServices';
+import type { Uploads } from '../Uploads';
+import type { UserAudioService } from './UserAudioService';
+
+/** What the recordings endpoint uses. */
+export interface RecordingsHandlerDeps {
+  readonly userAudio: Pick<UserAudioService, 'put'>;
+  readonly uploads: Pick<Uploads, 'pathOf' | 'discard'>;
+}
 
 /** Recorded takes arrive as uploads and are kept as the user's own audio. */
-export function recordingsHandlers(services: StemroomServices): Pick<Handlers, 'recordings.add'> {
+export function recordingsHandlers({ userAudio, uploads }: RecordingsHandlerDeps): Pick<Handlers, 'recordings.add'> {
   return {
     'recordings.add': async ({ uploadId, name }) => {
-      const file = services.uploads.pathOf(uploadId);
+      const file = uploads.pathOf(uploadId);
       try {
-        return await services.userAudio.put(fs.readFileSync(file), name);
+        return await userAudio.put(fs.readFileSync(file), name);
       } finally {
-        services.uploads.discard(uploadId);
+        uploads.discard(uploadId);
       }
     },
   };

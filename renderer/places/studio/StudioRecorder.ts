@@ -2,7 +2,7 @@ import type { Bridge } from '../../bridge';
 import { applyCommand } from '../../../shared/project/applyCommand';
 import type { Command } from '../../../shared/project/commandSchema';
 import { compTakes } from '../../../shared/project/compTakes';
-import type { RecordingSource } from '../../../shared/project/documentSchema';
+import type { ProjectDocument, RecordingSource } from '../../../shared/project/documentSchema';
 import { beatsToSeconds, secondsToBeats } from '../../../shared/project/timing';
 import { Store } from '../../../engine/browser/Store';
 import { AudioInput, type InputDeviceInfo } from '../../../engine/browser/record/AudioInput';
@@ -11,7 +11,7 @@ import { encodeWav } from '../../../engine/browser/record/encodeWav';
 import { placeTake } from '../../../engine/browser/record/placeTake';
 import { notifications } from '../../app/Notifications';
 import { uploadFile } from '../../media/uploadFile';
-import type { StudioSession } from './StudioSession';
+import type { Engine } from '../../../engine/browser/live/Engine';
 
 export interface LastTake {
   readonly sourceId: string;
@@ -38,6 +38,14 @@ export interface RecorderState {
   readonly saving: boolean;
   readonly lastCalibration: LatencyCalibration | null;
   readonly lastTake: LastTake | null;
+}
+
+/** What recording needs of the open project (StudioSession, which owns the recorder, is it). */
+export interface RecordingSession {
+  readonly engine: Engine;
+  readonly document: ProjectDocument;
+  newId(prefix: string): string;
+  edit(commands: Command[], label?: string): boolean;
 }
 
 /**
@@ -69,7 +77,7 @@ export class StudioRecorder {
   private punchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly session: StudioSession,
+    private readonly session: RecordingSession,
     private readonly bridge: Bridge,
   ) {}
 
