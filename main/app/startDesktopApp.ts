@@ -38,7 +38,7 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
       app.quit();
       throw error;
     }
-    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (urlPath) => (urlPath.startsWith('/pcm/') ? services.pcmBody(urlPath) : services.media(urlPath)), services.uploads);
+    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), services.media, services.uploads);
     registerIpcHandlers(ipcMain, services.dispatcher);
     hardenWebContents(app, session.defaultSession);
     // Developer tools only when running from a checkout (npm start), never in an installed app.

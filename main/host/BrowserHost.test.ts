@@ -157,7 +157,7 @@ describe('browser host', () => {
   });
 
   it('answers a request whose handler throws with a one-line 500, and keeps serving', async () => {
-    vi.spyOn(services, 'media').mockImplementationOnce(() => {
+    vi.spyOn(services.media, 'serve').mockImplementationOnce(() => {
       throw new Error('disk on fire\n    at somewhere (stack.ts:1:1)');
     });
     const reply = await get(host.port, `/media/${'ab'.repeat(32)}`, okHeaders);

@@ -4,7 +4,8 @@ import { WebSocketServer } from 'ws';
 import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
 import { withStyleNonce } from '../serving/withStyleNonce';
-import { resolveAppFile } from '../serving/resolveAppFile';
+import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
+import { MediaRoutes } from '../serving/MediaRoutes';
 import type { StemroomServices } from '../services/StemroomServices';
 import { logInternalError } from '../services/logInternalError';
 import { refuse, refuseForError, serveBody } from './httpReplies';
@@ -69,17 +70,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: guard.sessionPath, 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return void response.end();
     }
-    if (url.pathname.startsWith('/pcm/')) {
-      // The PCM cache, built first if a file is missing or damaged (the request waits for it).
-      return void options.services.pcmBody(url.pathname).then(
-        (body) => (body ? serveBody(response, body, withStyleNonce(body, websocketOrigins).csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
-        (error: unknown) => refuseForError(response, error, 'The audio cannot be prepared'),
-      ).catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
+    const serve = (body: ServedBody | null): void => {
+      if (!body) return refuse(response, 404, 'Not found.');
+      const page = withStyleNonce(body, websocketOrigins);
+      serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+    };
+    if (MediaRoutes.owns(url.pathname)) {
+      // Async: a PCM cache file missing or damaged is built first (the request waits for it).
+      return void options.services.media
+        .serve(url.pathname)
+        .then(serve)
+        .catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
     }
-    const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
-    if (!body) return refuse(response, 404, 'Not found.');
-    const page = withStyleNonce(body, websocketOrigins);
-    serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+    serve(resolveAppFile(options.rendererDir, url.pathname));
   };
 
   // Bytes that are not HTTP: answered 400 (431 for oversized headers) and closed, for that client only.

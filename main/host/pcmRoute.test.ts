@@ -32,7 +32,7 @@ beforeAll(async () => {
   cacheBytes = fs.readFileSync(services.pcm.pathOf(sha256));
   host = await startBrowserHost({ services, rendererDir, port: 0 });
   const protocol = { handle: (_scheme: string, handler: typeof electronHandler) => (electronHandler = handler) } as unknown as Parameters<typeof registerAppProtocol>[0];
-  registerAppProtocol(protocol, rendererDir, (urlPath) => (urlPath.startsWith('/pcm/') ? services.pcmBody(urlPath) : services.media(urlPath)), services.uploads);
+  registerAppProtocol(protocol, rendererDir, services.media, services.uploads);
 });
 
 afterAll(async () => {
@@ -110,6 +110,20 @@ describe.each([
     const media = await fetchReply(`/media/${sha256}`, { Range: 'bytes=0-11' });
     expect(media.status).toBe(206);
     expect(media.body.toString('latin1', 0, 4)).toBe('RIFF');
+  });
+});
+
+describe('media routes over both hosts (one MediaRoutes, one servedResponse)', () => {
+  it.each(['/media/', '/pcm/', '/peaks/'])('%s<sha256> gets the same status and headers from both, but for the CSP', async (route) => {
+    const comparable = ({ status, headers }: Reply) => {
+      const { date: _date, connection: _connection, 'keep-alive': _keepAlive, 'content-security-policy': csp, ...rest } = headers;
+      expect(csp).toContain("default-src 'self'");
+      return { status, headers: rest };
+    };
+    const [overBrowser, overApp] = [await overHttp(`${route}${sha256}`, { Range: 'bytes=0-11' }), await overElectron(`${route}${sha256}`, { Range: 'bytes=0-11' })];
+    expect(overBrowser.status).toBe(206);
+    expect(comparable(overApp)).toEqual(comparable(overBrowser));
+    expect(overApp.headers['x-content-type-options']).toBe('nosniff');
   });
 });
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Library } from './Library';
 import { EventBus } from './EventBus';
@@ -15,8 +14,8 @@ import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
 import { commandHandlers } from './projects/commandHandlers';
 import { projectFileBytes, type ProjectFileContext } from './projects/projectFile';
+import { MediaRoutes } from '../serving/MediaRoutes';
 import { appVersion } from './appVersion';
-import { userAudioQueries } from '../db/userAudioQueries';
 import { UserAudioService } from './recordings/UserAudioService';
 import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
@@ -36,10 +35,6 @@ import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
 export const PCM_CACHE_TASK = 'pcm-cache';
 /** The task id of the background import of real-size demo songs. */
 export const DEMO_CATALOG_TASK = 'demo-catalog';
-/** The media type the PCM cache is served as. */
-export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
-import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
-import type { ServedBody } from '../serving/resolveAppFile';
 
 export interface ServicesOptions {
   /** Packages imported into a brand-new library; null for none. Default: the bundled demo catalog. */
@@ -73,6 +68,8 @@ export class StemroomServices {
   readonly exports: ExportService;
   readonly analytics: AnalyticsService;
   readonly dispatcher: Dispatcher;
+  /** `/media`, `/pcm`, `/peaks` and `/project-file`: what both hosts serve beside the app. */
+  readonly media: MediaRoutes;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
   private demoCatalogDir: string | null = null;
@@ -110,6 +107,13 @@ export class StemroomServices {
       listenerSecret: listenerSecret(db),
     });
     this.reveal = options.reveal ?? revealInFileManager;
+    this.media = new MediaRoutes({
+      store: this.store,
+      pcm: this.pcm,
+      peaks: (sha256) => this.catalog.peaks(sha256) ?? this.userAudio.peaks(sha256) ?? this.exports.peaks(sha256),
+      projectFile: (projectId) =>
+        this.projects.exists(projectId) ? { bytes: projectFileBytes(this.projectFileContext(), projectId).bytes, name: this.projects.summaryOf(projectId).name } : null,
+    });
     this.dispatcher = new Dispatcher(this.handlers());
   }
 
@@ -159,50 +163,6 @@ export class StemroomServices {
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
     return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
-  }
-
-  /**
-   * Routes both hosts serve beside the app: `/media/<sha256>` (audio from the
-   * store, typed by its bytes), `/peaks/<sha256>` (cached waveform) and
-   * `/project-file/<id>` (a .stemroom download).
-   */
-  /**
-   * `/pcm/<sha256>`: a blob's PCM cache file (docs/pcm-cache.md), for range
-   * reads — built from the blob first when it is missing or damaged. Null
-   * for anything that is not audio of this library.
-   */
-  async pcmBody(urlPath: string): Promise<ServedBody | null> {
-    const [, sha256] = /^\/pcm\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
-    if (!sha256 || !this.store.has(sha256)) return null;
-    await this.pcm.ensure(sha256);
-    return { filePath: this.pcm.pathOf(sha256), contentType: PCM_CONTENT_TYPE };
-  }
-
-  media(urlPath: string): ServedBody | null {
-    const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
-    if (project) {
-      if (!this.projects.exists(project[1]!)) return null;
-      const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
-      const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
-      return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
-    }
-    const [, route, sha256] = /^\/(media|peaks)\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
-    if (!route || !sha256) return null;
-    if (route === 'peaks') {
-      const bytes = this.catalog.peaks(sha256) ?? userAudioQueries(this.library.db).peaks(sha256) ?? this.exports.peaks(sha256);
-      return bytes ? { bytes, contentType: 'application/octet-stream' } : null;
-    }
-    if (!this.store.has(sha256)) return null;
-    const filePath = this.store.pathOf(sha256);
-    const head = Buffer.alloc(12);
-    const fd = fs.openSync(filePath, 'r');
-    try {
-      fs.readSync(fd, head, 0, 12, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const format = sniffAudioFormat(head);
-    return { filePath, contentType: format ? contentTypeOf(format) : 'application/octet-stream' };
   }
 
   private async importDemoCatalogOnce(dir: string | null): Promise<void> {

@@ -33,6 +33,11 @@ export class UserAudioService {
     this.queries = userAudioQueries(db);
   }
 
+  /** A take's cached waveform, by its hash. */
+  peaks(sha256: string): Uint8Array | undefined {
+    return this.queries.peaks(sha256);
+  }
+
   /** Stores audio bytes (a WAV take); refused with the reason if they are not usable audio. Nothing is kept on refusal. */
   async put(bytes: Uint8Array, name: string): Promise<StoredAudio> {
     fs.mkdirSync(this.scratchDir, { recursive: true });
