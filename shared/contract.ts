@@ -45,7 +45,6 @@ export type ResponseOf<C extends Channel> = z.output<(typeof endpoints)[C]['resp
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const channels = Object.keys(endpoints) as Channel[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(endpoints, name);

@@ -1,5 +1,5 @@
 import { formatIssues } from '../contract/formatIssues';
-import { projectDocumentSchema, type ProjectDocument } from './documentSchema';
+import { projectDocumentSchema } from './documentSchema';
 import { clipSourceSpan } from './timing';
 import { unsafeCharacter } from '../text/unsafeCharacters';
 
@@ -55,8 +55,4 @@ export function documentProblems(doc: unknown): string[] {
     if (found) problems.push(`${what} contains ${found}; names may not hold control, escape or bidirectional-override characters`);
   }
   return problems;
-}
-
-export function isValidDocument(doc: unknown): doc is ProjectDocument {
-  return documentProblems(doc).length === 0;
 }

@@ -1,7 +1,15 @@
 /**
- * Canonical JSON: object keys sorted (by UTF-16 code units), no whitespace,
- * `undefined` members dropped — the same value always gives the same bytes,
- * which is what the ledger hashes and what inspection compares.
+ * Canonical JSON, the bytes the ledger hashes, record signatures sign and
+ * inspection compares: object keys sorted by UTF-16 code units, no
+ * whitespace, object members whose value is `undefined` dropped (inside an
+ * array, `undefined` is written `null`, as JSON.stringify does); strings and
+ * numbers as JSON.stringify writes them (`-0` as `0`); Infinity and NaN
+ * refused. For plain JSON data only — what JSON.parse returns: a Date, Map
+ * or class instance is written as its own enumerable members (a Date as
+ * `{}`), never through its toJSON().
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [undefined, 'x'], c: undefined }) // '{"a":[null,"x"],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

@@ -10,10 +10,6 @@ export interface LicenceGap {
 
 const useNames: Record<PermittedUse, string> = { remix: 'Remixes', cover: 'Covers', sample: 'Samples' };
 
-export function useName(use: PermittedUse): string {
-  return useNames[use];
-}
-
 /**
  * Whether one licence covers `use` in `territory` on `date` (YYYY-MM-DD, the
  * licence's own dates are inclusive). Returns null when it does, else the

@@ -1,4 +1,4 @@
-import type { Clip, EffectParams, ProjectDocument, Track } from '../../../shared/project/documentSchema';
+import type { Clip, EffectParams, Track } from '../../../shared/project/documentSchema';
 import { notifications } from '../../app/Notifications';
 import type { StudioSession } from './StudioSession';
 
@@ -78,9 +78,4 @@ export const effectNames: Record<EffectParams['type'], string> = { eq3: 'EQ', co
 
 export function addEffect(session: StudioSession, track: Track, type: EffectParams['type']): void {
   session.edit([{ type: 'addEffect', trackId: track.id, effect: { id: session.newId('fx'), enabled: true, params: defaultEffectParams[type] } }], `Add ${effectNames[type]} to ${track.name}`);
-}
-
-/** Beats at which a document's clips start and end, for snapping to neighbours. */
-export function clipEdges(doc: ProjectDocument): number[] {
-  return doc.clips.flatMap((c) => [c.start, c.start + c.length]);
 }

@@ -4,7 +4,6 @@ import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
-import { renderWithToneOffline } from '../../../engine/browser/render/renderWithToneOffline';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {
@@ -26,8 +25,6 @@ declare global {
       readonly document: ProjectDocument;
       /** The recorder's state: input, latency, the last calibration (click times) and the last take's placement. */
       readonly recorder: RecorderState;
-      /** Benchmark peer: renders the current document the naive Tone.Offline way; resolves with the wall time in ms (audio prepared beforehand, not timed). */
-      renderWithToneOffline(): Promise<{ milliseconds: number; frames: number }>;
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
       renderOffline(variation?: Command[], options?: { includeTail?: boolean; compareWith?: Command[] }): Promise<RenderReport & { nullDb?: number }>;
     };
@@ -59,19 +56,6 @@ export function useStudioAutomation(session: StudioSession): void {
       },
       get recorder() {
         return session.recorder.state.get();
-      },
-      async renderWithToneOffline() {
-        const doc = session.document;
-        const buffers = new Map<string, AudioBuffer>();
-        for (const source of doc.sources) {
-          const channels = await session.engine.sourceAudio(source.sha256);
-          const buffer = channels.audioBuffer ?? new AudioBuffer({ numberOfChannels: channels.length, length: channels[0]!.length, sampleRate: 48000 });
-          if (!channels.audioBuffer) channels.forEach((c, i) => buffer.copyToChannel(c as Float32Array<ArrayBuffer>, i));
-          buffers.set(source.sha256, buffer);
-        }
-        const started = performance.now();
-        const rendered = await renderWithToneOffline(doc, buffers);
-        return { milliseconds: performance.now() - started, frames: rendered.length };
       },
       async renderOffline(variation, options = {}) {
         const mix = await render(variation, options.includeTail ?? true);
