@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractZip, unsafeEntryName } from './extractZip';
 import type { ZipLimits } from './ZipLimits';
+import { readFileHead } from './readFileHead';
 import { importRefusal } from '../services/importRefusal';
 import { decodeUtf8Strictly } from './decodeUtf8Strictly';
 
@@ -32,14 +33,7 @@ export class ArchiveFolder {
     if (stat.isDirectory()) return new ArchiveFolder(fs.realpathSync(source), path.basename(source), null, options.indexFile);
     // Opening a FIFO blocks until someone writes to it, and a device never ends: refused before opening.
     if (!stat.isFile()) throw importRefusal(path.basename(source), [`is ${specialKind(stat)}; expected a folder or a .zip with ${options.indexFile}`]);
-    const head = Buffer.alloc(4);
-    const fd = fs.openSync(source, 'r');
-    try {
-      fs.readSync(fd, head, 0, 4, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (head.toString('latin1') !== 'PK\x03\x04') throw importRefusal(path.basename(source), [`not ${options.what}: expected a folder or a .zip with ${options.indexFile}`]);
+    if (readFileHead(source, 4).toString('latin1') !== 'PK\x03\x04') throw importRefusal(path.basename(source), [`not ${options.what}: expected a folder or a .zip with ${options.indexFile}`]);
     fs.mkdirSync(scratchDir, { recursive: true });
     const scratch = path.join(scratchDir, `archive-${crypto.randomBytes(6).toString('hex')}`);
     try {

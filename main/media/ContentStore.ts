@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeNewFileSynced } from './writeNewFileSynced';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -66,13 +67,7 @@ export class ContentStore {
     if (this.has(sha256)) return { sha256, size: bytes.length, added: false };
     const temp = this.tempPath();
     try {
-      const fd = fs.openSync(temp, 'wx');
-      try {
-        fs.writeSync(fd, bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      writeNewFileSynced(temp, bytes);
       return this.commit(temp, sha256, bytes.length);
     } catch (error) {
       fs.rmSync(temp, { force: true });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { decodePcmHeader, deinterleave, encodePcmHeader, interleave, PCM_HEADER_BYTES, pcmFileBytes, type PcmHeader } from '../../engine/common/pcm/pcmCacheFormat';
 import { decodeAudio } from './decodeAudio';
 import type { ContentStore } from './ContentStore';
+import { writeNewFileSynced } from './writeNewFileSynced';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 /** Frames interleaved and written per step: bounds the extra memory a cache write needs (8 MB for stereo). */
@@ -158,21 +159,15 @@ export class PcmCache {
     fs.mkdirSync(this.tmpDir, { recursive: true });
     const temp = path.join(this.tmpDir, `pcm-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
     const frames = audio.channels[0]?.length ?? 0;
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeSync(fd, encodePcmHeader({ sampleRate: audio.sampleRate, channels: audio.channels.length, frames, sourceSha256: sha256 }));
+    const blocks = function* (): Generator<Uint8Array> {
+      yield encodePcmHeader({ sampleRate: audio.sampleRate, channels: audio.channels.length, frames, sourceSha256: sha256 });
       for (let from = 0; from < frames; from += WRITE_FRAMES) {
         const block = interleave(audio.channels, from, Math.min(frames, from + WRITE_FRAMES));
-        fs.writeSync(fd, new Uint8Array(block.buffer, block.byteOffset, block.byteLength));
+        yield new Uint8Array(block.buffer, block.byteOffset, block.byteLength);
       }
-      // A cache file that survives a power cut with the right size but lost data would be trusted: sync before it is named.
-      fs.fsyncSync(fd);
-    } catch (error) {
-      fs.closeSync(fd);
-      fs.rmSync(temp, { force: true });
-      throw error;
-    }
-    fs.closeSync(fd);
+    };
+    // A cache file that survives a power cut with the right size but lost data would be trusted: synced before it is named.
+    writeNewFileSynced(temp, blocks());
     return temp;
   }
 

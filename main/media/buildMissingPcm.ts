@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ContentStore } from './ContentStore';
 import type { PcmCache } from './PcmCache';
 import { sniffAudioFormat } from './sniffAudioFormat';
+import { readFileHead } from './readFileHead';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -72,14 +73,7 @@ function* audioBlobs(store: ContentStore): Generator<string> {
 
 function isAudio(file: string): boolean {
   try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(12);
-      const read = fs.readSync(fd, head, 0, 12, 0);
-      return sniffAudioFormat(head.subarray(0, read)) !== null;
-    } finally {
-      fs.closeSync(fd);
-    }
+    return sniffAudioFormat(readFileHead(file, 12)) !== null;
   } catch {
     return false;
   }

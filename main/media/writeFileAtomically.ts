@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeNewFileSynced } from './writeNewFileSynced';
 
 /**
  * Writes a file so that the final name only ever holds the complete file:
@@ -10,16 +11,7 @@ import path from 'node:path';
 export function writeFileAtomically(destination: string, data: Uint8Array): void {
   const dir = path.dirname(destination);
   const temp = path.join(dir, `.${path.basename(destination)}.${crypto.randomBytes(4).toString('hex')}.partial`);
-  const fd = fs.openSync(temp, 'wx');
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
+  writeNewFileSynced(temp, data);
   try {
     fs.renameSync(temp, destination);
   } catch (error) {

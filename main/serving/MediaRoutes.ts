@@ -1,11 +1,17 @@
-import fs from 'node:fs';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
+import { readFileHead } from '../media/readFileHead';
 import type { ContentStore } from '../media/ContentStore';
 import type { PcmCache } from '../media/PcmCache';
 import type { ServedBody } from './resolveAppFile';
 
 /** The media type the PCM cache is served as. */
 export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
+
+/** A project as a .stemroom file, and the project's name (the download is named after it). */
+export interface ProjectFileDownload {
+  readonly bytes: Uint8Array;
+  readonly name: string;
+}
 
 /** What the media routes read: the store, its PCM cache, waveform peaks and project files. */
 export interface MediaSources {
@@ -14,7 +20,7 @@ export interface MediaSources {
   /** A blob's cached waveform, whichever part of the library (catalog, own audio, exports) holds it. */
   peaks(sha256: string): Uint8Array | undefined;
   /** A project as a .stemroom file and the project's name, or null when there is no such project. */
-  projectFile(projectId: string): { readonly bytes: Uint8Array; readonly name: string } | null;
+  projectFile(projectId: string): ProjectFileDownload | null | Promise<ProjectFileDownload | null>;
 }
 
 const ROUTE = /^\/(media|peaks|pcm)\/([0-9a-f]{64})$|^\/project-file\/([0-9a-f-]{36})$/;
@@ -43,7 +49,7 @@ export class MediaRoutes {
   async serve(urlPath: string): Promise<ServedBody | null> {
     const [, route, sha256, projectId] = ROUTE.exec(urlPath) ?? [];
     if (projectId) {
-      const file = this.sources.projectFile(projectId);
+      const file = await this.sources.projectFile(projectId);
       if (!file) return null;
       return { bytes: file.bytes, contentType: 'application/zip', downloadName: `${file.name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_')}.stemroom` };
     }
@@ -63,15 +69,8 @@ export class MediaRoutes {
   }
 }
 
-/** The media type of an audio file, by its first 12 bytes (what a store blob's name cannot tell). */
+/** The media type of an audio file, by its first bytes (what a store blob's name cannot tell). */
 function audioContentType(filePath: string): string {
-  const head = Buffer.alloc(12);
-  const fd = fs.openSync(filePath, 'r');
-  try {
-    fs.readSync(fd, head, 0, 12, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const format = sniffAudioFormat(head);
+  const format = sniffAudioFormat(readFileHead(filePath, 12));
   return format ? contentTypeOf(format) : 'application/octet-stream';
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateEd25519KeyPair, keyFingerprint, publicKeyOfPrivatePem, signBytes } from './ed25519';
+import { writeNewFileSynced } from '../media/writeNewFileSynced';
 
 /**
  * The library's own Ed25519 key: it signs every attribution record and the
@@ -45,13 +46,7 @@ export class LibraryKey {
 function create(keysDir: string, file: string): void {
   fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   const temp = path.join(keysDir, `.library-ed25519.${crypto.randomBytes(6).toString('hex')}.partial`);
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, generateEd25519KeyPair().privateKeyPem);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeNewFileSynced(temp, Buffer.from(generateEd25519KeyPair().privateKeyPem), 0o600);
   try {
     fs.linkSync(temp, file);
   } catch (error) {
