@@ -1,7 +1,7 @@
 import type { SourceRights } from '../../shared/contract/projectsContract';
 import type { Clip, Effect, ProjectDocument, Source, Track } from '../../shared/project/documentSchema';
 import { PROJECT_SCHEMA_VERSION } from '../../shared/project/documentSchema';
-import { trackColorFor } from '../../shared/project/createProjectDocument';
+import { stemColor } from '../../shared/project/stemColor';
 
 /**
  * The demo project the command evaluation set is written against: a
@@ -85,7 +85,7 @@ function track(spec: StemSpec): Track {
   return {
     id: `trk-${spec.key}`,
     name: spec.name,
-    color: trackColorFor(spec.kind),
+    color: stemColor(spec.kind),
     kind: 'audio',
     gainDb: spec.gainDb,
     pan: spec.pan,

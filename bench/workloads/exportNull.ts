@@ -6,6 +6,7 @@ import { round } from '../measure';
 import { benchLibrary } from '../fixtures/benchLibrary';
 import { callContract } from '../../main/cli/callContract';
 import { decodeAudio } from '../../main/media/decodeAudio';
+import { residualDb } from '../../shared/dsp/residualDb';
 
 /** Master gain for the comparison: 8 loud stems would otherwise drive the limiter, which sox's plain mix does not have. */
 const MASTER_GAIN = 0.125;
@@ -33,23 +34,15 @@ export const exportNull: Workload = {
       const peer = performance.now() - soxStarted;
       const a = (await decodeAudio(fs.readFileSync(summary.path))).channels;
       const b = (await decodeAudio(fs.readFileSync(soxMix))).channels;
-      let sum = 0;
-      let n = 0;
-      for (let c = 0; c < 2; c++) {
-        for (let i = 0; i < b[c]!.length; i++) {
-          sum += ((a[c]![i] ?? 0) - b[c]![i]!) ** 2;
-          n++;
-        }
-      }
       // −Infinity: not one sample differs.
-      const residualDb = sum === 0 ? -Infinity : round(10 * Math.log10(sum / n), 1);
+      const residual = round(residualDb(a, b, { measure: 'rms', over: 'shorter' }), 1);
       const resampled = record.output.resampling !== null;
       return {
         unit: 'ms',
-        ours: { median: round(ours), samples: [round(ours)], extra: { residualDbfsRms: Number.isFinite(residualDb) ? residualDb : 'bit-exact (−∞)', sampleRate: record.output.sampleRate, resampled: String(resampled), lengthDifferenceFrames: a[0]!.length - b[0]!.length } },
+        ours: { median: round(ours), samples: [round(ours)], extra: { residualDbfsRms: Number.isFinite(residual) ? residual : 'bit-exact (−∞)', sampleRate: record.output.sampleRate, resampled: String(resampled), lengthDifferenceFrames: a[0]!.length - b[0]!.length } },
         peerName: 'sox -m of the same stem files (time to mix; its output is the reference)',
         peer: { median: round(peer), samples: [round(peer)] },
-        goal: { description: 'residual below −90 dBFS RMS, exported at 44.1 kHz with no resampling', met: residualDb < -90 && !resampled && record.output.sampleRate === 44100 },
+        goal: { description: 'residual below −90 dBFS RMS, exported at 44.1 kHz with no resampling', met: residual < -90 && !resampled && record.output.sampleRate === 44100 },
       };
     } finally {
       library.close();

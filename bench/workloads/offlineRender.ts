@@ -5,6 +5,7 @@ import { benchLibrary } from '../fixtures/benchLibrary';
 import { nodeRenderEnvironment } from '../../engine/node/nodeRenderEnvironment';
 import { contentStoreAudio } from '../../main/media/contentStoreAudio';
 import { renderProject, type RenderEnvironment } from '../../engine/common/render/renderProject';
+import { residualDb } from '../../shared/dsp/residualDb';
 
 const SECONDS = 180;
 
@@ -44,10 +45,7 @@ export const offlineRender: Workload = {
       for (let i = 0; i < 2; i++) {
         const { ms, mix } = await render(nodes);
         peer.push(ms);
-        let sum = 0;
-        let n = 0;
-        mix.channels.forEach((c, ch) => c.forEach((v, k) => ((sum += (v - reference[ch]![k]!) ** 2), n++)));
-        nullDb = round(10 * Math.log10(sum / n), 1);
+        nullDb = round(residualDb(mix.channels, reference, { measure: 'rms' }), 1);
       }
       const o = median(ours);
       const p = median(peer);

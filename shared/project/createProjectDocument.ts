@@ -2,6 +2,7 @@ import type { ProjectDocument, Source, Track } from './documentSchema';
 import { PROJECT_SCHEMA_VERSION } from './documentSchema';
 import { secondsToBeats } from './timing';
 import { projectSampleRate } from './projectSampleRate';
+import { stemColor } from './stemColor';
 
 /** What a new project needs to know about the recording it starts from. */
 export interface StartingRecording {
@@ -22,21 +23,6 @@ export interface StartingRecording {
     readonly usable: boolean;
   }[];
 }
-
-/** The track colour for a stem kind (the same palette as the catalog's stem colours). */
-export function trackColorFor(kind: string): string {
-  return trackColors[kind] ?? '#9aa3b2';
-}
-
-const trackColors: Record<string, string> = {
-  vocals: '#ff8fb1',
-  drums: '#ffb84f',
-  bass: '#8f7dff',
-  keys: '#4fb3ff',
-  guitar: '#47c98b',
-  fx: '#c77dff',
-  other: '#9aa3b2',
-};
 
 /**
  * A new remix (one track per stem, aligned at bar 1, at the recording's
@@ -62,7 +48,7 @@ export function createProjectDocument(recording: StartingRecording, kind: 'remix
   const tracks: Track[] = stems.map((stem) => ({
     id: `trk-${stem.id}`,
     name: stem.name,
-    color: trackColorFor(stem.kind),
+    color: stemColor(stem.kind),
     kind: 'audio',
     gainDb: 0,
     pan: 0,

@@ -2,6 +2,7 @@ import type { RenderEnvironment } from '../../engine/common/render/renderProject
 import { createSignalsmith } from '../../engine/common/stretch/loadSignalsmith';
 import { stretchChannels } from '../../engine/common/stretch/stretchChannels';
 import { loadWebAudio } from '../../engine/node/webAudio';
+import { residualDb } from '../../shared/dsp/residualDb';
 
 /** A Node render environment over in-memory sources (sha256 → channels at 48 kHz). */
 export async function testRenderEnvironment(sources: ReadonlyMap<string, Float32Array[]>): Promise<RenderEnvironment & { loads: string[] }> {
@@ -31,15 +32,8 @@ export function rmsDb(channels: readonly Float32Array[], from = 0, to = channels
   return n === 0 || sum === 0 ? -Infinity : 10 * Math.log10(sum / n);
 }
 
-/** The largest sample difference between two renders, in dBFS. */
-export function maxDifferenceDb(a: readonly Float32Array[], b: readonly Float32Array[]): number {
-  let max = 0;
-  for (let c = 0; c < a.length; c++) {
-    const length = Math.max(a[c]!.length, b[c]!.length);
-    for (let i = 0; i < length; i++) max = Math.max(max, Math.abs((a[c]![i] ?? 0) - (b[c]![i] ?? 0)));
-  }
-  return max === 0 ? -Infinity : 20 * Math.log10(max);
-}
+/** The largest sample difference between two renders, in dBFS (residualDb's peak over both lengths). */
+export const maxDifferenceDb = (a: readonly Float32Array[], b: readonly Float32Array[]): number => residualDb(a, b);
 
 /** Bit-for-bit equality of rendered channels (fast, unlike a generic deep equal over millions of samples). */
 export function identicalSamples(a: readonly Float32Array[], b: readonly Float32Array[]): boolean {

@@ -1,4 +1,4 @@
-import { countryCodes, countryName } from '../../../shared/rights/territories';
+import { TerritorySelect } from '../../components/TerritorySelect';
 
 export interface FilterValues {
   readonly text: string;
@@ -62,13 +62,7 @@ export function CatalogFilters({
         </label>
         <label>
           in
-          <select aria-label="My territory" value={territory ?? ''} onChange={(e) => onTerritory(e.target.value)}>
-            {countryCodes.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code)}
-              </option>
-            ))}
-          </select>
+          <TerritorySelect label="My territory" value={territory} onChange={onTerritory} />
         </label>
       </div>
     </div>

@@ -7,7 +7,7 @@ import { loadPeaks } from '../../media/loadPeaks';
 import { Waveform } from '../../components/Waveform';
 import { formatDuration } from '../../app/formatDuration';
 import { notifications } from '../../app/Notifications';
-import { stemColor } from '../../app/stemColor';
+import { stemColor } from '../../../shared/project/stemColor';
 
 /** Every stem with its waveform and licence state; play them together, mute or solo while previewing. */
 export function StemsPanel({ recording }: { recording: RecordingDetail }) {

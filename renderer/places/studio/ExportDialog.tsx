@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportCheck, ExportSummary } from '../../../shared/contract/exportsContract';
-import { countryCodes, countryName } from '../../../shared/rights/territories';
+import { countryName } from '../../../shared/rights/territories';
+import { TerritorySelect } from '../../components/TerritorySelect';
 import { useBridge } from '../../app/BridgeContext';
 import { navigate } from '../../app/useHashRoute';
 import { notifications } from '../../app/Notifications';
@@ -112,13 +113,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
               </label>
               <label className="param">
                 <span>Territory</span>
-                <select aria-label="Territory" value={territory ?? ''} onChange={(e) => setTerritory(e.target.value)}>
-                  {countryCodes.map((code) => (
-                    <option key={code} value={code}>
-                      {countryName(code)}
-                    </option>
-                  ))}
-                </select>
+                <TerritorySelect label="Territory" value={territory} onChange={setTerritory} />
               </label>
               <label className="param">
                 <span>Format</span>

@@ -3,7 +3,7 @@ import type { AudioInput } from '../../../engine/browser/record/AudioInput';
 import { compTakes } from '../../../shared/project/compTakes';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
 import { formatDuration } from '../../app/formatDuration';
-import { trackColorFor } from '../../../shared/project/createProjectDocument';
+import { stemColor } from '../../../shared/project/stemColor';
 import type { StudioSession } from './StudioSession';
 import { useStore } from './useStore';
 
@@ -21,7 +21,7 @@ export function RecordPanel({ session }: { session: StudioSession }) {
 
   const newTrack = () => {
     const id = session.newId('trk-rec');
-    if (session.edit([{ type: 'addTrack', track: { id, name: `Recording ${recordTracks.length + 1}`, color: trackColorFor('vocals'), kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } }], 'New recording track')) recorder.arm(id);
+    if (session.edit([{ type: 'addTrack', track: { id, name: `Recording ${recordTracks.length + 1}`, color: stemColor('vocals'), kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } }], 'New recording track')) recorder.arm(id);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CatalogSource } from '../../../shared/project/documentSchema';
 import { useContract } from '../../hooks/useContract';
-import { stemColor } from '../../app/stemColor';
+import { stemColor } from '../../../shared/project/stemColor';
 import { STEM_DRAG_TYPE, type DraggedStem } from './Timeline';
 
 /** Catalog stems to drag onto a lane (mashups, extra parts); each shows whether its licence allows it here. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObjec
 import type { OpenProject } from '../../../shared/contract/projectsContract';
 import type { CatalogSource, ProjectDocument } from '../../../shared/project/documentSchema';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
-import { trackColorFor } from '../../../shared/project/createProjectDocument';
+import { stemColor } from '../../../shared/project/stemColor';
 import type { StudioSession } from './StudioSession';
 import { useStore } from './useStore';
 import { Ruler } from './Ruler';
@@ -154,7 +154,7 @@ function dropStem(session: StudioSession, source: CatalogSource, trackId: string
   let targetTrack = trackId;
   if (!targetTrack) {
     targetTrack = session.newId('trk');
-    commands.push({ type: 'addTrack', track: { id: targetTrack, name: source.name, color: trackColorFor(source.kind), kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } });
+    commands.push({ type: 'addTrack', track: { id: targetTrack, name: source.name, color: stemColor(source.kind), kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } });
   }
   const length = secondsToBeats(source.durationSec, source.bpm);
   commands.push({

@@ -4,6 +4,7 @@ import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
+import { residualDb } from '../../../shared/dsp/residualDb';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {
@@ -78,12 +79,7 @@ export function useStudioAutomation(session: StudioSession): void {
         };
         if (options.compareWith) {
           const other = await render(options.compareWith, options.includeTail ?? true);
-          let max = 0;
-          for (let c = 0; c < mix.channels.length; c++) {
-            const a = mix.channels[c]!, b = other.channels[c]!;
-            for (let i = 0; i < Math.max(a.length, b.length); i++) max = Math.max(max, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
-          }
-          report.nullDb = max === 0 ? -Infinity : 20 * Math.log10(max);
+          report.nullDb = residualDb(mix.channels, other.channels);
         }
         return report;
       },

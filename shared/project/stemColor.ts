@@ -9,7 +9,13 @@ const colors: Record<string, string> = {
   recording: '#ff6b6b',
 };
 
-/** One colour per stem kind, the same in the catalog, the studio and analytics. */
+/**
+ * One colour per stem kind, the same everywhere: catalog swatches, a new
+ * project's track colours, the studio and analytics. Unknown kinds are "other".
+ *
+ * @example
+ * stemColor('drums') // '#ffb84f'
+ */
 export function stemColor(kind: string): string {
   return colors[kind] ?? colors.other!;
 }
