@@ -17,6 +17,7 @@ import { exportsEndpoints } from './contract/exportsContract';
 import { analyticsEndpoints } from './contract/analyticsContract';
 import { recordingsEndpoints } from './contract/recordingsContract';
 import type { Result } from './contract/serviceError';
+import type { ChannelName, EventNameOnly } from './contract/contractNames';
 
 export const endpoints = {
   ...libraryEndpoints,
@@ -54,10 +55,12 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
 
-/** Electron IPC channel for a contract channel; the preload and main both derive it here. */
-export const ipcChannelOf = (channel: Channel): string => `stemroom:${channel}`;
-/** The single IPC channel events travel on (name + payload). */
-export const IPC_EVENT_CHANNEL = 'stemroom:event';
+export { ipcChannelOf, IPC_EVENT_CHANNEL } from './contract/contractNames';
+
+// The preload's name lists (contract/contractNames.ts) must be exactly these keys: a type error otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ContractNamesMatch = Holds<Same<ChannelName, Channel>> | Holds<Same<EventNameOnly, EventName>>;
 
 /**
  * What the renderer sees as `window.stemroom` (Electron preload) and what the

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ipcMain, ipcRenderer, state } from '../../tests/mocks/electron';
-import { IPC_EVENT_CHANNEL, ipcChannelOf } from '../../shared/contract';
+import { endpoints, events, IPC_EVENT_CHANNEL, ipcChannelOf } from '../../shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/contract/contractNames';
 import type { StemroomTransport } from '../../shared/contract';
+
+describe('preload bundle', () => {
+  it('carries the contract names, not its schemas: no zod, a few KB', async () => {
+    const { build } = await import('esbuild');
+    const { outputFiles } = await build({ entryPoints: ['main/preload.ts'], bundle: true, platform: 'node', format: 'cjs', minify: true, external: ['electron'], write: false });
+    const text = outputFiles[0]!.text;
+    expect(text).not.toMatch(/ZodError|zod/i);
+    expect(text.length).toBeLessThan(8 * 1024);
+  });
+
+  it('names exactly the contract channels and events, once each', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(endpoints).sort());
+    expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
+  });
+});
 
 describe('preload bridge', async () => {
   await import('../preload');
