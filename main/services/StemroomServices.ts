@@ -9,7 +9,8 @@ import { Uploads } from './Uploads';
 import { CatalogService } from './catalog/CatalogService';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import type { ZipLimits } from '../media/ZipLimits';
-import { defaultDemoCatalogDir, demoPackages, isLargeDemoPackage } from './demoCatalog';
+import { defaultDemoCatalogDir } from './demoCatalog';
+import { DEMO_CATALOG_TASK, DemoCatalogImporter } from './DemoCatalogImporter';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
 import { commandHandlers } from './projects/commandHandlers';
@@ -33,8 +34,7 @@ import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
 export const PCM_CACHE_TASK = 'pcm-cache';
-/** The task id of the background import of real-size demo songs. */
-export const DEMO_CATALOG_TASK = 'demo-catalog';
+export { DEMO_CATALOG_TASK } from './DemoCatalogImporter';
 
 export interface ServicesOptions {
   /** Packages imported into a brand-new library; null for none. Default: the bundled demo catalog. */
@@ -72,7 +72,7 @@ export class StemroomServices {
   readonly media: MediaRoutes;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
-  private demoCatalogDir: string | null = null;
+  private readonly demo: DemoCatalogImporter;
   readonly now: () => Date;
   private closed = false;
 
@@ -107,6 +107,14 @@ export class StemroomServices {
       listenerSecret: listenerSecret(db),
     });
     this.reveal = options.reveal ?? revealInFileManager;
+    this.demo = new DemoCatalogImporter(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir, {
+      catalog: this.catalog,
+      tasks: this.tasks,
+      events: this.events,
+      now: this.now,
+      meta: libraryMetaQueries(db),
+      isOpen: () => library.db.open,
+    });
     this.media = new MediaRoutes({
       store: this.store,
       pcm: this.pcm,
@@ -123,7 +131,7 @@ export class StemroomServices {
     try {
       await services.exports.recover();
       await services.identifier.identifyOwnAudioWithoutFingerprint();
-      await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
+      await services.demo.importSmallOnce();
     } catch (error) {
       services.close();
       throw error;
@@ -151,7 +159,7 @@ export class StemroomServices {
    * then the PCM cache of anything that lacks one. Never throws.
    */
   async startBackgroundWork(options: { readonly largeDemo: boolean }): Promise<void> {
-    if (options.largeDemo) await this.importLargeDemoOnce();
+    if (options.largeDemo) await this.demo.importLargeOnce();
     await this.prepareAudioCache();
   }
 
@@ -163,41 +171,6 @@ export class StemroomServices {
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
     return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
-  }
-
-  private async importDemoCatalogOnce(dir: string | null): Promise<void> {
-    this.demoCatalogDir = dir;
-    const meta = libraryMetaQueries(this.library.db);
-    if (!dir || meta.get('demo_catalog')) return;
-    // Before the studio opens, so no PCM cache yet (hundreds of MB to write): the hosts' backfill builds it right after.
-    for (const packageDir of demoPackages(dir).filter((p) => !isLargeDemoPackage(p))) {
-      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task, false));
-    }
-    meta.set('demo_catalog', this.now().toISOString());
-  }
-
-  /**
-   * The real-size demo songs, imported once per library in the background
-   * (task `demo-catalog`, progress per stem; the catalog refreshes when each
-   * lands). A failure is reported, and tried again at the next start.
-   */
-  private async importLargeDemoOnce(): Promise<void> {
-    const meta = libraryMetaQueries(this.library.db);
-    const dir = this.demoCatalogDir;
-    if (!dir || meta.get('demo_catalog_large')) return;
-    const large = demoPackages(dir).filter(isLargeDemoPackage);
-    try {
-      await this.tasks.run(DEMO_CATALOG_TASK, async (task) => {
-        for (const [n, packageDir] of large.entries()) {
-          const label = `Importing demo song ${n + 1} of ${large.length}`;
-          await this.catalog.importPackage(packageDir, { ...task, progress: (step, done, total) => task.progress(`${label}: ${step}`, done, total) });
-          this.events.emit('library.changed', { area: 'catalog' });
-        }
-      });
-      meta.set('demo_catalog_large', this.now().toISOString());
-    } catch (error) {
-      if (this.library.db.open) this.events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
-    }
   }
 
   /** Each handler group gets only the services it calls. */
