@@ -1,0 +1,11 @@
+import type { SignalsmithWasm } from './loadSignalsmith';
+
+/** Options the vendored Emscripten factory reads (see scripts/vendorSignalsmith.mjs). */
+export interface SignalsmithModuleOptions {
+  /** Where the library's std::random_device draws from (a seeded source makes >2× stretches repeatable). */
+  readonly randomSource?: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+}
+
+/** Instantiates one Signalsmith Stretch WASM core (its own memory and stretcher). */
+declare function SignalsmithStretch(options?: SignalsmithModuleOptions): Promise<SignalsmithWasm>;
+export default SignalsmithStretch;
