@@ -6,6 +6,7 @@ import { catalogSearch } from './catalogSearch';
 import { exportAttribution } from './exportAttribution';
 import { offlineRender, projectOpen } from './studioBrowser';
 import { commandBar } from './commandBar';
+import { studioFrame } from './studioFrame';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar];

@@ -28,7 +28,7 @@ interface StudioFixture {
 let fixture: Promise<StudioFixture> | undefined;
 
 /** The browser host with two benchmark projects (16 × 4 min; 8 × 3 min with EQ + reverb on every track) and Chromium on the app. */
-function studioFixture(): Promise<StudioFixture> {
+export function studioFixture(): Promise<StudioFixture> {
   fixture ??= (async () => {
     if (!fs.existsSync('dist/main/cli.mjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-studio-'));
@@ -78,7 +78,7 @@ function studioFixture(): Promise<StudioFixture> {
 }
 
 /** Resident memory of Chromium's renderer processes, MiB (Linux /proc). */
-function rendererRssMiB(): number {
+export function rendererRssMiB(): number {
   let kib = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -93,7 +93,7 @@ function rendererRssMiB(): number {
 }
 
 /** Opens a project in the page; resolves with ms until every track's waveform is drawn and until playback can start. */
-function openInPage(page: Page, projectId: string, tracks: number) {
+export function openInPage(page: Page, projectId: string, tracks: number) {
   return page.evaluate(
     async ({ projectId, tracks }) => {
       const started = performance.now();
