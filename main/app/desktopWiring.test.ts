@@ -120,6 +120,8 @@ describe('desktop app wiring (mocked electron)', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp.split(/[\s;]+/)).not.toContain("'unsafe-eval'");
     expect(csp).not.toMatch(/https?:|\*/);
+    // Cross-origin isolated, so the live engine streams through shared memory.
+    expect([index.headers.get('cross-origin-opener-policy'), index.headers.get('cross-origin-embedder-policy'), index.headers.get('cross-origin-resource-policy')]).toEqual(['same-origin', 'require-corp', 'same-origin']);
     expect(await index.text()).toContain('<title>Stemroom</title>');
     expect((await handler(new Request('stemroom://app/../secret.txt'))).status).toBe(404);
     expect((await handler(new Request('stemroom://app/%2e%2e/secret.txt'))).status).toBe(404);

@@ -7,6 +7,7 @@ import { attachSocketSession } from './SocketSession';
 import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import { parseByteRange } from '../serving/byteRange';
+import { crossOriginIsolation } from '../serving/crossOriginIsolation';
 import type { StemroomServices } from '../services/StemroomServices';
 
 export interface BrowserHostOptions {
@@ -136,8 +137,7 @@ function serveBody(response: http.ServerResponse, body: ServedBody, csp: string,
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...crossOriginIsolation,
     'Cache-Control': 'no-cache',
     ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import type { OpenProject } from '../../../shared/contract/projectsContract';
 import type { CatalogSource, ProjectDocument } from '../../../shared/project/documentSchema';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
@@ -8,6 +8,7 @@ import { useStore } from './useStore';
 import { Ruler } from './Ruler';
 import { ClipView, LANE_HEIGHT } from './ClipView';
 import { TrackHeader } from './TrackHeader';
+import { Playhead } from './Playhead';
 import { beatToX, xToBeat } from './timelineGeometry';
 
 /** What a stem dragged from the stem browser carries. */
@@ -25,7 +26,6 @@ export const STEM_DRAG_TYPE = 'application/x-stemroom-stem';
  */
 export function Timeline({ session, open, warnings, children }: { session: StudioSession; open: OpenProject; warnings: ReadonlyMap<string, string>; children?: ReactNode }) {
   const studio = useStore(session.state);
-  const engine = useStore(session.engine.state);
   const doc = studio.document as ProjectDocument;
   const scroller = useRef<HTMLDivElement>(null);
   const lanes = useRef<HTMLDivElement>(null);
@@ -33,14 +33,6 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
   const missing = new Set(open.missing.map((m) => m.sourceId));
   const endBeats = Math.max(arrangementEnd(doc), doc.loop.end) + doc.timeSignature[0] * 8;
   const width = Math.max(beatToX(endBeats, doc.bpm, studio.zoom), 800);
-  const playheadX = beatToX(engine.positionBeats, doc.bpm, studio.zoom);
-
-  // Keep the playhead in view while playing.
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element || !engine.playing) return;
-    if (playheadX > element.scrollLeft + element.clientWidth - 40 || playheadX < element.scrollLeft) element.scrollLeft = Math.max(0, playheadX - 80);
-  }, [playheadX, engine.playing]);
 
   const laneOf = useCallback(
     (clientY: number) => {
@@ -128,7 +120,7 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
           )}
           {/* Layers drawn over the lanes (the command bar's preview). */}
           {children}
-          <div className="playhead" style={{ left: playheadX }} aria-hidden="true" />
+          <Playhead session={session} bpm={doc.bpm} zoom={studio.zoom} scroller={scroller} />
         </div>
       </div>
     </div>
