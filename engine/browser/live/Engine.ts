@@ -12,7 +12,7 @@ import { EngineGraph, graphShape } from './EngineGraph';
 import { Meters, type Levels } from './Meters';
 import { Metronome } from './Metronome';
 import { TransportClock } from './TransportClock';
-import { LiveStreams } from './streaming/LiveStreams';
+import { LiveStreams, type StreamStats } from './streaming/LiveStreams';
 import { StreamPass } from './streaming/StreamPass';
 import limiterUrl from './limiterProcessor.ts?worker&url';
 
@@ -26,6 +26,8 @@ export interface EngineState {
   readonly metronome: boolean;
   /** Render quanta in which a clip's audio had not arrived in time (played as silence). */
   readonly underruns: number;
+  /** Seconds from the last change while playing (tempo, key, arrangement) until its audio played; null before any. */
+  readonly changeHeardAfter: number | null;
   readonly error: string | null;
 }
 
@@ -40,6 +42,9 @@ const silent: Levels = { master: [0, 0], tracks: {} };
 /** Lead from "now" to where playback starts, a seek lands, or a tempo or key change is heard. */
 const START_LEAD = 0.06;
 const SWITCH_LEAD = 0.12;
+/** A switch needs its audio ready this long before its time; aiming further ahead stops here. */
+const SWITCH_MARGIN = 0.02;
+const MAX_SWITCH_LEAD = 2;
 /** Longest wait for the audio around the playhead before playing regardless (the gap is counted as underruns). */
 const START_WAIT_MS = 3000;
 const SEEK_WAIT_MS = 300;
@@ -63,7 +68,7 @@ const DRIVE_MS = 200;
  * await engine.play();
  */
 export class Engine {
-  readonly state = new Store<EngineState>({ status: 'empty', playing: false, buffering: false, loop: false, metronome: false, underruns: 0, error: null });
+  readonly state = new Store<EngineState>({ status: 'empty', playing: false, buffering: false, loop: false, metronome: false, underruns: 0, changeHeardAfter: null, error: null });
   readonly position = new Store<EnginePosition>({ positionBeats: 0, positionSeconds: 0, levels: silent });
   private readonly streams: LiveStreams;
   private readonly clock: TransportClock;
@@ -130,7 +135,7 @@ export class Engine {
       this.clock.follow(document);
       this.state.set({ status: 'ready', loop: document.loop.enabled });
       const { playing, buffering } = this.state.get();
-      if (playing && !buffering) this.switchAt(this.context.currentTime + SWITCH_LEAD, previous?.bpm ?? document.bpm);
+      if (playing && !buffering) this.switchWhenReady(this.context.currentTime);
       else if (!playing) this.cue();
       this.showPosition(this.beat);
       if (resume) void this.play();
@@ -204,6 +209,11 @@ export class Engine {
       this.clock.jump(beat, time);
       this.begin(pass, time);
     });
+  }
+
+  /** How the stream is doing: underruns, missing frames, shared memory or not, the busiest worker's load. */
+  get streamStats(): StreamStats {
+    return this.streams.stats.get();
   }
 
   setMetronome(on: boolean): void {
@@ -280,15 +290,30 @@ export class Engine {
     this.chainLoop();
   }
 
-  /** An arrangement, tempo or key change while playing: heard from `at`, from the beat the transport reaches then. */
-  private switchAt(at: number, previousBpm: number): void {
-    this.playRequest++;
-    const time = this.frameTime(at);
+  /**
+   * An arrangement, tempo or key change while playing: the new audio takes
+   * over from a beat a moment ahead, once its first quarter second is
+   * rendered — at exactly the time the transport reaches that beat, so the
+   * change is seamless. If it is not ready in time (a slow machine), it
+   * aims further ahead and tries again; the old audio plays meanwhile.
+   */
+  private switchWhenReady(requested: number, lead = SWITCH_LEAD): void {
+    const request = ++this.playRequest;
+    const time = this.frameTime(this.context.currentTime + lead);
     const beat = this.clock.beatAt(time);
-    if (this.document!.bpm !== previousBpm) this.clock.changeTempo(this.document!.bpm, time);
-    const looped = this.loopedBeat(beat);
-    if (looped !== beat) this.clock.jump(looped, time);
-    this.begin(this.newPass(looped, this.clock.looping), time);
+    const from = this.loopedBeat(beat);
+    const pass = this.newPass(from, this.clock.looping);
+    void within(pass.ready, 2 * lead * 1000).then(() => {
+      if (request !== this.playRequest || !this.state.get().playing) return pass.discard();
+      if (time - this.context.currentTime < SWITCH_MARGIN && lead < MAX_SWITCH_LEAD) {
+        pass.discard();
+        return this.switchWhenReady(requested, lead * 2);
+      }
+      this.clock.changeTempo(this.document!.bpm, time);
+      if (from !== beat) this.clock.jump(from, time);
+      this.begin(pass, time);
+      this.state.set({ changeHeardAfter: time - requested });
+    });
   }
 
   /** While looping, the next pass (from the loop's start) starts where the current one ends. */

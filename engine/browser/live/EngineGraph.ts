@@ -13,6 +13,7 @@ export class EngineGraph {
     readonly mix: MixGraph,
     readonly outputs: ReadonlyMap<string, ClipOutput>,
     private readonly nodes: readonly StreamNode[],
+    private readonly streams: LiveStreams,
   ) {}
 
   /** Builds the graph; `channelsOf` gives each source's channel count (from its PCM header). */
@@ -34,13 +35,13 @@ export class EngineGraph {
         return node;
       }),
     );
-    return new EngineGraph(mix, outputs, nodes);
+    return new EngineGraph(mix, outputs, nodes, streams);
   }
 
   dispose(): void {
-    for (const { node } of this.nodes) {
-      node.disconnect();
-      node.port.close();
+    for (const stream of this.nodes) {
+      this.streams.closeNode(stream);
+      stream.node.disconnect();
     }
     this.mix.dispose();
   }

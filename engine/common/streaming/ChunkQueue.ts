@@ -8,7 +8,7 @@ export interface RunChunk {
  * The audio of one run on the audio thread when shared memory is not
  * available (a page that is not cross-origin isolated): chunks transferred
  * from the stream worker, kept in order and dropped once played. Reads
- * like a RunRing.
+ * like a RunRing (frames the worker skipped read as missing).
  *
  * @example
  * queue.push({ offset: 0, channels: [left, right] }); // from the worker's message
@@ -19,36 +19,35 @@ export class ChunkQueue {
   private played = 0;
   private received = 0;
 
-  /** Frames received so far (contiguous from frame 0). */
+  /** The end of the frames received so far. */
   get written(): number {
     return this.received;
   }
 
-  /** Frames played so far. */
+  /** How far the reader has played. */
   get read(): number {
     return this.played;
   }
 
   push(chunk: RunChunk): void {
-    if (chunk.offset !== this.written) throw new RangeError(`chunk at frame ${chunk.offset}, expected ${this.written}`);
+    if (chunk.offset < this.received) throw new RangeError(`chunk at frame ${chunk.offset}, but ${this.received} are received`);
     this.chunks.push(chunk);
-    this.received += chunk.channels[0]!.length;
+    this.received = chunk.offset + chunk.channels[0]!.length;
   }
 
   /** Copies run frames `from…from + count` into `into[c][at…]` (silence where missing); returns how many frames were missing. */
   readInto(from: number, count: number, into: readonly Float32Array[], at = 0): number {
     while (this.chunks.length > 0 && this.chunks[0]!.offset + this.chunks[0]!.channels[0]!.length <= from) this.chunks.shift();
+    for (const target of into) target.fill(0, at, at + count);
     let copied = 0;
     for (const chunk of this.chunks) {
-      const frame = from + copied;
-      const length = chunk.channels[0]!.length;
-      if (chunk.offset > frame || copied >= count) break;
-      const index = frame - chunk.offset;
-      const n = Math.min(count - copied, length - index);
-      for (let c = 0; c < into.length; c++) into[c]!.set(chunk.channels[c % chunk.channels.length]!.subarray(index, index + n), at + copied);
-      copied += n;
+      if (chunk.offset >= from + count) break;
+      const a = Math.max(from, chunk.offset);
+      const b = Math.min(from + count, chunk.offset + chunk.channels[0]!.length);
+      if (b <= a) continue;
+      for (let c = 0; c < into.length; c++) into[c]!.set(chunk.channels[c % chunk.channels.length]!.subarray(a - chunk.offset, b - chunk.offset), at + a - from);
+      copied += b - a;
     }
-    for (const target of into) target.fill(0, at + copied, at + count);
     this.played = Math.max(this.played, from + count);
     return count - copied;
   }

@@ -56,6 +56,21 @@ export class RunRenderer {
     return from < to ? { from, to } : { from: 0, to: 0 };
   }
 
+  /**
+   * Carries on from run frame `frame` (later than `position`): a renderer
+   * that fell behind the audio thread skips what can no longer be heard. A
+   * stretched segment restarts its stretcher there.
+   */
+  skipTo(frame: number): void {
+    let left = Math.min(frame, this.plan.frames);
+    let index = 0;
+    while (index < this.plan.segments.length && left >= this.plan.segments[index]!.frames) left -= this.plan.segments[index++]!.frames;
+    this.index = index;
+    this.within = left;
+    this.voice = null;
+    this.rendered = Math.min(frame, this.plan.frames);
+  }
+
   /** Renders up to `count` frames into `out[c][offset…]`; returns how many (fewer when a stretcher core is not ready yet). */
   render(out: readonly Float32Array[], offset: number, count: number): number {
     let made = 0;
@@ -66,7 +81,7 @@ export class RunRenderer {
         if (!this.voice) {
           const core = this.takeCore();
           if (!core) break;
-          this.voice = new StretchVoice(core, this.channels, this.sampleRate, segment, segment.sourceFrame, this.read);
+          this.voice = new StretchVoice(core, this.channels, this.sampleRate, segment, voiceStart(segment, this.within), this.read);
         }
         this.voice.render(out, offset + made, n);
       } else {
@@ -87,8 +102,14 @@ export class RunRenderer {
   private spanOf(segment: RunSegment, voice: StretchVoice | null, within: number, frames: number): FrameSpan {
     if (!stretched(segment)) return { from: segment.sourceFrame + within, to: segment.sourceFrame + within + frames };
     if (voice) return voice.inputNeeded(frames);
-    return { from: segment.sourceFrame, to: segment.sourceFrame + inputFramesFor(frames, segment, this.sampleRate) };
+    const start = voiceStart(segment, within);
+    return { from: start, to: start + inputFramesFor(frames, segment, this.sampleRate) };
   }
+}
+
+/** The source frame a stretcher started `within` frames into a segment reads first. */
+function voiceStart(segment: RunSegment, within: number): number {
+  return segment.sourceFrame + Math.round(within / segment.timeFactor);
 }
 
 function stretched(segment: RunSegment): boolean {

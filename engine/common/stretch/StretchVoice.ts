@@ -26,9 +26,7 @@ export const STRETCH_STEP = 1024;
  * live stream use. The first `inputLatency` source frames prime the
  * stretcher (seek) and its first `outputLatency` output frames are dropped,
  * so output frame n lines up with source frame `start + n / timeFactor`
- * within a few samples. Pitch shifts use 300 ms blocks (pitch accurate to
- * ~2 cents, ~58 dB tonal SNR); pure time-stretches the default preset
- * (sharper transients, ~60 dB). Deterministic: a fresh core, the same
+ * within a few samples (blocks: `stretchBlocks`). Deterministic: a fresh core, the same
  * source, start and options give the same samples.
  *
  * @example
@@ -57,12 +55,8 @@ export class StretchVoice {
     readonly start: number,
     private readonly read: ReadFrames,
   ) {
-    if (options.semitones !== 0) {
-      const block = Math.round(0.3 * sampleRate);
-      wasm._configure(channels, block, Math.round(block / 4), false);
-    } else {
-      wasm._presetDefault(channels, sampleRate);
-    }
+    const { block, interval } = stretchBlocks(options, sampleRate);
+    wasm._configure(channels, block, interval, false);
     wasm._reset();
     this.inputLatency = wasm._inputLatency();
     this.outputLatency = wasm._outputLatency();
@@ -135,8 +129,24 @@ export class StretchVoice {
  * as the whole source would.
  */
 export function inputFramesFor(outputFrames: number, options: StretchOptions, sampleRate: number): number {
-  const block = Math.round((options.semitones !== 0 ? 0.3 : 0.12) * sampleRate);
+  const { block } = stretchBlocks(options, sampleRate);
   return Math.ceil((outputFrames + block + STRETCH_STEP) / options.timeFactor) + block + 2;
+}
+
+/**
+ * The stretcher's analysis block and hop, in seconds. Pitch shifts need
+ * long blocks to resolve low partials (pitch within ~2 cents); pure
+ * time-stretches use the library's default preset (sharper transients).
+ * Shorter blocks would be cheaper but lose 20–35 dB of tonal SNR at large
+ * stretches (measured: docs/live-engine.md).
+ */
+const TIME_BLOCKS = [0.12, 0.03] as const;
+const PITCH_BLOCKS = [0.3, 0.075] as const;
+
+/** The block and hop in frames for `options` at `sampleRate`. */
+export function stretchBlocks(options: StretchOptions, sampleRate: number): { block: number; interval: number } {
+  const [blockSeconds, intervalSeconds] = options.semitones !== 0 ? PITCH_BLOCKS : TIME_BLOCKS;
+  return { block: Math.round(blockSeconds * sampleRate), interval: Math.round(intervalSeconds * sampleRate) };
 }
 
 /** A ReadFrames over whole channels in memory. */

@@ -41,6 +41,10 @@ function seededBytes(): { getRandomValues<T extends ArrayBufferView>(array: T): 
  * const wasm = await createSignalsmith();
  * const [left, right] = stretchChannels(wasm, [l, r], 44100, { timeFactor: 1.08, semitones: 0 });
  */
-export function createSignalsmith(): Promise<SignalsmithWasm> {
-  return createSignalsmithModule({ randomSource: seededBytes() });
+export async function createSignalsmith(): Promise<SignalsmithWasm> {
+  const wasmModule = await (compiled ??= createSignalsmithModule({ randomSource: seededBytes() }).then((first) => first.wasmModule));
+  return createSignalsmithModule({ randomSource: seededBytes(), wasmModule });
 }
+
+/** The WASM code, compiled once per thread (instances share it; each has its own memory and stretcher). */
+let compiled: Promise<WebAssembly.Module> | undefined;

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { StudioSession } from './StudioSession';
 import { useStore } from './useStore';
 import { beatToX } from './timelineGeometry';
@@ -6,15 +6,32 @@ import { beatToX } from './timelineGeometry';
 /**
  * The playhead line over the lanes: the one part of the arrangement that
  * moves every frame while playing, so it alone subscribes to the engine's
- * position. Keeps itself in view while playing.
+ * position. It moves by transform (no layout, no repaint of the lanes) and
+ * keeps itself in view while playing without reading layout every frame
+ * (the scroller's width and scroll position are cached from its events).
  */
 export function Playhead({ session, bpm, zoom, scroller }: { session: StudioSession; bpm: number; zoom: number; scroller: RefObject<HTMLDivElement | null> }) {
   const x = Math.round(beatToX(useStore(session.engine.position, (p) => p.positionBeats), bpm, zoom));
   const playing = useStore(session.engine.state, (s) => s.playing);
+  const view = useRef({ left: 0, width: 0 });
   useEffect(() => {
     const element = scroller.current;
-    if (!element || !playing) return;
-    if (x > element.scrollLeft + element.clientWidth - 40 || x < element.scrollLeft) element.scrollLeft = Math.max(0, x - 80);
+    if (!element) return;
+    const measure = () => (view.current = { left: element.scrollLeft, width: element.clientWidth });
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(element);
+    element.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      resize.disconnect();
+      element.removeEventListener('scroll', measure);
+    };
+  }, [scroller]);
+  useEffect(() => {
+    const element = scroller.current;
+    const { left, width } = view.current;
+    if (!element || !playing || !width) return;
+    if (x > left + width - 40 || x < left) element.scrollLeft = Math.max(0, x - 80);
   }, [x, playing, scroller]);
-  return <div className="playhead" style={{ left: x }} aria-hidden="true" />;
+  return <div className="playhead" style={{ transform: `translateX(${x}px)` }} aria-hidden="true" />;
 }

@@ -23,7 +23,7 @@ export interface WorkerRun {
 
 /** Page → stream worker. */
 export type ToWorker =
-  | { readonly type: 'init'; readonly sampleRate: number; readonly baseUrl: string }
+  | { readonly type: 'init'; readonly sampleRate: number; readonly baseUrl: string; readonly index: number }
   | { readonly type: 'open'; readonly sha256: string }
   | { readonly type: 'node'; readonly nodeId: number; readonly port: MessagePort }
   | { readonly type: 'run'; readonly run: WorkerRun }
@@ -33,12 +33,18 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'opened'; readonly sha256: string; readonly header: PcmHeader }
   | { readonly type: 'ready'; readonly id: number }
+  /** The worker let go of these runs (their rings can serve other runs). */
+  | { readonly type: 'dropped'; readonly ids: readonly number[] }
+  /** Share of the last second spent rendering (1 = the worker cannot keep up). */
+  | { readonly type: 'load'; readonly index: number; readonly busy: number; readonly framesPerSecond: number }
   | { readonly type: 'error'; readonly sha256: string; readonly message: string };
 
 /** Page → a track's stream node (its port). */
 export type ToNode =
   | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer }
   | { readonly type: 'cut'; readonly id: number; readonly at: number }
+  /** The node leaves the graph: it forgets its runs and stops processing. */
+  | { readonly type: 'close' }
   | { readonly type: 'worker'; readonly port: MessagePort };
 
 /** Stream worker ↔ a track's stream node, over their own channel (chunks where there is no shared memory; frames played). */

@@ -37,6 +37,7 @@ class StreamProcessor extends AudioWorkletProcessor {
   private ended: number[] = [];
   private quanta = 0;
   private reported = -1;
+  private closed = false;
 
   constructor() {
     super();
@@ -45,6 +46,11 @@ class StreamProcessor extends AudioWorkletProcessor {
       if (message.type === 'worker') {
         this.worker = message.port;
         this.worker.onmessage = (e: MessageEvent<WorkerToNode>) => this.queueOf(e.data.id).push({ offset: e.data.offset, channels: e.data.channels });
+      } else if (message.type === 'close') {
+        this.closed = true;
+        this.runs.clear();
+        this.queues.clear();
+        this.worker?.close();
       } else if (message.type === 'run') {
         this.runs.set(message.id, { id: message.id, output: message.output, from: message.from, to: message.to, frames: message.ring ? new RunRing(message.ring) : this.queueOf(message.id), started: false });
       } else {
@@ -55,6 +61,7 @@ class StreamProcessor extends AudioWorkletProcessor {
   }
 
   process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    if (this.closed) return false;
     for (const output of outputs) for (const channel of output) channel.fill(0);
     const first = currentFrame;
     const quantum = outputs[0]?.[0]?.length ?? 128;

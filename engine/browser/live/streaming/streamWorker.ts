@@ -20,9 +20,13 @@ const START_SECONDS = 0.25;
 /** Work this long, then let messages in. */
 const SLICE_MS = 12;
 /** Fresh Signalsmith cores kept ready: a tempo change starts a stretcher per clip at once. */
-const POOL = 24;
-/** PCM blocks all sources may hold: 192 × 256 KiB = 48 MiB. */
-const budget = new BlockBudget(192);
+const POOL = 8;
+/** A run that fell behind what the audio thread plays resumes this far ahead of it (what it skipped is missing). */
+const CATCH_UP_SECONDS = 0.5;
+/** Source blocks are fetched this far ahead of what the next piece reads, so rendering never waits on the network. */
+const PREFETCH_SECONDS = 1;
+/** PCM blocks this worker's sources may hold: 128 × 256 KiB = 32 MiB. */
+const budget = new BlockBudget(128);
 
 interface Run extends WorkerRun {
   readonly renderer: { current: RunRenderer | null };
@@ -41,8 +45,13 @@ const opened = new Map<string, SourceFrames>();
 const ports = new Map<number, MessagePort>();
 const runs = new Map<number, Run>();
 const cores: SignalsmithWasm[] = [];
+const scratch: Float32Array[] = [];
 let coresComing = 0;
 let pumping = false;
+let index = 0;
+let busy = 0;
+let rendered = 0;
+let measuredSince = performance.now();
 
 const post = (message: FromWorker) => scope.postMessage(message);
 
@@ -52,6 +61,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'init':
       sampleRate = message.sampleRate;
       baseUrl = message.baseUrl;
+      index = message.index;
       refillCores();
       break;
     case 'open':
@@ -72,6 +82,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'drop':
       for (const id of message.ids) runs.delete(id);
+      post({ type: 'dropped', ids: message.ids });
       break;
   }
 };
@@ -128,11 +139,25 @@ function pump(): void {
       if (!next || ahead < next.written - played(next)) next = run;
     }
     if (!next) break;
-    if (step(next, lookahead)) worked = true;
-    else stalled.add(next);
+    try {
+      if (step(next, lookahead)) worked = true;
+      else stalled.add(next);
+    } catch (error) {
+      // A run that cannot be rendered is silence (its frames count as missing); the others go on.
+      next.failed = true;
+      post({ type: 'error', sha256: next.plan.sha256, message: (error as Error).message });
+    }
   }
   refillCores();
   pumping = false;
+  busy += performance.now() - started;
+  const now = performance.now();
+  if (now - measuredSince >= 1000) {
+    post({ type: 'load', index, busy: busy / (now - measuredSince), framesPerSecond: (rendered * 1000) / (now - measuredSince) });
+    busy = 0;
+    rendered = 0;
+    measuredSince = now;
+  }
   // Busy: carry on at once. Idle or waiting for blocks: look again soon (the audio thread moves on meanwhile).
   if (worked) wake();
   else setTimeout(wake, 10);
@@ -147,26 +172,35 @@ function step(run: Run, lookahead: number): boolean {
   const frames = opened.get(run.plan.sha256);
   if (!frames) return false;
   const renderer = (run.renderer.current ??= new RunRenderer(run.plan, run.channels, sampleRate, (from, count, into) => frames.read(from, count, into), () => cores.pop()));
-  const room = run.sink ? run.sink.room : Infinity;
+  if (run.written < played(run)) {
+    // Behind what is already playing: rendering those frames is wasted; carry on a little ahead of the audio thread.
+    run.written = Math.min(run.plan.frames, played(run) + Math.round(CATCH_UP_SECONDS * sampleRate));
+    renderer.skipTo(run.written);
+    if (run.written >= run.plan.frames) return false;
+  }
+  const room = run.sink ? run.sink.read + run.sink.capacity - run.written : Infinity;
   const count = Math.min(CHUNK_FRAMES, run.plan.frames - run.written, lookahead - (run.written - played(run)), room);
   if (count <= 0) return false;
   const span = renderer.inputNeeded(count);
   try {
+    frames.ensure(span.to, span.to + Math.round(PREFETCH_SECONDS * sampleRate));
     if (!frames.ensure(span.from, span.to)) return false;
   } catch (error) {
     run.failed = true;
     post({ type: 'error', sha256: run.plan.sha256, message: (error as Error).message });
     return false;
   }
-  const out = Array.from({ length: run.channels }, () => new Float32Array(count));
+  // Into the ring through one reused scratch buffer; posted chunks must be their own (they are transferred).
+  const out = Array.from({ length: run.channels }, (_, c) => (run.sink ? (scratch[c] ??= new Float32Array(CHUNK_FRAMES)).subarray(0, count) : new Float32Array(count)));
   const made = renderer.render(out, 0, count);
   if (made === 0) return false;
-  if (run.sink) run.sink.write(0, out, made);
+  if (run.sink) run.sink.write(out, made, 0, run.written);
   else {
     const channels = out.map((c) => (made === count ? c : c.slice(0, made)));
     ports.get(run.nodeId)?.postMessage({ type: 'data', id: run.id, offset: run.written, channels } satisfies WorkerToNode, channels.map((c) => c.buffer));
   }
   run.written += made;
+  rendered += made;
   if (!run.ready && run.written >= Math.min(run.plan.frames, Math.round(START_SECONDS * sampleRate))) {
     run.ready = true;
     post({ type: 'ready', id: run.id });
