@@ -14,6 +14,7 @@ import type { ZipLimits } from '../../media/extractZip';
 import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
 import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
+import { stemDurationProblems } from './stemDurationProblems';
 
 export interface ImportContext {
   /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
@@ -78,6 +79,8 @@ export async function importCatalogPackage(source: string, context: ImportContex
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
+    const durationProblems = stemDurationProblems(pkg, analyses);
+    if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
