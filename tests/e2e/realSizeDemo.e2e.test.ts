@@ -137,3 +137,18 @@ it('the time readout follows a tempo change while stopped', async () => {
   await expect.poll(() => page.getByTestId('position').textContent()).toContain(`${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(3).padStart(6, '0')}`);
   expect(errors).toEqual([]);
 });
+
+it('play starts from a playhead moved while an edit rebuilds the graph, not from where it was before the edit', async () => {
+  const before = (await engineState()).positionBeats;
+  // Adding an effect changes the graph's shape: the engine rebuilds it while the user moves the playhead.
+  await page.getByRole('combobox', { name: 'Add effect to Drums' }).selectOption('reverb');
+  await page.getByTestId('ruler').click({ position: { x: 30, y: 10 } });
+  const target = (await engineState()).positionBeats;
+  expect(Math.abs(target - before)).toBeGreaterThan(4);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => (await engineState()).positionBeats, { timeout: 10_000 }).toBeGreaterThan(target + 0.5);
+  const playing = (await engineState()).positionBeats;
+  expect(playing).toBeLessThan(target + 3); // from the old place it would be at least 4 beats off
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  expect(errors).toEqual([]);
+});

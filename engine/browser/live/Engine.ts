@@ -28,6 +28,13 @@ export interface EngineState {
   readonly underruns: number;
   /** Seconds from the last change while playing (tempo, key, arrangement) until its audio played; null before any. */
   readonly changeHeardAfter: number | null;
+  /**
+   * When the last start, seek or change while playing is heard: its first frame at
+   * the speakers (output latency included), on the page's performance.now()
+   * clock, so a caller can time it from its own click or key press; null
+   * before any.
+   */
+  readonly heardAt: number | null;
   readonly error: string | null;
 }
 
@@ -68,7 +75,7 @@ const DRIVE_MS = 200;
  * await engine.play();
  */
 export class Engine {
-  readonly state = new Store<EngineState>({ status: 'empty', playing: false, buffering: false, loop: false, metronome: false, underruns: 0, changeHeardAfter: null, error: null });
+  readonly state = new Store<EngineState>({ status: 'empty', playing: false, buffering: false, loop: false, metronome: false, underruns: 0, changeHeardAfter: null, heardAt: null, error: null });
   readonly position = new Store<EnginePosition>({ positionBeats: 0, positionSeconds: 0, levels: silent });
   private readonly streams: LiveStreams;
   private readonly clock: TransportClock;
@@ -208,6 +215,7 @@ export class Engine {
       const time = this.frameTime(this.context.currentTime + START_LEAD);
       this.clock.jump(beat, time);
       this.begin(pass, time);
+      this.state.set({ heardAt: this.performanceTimeOf(time) });
     });
   }
 
@@ -270,7 +278,7 @@ export class Engine {
     for (let k = 0; k < countInBeats; k++) this.metronome.click(startTime - (countInBeats - k) * spb, k % beatsPerBar === 0);
     this.clock.start(startTime, fromBeat, countInBeats > 0);
     this.begin(pass, startTime);
-    this.state.set({ buffering: false });
+    this.state.set({ buffering: false, heardAt: this.performanceTimeOf(startTime) });
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(this.tick);
     clearInterval(this.driver);
@@ -312,7 +320,7 @@ export class Engine {
       this.clock.changeTempo(this.document!.bpm, time);
       if (from !== beat) this.clock.jump(from, time);
       this.begin(pass, time);
-      this.state.set({ changeHeardAfter: time - requested });
+      this.state.set({ changeHeardAfter: time - requested, heardAt: this.performanceTimeOf(time) });
     });
   }
 
@@ -423,6 +431,11 @@ export class Engine {
 
   private secondsOf(beat: number): number {
     return beatsToSeconds(beat, this.document!.bpm);
+  }
+
+  /** performance.now() at which audio scheduled at context time `time` reaches the speakers. */
+  private performanceTimeOf(time: number): number {
+    return performance.now() + (time - this.context.currentTime + (this.context.outputLatency || this.context.baseLatency || 0)) * 1000;
   }
 
   /** A context time on a sample frame, so runs, the transport and automation agree to the sample. */
