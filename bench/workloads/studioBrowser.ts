@@ -26,7 +26,8 @@ let fixture: Promise<StudioFixture> | undefined;
 /** The browser host with a 16 × 4 min benchmark project, and Chromium on the app. */
 export function studioFixture(): Promise<StudioFixture> {
   fixture ??= (async () => {
-    if (!fs.existsSync('dist/main/cli.mjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    // Always the production build: a dist/ left by another run may be stale, or hold React's development build.
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 2, 2], env: { ...process.env, NODE_ENV: 'production' } }); // its output to stderr: stdout is the JSON report
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-studio-'));
     const dataDir = path.join(root, 'data');
     const big = path.join(root, 'pkg-16');

@@ -55,6 +55,8 @@ const MAX_SWITCH_LEAD = 2;
 /** Longest wait for the audio around the playhead before playing regardless (the gap is counted as underruns). */
 const START_WAIT_MS = 3000;
 const SEEK_WAIT_MS = 300;
+/** Longest delay of an underrun count on its way to `state` (the readout). */
+const STATS_MS = 250;
 /** How often playback makes the runs it approaches and follows its loop. */
 const DRIVE_MS = 200;
 
@@ -106,9 +108,17 @@ export class Engine {
     this.metronome = new Metronome(context, transport);
     this.meters = new Meters(context);
     this.streams = new LiveStreams(context);
-    this.streams.stats.subscribe(() => {
+    // Every stream node reports ~20 times a second; while audio is missing each report is a new count, and
+    // `state` re-renders the toolbar. The count reaches it at most every STATS_MS (an error at once).
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const publish = () => {
+      pending = undefined;
       const { underruns, error } = this.streams.stats.get();
       this.state.set({ underruns, ...(error ? { error } : {}) });
+    };
+    this.streams.stats.subscribe(() => {
+      if (this.streams.stats.get().error && this.streams.stats.get().error !== this.state.get().error) publish();
+      else pending ??= setTimeout(publish, STATS_MS);
     });
     this.tick = this.tick.bind(this);
   }
