@@ -57,6 +57,13 @@ export function studioFixture(): Promise<StudioFixture> {
   return fixture;
 }
 
+/** Stops the studio fixture's host and Chromium and removes its library, if a workload started them. */
+export async function closeStudioFixture(): Promise<void> {
+  const started = fixture;
+  fixture = undefined;
+  await (await started?.catch(() => undefined))?.cleanup();
+}
+
 /**
  * Resident memory of Chromium's renderer processes, MiB (Linux /proc).
  * `pageOnly` leaves out the browser's own WebUI renderer (headless
