@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseByteRange } from './byteRange';
+import { crossOriginIsolation } from './crossOriginIsolation';
 import type { ServedBody } from './resolveAppFile';
 
 /** How to answer a GET or HEAD of a body: status, headers, and which bytes to send (null: none). */
@@ -11,7 +12,7 @@ export type ServedResponse =
  * The one answer both hosts give for a served body: whole (200), the one
  * byte range asked for (206 + Content-Range), or a bad range refused (416
  * with the size and the reason) — with the app's security headers (CSP,
- * nosniff, no referrer, same-origin only) and a download name when the
+ * nosniff, no referrer, cross-origin isolation) and a download name when the
  * body has one.
  *
  * @example
@@ -39,8 +40,7 @@ export function servedResponse(body: ServedBody, csp: string, rangeHeader: strin
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
+      ...crossOriginIsolation,
       'Cache-Control': 'no-cache',
       ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
     },

@@ -5,6 +5,8 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
 import { residualDb } from '../../../shared/dsp/residualDb';
+import type { EnginePosition, EngineState } from '../../../engine/browser/live/Engine';
+import type { StreamStats } from '../../../engine/browser/live/streaming/LiveStreams';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {
@@ -26,6 +28,8 @@ declare global {
       readonly document: ProjectDocument;
       /** The recorder's state: input, latency, the last calibration (click times) and the last take's placement. */
       readonly recorder: RecorderState;
+      /** The live engine's state (status, playing, underruns…) and position, as the studio shows them. */
+      readonly engine: EngineState & EnginePosition & { readonly stream: StreamStats };
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
       renderOffline(variation?: Command[], options?: { includeTail?: boolean; compareWith?: Command[] }): Promise<RenderReport & { nullDb?: number }>;
     };
@@ -57,6 +61,9 @@ export function useStudioAutomation(session: StudioSession): void {
       },
       get recorder() {
         return session.recorder.state.get();
+      },
+      get engine() {
+        return { ...session.engine.state.get(), ...session.engine.position.get(), stream: session.engine.streamStats };
       },
       async renderOffline(variation, options = {}) {
         const mix = await render(variation, options.includeTail ?? true);
