@@ -1,10 +1,13 @@
 /**
- * Everything a command prints goes through here: results (human text or one
- * JSON document with --json), one-line errors on stderr, and a progress bar
+ * Everything a command prints goes through here: results (human text or
+ * exactly one JSON document with --json — a result or an error, never
+ * both, so `JSON.parse(stdout)` always works), errors on stderr (one line,
+ * then any hint such as the usage on the lines after), and a progress bar
  * on a terminal (never with --json, never when stderr is not a TTY).
  */
 export class CliOutput {
   private barVisible = false;
+  private documentWritten = false;
 
   constructor(
     readonly json: boolean,
@@ -15,7 +18,7 @@ export class CliOutput {
   /** Prints a result: `value` as JSON with --json, else the human lines. */
   result(value: unknown, human: () => string | string[]): void {
     this.clearBar();
-    if (this.json) this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.json) this.document(value);
     else {
       const text = human();
       this.stdout.write(`${Array.isArray(text) ? text.join('\n') : text}\n`);
@@ -29,10 +32,16 @@ export class CliOutput {
     this.stderr.write(`${line}\n`);
   }
 
-  error(message: string, details?: unknown): void {
+  /**
+   * An error: `{ ok: false, error: { message, details? }, ...extra }` with
+   * --json, and on stderr the message's first line as the error and the
+   * rest (e.g. `usage: …`) as the hint below it, in full.
+   */
+  error(message: string, details?: unknown, extra: Record<string, unknown> = {}): void {
     this.clearBar();
-    if (this.json) this.stdout.write(`${JSON.stringify({ ok: false, error: { message, ...(details === undefined ? {} : { details }) } }, null, 2)}\n`);
-    this.stderr.write(`stemroom: ${message.split('\n')[0]}\n`);
+    if (this.json) this.document({ ok: false, error: { message, ...(details === undefined ? {} : { details }) }, ...extra });
+    const [first, ...hint] = message.split('\n');
+    this.stderr.write(`stemroom: ${[first, ...hint].join('\n')}\n`);
   }
 
   progress(label: string, done: number, total: number): void {
@@ -42,6 +51,13 @@ export class CliOutput {
     const filled = Math.round(share * width);
     this.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
     this.barVisible = true;
+  }
+
+  /** One JSON document per command: a second one would make stdout unparseable, so it is dropped (its error line still reaches stderr). */
+  private document(value: unknown): void {
+    if (this.documentWritten) return;
+    this.documentWritten = true;
+    this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
   private clearBar(): void {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
+import { numberOption } from '../numberOption';
 import { ServiceError } from '../../services/ServiceError';
 import type { RightsReasonView } from '../../../shared/contract/exportsContract';
 
@@ -23,10 +24,9 @@ export const exportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('name one project id');
     const format = (values.format ?? (typeof values.out === 'string' ? path.extname(values.out).slice(1).toLowerCase() : 'wav')) || 'wav';
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
-    const bitDepth = values['bit-depth'] === undefined ? 24 : Number(values['bit-depth']);
-    if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError('--bit-depth is 16 or 24');
-    const normalize = values.normalize === undefined ? null : Number(values.normalize);
-    if (normalize !== null && !Number.isFinite(normalize)) throw new UsageError('--normalize takes a loudness in LUFS, e.g. -14');
+    const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
+    if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError(`--bit-depth takes 16 or 24, not "${bitDepth}"`);
+    const normalize = numberOption(values, 'normalize', { min: -60, max: 0, takes: 'a loudness target in LUFS from -60 to 0, e.g. -14' }) ?? null;
     try {
       const summary = await callContract(await services(), 'exports.start', {
         projectId: positionals[0]!,
@@ -47,8 +47,9 @@ export const exportCommand: Command = {
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'refused') {
         const reasons = (error.details as { reasons: RightsReasonView[] }).reasons;
-        out.result({ ok: false, refused: true, reasons }, () => ['The export is not allowed:', ...reasons.map((r) => `  • ${r.message} ${r.fix}`)]);
-        out.error(`export refused: ${reasons.map((r) => r.message).join(' ')}`);
+        // One document with --json: the error and every reason in it; a person also gets each reason with its fix.
+        if (!out.json) out.result(null, () => ['The export is not allowed:', ...reasons.map((r) => `  • ${r.message} ${r.fix}`)]);
+        out.error(`export refused: ${reasons.map((r) => r.message).join(' ')}`, undefined, { refused: true, reasons });
         return 1;
       }
       throw error;
