@@ -22,8 +22,8 @@ export interface EncodedAudio {
  */
 export async function encodeExport(channels: readonly Float32Array[], sampleRate: number, format: ExportFormat, bitDepth: 16 | 24): Promise<EncodedAudio> {
   if (format === 'mp3') {
-    const audioData = await encodeMp3(channels, sampleRate);
-    return { audioData, withTags: (tags) => mp3File(audioData, tags) };
+    const audio = await encodeMp3(channels, sampleRate);
+    return { audioData: audio.frames, withTags: (tags) => mp3File(audio, tags) };
   }
   if (format === 'wav') {
     const audioData = pcmFromFloat(channels, bitDepth);
