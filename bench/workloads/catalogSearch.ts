@@ -90,7 +90,7 @@ export const catalogSearch: Workload = {
     for (let i = 0; i < RECORDINGS / PER_PACKAGE; i++) {
       const pkg = generateCatalogPackage(i, PER_PACKAGE);
       const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((s) => [s.id, analysis] as const)));
-      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: new Date().toISOString() });
+      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: new Date().toISOString(), signature: null });
       peer.push(...peerRows(pkg));
     }
     const writeSeconds = (performance.now() - writeStarted) / 1000;

@@ -1,7 +1,7 @@
 import type { Licence } from '../../shared/catalog/catalogPackageSchema';
 import type { LibraryDatabase } from './openLibraryDatabase';
 
-export interface PackageRow { id: string; title: string; publisher: string; version: number; importedAt: string; recordings: number }
+export interface PackageRow { id: string; title: string; publisher: string; version: number; importedAt: string; recordings: number; keyFingerprint: string | null }
 export interface PartyRow { id: string; name: string; kind: string; isni: string | null; ipi: string | null }
 export interface ShareRow { partyId: string; name: string; isni: string | null; ipi: string | null; role: string; shareBp: number }
 export interface CreditRow { partyId: string; name: string; role: string; instrument: string | null }
@@ -10,7 +10,10 @@ export interface StemRow {
   loudnessLufs: number | null; peakDbfs: number;
 }
 export interface RecordingRow {
-  id: string; packageId: string; packageTitle: string; packageVersion: number; workId: string; workTitle: string; iswc: string | null;
+  id: string; packageId: string; packageTitle: string; packageVersion: number;
+  /** The pinned key of a signed package (its versions must all be signed by it); null for an unsigned package. */
+  packageKeyFingerprint: string | null;
+  workId: string; workTitle: string; iswc: string | null;
   title: string; isrc: string; displayArtist: string; label: string; bpm: number; key: string; durationMs: number; releaseDate: string | null;
   sections: { name: string; startMs: number }[];
 }
@@ -20,13 +23,15 @@ export interface LicenceHistoryRow { licenceId: string; packageVersion: number; 
 /** Reads of the catalog for the recording page, the studio and the export. */
 export function catalogReadQueries(db: LibraryDatabase) {
   const packages = db.prepare(
-    `SELECT p.id, p.title, p.publisher, p.version, p.imported_at AS importedAt, (SELECT count(*) FROM recordings r WHERE r.package_id = p.id) AS recordings
-     FROM catalog_packages p ORDER BY p.title COLLATE NOCASE`,
+    `SELECT p.id, p.title, p.publisher, p.version, p.imported_at AS importedAt, (SELECT count(*) FROM recordings r WHERE r.package_id = p.id) AS recordings,
+            k.fingerprint AS keyFingerprint
+     FROM catalog_packages p LEFT JOIN package_keys k ON k.package_id = p.id ORDER BY p.title COLLATE NOCASE`,
   );
   const recording = db.prepare(
-    `SELECT r.id, r.package_id AS packageId, p.title AS packageTitle, p.version AS packageVersion, r.work_id AS workId, w.title AS workTitle, w.iswc,
+    `SELECT r.id, r.package_id AS packageId, p.title AS packageTitle, p.version AS packageVersion, k.fingerprint AS packageKeyFingerprint, r.work_id AS workId, w.title AS workTitle, w.iswc,
             r.title, r.isrc, r.display_artist AS displayArtist, r.label, r.bpm, r.musical_key AS key, r.duration_ms AS durationMs, r.release_date AS releaseDate, r.sections_json AS sectionsJson
-     FROM recordings r JOIN works w ON w.id = r.work_id JOIN catalog_packages p ON p.id = r.package_id WHERE r.id = ?`,
+     FROM recordings r JOIN works w ON w.id = r.work_id JOIN catalog_packages p ON p.id = r.package_id LEFT JOIN package_keys k ON k.package_id = p.id
+     WHERE r.id = ?`,
   );
   const workShares = db.prepare(
     `SELECT s.party_id AS partyId, p.name, p.isni, p.ipi, s.role, s.share_bp AS shareBp FROM work_shares s JOIN parties p ON p.id = s.party_id

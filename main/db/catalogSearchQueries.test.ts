@@ -61,7 +61,7 @@ describe('catalog search over a generated catalog of 600 recordings', () => {
     for (let i = 0; i < 3; i++) {
       const pkg = generateCatalogPackage(i, 200);
       const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((stem) => [stem.id, analysis] as const)));
-      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z' });
+      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z', signature: null });
       all.push(...references(pkg));
     }
     search = catalogSearchQueries(db).search;

@@ -18,6 +18,17 @@ export interface PackageWrite {
   readonly manifestSha256: string;
   readonly analyses: ReadonlyMap<string, StoredStemAnalysis>;
   readonly importedAt: string;
+  /** The verified signature.json (null: unsigned); `pinNew` pins its key to the package (first signed import). */
+  readonly signature: { readonly json: string; readonly publicKey: string; readonly fingerprint: string; readonly pinNew: boolean } | null;
+}
+
+/** A party as stored, with the package that delivered it. */
+export interface StoredParty {
+  readonly name: string;
+  readonly kind: string;
+  readonly isni: string | null;
+  readonly ipi: string | null;
+  readonly packageId: string | null;
 }
 
 export type LicenceChange = { readonly licenceId: string; readonly status: 'granted' | 'changed' | 'unchanged' | 'revoked' };
@@ -30,6 +41,11 @@ export function licenceTermsJson(licence: Licence): string {
 /** Writes of the catalog: one package version at a time, all or nothing. */
 export function catalogWriteQueries(db: LibraryDatabase) {
   const packageRow = db.prepare<[string], { version: number; manifest_sha256: string }>('SELECT version, manifest_sha256 FROM catalog_packages WHERE id = ?');
+  const knownPackage = db.prepare<[string], { publisher: string; fingerprint: string | null; pinned_at: string | null }>(
+    'SELECT p.publisher, k.fingerprint, k.pinned_at FROM catalog_packages p LEFT JOIN package_keys k ON k.package_id = p.id WHERE p.id = ?',
+  );
+  const partyById = db.prepare<[string], StoredParty>('SELECT name, kind, isni, ipi, package_id AS packageId FROM parties WHERE id = ?');
+  const pinKey = db.prepare('INSERT INTO package_keys (package_id, public_key, fingerprint, pinned_at) VALUES (?, ?, ?, ?)');
   const owners = {
     work: db.prepare<[string], { package_id: string }>('SELECT package_id FROM works WHERE id = ?'),
     recording: db.prepare<[string], { package_id: string }>('SELECT package_id FROM recordings WHERE id = ?'),
@@ -48,10 +64,12 @@ export function catalogWriteQueries(db: LibraryDatabase) {
      ON CONFLICT(id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, version = excluded.version,
        manifest_sha256 = excluded.manifest_sha256, imported_at = excluded.imported_at`,
   );
-  const insertVersion = db.prepare('INSERT INTO catalog_package_versions (package_id, version, manifest_sha256, manifest_json, imported_at) VALUES (?, ?, ?, ?, ?)');
+  const insertVersion = db.prepare('INSERT INTO catalog_package_versions (package_id, version, manifest_sha256, manifest_json, imported_at, signature_json) VALUES (?, ?, ?, ?, ?, ?)');
+  // Another package's party is never changed here (the importer refuses such packages first; this is the backstop).
   const upsertParty = db.prepare(
-    `INSERT INTO parties (id, name, kind, isni, ipi) VALUES (@id, @name, @kind, @isni, @ipi)
-     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, isni = excluded.isni, ipi = excluded.ipi`,
+    `INSERT INTO parties (id, name, kind, isni, ipi, package_id) VALUES (@id, @name, @kind, @isni, @ipi, @packageId)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, isni = excluded.isni, ipi = excluded.ipi, package_id = excluded.package_id
+     WHERE parties.package_id IS NULL OR parties.package_id = excluded.package_id`,
   );
   const ftsRowids = db.prepare<[string], { rowid: number }>('SELECT rowid FROM recordings WHERE package_id = ?');
   const deleteFts = db.prepare('DELETE FROM recordings_fts WHERE rowid = ?');
@@ -91,8 +109,9 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     const packageId = pkg.package.id;
     const previous = new Map(currentLicences.all(packageId).map((l) => [l.id, l]));
     upsertPackage.run({ id: packageId, title: pkg.package.title, publisher: pkg.package.publisher, version: pkg.package.version, sha: write.manifestSha256, at: write.importedAt });
-    insertVersion.run(packageId, pkg.package.version, write.manifestSha256, write.manifestJson, write.importedAt);
-    for (const party of pkg.parties) upsertParty.run({ id: party.id, name: party.name, kind: party.kind, isni: party.isni ?? null, ipi: party.ipi ?? null });
+    insertVersion.run(packageId, pkg.package.version, write.manifestSha256, write.manifestJson, write.importedAt, write.signature?.json ?? null);
+    if (write.signature?.pinNew) pinKey.run(packageId, write.signature.publicKey, write.signature.fingerprint, write.importedAt);
+    for (const party of pkg.parties) upsertParty.run({ id: party.id, name: party.name, kind: party.kind, isni: party.isni ?? null, ipi: party.ipi ?? null, packageId });
 
     for (const { rowid } of ftsRowids.all(packageId)) deleteFts.run(rowid);
     deleteLicences.run(packageId);
@@ -155,6 +174,14 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   return {
     /** The imported version of a package, if any. */
     packageVersion: (packageId: string) => packageRow.get(packageId),
+    /** The package's publisher and pinned signing key, if it is in the library. */
+    knownPackage(packageId: string) {
+      const row = knownPackage.get(packageId);
+      if (!row) return undefined;
+      return { publisher: row.publisher, pinned: row.fingerprint && row.pinned_at ? { fingerprint: row.fingerprint, pinnedAt: row.pinned_at } : null };
+    },
+    /** A stored party and the package that delivered it. */
+    party: (partyId: string): StoredParty | undefined => partyById.get(partyId),
     /** Which package already defines an id of this kind (for conflict checks). */
     ownerOf: (kind: keyof typeof owners, id: string): string | undefined => owners[kind].get(id)?.package_id,
     /** A stored analysis of audio with this hash, so re-imports need not decode again. */

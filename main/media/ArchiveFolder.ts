@@ -50,7 +50,7 @@ export class ArchiveFolder {
   }
 
   /** The raw text of the index file (manifest.json, project.json), size-limited. */
-  readIndex(): { text: string; sha256: string } {
+  readIndex(): { text: string; bytes: Buffer; sha256: string } {
     const name = this.indexFile;
     const file = path.join(this.root, name);
     let stat: fs.Stats;
@@ -62,7 +62,21 @@ export class ArchiveFolder {
     if (!stat.isFile()) throw importRefusal(name, ['is not a regular file']);
     if (stat.size > MAX_INDEX_BYTES) throw importRefusal(name, [`is ${stat.size} bytes; at most ${MAX_INDEX_BYTES} are allowed`]);
     const bytes = fs.readFileSync(file);
-    return { text: bytes.toString('utf8'), sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+    return { text: bytes.toString('utf8'), bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  /** A small file beside the index (e.g. signature.json), or null when the archive has none; refused if not a regular file or too large. */
+  readOptional(name: string, maxBytes: number): Buffer | null {
+    const file = path.join(this.root, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(file);
+    } catch {
+      return null;
+    }
+    if (!stat.isFile()) throw importRefusal(name, ['is not a regular file']);
+    if (stat.size > maxBytes) throw importRefusal(name, [`is ${stat.size} bytes; at most ${maxBytes} are allowed`]);
+    return fs.readFileSync(file);
   }
 
   /**

@@ -70,7 +70,8 @@ export const recordingDetailSchema = z.object({
   key: z.string(),
   durationMs: z.number(),
   releaseDate: z.string().nullable(),
-  package: z.object({ id: z.string(), title: z.string(), version: z.number() }),
+  /** keyFingerprint: the Ed25519 key a signed package is pinned to; null when the package is unsigned. */
+  package: z.object({ id: z.string(), title: z.string(), version: z.number(), keyFingerprint: z.string().nullable() }),
   work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
   masterOwners: z.array(shareSchema),
   credits: z.array(z.object({ partyId: z.string(), name: z.string(), role: z.string(), instrument: z.string().nullable() })),
@@ -92,6 +93,8 @@ export const importSummarySchema = z.object({
   recordings: z.number(),
   stems: z.number(),
   licenceChanges: z.array(z.object({ licenceId: z.string(), status: z.string() })),
+  /** Signed packages name their key's fingerprint; `pin` says whether this import pinned it (first signed version) or kept the pinned one. */
+  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), pin: z.enum(['new', 'kept', 'none']) }),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -122,7 +125,7 @@ export const catalogEndpoints = {
   'catalog.recording': endpoint(z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(), recordingDetailSchema),
   'catalog.packages': endpoint(
     z.object({}).strict(),
-    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number() })),
+    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number(), keyFingerprint: z.string().nullable() })),
   ),
   'catalog.keys': endpoint(z.object({}).strict(), z.array(z.string())),
   'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),

@@ -2,6 +2,7 @@ import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 import { formatIsrc, formatIswc } from '../../../shared/rights/identifiers';
+import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 
 const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
 
@@ -18,7 +19,7 @@ export const catalogShowCommand: Command = {
     });
     out.result(r, () => [
       `${r.title} — ${r.displayArtist}  (${r.label}, ISRC ${formatIsrc(r.isrc)})`,
-      `${r.bpm} BPM, ${r.key}, ${(r.durationMs / 1000).toFixed(1)} s · package ${r.package.title} v${r.package.version}`,
+      `${r.bpm} BPM, ${r.key}, ${(r.durationMs / 1000).toFixed(1)} s · package ${r.package.title} v${r.package.version}, ${r.package.keyFingerprint ? `signed (key ${displayFingerprint(r.package.keyFingerprint)})` : 'UNSIGNED: nothing proves who delivered it'}`,
       `Work: ${r.work.title}${r.work.iswc ? ` (ISWC ${formatIswc(r.work.iswc)})` : ''}`,
       ...r.work.writers.map((w) => `  written by ${w.name} (${w.role}) ${percent(w.shareBp)}`),
       ...r.work.publishers.map((p) => `  published by ${p.name} ${percent(p.shareBp)}`),

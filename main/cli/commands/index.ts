@@ -4,6 +4,8 @@ import { infoCommand } from './infoCommand';
 import { catalogImportCommand } from './catalogImportCommand';
 import { catalogListCommand } from './catalogListCommand';
 import { catalogShowCommand } from './catalogShowCommand';
+import { catalogSignCommand } from './catalogSignCommand';
+import { keysCreateCommand } from './keysCreateCommand';
 import { projectCreateCommand } from './projectCreateCommand';
 import { projectListCommand } from './projectListCommand';
 import { projectShowCommand } from './projectShowCommand';
@@ -27,6 +29,8 @@ export const commands: readonly Command[] = [
   catalogImportCommand,
   catalogListCommand,
   catalogShowCommand,
+  catalogSignCommand,
+  keysCreateCommand,
   projectCreateCommand,
   projectListCommand,
   projectShowCommand,

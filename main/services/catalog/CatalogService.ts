@@ -101,7 +101,7 @@ export class CatalogService {
       key: row.key,
       durationMs: row.durationMs,
       releaseDate: row.releaseDate,
-      package: { id: row.packageId, title: row.packageTitle, version: row.packageVersion },
+      package: { id: row.packageId, title: row.packageTitle, version: row.packageVersion, keyFingerprint: row.packageKeyFingerprint },
       work: { id: row.workId, title: row.workTitle, iswc: row.iswc, writers: this.reads.writers(row.workId), publishers: this.reads.publishers(row.workId) },
       masterOwners: this.reads.masterOwners(row.id),
       credits: this.reads.credits(row.id),

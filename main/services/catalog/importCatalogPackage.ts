@@ -10,6 +10,9 @@ import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
 import { importRefusal } from '../importRefusal';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
 import type { ZipLimits } from '../../media/extractZip';
+import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
+import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
+import { foreignPartyChanges } from './foreignPartyChanges';
 
 export interface ImportContext {
   readonly db: LibraryDatabase;
@@ -42,10 +45,11 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const validation = validateCatalogPackage(json);
     if (!validation.ok) throw importRefusal('manifest.json', validation.problems);
     const pkg = validation.value;
+    const signature = checkPackageSignature(folder, manifest.bytes);
     const writes = catalogWriteQueries(context.db);
 
     const existing = writes.packageVersion(pkg.package.id);
-    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = []): ImportSummary => ({
+    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = [], pin: 'new' | 'kept' | 'none' = 'none'): ImportSummary => ({
       packageId: pkg.package.id,
       title: pkg.package.title,
       version: pkg.package.version,
@@ -53,6 +57,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
       recordings: pkg.recordings.length,
       stems: pkg.recordings.reduce((n, r) => n + r.stems.length, 0),
       licenceChanges,
+      signature: { status: signature.status, fingerprint: signature.status === 'signed' ? signature.fingerprint : null, pin },
     });
     if (existing) {
       if (existing.version === pkg.package.version && existing.manifest_sha256 === manifest.sha256) return summary('unchanged');
@@ -63,7 +68,11 @@ export async function importCatalogPackage(source: string, context: ImportContex
         throw importRefusal('manifest.json', [`package.version: the library already has version ${existing.version} of "${pkg.package.id}", newer than ${pkg.package.version}`]);
       }
     }
+    const judgement = judgePackageKey(writes.knownPackage(pkg.package.id) ?? null, { id: pkg.package.id, publisher: pkg.package.publisher, signedBy: signature.status === 'signed' ? signature.fingerprint : null });
+    if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
+    const partyProblems = foreignPartyChanges(pkg, writes.party);
+    if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task);
     task.progress('Storing audio', 0, 1);
@@ -84,9 +93,10 @@ export async function importCatalogPackage(source: string, context: ImportContex
         manifestSha256: manifest.sha256,
         analyses,
         importedAt: context.now().toISOString(),
+        signature: signatureWrite(signature, judgement.pin),
       });
       task.progress('Imported', 1, 1);
-      return summary(existing ? 'updated' : 'imported', licenceChanges);
+      return summary(existing ? 'updated' : 'imported', licenceChanges, judgement.pin);
     } catch (error) {
       context.store.remove(added);
       throw error;
@@ -139,4 +149,9 @@ async function checkStems(
   }
   task.progress('Checked stems', all.length, all.length);
   return analyses;
+}
+
+function signatureWrite(signature: PackageSignatureCheck, pin: 'new' | 'kept' | 'none') {
+  if (signature.status === 'unsigned') return null;
+  return { json: signature.json, publicKey: signature.publicKey, fingerprint: signature.fingerprint, pinNew: pin === 'new' };
 }

@@ -1,3 +1,4 @@
+import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 import type { RecordingDetail } from '../../../shared/contract/catalogContract';
 import { formatIsrc } from '../../../shared/rights/identifiers';
 import { formatDuration } from '../../app/formatDuration';
@@ -41,8 +42,13 @@ export function RecordingPage({
             ISRC {formatIsrc(recording.isrc)} · {recording.label} · {recording.bpm} BPM · {recording.key} · {formatDuration(recording.durationMs / 1000)}
             {recording.releaseDate ? ` · released ${recording.releaseDate}` : ''}
           </p>
-          <p className="muted small">
-            From {recording.package.title} (v{recording.package.version})
+          <p className="muted small" data-testid="package-signature">
+            From {recording.package.title} (v{recording.package.version}) ·{' '}
+            {recording.package.keyFingerprint ? (
+              <span title={`Every version of this package must be signed by this key (fingerprint ${recording.package.keyFingerprint}).`}>signed, key {displayFingerprint(recording.package.keyFingerprint)}</span>
+            ) : (
+              <span className="warning-text" title="This package carries no signature: nothing proves which rights holder delivered it.">unsigned package</span>
+            )}
           </p>
         </div>
         <div className="start-actions">
