@@ -4,6 +4,7 @@ import type { ExportDecision } from './decideExport';
 import type { Creator, RecordingFacts } from './ExportRights';
 import type { Splits } from './computeSplits';
 import { unionLength } from './audibleUsage';
+import { CANONICALIZATION } from './canonicalJson';
 
 /**
  * The attribution record: everything about an export's rights, as
@@ -25,6 +26,8 @@ export const ledgerStampSchema = z.object({
 
 export const attributionRecordSchema = z.object({
   schema: z.literal(ATTRIBUTION_SCHEMA),
+  /** How the record is made canonical for hashing (RFC 8785); absent in records made before, which used sorted keys. */
+  canonicalization: z.literal(CANONICALIZATION).optional(),
   exportId: z.string(),
   createdAt: z.string(),
   app: z.object({ name: z.literal('Stemroom'), version: z.string() }),
@@ -136,6 +139,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
   const coveredRecording = document.kind === 'cover' ? recordings.get(document.recordingId) : undefined;
   return {
     schema: ATTRIBUTION_SCHEMA,
+    canonicalization: CANONICALIZATION,
     exportId: input.exportId,
     createdAt: input.createdAt,
     app: { name: 'Stemroom', version: input.appVersion },

@@ -67,7 +67,7 @@ describe('canonicalJson (RFC 8785 JCS)', () => {
   });
 
   it('a record is hashed in the scheme it names: records from before RFC 8785 still verify', () => {
-    const old = { schema: 'stemroom-attribution/1', terms: { 10: 'a', 9: 'b' } };
+    const old: { schema: string; terms: object; canonicalization?: string } = { schema: 'stemroom-attribution/1', terms: { 10: 'a', 9: 'b' } };
     expect(recordCanonicalJson(old)).toBe(sortedKeysJson(old));
     const current = { ...old, canonicalization: 'RFC8785' };
     expect(recordCanonicalJson(current)).toBe(canonicalJson(current));

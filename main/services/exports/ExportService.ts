@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { ExportCheck, ExportListItem, ExportSummary, exportOptionsSchema, Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, buildAttributionPayload, type AttributionPayload, type AttributionRecord } from '../../../shared/rights/attributionRecord';
-import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { canonicalJson, recordCanonicalJson } from '../../../shared/rights/canonicalJson';
 import { computeSplits } from '../../../shared/rights/computeSplits';
 import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
@@ -154,7 +154,7 @@ export class ExportService {
       splits,
       credits: this.credits(document, context, title, creatorName),
     });
-    const payloadJson = canonicalJson(payload);
+    const payloadJson = recordCanonicalJson(payload);
     const head = this.ledger.head();
     const previousHash = head?.entryHash ?? GENESIS_HASH;
     const payloadSha256 = sha256Hex(payloadJson);
@@ -278,7 +278,7 @@ export class ExportService {
       const entry = this.ledger.entryOf(record.exportId);
       if (entry) {
         const { ledger: _stamp, ...payload } = record;
-        ledger = entry.payloadSha256 === sha256Hex(canonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
+        ledger = entry.payloadSha256 === sha256Hex(recordCanonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
         if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export).`);
       } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
     }
@@ -342,7 +342,7 @@ function round(value: number | null): number | null {
 }
 
 function canonicalJsonPretty(record: AttributionRecord): string {
-  return `${JSON.stringify(JSON.parse(canonicalJson(record)), null, 2)}\n`;
+  return `${canonicalJson(record, 2)}\n`;
 }
 
 function safeJson(text: string): unknown {
