@@ -19,7 +19,7 @@ export const appSchemePrivileges = {
 export function registerAppProtocol(
   protocol: Protocol,
   rendererDir: string,
-  media: (urlPath: string) => ServedBody | null,
+  media: (urlPath: string) => ServedBody | null | Promise<ServedBody | null>,
   uploads: Uploads,
 ): void {
   const csp = contentSecurityPolicy();
@@ -31,7 +31,7 @@ export function registerAppProtocol(
       return new Response(JSON.stringify({ uploadId }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
-    const served = /^\/(media|peaks|project-file)\//.test(url.pathname) ? media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
+    const served = /^\/(media|peaks|project-file)\//.test(url.pathname) ? await media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
     if (!served) return notFound();
     const body = 'bytes' in served ? new Uint8Array(served.bytes) : (Readable.toWeb(fs.createReadStream(served.filePath)) as ReadableStream<Uint8Array>);
     return new Response(body, {

@@ -53,9 +53,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return response.end();
     }
-    const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
-    if (!body) return refuse(response, 404, 'Not found.');
-    serveBody(response, body, csp, request.method === 'HEAD');
+    // Library routes may build their body (a .stemroom download is zipped on request).
+    const lookup = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : Promise.resolve(resolveAppFile(options.rendererDir, url.pathname));
+    lookup.then(
+      (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD') : refuse(response, 404, 'Not found.')),
+      (error: unknown) => refuse(response, (error as { code?: string }).code === 'not-found' ? 404 : 500, error instanceof Error ? error.message : 'Failed.'),
+    );
   });
 
   server.on('upgrade', (request, socket, head) => {

@@ -109,10 +109,10 @@ export class StemroomServices {
    * store, typed by its bytes), `/peaks/<sha256>` (cached waveform) and
    * `/project-file/<id>` (a .stemroom download).
    */
-  media(urlPath: string): ServedBody | null {
+  async media(urlPath: string): Promise<ServedBody | null> {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
-      const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
+      const { bytes } = await projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
     }

@@ -145,7 +145,7 @@ describe('export', () => {
     const summary = await exportAs('loud.wav', { normalizeLufs: -14 });
     expect(summary.loudness.normalizedTo).toBe(-14);
     // The final mix's waveform is kept and served like a stem's, for the analytics view.
-    const served = services.media(`/peaks/${summary.audioSha256}`);
+    const served = await services.media(`/peaks/${summary.audioSha256}`);
     const peaks = decodePeaks((served as { bytes: Uint8Array }).bytes);
     expect((peaks.minMax.length / 2) * peaks.samplesPerBucket / peaks.sampleRate).toBeCloseTo(summary.durationSec, 1);
     expect(Math.max(...peaks.minMax) / 32767).toBeGreaterThan(0.5);
