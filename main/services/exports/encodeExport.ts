@@ -1,12 +1,13 @@
 import { encodeFlac, flacFile } from '../../media/encode/encodeFlac';
-import { encodeMp3, mp3File } from '../../media/encode/encodeMp3';
-import { quantize } from '../../media/encode/quantize';
-import { pcmFromFloat } from '../../media/encode/pcmFromFloat';
+import { mp3File, type Mp3Audio } from '../../media/encode/encodeMp3';
 import { wavFile } from '../../media/encode/wavFile';
 import { VORBIS_COMMENT_BLOCK, vorbisCommentBlock, vorbisComments } from '../../media/metadata/vorbisComment';
 import type { TagSet } from '../../media/metadata/TagSet';
 
 export type ExportFormat = 'wav' | 'flac' | 'mp3';
+
+/** The seed of the 16-bit TPDF dither: the same render always gives the same bytes. */
+export const DITHER_SEED = 0x5eed;
 
 /** Encoded audio before tagging: the audio payload is fixed here, so its hash can go into the record. */
 export interface EncodedAudio {
@@ -15,24 +16,21 @@ export interface EncodedAudio {
   withTags(tags: TagSet): Buffer;
 }
 
-/**
- * Encodes a rendered mix: WAV or FLAC at 16 (dithered) or 24 bits, or MP3
- * at 320 kbit/s. The audio payload does not depend on the tags, so the
- * record can carry its SHA-256 and still be embedded in the same file.
- */
-export async function encodeExport(channels: readonly Float32Array[], sampleRate: number, format: ExportFormat, bitDepth: 16 | 24): Promise<EncodedAudio> {
-  if (format === 'mp3') {
-    const audio = await encodeMp3(channels, sampleRate);
-    return { audioData: audio.frames, withTags: (tags) => mp3File(audio, tags) };
-  }
-  if (format === 'wav') {
-    const audioData = pcmFromFloat(channels, bitDepth);
-    return { audioData, withTags: (tags) => wavFile(audioData, channels.length, sampleRate, bitDepth, tags) };
-  }
-  const samples = quantize(channels, bitDepth);
+/** A WAV around interleaved PCM (pcmFromFloat / measureMix). */
+export function wavEncoded(pcm: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24): EncodedAudio {
+  return { audioData: pcm, withTags: (tags) => wavFile(pcm, channels, sampleRate, bitDepth, tags) };
+}
+
+/** A FLAC of quantized samples; the payload is its frames. */
+export function flacEncoded(samples: readonly Int32Array[], sampleRate: number, bitDepth: 16 | 24): EncodedAudio {
   const stream = encodeFlac(samples, sampleRate, bitDepth);
   return {
     audioData: Buffer.from(stream.frames),
     withTags: (tags) => flacFile(stream, [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock(tags.software, vorbisComments(tags)) }]),
   };
+}
+
+/** An MP3 (encodeMp3); the payload is its music frames, not the info frame. */
+export function mp3Encoded(audio: Mp3Audio): EncodedAudio {
+  return { audioData: audio.frames, withTags: (tags) => mp3File(audio, tags) };
 }
