@@ -60,6 +60,7 @@ describe('stemroom export (CLI, as a distributor script calls it)', () => {
   it.each([
     ['export ID --out x.wav', 'normalize', 'loud'],
     ['export ID --out x.wav', 'normalize', '-100'],
+    ['export ID --out x.wav', 'normalize', '-3'],
     ['export ID --out x.wav', 'normalize', '0x10'],
     ['export ID --out x.wav', 'bit-depth', '20'],
     ['export ID --out x.wav', 'bit-depth', ''],

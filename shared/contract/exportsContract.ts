@@ -4,7 +4,7 @@ import { taskIdSchema } from './taskContract';
 import { packageSourceSchema } from './catalogContract';
 import { isCountryCode } from '../rights/territories';
 import { normalizeIsrc } from '../rights/identifiers';
-import { attributionRecordSchema } from '../rights/attributionRecord';
+import { attributionRecordSchema, recordLoudnessSchema } from '../rights/attributionRecord';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
@@ -57,7 +57,9 @@ export const exportSummarySchema = z.object({
   audioSha256: z.string(),
   ledgerPosition: z.number(),
   credits: z.array(z.string()),
-  loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+  loudness: recordLoudnessSchema,
+  /** What the creator must know about the result, e.g. a loudness target the true-peak ceiling held back. */
+  notes: z.array(z.string()),
 });
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 

@@ -26,7 +26,13 @@ export const historyStateSchema = z.object({
   redoLabel: z.string().nullable(),
 });
 
-export const sourceRightsSchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
+export const sourceRightsSchema = z.object({
+  usable: z.boolean(),
+  reason: z.string().optional(),
+  restrictions: z.array(z.string()),
+  /** Own audio found to be a catalog stem (same bytes or same sound): it is licensed as that stem. */
+  identifiedAs: z.object({ stemId: z.string(), stemName: z.string(), recordingTitle: z.string(), method: z.enum(['same-audio', 'fingerprint']) }).optional(),
+});
 export type SourceRights = z.infer<typeof sourceRightsSchema>;
 
 export const missingSourceSchema = z.object({ sourceId: z.string(), name: z.string(), packageId: z.string(), packageTitle: z.string() });
@@ -36,7 +42,7 @@ export const openProjectSchema = z.object({
   project: projectSummarySchema,
   document: projectDocumentSchema,
   history: historyStateSchema,
-  /** Licence state of each catalog source for the project's kind, by source id. */
+  /** Licence state of each catalog source (and of own audio that is catalog audio) for the project's kind, by source id. */
   rights: z.record(z.string(), sourceRightsSchema),
   /** Sources whose audio is not in this library, and the package that provides them. */
   missing: z.array(missingSourceSchema),

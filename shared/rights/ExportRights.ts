@@ -51,7 +51,8 @@ export interface RightsReason {
     | 'stem-not-usable'
     | 'no-pitch-shift'
     | 'no-time-stretch'
-    | 'unknown-recording';
+    | 'unknown-recording'
+    | 'source-misidentified';
   readonly message: string;
   readonly fix: string;
   readonly licenceId?: string;

@@ -5,6 +5,7 @@ import type { Creator, RecordingFacts } from './ExportRights';
 import type { Splits } from './computeSplits';
 import { unionLength } from './audibleUsage';
 import { CANONICALIZATION } from './canonicalJson';
+import type { IdentifiedAudio } from './sourceIdentity';
 
 /**
  * The attribution record: everything about an export's rights, as
@@ -16,6 +17,21 @@ export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
 const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
 const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number() });
+
+/**
+ * Loudness of the file as delivered: measured on what it plays (an MP3
+ * decoded back). `normalizedTo` is the target asked for; `targetReached`
+ * says whether the file measures it (within EBU R 128's ±0.5 LU) or the
+ * true-peak `ceilingDbtp` held it back — then `integratedLufs` is what
+ * was reached. (Both are absent in records made before they existed.)
+ */
+export const recordLoudnessSchema = z.object({
+  integratedLufs: z.number().nullable(),
+  truePeakDbtp: z.number().nullable(),
+  normalizedTo: z.number().nullable(),
+  targetReached: z.boolean().optional(),
+  ceilingDbtp: z.number().optional(),
+});
 
 export const ledgerStampSchema = z.object({
   position: z.number().int().positive(),
@@ -44,7 +60,7 @@ export const attributionRecordSchema = z.object({
     channels: z.number().int(),
     durationSec: z.number(),
     audioSha256: z.string().regex(/^[0-9a-f]{64}$/),
-    loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+    loudness: recordLoudnessSchema,
   }),
   creator: z.object({ name: z.string(), role: z.string(), isni: z.string().optional(), ipi: z.string().optional() }),
   sources: z.array(
@@ -52,7 +68,19 @@ export const attributionRecordSchema = z.object({
       recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string(), label: z.string(), packageId: z.string() }),
       work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
       masterOwners: z.array(shareSchema),
-      stems: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sha256: z.string(), ranges: z.array(rangeSchema) })),
+      stems: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          sha256: z.string(),
+          ranges: z.array(rangeSchema),
+          /** Present when the creator's own audio turned out to be this stem: it is licensed, credited and paid as the stem. */
+          heardAs: z
+            .object({ ownSha256: z.string(), name: z.string(), method: z.enum(['same-audio', 'fingerprint']), offsetSec: z.number(), confidence: z.number() })
+            .optional(),
+        }),
+      ),
       audibleSeconds: z.number(),
     }),
   ),
@@ -95,6 +123,8 @@ export interface RecordInput {
   readonly recordings: ReadonlyMap<string, RecordingFacts>;
   readonly splits: Splits;
   readonly credits: readonly string[];
+  /** Own audio identified as catalog stems, by source id (see catalogView). */
+  readonly identified?: ReadonlyMap<string, IdentifiedAudio>;
 }
 
 const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
@@ -131,7 +161,9 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
       stems: [],
       audibleSeconds: 0,
     };
-    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges }];
+    const identity = input.identified?.get(source.id);
+    const heardAs = identity ? { heardAs: { ownSha256: identity.ownSha256, name: source.name, method: identity.method, offsetSec: round3(identity.offsetSec), confidence: round3(identity.confidence) } } : {};
+    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges, ...heardAs }];
     // Stems of one recording playing together are one recording heard: overlaps count once, as in the splits.
     const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
     byRecording.set(r.id, { ...entry, stems, audibleSeconds });
@@ -168,3 +200,5 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     credits: [...input.credits],
   };
 }
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;

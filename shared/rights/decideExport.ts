@@ -153,5 +153,5 @@ export function decideExport(
     fix: fix(trackIds.length ? trackNames(document, trackIds) : ''),
     ...(trackIds.length ? { trackIds } : {}),
   }));
-  return { allowed: reasons.length === 0, reasons, rulesEvaluated: rules, relyOn: [...relyOn.values()], usage, territory, date };
+  return { allowed: reasons.length === 0, reasons, rulesEvaluated: [...new Set(rules)], relyOn: [...relyOn.values()], usage, territory, date };
 }

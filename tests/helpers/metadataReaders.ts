@@ -12,13 +12,15 @@ function run(command: string, args: string[]): { stdout: string; stderr: string 
   return { stdout: result.stdout, stderr: result.stderr };
 }
 
-/** exiftool -j -a -G1: every tag by group:name, and its warnings. */
-export function exiftool(file: string): { tags: Record<string, unknown>; warnings: string[] } {
-  const [tags] = JSON.parse(run('exiftool', ['-j', '-a', '-G1', '-struct', file]).stdout) as Record<string, unknown>[];
-  const warnings = Object.entries(tags!)
-    .filter(([key]) => /Warning$/.test(key))
-    .map(([, value]) => String(value));
-  return { tags: tags!, warnings };
+/** exiftool -a -G1 -args: every tag as group:name → values (repeated tags, e.g. two Vorbis COMPOSERs, all kept), and its warnings. */
+export function exiftool(file: string): { tags: Record<string, string[]>; warnings: string[] } {
+  const tags: Record<string, string[]> = {};
+  for (const line of run('exiftool', ['-a', '-G1', '-args', '-charset', 'UTF8', file]).stdout.split('\n')) {
+    const match = /^-([^=]+)=(.*)$/.exec(line);
+    if (match) (tags[match[1]!] ??= []).push(match[2]!);
+  }
+  const warnings = Object.entries(tags).flatMap(([key, values]) => (/Warning$/.test(key) ? values : []));
+  return { tags, warnings };
 }
 
 /** ffprobe format tags (keys lower-cased) and the stream, and everything it logged at warning level. */

@@ -26,7 +26,7 @@ export const exportCommand: Command = {
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
     const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
     if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError(`--bit-depth takes 16 or 24, not "${bitDepth}"`);
-    const normalize = numberOption(values, 'normalize', { min: -60, max: 0, takes: 'a loudness target in LUFS from -60 to 0, e.g. -14' }) ?? null;
+    const normalize = numberOption(values, 'normalize', { min: -40, max: -5, takes: 'a loudness target in LUFS from -40 to -5, e.g. -14' }) ?? null;
     try {
       const summary = await callContract(await services(), 'exports.start', {
         projectId: positionals[0]!,
@@ -41,6 +41,7 @@ export const exportCommand: Command = {
       });
       out.result(summary, () => [
         `Exported ${summary.path} (${summary.durationSec.toFixed(1)} s, ${summary.format}), ledger entry ${summary.ledgerPosition}.`,
+        ...summary.notes.map((note) => `Note: ${note}`),
         `Credits: ${summary.creditsPath}`,
         ...summary.credits.map((line) => `  ${line}`),
       ]);

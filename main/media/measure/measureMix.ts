@@ -15,6 +15,8 @@ export interface MixMeasurement {
   readonly peaks: Uint8Array;
   /** The interleaved WAV data, when asked for. */
   readonly pcm: Buffer | null;
+  /** Channels the worker thread measured (0 when everything ran here). */
+  readonly onWorker: number;
 }
 
 interface Pending {
@@ -99,12 +101,16 @@ export async function measureMix(channels: readonly Float32Array[], sampleRate: 
 
   const results: Promise<ChannelMeasurement>[] = [];
   const here: number[] = [];
+  let onWorker = 0;
   channels.forEach((channel, index) => {
     // Odd channels go to the worker, even ones stay (stereo: left here, right there).
     if (!worker || index % 2 === 0) return void here.push(index);
     const id = worker.nextId++;
     const job: ChannelJob = { id, channel: toShared(channel), sampleRate, index, channelCount: channels.length, pcm: out ? (out.buffer as SharedArrayBuffer) : null, bitDepth: pcm?.bitDepth ?? null, seed: pcm?.seed ?? 0 };
-    results[index] = new Promise<ChannelMeasurement>((resolve, reject) => worker.pending.set(id, { resolve, reject })).catch(() => measureChannel(channel, sampleRate, lane(index)));
+    results[index] = new Promise<ChannelMeasurement>((resolve, reject) => worker.pending.set(id, { resolve, reject })).then(
+      (result) => (onWorker++, result),
+      () => measureChannel(channel, sampleRate, lane(index)),
+    );
     worker.worker.ref();
     worker.worker.postMessage(job);
   });
@@ -127,5 +133,6 @@ export async function measureMix(channels: readonly Float32Array[], sampleRate: 
     truePeakDbtp: Number.isFinite(truePeak) ? truePeak : null,
     peaks: encodePeaks({ sampleRate, samplesPerBucket: samplesPerBucketFor(sampleRate), minMax }),
     pcm: out,
+    onWorker,
   };
 }

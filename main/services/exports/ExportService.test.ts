@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,7 +132,7 @@ describe('export', () => {
     expect(residualDb(await decodeFile(summary.path), await decodeFile(ffmpegMix))).toBeLessThan(-90);
   });
 
-  it('two exports of the same revision have identical audio hashes', async () => {
+  it('two exports of the same revision have identical audio hashes', { timeout: 120_000 }, async () => {
     for (const format of ['wav', 'flac', 'mp3'] as const) {
       const a = await exportAs(`same-a.${format}`, { bitDepth: 16 });
       const b = await exportAs(`same-b.${format}`, { bitDepth: 16 });
@@ -142,14 +142,19 @@ describe('export', () => {
   });
 
   it('normalizes to a loudness target with the true peak under −1 dBTP', async () => {
-    const summary = await exportAs('loud.wav', { normalizeLufs: -14 });
-    expect(summary.loudness.normalizedTo).toBe(-14);
+    const summary = await exportAs('loud.wav', { normalizeLufs: -14, bitDepth: 16 });
+    expect(summary.loudness).toMatchObject({ normalizedTo: -14, targetReached: true, ceilingDbtp: -1 });
+    expect(summary.notes).toEqual([]);
+    // ffmpeg's EBU R128 meter on the file agrees with what the record says.
+    const ebur128 = spawnSync('ffmpeg', ['-nostats', '-i', summary.path, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-'], { encoding: 'utf8' }).stderr;
+    const measured = Number(/I:\s+(-?[\d.]+) LUFS/.exec(ebur128.slice(ebur128.lastIndexOf('Summary:')))![1]);
+    expect(Math.abs(measured - summary.loudness.integratedLufs!)).toBeLessThan(0.15);
     // The final mix's waveform is kept and served like a stem's, for the analytics view.
     const served = await services.media(`/peaks/${summary.audioSha256}`);
     const peaks = decodePeaks((served as { bytes: Uint8Array }).bytes);
     expect((peaks.minMax.length / 2) * peaks.samplesPerBucket / peaks.sampleRate).toBeCloseTo(summary.durationSec, 1);
     expect(Math.max(...peaks.minMax) / 32767).toBeGreaterThan(0.5);
-    expect(Math.abs(summary.loudness.integratedLufs! + 14)).toBeLessThan(0.5);
+    expect(Math.abs(summary.loudness.integratedLufs! + 14)).toBeLessThan(0.1);
     expect(summary.loudness.truePeakDbtp!).toBeLessThanOrEqual(-1.0);
   });
 

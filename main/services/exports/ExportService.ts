@@ -10,11 +10,7 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { normalizeLoudness } from '../../../renderer/audio/dsp/normalizeLoudness';
 import { renderProject } from '../../../renderer/audio/render/renderProject';
-import { integratedLoudness } from '../../../shared/dsp/loudness';
-import { truePeakDb } from '../../../shared/dsp/truePeak';
-import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
@@ -25,11 +21,15 @@ import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
 import type { ProjectsService } from '../projects/ProjectsService';
-import { encodeExport } from './encodeExport';
+import { finishMix } from './finishMix';
+import { prewarmMeasuring } from '../../media/measure/measureMix';
 import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
 import { recordingFactsFor } from './recordingFacts';
+import { forgedSourceReasons } from './forgedSourceReasons';
+import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
+import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
 
 type ExportOptions = z.output<typeof exportOptionsSchema>;
@@ -46,6 +46,7 @@ const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
 export class ExportService {
   private readonly ledger;
   private readonly catalog;
+  private readonly identity;
   private readonly publisher: ExportPublisher;
   private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -63,6 +64,7 @@ export class ExportService {
     this.ledger = ledgerQueries(db);
     this.publisher = new ExportPublisher(this.ledger);
     this.catalog = catalogReadQueries(db);
+    this.identity = sourceIdentityQueries(db);
   }
 
   /** The licence decision, credits and splits an export would have — what the export dialog shows first. */
@@ -73,7 +75,7 @@ export class ExportService {
     if (!context.decision.allowed) {
       return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName };
     }
-    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
+    const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
     return {
       allowed: true,
       reasons: [],
@@ -108,8 +110,9 @@ export class ExportService {
     const destination = this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
+    prewarmMeasuring(); // its worker starts while the mix renders
     const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
-    const mix = await renderProject(document, environment, {
+    const mix = await renderProject(context.view.document, environment, {
       signal: task.signal,
       onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
     }).catch((error: Error) => {
@@ -117,25 +120,19 @@ export class ExportService {
       throw error;
     });
     task.throwIfCancelled();
-    task.progress('Measuring loudness', 0, 1);
-    const loudness =
-      options.normalizeLufs === null
-        ? { integratedLufs: finite(integratedLoudness(mix.channels, mix.sampleRate)), truePeakDbtp: finite(truePeakDb(mix.channels)), normalizedTo: null }
-        : { ...normalizeLoudness(mix.channels, mix.sampleRate, options.normalizeLufs), normalizedTo: options.normalizeLufs };
-    task.throwIfCancelled();
-    task.progress('Encoding', 0, 1);
-    const encoded = await encodeExport(mix.channels, mix.sampleRate, options.format, options.bitDepth);
+    const { encoded, loudness, peaks, notes } = await finishMix(mix.channels, mix.sampleRate, options, (label) => task.progress(label, 0, 1));
     task.throwIfCancelled();
 
     const exportId = uuidv7(this.now().getTime(), crypto.randomBytes(10));
     const creator = { name: creatorName };
-    const splits = computeSplits(document, context.decision.usage, context.recordings, context.decision.relyOn, creator);
+    const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, creator);
     const payload = buildAttributionPayload({
       exportId,
       createdAt: this.now().toISOString(),
       appVersion: this.appVersion,
       project: { id: options.projectId, name: document.name, revision: summary.headRevision, revisionSha256: sha256Hex(revisionJson) },
-      document,
+      document: context.view.rightsDocument,
+      identified: context.view.identified,
       output: {
         title,
         ...(options.isrc ? { isrc: options.isrc } : {}),
@@ -146,7 +143,7 @@ export class ExportService {
         channels: mix.channels.length,
         durationSec: mix.channels[0]!.length / mix.sampleRate,
         audioSha256: sha256Hex(encoded.audioData),
-        loudness: { integratedLufs: round(loudness.integratedLufs), truePeakDbtp: round(loudness.truePeakDbtp), normalizedTo: loudness.normalizedTo },
+        loudness,
       },
       creator,
       decision: context.decision,
@@ -177,7 +174,6 @@ export class ExportService {
       isrc: options.isrc ?? null,
     };
     task.progress('Writing', 0, 1);
-    const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
     this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
     task.progress('Exported', 1, 1);
     return {
@@ -190,6 +186,7 @@ export class ExportService {
       ledgerPosition: entry.position,
       credits: record.credits,
       loudness: record.output.loudness,
+      notes,
     };
   }
 
@@ -282,7 +279,25 @@ export class ExportService {
         if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export).`);
       } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
     }
+    if (!record && embedded.exportId) {
+      const known = this.recordFromLedger(embedded.exportId, audioSha256);
+      if (known) return { path: label, format: embedded.format, hasRecord: false, exportId: embedded.exportId, record: known.record, audioSha256, audioMatches: true, ledger: 'matches', problems: [known.problem] };
+    }
     return { path: label, format: embedded.format, hasRecord: record !== null, exportId: record?.exportId ?? embedded.exportId, record, audioSha256, audioMatches, ledger, problems };
+  }
+
+  /**
+   * A file that lost its embedded record but still names its export (a WAV
+   * remuxed by ffmpeg keeps only RIFF INFO, where the comment carries the
+   * id): the ledger's record, when its audio hash is this file's.
+   */
+  private recordFromLedger(exportId: string, audioSha256: string): { record: AttributionRecord; problem: string } | null {
+    const entry = this.ledger.entryOf(exportId);
+    if (!entry || (JSON.parse(entry.payloadJson) as AttributionPayload).output.audioSha256 !== audioSha256) return null;
+    return {
+      record: this.show(exportId).record,
+      problem: `The file carries no embedded record (its tags were rewritten, e.g. by an ffmpeg remux); its export id and audio match ledger entry ${entry.position}, whose record this is.`,
+    };
   }
 
   /** Waveform peaks of an export's final mix, by the hash of its audio data. */
@@ -302,11 +317,20 @@ export class ExportService {
     return { ...row, fileState };
   }
 
+  /**
+   * The decision, judged on the document as the catalog sees it: catalog
+   * facts replace the document's claims, own audio that is catalog audio
+   * is that stem, and a forged source refuses the export outright.
+   */
   private context(document: ProjectDocument, territory?: string) {
-    const recordings = recordingFactsFor(document, this.catalog);
+    const lookup = this.identity.lookup();
+    const view = catalogView(document, lookup);
+    const recordings = recordingFactsFor(view.rightsDocument, this.catalog);
     const missing = new Set(document.sources.filter((s) => !this.store.has(s.sha256)).map((s) => s.id));
-    const decision = decideExport(document, recordings, missing, territory ?? this.settings.get().territory, this.today());
-    return { recordings, decision };
+    const judged = decideExport(view.rightsDocument, recordings, missing, territory ?? this.settings.get().territory, this.today());
+    const forged = forgedSourceReasons(document, lookup);
+    const decision = forged.length ? { ...judged, allowed: false, reasons: [...forged, ...judged.reasons] } : judged;
+    return { recordings, decision, view };
   }
 
   private credits(document: ProjectDocument, context: ReturnType<ExportService['context']>, title: string, creator: string): string[] {
@@ -331,14 +355,6 @@ export class ExportService {
       if (!fs.existsSync(candidate)) return candidate;
     }
   }
-}
-
-function finite(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100) / 100;
 }
 
 function canonicalJsonPretty(record: AttributionRecord): string {

@@ -13,11 +13,16 @@ import { ServiceError } from '../ServiceError';
 import { recordingRights } from '../catalog/catalogRights';
 import type { RightsContext } from '../catalog/CatalogService';
 import { ProjectSession, type HistoryEntry, type HistoryState } from './ProjectSession';
+import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
+import { sourcesIntroducedBy } from '../../../shared/project/sourcesIntroducedBy';
+import { refuseForgedSources } from './refuseForgedSources';
+import { catalogClaimProblem } from '../../../shared/rights/sourceIdentity';
 
 /** Projects: create from a recording, open, edit through commands, undo/redo, revisions, trash. */
 export class ProjectsService {
   private readonly queries;
   private readonly catalog;
+  private readonly identity;
   private readonly sessions = new Map<string, ProjectSession>();
 
   constructor(
@@ -29,6 +34,7 @@ export class ProjectsService {
   ) {
     this.queries = projectQueries(db);
     this.catalog = catalogReadQueries(db);
+    this.identity = sourceIdentityQueries(db);
   }
 
   list(trashed: boolean): ProjectSummary[] {
@@ -78,8 +84,22 @@ export class ProjectsService {
     return { project: this.summaryOf(projectId), document, history: session.history(), rights: this.sourceRights(document), missing: this.missingSources(document) };
   }
 
+  /** Applies edits as one undo step; sources they bring in must be what they claim (forged ones are refused, nothing changed). */
   edit(projectId: string, commands: readonly Command[], label?: string): HistoryState {
-    return this.session(projectId).edit(commands, label);
+    const session = this.session(projectId);
+    this.refuseForged(commands);
+    return session.edit(commands, label);
+  }
+
+  /**
+   * Refuses commands whose sources claim what the catalog contradicts (see
+   * refuseForgedSources). `arriving` is own audio about to be stored with
+   * them (the takes inside an imported .stemroom file).
+   */
+  refuseForged(commands: readonly Command[], arriving: ReadonlySet<string> = new Set()): void {
+    const sources = sourcesIntroducedBy(commands);
+    if (!sources.length) return;
+    refuseForgedSources(sources, this.identity.lookup(), { isOwnAudio: (sha) => arriving.has(sha) || this.identity.isOwnAudio(sha), inStore: (sha) => this.store.has(sha) });
   }
 
   undo(projectId: string) {
@@ -110,6 +130,7 @@ export class ProjectsService {
   restoreRevision(projectId: string, revision: number) {
     const document = this.documentAt(projectId, revision);
     const session = this.session(projectId);
+    this.refuseForged([{ type: 'replaceDocument', document }]);
     const history = session.edit([{ type: 'replaceDocument', document }], `Restore revision ${revision}`);
     return { document: session.current, history };
   }
@@ -136,19 +157,45 @@ export class ProjectsService {
     for (const session of this.sessions.values()) session.flush();
   }
 
-  /** Licence state of each catalog source for the project's kind, here and today. */
+  /**
+   * Licence state of each catalog source for the project's kind, here and
+   * today — and of own audio that is catalog audio (licensed as that stem).
+   * A source whose claim the catalog contradicts is flagged as unusable.
+   */
   sourceRights(document: ProjectDocument): Record<string, SourceRights> {
     const { territory, date } = this.rights();
+    const lookup = this.identity.lookup();
     const result: Record<string, SourceRights> = {};
+    const usabilityOf = (recordingId: string, stem: { id: string; name: string }) => {
+      const recording = this.catalog.recording(recordingId);
+      if (!recording) return undefined;
+      const licences = recordingRights(recording.title, recording.workTitle, this.catalog.licences(recording.id, recording.workId));
+      return stemUsability(stem, licences.masterLicences, document.kind, territory, date);
+    };
     for (const source of document.sources) {
-      if (source.type !== 'catalog') continue;
-      const recording = this.catalog.recording(source.recordingId);
-      if (!recording) {
+      if (source.type === 'recording') {
+        const identity = lookup.identify(source.sha256);
+        const usability = identity && usabilityOf(identity.stem.recordingId, { id: identity.stem.stemId, name: identity.stem.stemName });
+        if (!identity || !usability) continue;
+        const is = `"${source.name}" is the stem "${identity.stem.stemName}" of "${identity.stem.recordingTitle}" (${identity.method === 'same-audio' ? 'the same audio' : 'the same sound'}), so its licence applies.`;
+        result[source.id] = {
+          usable: usability.usable,
+          reason: usability.reason ? `${is} ${usability.reason}` : is,
+          restrictions: [...usability.restrictions],
+          identifiedAs: { stemId: identity.stem.stemId, stemName: identity.stem.stemName, recordingTitle: identity.stem.recordingTitle, method: identity.method },
+        };
+        continue;
+      }
+      const forged = catalogClaimProblem(source, lookup);
+      if (forged) {
+        result[source.id] = { usable: false, reason: forged, restrictions: [] };
+        continue;
+      }
+      const usability = usabilityOf(source.recordingId, { id: source.stemId, name: source.name });
+      if (!usability) {
         result[source.id] = { usable: false, reason: `"${source.name}" comes from a recording that is not in this library.`, restrictions: [] };
         continue;
       }
-      const licences = recordingRights(recording.title, recording.workTitle, this.catalog.licences(recording.id, recording.workId));
-      const usability = stemUsability({ id: source.stemId, name: source.name }, licences.masterLicences, document.kind, territory, date);
       result[source.id] = { usable: usability.usable, ...(usability.reason ? { reason: usability.reason } : {}), restrictions: [...usability.restrictions] };
     }
     return result;

@@ -15,6 +15,7 @@ import { sha256File } from '../../media/sha256File';
 import { sniffAudioFormat } from '../../media/sniffAudioFormat';
 import { writeZip, zipBuffer, type ZipEntry } from '../../media/writeZip';
 import { importRefusal } from '../importRefusal';
+import type { ServiceError } from '../ServiceError';
 import type { ProjectsService } from './ProjectsService';
 
 export interface ProjectFileContext {
@@ -99,6 +100,13 @@ export async function importProjectFile(context: ProjectFileContext, source: str
       document = migrateDocument(file.document);
     } catch (error) {
       throw importRefusal('project.json', [`document: ${(error as Error).message}`]);
+    }
+    try {
+      context.projects.refuseForged([{ type: 'replaceDocument', document }], new Set(file.audio.map((a) => a.sha256)));
+    } catch (error) {
+      const problems = ((error as ServiceError).details as { problems?: string[] } | undefined)?.problems;
+      if (problems) throw importRefusal('project.json', problems.map((p) => p.replace(/\.$/, '')));
+      throw error;
     }
     const audio: { sha256: string; path: string; name: string; analysis: AudioAnalysis }[] = [];
     for (const [i, entry] of file.audio.entries()) {

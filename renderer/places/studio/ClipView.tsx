@@ -47,6 +47,7 @@ export function ClipView({
   const left = beatToX(clip.start, doc.bpm, zoom);
   const width = Math.max(2, beatToX(clip.length, doc.bpm, zoom));
   const flagged = rights && !rights.usable;
+  const identified = rights?.identifiedAs;
   const spb = source ? sourceSecondsPerBeat(clip, source) : 0;
 
   const changesFor = (kind: Gesture, dx: number, original: Clip, clientY: number): Partial<Clip> => {
@@ -104,15 +105,15 @@ export function ClipView({
 
   return (
     <div
-      className={`clip ${status}${selected ? ' selected' : ''}${clip.active ? '' : ' inactive'}`}
+      className={`clip ${status}${selected ? ' selected' : ''}${clip.active ? '' : ' inactive'}${identified ? ' identified' : ''}`}
       style={{ left, width, height: LANE_HEIGHT - 8 }}
       role="button"
       tabIndex={0}
-      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}${clip.active ? '' : ' — alternative take, not heard'}`}
+      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${rights?.reason}` : identified ? ` — ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}${clip.active ? '' : ' — alternative take, not heard'}`}
       aria-pressed={selected}
       data-testid="clip"
       data-clip-id={clip.id}
-      title={flagged ? rights?.reason : missing ? 'The audio of this clip is not in the library.' : source?.name}
+      title={flagged || identified ? rights?.reason : missing ? 'The audio of this clip is not in the library.' : source?.name}
       onPointerDown={begin('move')}
       onPointerMove={onMove}
       onPointerUp={onUp}
@@ -129,6 +130,11 @@ export function ClipView({
       <div className="clip-label">
         {flagged && <span className="flag" aria-hidden="true">⚠</span>}
         {missing ? `Missing: ${source?.name ?? clip.sourceId}` : (source?.name ?? clip.sourceId)}
+        {identified && (
+          <span className="clip-tag catalog-audio" data-testid="catalog-audio-tag">
+            catalog: {identified.stemName}
+          </span>
+        )}
         {clip.pitch !== 0 && <span className="clip-tag">{clip.pitch > 0 ? '+' : ''}{clip.pitch} st</span>}
         {clip.rate !== 1 && <span className="clip-tag">×{clip.rate}</span>}
         {clip.loopBeats && <span className="clip-tag">⟳</span>}
