@@ -5,13 +5,14 @@ import { riffInfoChunks } from '../metadata/riffInfo';
 import { riffChunk } from './riffChunk';
 
 /**
- * A WAV file: fmt, bext, data, LIST INFO (after a CSET when not ASCII) and an `id3 ` chunk
- * with the full ID3v2.4 credits and the attribution record. ffmpeg-based
- * tools read INFO and bext and ignore `id3 `; exiftool, MediaInfo and
- * mutagen read the `id3 ` chunk too. `audioData` is the `data` chunk body
- * (`pcmFromFloat`), copied once into the file.
+ * A WAV file as the parts to write one after another (the audio is not
+ * copied into one big buffer): fmt, bext, data, LIST INFO (after a CSET
+ * when not ASCII) and an `id3 ` chunk with the full ID3v2.4 credits and
+ * the attribution record. ffmpeg-based tools read INFO and bext and ignore
+ * `id3 `; exiftool, MediaInfo and mutagen read the `id3 ` chunk too.
+ * `audioData` is the `data` chunk body (`pcmFromFloat`).
  */
-export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
+export function wavFileParts(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer[] {
   const fmt = Buffer.alloc(16);
   fmt.writeUInt16LE(1, 0);
   fmt.writeUInt16LE(channels, 2);
@@ -22,11 +23,17 @@ export function wavFile(audioData: Buffer, channels: number, sampleRate: number,
   const dataHeader = Buffer.alloc(8);
   dataHeader.write('data', 0, 'latin1');
   dataHeader.writeUInt32LE(audioData.length, 4);
-  const parts = [Buffer.from('WAVE', 'latin1'), riffChunk('fmt ', fmt), bextChunk(tags, { sampleRate, bitDepth, channels }), dataHeader, audioData, Buffer.alloc(audioData.length % 2), ...riffInfoChunks(tags), riffChunk('id3 ', id3v24Tag(tags))];
+  const before = Buffer.concat([Buffer.from('WAVE', 'latin1'), riffChunk('fmt ', fmt), bextChunk(tags, { sampleRate, bitDepth, channels }), dataHeader]);
+  const after = Buffer.concat([Buffer.alloc(audioData.length % 2), ...riffInfoChunks(tags), riffChunk('id3 ', id3v24Tag(tags))]);
   const header = Buffer.alloc(8);
   header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(parts.reduce((sum, part) => sum + part.length, 0), 4);
-  return Buffer.concat([header, ...parts]);
+  header.writeUInt32LE(before.length + audioData.length + after.length, 4);
+  return [header, before, audioData, after];
+}
+
+/** The same WAV file in one buffer. */
+export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
+  return Buffer.concat(wavFileParts(audioData, channels, sampleRate, bitDepth, tags));
 }
 
 /** The chunks of a RIFF/WAVE file: id → body. */

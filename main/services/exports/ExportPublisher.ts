@@ -19,7 +19,7 @@ export class ExportPublisher {
    * together: a journal row, temp files (fsynced), renames, then the ledger
    * and export rows in one transaction that also clears the journal.
    */
-  publish(destination: string, file: Buffer, creditsJson: string, entry: LedgerEntry, row: ExportRow, peaks: Uint8Array): void {
+  publish(destination: string, file: Buffer | readonly Buffer[], creditsJson: string, entry: LedgerEntry, row: ExportRow, peaks: Uint8Array): void {
     const dir = path.dirname(destination);
     const suffix = crypto.randomBytes(4).toString('hex');
     const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
@@ -31,7 +31,7 @@ export class ExportPublisher {
       for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
         const fd = fs.openSync(target, 'wx');
         try {
-          fs.writeSync(fd, bytes);
+          writeAllSync(fd, Array.isArray(bytes) ? bytes : [bytes as Buffer]);
           fs.fsyncSync(fd);
         } finally {
           fs.closeSync(fd);
@@ -89,6 +89,13 @@ export class ExportPublisher {
       if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
     }
     this.ledger.removeJournal(job.exportId);
+  }
+}
+
+/** Writes the parts in order, however many calls the OS needs (the audio part is never copied into one buffer with the tags). */
+function writeAllSync(fd: number, parts: readonly Buffer[]): void {
+  for (const part of parts) {
+    for (let written = 0; written < part.length; ) written += fs.writeSync(fd, part, written, part.length - written);
   }
 }
 
