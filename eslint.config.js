@@ -1,6 +1,8 @@
 // Layer rules: the folder a file lives in decides what it may import.
-// shared/ pure · renderer/ no Node/Electron/SQLite · renderer/audio/ no React ·
-// SQL only in main/db/ · main/ no DOM globals, no renderer UI.
+// shared/ pure · engine/common/ Web Audio only (no Node, DOM globals, Tone or React) ·
+// engine/browser/ the page's engine (no Node, no React) · engine/node/ Node's engine (no DOM, no React) ·
+// renderer/ no Node/Electron/SQLite, the engine through engine/browser/ only ·
+// SQL only in main/db/ · main/ no DOM globals, no renderer/, the engine through engine/common/ and engine/node/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -12,6 +14,12 @@ const electron = ['electron', 'electron/*'];
 const ui = ['react', 'react/*', 'react-dom', 'react-dom/*', 'wavesurfer.js', 'wavesurfer.js/*'];
 
 const pattern = (group, message) => ({ group, message });
+
+// What the page has and Node does not (and the reverse): the engine's common part may use neither.
+const pageGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'Worker', 'self', 'requestAnimationFrame'];
+const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename'];
+// A context is the environment's to create (a page's AudioContext, node-web-audio-api's OfflineAudioContext); common code receives one.
+const contextConstructors = ['AudioContext', 'OfflineAudioContext', 'AudioWorkletNode'];
 
 // SQL is recognised by its statement shapes, upper case as this codebase writes it ("Delete clip" is not SQL).
 const sqlOutsideDb = [
@@ -54,8 +62,8 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, ...ui, 'tone', 'ws', 'node-web-audio-api', '../main/*', '../renderer/*', '**/main/**', '**/renderer/**'],
-          'shared/ is pure TypeScript: no Node, Electron, DOM libraries, SQLite, or imports from main/ or renderer/.')],
+        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, ...ui, 'tone', 'ws', 'node-web-audio-api', '../main/*', '../renderer/*', '../engine/*', '**/main/**', '**/renderer/**', '**/engine/**'],
+          'shared/ is pure TypeScript: no Node, Electron, DOM libraries, SQLite, or imports from main/, engine/ or renderer/.')],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', 'localStorage', 'fetch'],
       'no-restricted-syntax': ['error', ...sqlOutsideDb],
@@ -63,25 +71,53 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/audio/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, 'ws', 'node-web-audio-api', '**/main/**'],
-          'renderer/ runs in a sandboxed page: no Node, Electron or SQLite. Talk to main through bridge.ts (the contract).')],
+        patterns: [
+          pattern([...nodeBuiltins, ...sqlite, ...electron, 'ws', 'node-web-audio-api', '**/main/**'],
+            'renderer/ runs in a sandboxed page: no Node, Electron or SQLite. Talk to main through bridge.ts (the contract).'),
+          pattern(['**/engine/common/**', '**/engine/node/**'],
+            'renderer/ uses the engine through engine/browser/ only (its live engine, recorder, preview player).'),
+        ],
       }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
       'no-restricted-syntax': ['error', ...sqlOutsideDb],
     },
   },
   {
-    files: ['renderer/audio/**/*.ts'],
-    ignores: ['renderer/audio/**/*.test.ts'],
+    files: ['engine/common/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, ...ui, 'ws', 'node-web-audio-api', '**/main/**', '../places/**', '../components/**', '../*.tsx'],
-          'renderer/audio/ is the engine: Web Audio and Tone only — no React, no UI, no Node. Components subscribe to engine state.')],
+        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, ...ui, 'tone', 'ws', 'node-web-audio-api', '**/main/**', '**/renderer/**', '**/engine/browser/**', '**/engine/node/**', '../browser/**', '../node/**', '../../browser/**', '../../node/**'],
+          'engine/common/ runs in the page and in Node: Web Audio and plain DSP only — no Node, no Tone, no React, nothing from engine/browser/ or engine/node/.')],
       }],
-      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'document', 'localStorage'],
+      'no-restricted-globals': ['error', ...pageGlobals, ...nodeGlobals, ...contextConstructors],
+      'no-restricted-syntax': ['error', ...sqlOutsideDb],
+    },
+  },
+  {
+    files: ['engine/browser/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [pattern([...nodeBuiltins, ...sqlite, ...electron, ...ui, 'ws', 'node-web-audio-api', '**/main/**', '**/renderer/**', '**/engine/node/**', '../node/**', '../../node/**'],
+          'engine/browser/ is the engine in the page: Web Audio, worklets, workers and Tone — no React, no UI, no Node. Components subscribe to engine state.')],
+      }],
+      'no-restricted-globals': ['error', ...nodeGlobals, 'document', 'localStorage'],
+      'no-restricted-syntax': ['error', ...sqlOutsideDb],
+    },
+  },
+  {
+    files: ['engine/node/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [pattern([...sqlite, ...electron, ...ui, 'tone', '**/main/**', '**/renderer/**', '**/engine/browser/**', '../browser/**', '../../browser/**'],
+          'engine/node/ is the engine in Node (node-web-audio-api): no Electron, SQLite, Tone, React, nothing from main/ or engine/browser/.')],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self'],
       'no-restricted-syntax': ['error', ...sqlOutsideDb],
     },
   },
@@ -93,8 +129,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           pattern([...sqlite], 'SQL lives in main/db/ only: better-sqlite3 is imported there and nowhere else.'),
-          pattern([...ui, '**/renderer/**', '!**/renderer/audio', '!**/renderer/audio/**'],
-            'main/ may use the engine (renderer/audio/) for offline renders, never the React UI.'),
+          pattern([...ui, 'tone', '**/renderer/**', '**/engine/browser/**'],
+            'main/ may use the engine through engine/common/ and engine/node/ (offline renders), never renderer/ or engine/browser/.'),
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
@@ -105,7 +141,7 @@ export default tseslint.config(
     files: ['main/db/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [pattern([...electron, ...ui, 'tone', '**/renderer/**', '**/services/**', '**/app/**', '**/host/**', '**/cli/**'],
+        patterns: [pattern([...electron, ...ui, 'tone', '**/renderer/**', '**/engine/**', '**/services/**', '**/app/**', '**/host/**', '**/cli/**'],
           'main/db/ is the data layer: it imports shared/ types and better-sqlite3, not services, hosts or UI.')],
       }],
     },

@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{shared,main,renderer}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          include: ['{shared,engine,main,renderer}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           testTimeout: 30_000,
         },

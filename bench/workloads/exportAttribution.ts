@@ -5,8 +5,9 @@ import type { Workload } from '../Workload';
 import { measure, round } from '../measure';
 import { StemroomServices } from '../../main/services/StemroomServices';
 import { callContract } from '../../main/cli/callContract';
-import { nodeRenderEnvironment } from '../../main/media/nodeRenderEnvironment';
-import { renderProject } from '../../renderer/audio/render/renderProject';
+import { nodeRenderEnvironment } from '../../engine/node/nodeRenderEnvironment';
+import { contentStoreAudio } from '../../main/media/contentStoreAudio';
+import { renderProject } from '../../engine/common/render/renderProject';
 import { writeBenchPackage } from '../fixtures/writeBenchPackage';
 
 /**
@@ -29,7 +30,7 @@ export const exportAttribution: Workload = {
     const document = services.projects.documentAt(project.id);
     let n = 0;
     const ours = await measure(() => callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 }), 3);
-    const peer = await measure(async () => renderProject(document, await nodeRenderEnvironment((sha) => services.store.pathOf(sha))), 3);
+    const peer = await measure(async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio(services.pcm))), 3);
     services.close();
     fs.rmSync(root, { recursive: true, force: true });
     const overhead = ours.median / peer.median - 1;

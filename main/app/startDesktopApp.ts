@@ -38,7 +38,7 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
       app.quit();
       throw error;
     }
-    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (urlPath) => services.media(urlPath), services.uploads);
+    registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (urlPath) => (urlPath.startsWith('/pcm/') ? services.pcmBody(urlPath) : services.media(urlPath)), services.uploads);
     registerIpcHandlers(ipcMain, services.dispatcher);
     hardenWebContents(app, session.defaultSession);
     const openWindow = () => createMainWindow(BrowserWindow, path.join(options.distMainDir, 'preload.cjs'));
@@ -47,6 +47,7 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     });
     openWindow();
+    void services.prepareAudioCache();
     app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

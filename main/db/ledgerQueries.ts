@@ -48,6 +48,7 @@ export function ledgerQueries(db: LibraryDatabase) {
   const head = db.prepare(`SELECT ${entryColumns} FROM ledger ORDER BY position DESC LIMIT 1`);
   const all = db.prepare(`SELECT ${entryColumns} FROM ledger ORDER BY position`);
   const byExport = db.prepare(`SELECT ${entryColumns} FROM ledger WHERE export_id = ?`);
+  const hashAt = db.prepare<[number], { entry_hash: string }>('SELECT entry_hash FROM ledger WHERE position = ?');
   const insertEntry = db.prepare(
     'INSERT INTO ledger (position, export_id, created_at, payload_json, payload_sha256, previous_hash, entry_hash) VALUES (@position, @exportId, @createdAt, @payloadJson, @payloadSha256, @previousHash, @entryHash)',
   );
@@ -84,6 +85,8 @@ export function ledgerQueries(db: LibraryDatabase) {
     head: () => head.get() as LedgerEntry | undefined,
     entries: () => all.all() as LedgerEntry[],
     entryOf: (exportId: string) => byExport.get(exportId) as LedgerEntry | undefined,
+    /** The entry hash at a position, if the ledger has that entry. */
+    entryHashAt: (position: number): string | undefined => hashAt.get(position)?.entry_hash,
     /** Appends the entry, the export row and its waveform peaks and clears the journal, in one transaction; refuses if the chain moved. */
     commit: (entry: LedgerEntry, row: ExportRow, peaks: Uint8Array | null) => commit.immediate(entry, row, peaks),
     /** Waveform peaks of an export's audio (by the hash of its audio data). */

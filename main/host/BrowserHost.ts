@@ -6,6 +6,7 @@ import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
 import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
+import { parseByteRange } from '../serving/byteRange';
 import type { StemroomServices } from '../services/StemroomServices';
 
 export interface BrowserHostOptions {
@@ -53,10 +54,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return response.end();
     }
+    if (url.pathname.startsWith('/pcm/')) {
+      // The PCM cache, built first if a file is missing or damaged (the request waits for it).
+      return void options.services.pcmBody(url.pathname).then(
+        (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
+        (error: Error) => refuse(response, 500, `The audio cannot be prepared: ${error.message}`),
+      );
+    }
     // Library routes may build their body (a .stemroom download is zipped on request).
     const lookup = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : Promise.resolve(resolveAppFile(options.rendererDir, url.pathname));
     lookup.then(
-      (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD') : refuse(response, 404, 'Not found.')),
+      (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
       (error: unknown) => refuse(response, (error as { code?: string }).code === 'not-found' ? 404 : 500, error instanceof Error ? error.message : 'Failed.'),
     );
   });
@@ -114,11 +122,20 @@ async function receiveUpload(request: http.IncomingMessage, response: http.Serve
   }
 }
 
-function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean): void {
+/** Serves a body whole, or the one byte range asked for (206), or refuses a bad range (416) — see parseByteRange. */
+function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean, rangeHeader: string | undefined): void {
   const size = 'bytes' in body ? body.bytes.length : fs.statSync(body.filePath).size;
-  response.writeHead(200, {
+  const range = parseByteRange(rangeHeader, size);
+  if (range.kind === 'refused') {
+    response.writeHead(416, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Range': `bytes */${size}`, 'Cache-Control': 'no-store' });
+    return void response.end(`Range not satisfiable: ${range.reason}.\n`);
+  }
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
+  response.writeHead(range.kind === 'partial' ? 206 : 200, {
     'Content-Type': body.contentType,
-    'Content-Length': size,
+    'Content-Length': Math.max(0, end - start + 1),
+    'Accept-Ranges': 'bytes',
+    ...(range.kind === 'partial' ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -127,7 +144,7 @@ function serveBody(response: http.ServerResponse, body: ServedBody, csp: string,
     'Cache-Control': 'no-cache',
     ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
   });
-  if (headOnly) return void response.end();
-  if ('bytes' in body) response.end(body.bytes);
-  else fs.createReadStream(body.filePath).pipe(response);
+  if (headOnly || size === 0) return void response.end();
+  if ('bytes' in body) response.end(body.bytes.subarray(start, end + 1));
+  else fs.createReadStream(body.filePath, { start, end }).pipe(response);
 }

@@ -19,7 +19,7 @@ export interface StoredBlob {
 export class ContentStore {
   constructor(
     readonly root: string,
-    private readonly tmpDir: string,
+    readonly tmpDir: string,
   ) {}
 
   static isSha256(value: string): boolean {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { decodeAudio, UndecodableAudioError } from './decodeAudio';
+import { decodeAudio, UndecodableAudioError, type DecodedAudio } from './decodeAudio';
 import type { AudioContainer } from './sniffAudioFormat';
 import { computePeaks, encodePeaks } from '../../shared/dsp/waveformPeaks';
 import { integratedLoudness, samplePeakDb } from '../../shared/dsp/loudness';
@@ -22,8 +22,12 @@ export class AudioProblem extends Error {
   override readonly name = 'AudioProblem';
 }
 
-/** Decodes an audio file once and measures it; refuses undecodable, empty or silent audio. */
-export async function analyzeAudio(file: string): Promise<AudioAnalysis> {
+/**
+ * Decodes an audio file once and measures it; refuses undecodable, empty or
+ * silent audio. `onDecoded` receives the decoded audio of accepted files
+ * (the PCM cache is written from it, so import decodes only once).
+ */
+export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudio) => void): Promise<AudioAnalysis> {
   if (fs.statSync(file).size === 0) throw new AudioProblem('is empty (0 bytes)');
   let audio;
   try {
@@ -36,6 +40,7 @@ export async function analyzeAudio(file: string): Promise<AudioAnalysis> {
   const loudness = integratedLoudness(audio.channels, audio.sampleRate);
   const peak = samplePeakDb(audio.channels);
   if (peak === -Infinity) throw new AudioProblem('is silent (every sample is zero)');
+  onDecoded?.(audio);
   return {
     format: audio.probe.container,
     sampleRate: audio.sampleRate,

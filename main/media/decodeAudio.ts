@@ -1,4 +1,4 @@
-import { loadWebAudio } from './webAudio';
+import { loadWebAudio } from '../../engine/node/webAudio';
 import { probeAudio, type AudioProbe } from './probeAudio';
 import { decodeWavPcm } from './decodeWavPcm';
 

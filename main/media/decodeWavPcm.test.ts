@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { decodeWavPcm } from './decodeWavPcm';
-import { loadWebAudio } from './webAudio';
+import { loadWebAudio } from '../../engine/node/webAudio';
 import { tempDir } from '../../tests/helpers/tempDir';
 
 it.each([

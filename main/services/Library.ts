@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryDatabase';
+import { LibraryKey } from '../trust/LibraryKey';
 
 /** Where a library keeps its parts inside the data dir. */
 export interface LibraryPaths {
@@ -12,6 +13,10 @@ export interface LibraryPaths {
   readonly storeDir: string;
   /** Scratch space on the same filesystem, so finished files can be renamed into place. */
   readonly tmpDir: string;
+  /** The library's signing key (keys/library-ed25519.pem, owner-only). */
+  readonly keysDir: string;
+  /** The signed ledger head, kept outside the database so a cut or rewritten ledger is caught. */
+  readonly ledgerHeadPath: string;
 }
 
 export function libraryPaths(dataDir: string): LibraryPaths {
@@ -22,6 +27,8 @@ export function libraryPaths(dataDir: string): LibraryPaths {
     analyticsPath: path.join(root, 'analytics.sqlite'),
     storeDir: path.join(root, 'store'),
     tmpDir: path.join(root, 'tmp'),
+    keysDir: path.join(root, 'keys'),
+    ledgerHeadPath: path.join(root, 'ledger-head.json'),
   };
 }
 
@@ -30,6 +37,7 @@ export class Library {
   private constructor(
     readonly paths: LibraryPaths,
     readonly db: LibraryDatabase,
+    readonly key: LibraryKey,
   ) {}
 
   static open(dataDir: string): Library {
@@ -38,7 +46,14 @@ export class Library {
     const db = openLibraryDatabase(paths.databasePath);
     fs.mkdirSync(paths.storeDir, { recursive: true });
     fs.mkdirSync(paths.tmpDir, { recursive: true });
-    return new Library(paths, db);
+    let key: LibraryKey;
+    try {
+      key = LibraryKey.open(paths.keysDir);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new Library(paths, db, key);
   }
 
   close(): void {

@@ -24,7 +24,15 @@ import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
+import { LedgerHeadFile } from '../trust/LedgerHeadFile';
 import { ContentStore } from '../media/ContentStore';
+import { PcmCache } from '../media/PcmCache';
+import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
+
+/** The task id of the background PCM cache backfill (its progress events carry it). */
+export const PCM_CACHE_TASK = 'pcm-cache';
+/** The media type the PCM cache is served as. */
+export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
 import type { ServedBody } from '../serving/resolveAppFile';
 
@@ -48,6 +56,8 @@ export class StemroomServices {
   readonly events = new EventBus();
   readonly tasks = new TaskRegistry(this.events);
   readonly store: ContentStore;
+  /** Every audio blob decoded once (store/pcm/): what renders read and the live engine streams. */
+  readonly pcm: PcmCache;
   readonly uploads: Uploads;
   readonly settings: SettingsService;
   readonly catalog: CatalogService;
@@ -70,12 +80,17 @@ export class StemroomServices {
     this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits);
+    this.pcm = PcmCache.of(this.store);
+    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits, this.pcm);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now);
-    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion);
+    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now, this.pcm);
+    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
+      key: library.key,
+      heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
+      meta: libraryMetaQueries(db),
+    });
     this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
@@ -94,6 +109,19 @@ export class StemroomServices {
     return services;
   }
 
+  /**
+   * Builds, in the background, the PCM cache of audio that lacks one (a
+   * library from before the cache, or a cache file removed or damaged):
+   * progress goes out as the `pcm-cache` task; close() stops it. The hosts
+   * start it once they are up; anything still missing is built when first
+   * needed.
+   */
+  prepareAudioCache(): Promise<PcmBackfill> {
+    return this.tasks
+      .run(PCM_CACHE_TASK, (task) => buildMissingPcm(this.store, this.pcm, (done, total) => task.progress('Preparing audio cache', done, total), task.signal))
+      .catch((error: unknown) => ({ valid: 0, built: 0, failed: [{ sha256: '', reason: error instanceof Error ? error.message : String(error) }] }));
+  }
+
   /** Today as YYYY-MM-DD (UTC), the date licences are judged on. */
   today(): string {
     return this.now().toISOString().slice(0, 10);
@@ -109,6 +137,18 @@ export class StemroomServices {
    * store, typed by its bytes), `/peaks/<sha256>` (cached waveform) and
    * `/project-file/<id>` (a .stemroom download).
    */
+  /**
+   * `/pcm/<sha256>`: a blob's PCM cache file (docs/pcm-cache.md), for range
+   * reads — built from the blob first when it is missing or damaged. Null
+   * for anything that is not audio of this library.
+   */
+  async pcmBody(urlPath: string): Promise<ServedBody | null> {
+    const [, sha256] = /^\/pcm\/([0-9a-f]{64})$/.exec(urlPath) ?? [];
+    if (!sha256 || !this.store.has(sha256)) return null;
+    await this.pcm.ensure(sha256);
+    return { filePath: this.pcm.pathOf(sha256), contentType: PCM_CONTENT_TYPE };
+  }
+
   async media(urlPath: string): Promise<ServedBody | null> {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
@@ -156,6 +196,7 @@ export class StemroomServices {
   }
 
   close(): void {
+    this.tasks.cancel(PCM_CACHE_TASK);
     if (this.library.db.open) this.projects.flushAll();
     this.analytics.close();
     this.library.close();

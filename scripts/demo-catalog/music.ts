@@ -1,5 +1,5 @@
 import type { Note } from './midiFile';
-import { seededRandom } from '../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../engine/common/dsp/seededRandom';
 
 /** Note name (C4 = 60) → MIDI pitch. */
 export function pitch(name: string): number {

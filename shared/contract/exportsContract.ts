@@ -5,6 +5,7 @@ import { packageSourceSchema } from './catalogContract';
 import { isCountryCode } from '../rights/territories';
 import { normalizeIsrc } from '../rights/identifiers';
 import { attributionRecordSchema, recordLoudnessSchema } from '../rights/attributionRecord';
+import { PROJECT_SAMPLE_RATES } from '../project/projectSampleRate';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
@@ -21,6 +22,8 @@ export const exportOptionsSchema = z
     path: z.string().min(1).max(4096).optional(),
     format: z.enum(['wav', 'flac', 'mp3']).default('wav'),
     bitDepth: z.union([z.literal(16), z.literal(24)]).default(24),
+    /** The export's rate; default the project's (its sources'). Another rate goes through the mastering-grade resampler. */
+    sampleRate: z.literal(PROJECT_SAMPLE_RATES).optional(),
     territory: territory.optional(),
     /** Integrated loudness target in LUFS (true peak kept under −1 dBTP); none to leave the mix as is. */
     normalizeLufs: z.number().min(-40).max(-5).nullable().default(null),
@@ -45,6 +48,8 @@ export const exportCheckSchema = z.object({
   credits: z.array(z.string()),
   splits: z.object({ master: z.array(splitSchema), publishing: z.array(splitSchema), basis: z.array(z.string()) }).nullable(),
   creator: z.string().nullable(),
+  /** Packages the export relies on that no rights holder signed (nothing proves who delivered them): package id and the recording title. */
+  unsignedPackages: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export type ExportCheck = z.infer<typeof exportCheckSchema>;
 
@@ -90,6 +95,14 @@ export const inspectionSchema = z.object({
   audioSha256: z.string(),
   audioMatches: z.boolean(),
   ledger: z.enum(['matches', 'absent', 'differs']),
+  /** The record's Ed25519 signature, checked against the key it carries (null without a record). */
+  signature: z.object({ status: z.enum(['valid', 'invalid', 'absent']), byThisLibrary: z.boolean(), keyFingerprint: z.string().nullable() }).nullable(),
+  /** FILE.credits.json beside the file, compared with the embedded record. */
+  sidecar: z.enum(['matches', 'differs', 'absent', 'malformed']),
+  /** Display tags (title, artist, remixer, composer) that say something other than the record. */
+  tags: z.array(z.object({ tag: z.string(), found: z.string(), expected: z.string() })),
+  /** A file without a record whose audio is a known export (its tags were stripped). */
+  foundByAudio: z.object({ exportId: z.string(), title: z.string(), ledgerPosition: z.number() }).nullable(),
   problems: z.array(z.string()),
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
@@ -100,6 +113,8 @@ export const ledgerVerificationSchema = z.object({
   headHash: z.string().nullable(),
   firstBadPosition: z.number().nullable(),
   problem: z.string().nullable(),
+  /** The signed ledger head kept outside the database (ledger-head.json), when valid. */
+  signedHead: z.object({ position: z.number(), signedAt: z.string() }).nullable(),
 });
 
 export const exportsEndpoints = {

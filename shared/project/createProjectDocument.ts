@@ -1,6 +1,7 @@
 import type { ProjectDocument, Source, Track } from './documentSchema';
 import { PROJECT_SCHEMA_VERSION } from './documentSchema';
 import { secondsToBeats } from './timing';
+import { projectSampleRate } from './projectSampleRate';
 
 /** What a new project needs to know about the recording it starts from. */
 export interface StartingRecording {
@@ -82,6 +83,7 @@ export function createProjectDocument(recording: StartingRecording, kind: 'remix
     bpm: recording.bpm,
     timeSignature: [beatsPerBar, 4],
     key: recording.key,
+    sampleRate: projectSampleRate(sources),
     sources,
     tracks,
     clips: stems.map((stem) => ({

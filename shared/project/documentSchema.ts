@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { PROJECT_SAMPLE_RATES } from './projectSampleRate';
 
 /**
- * The project document (schemaVersion 2): versioned JSON holding the whole
+ * The project document (schemaVersion 3): versioned JSON holding the whole
  * arrangement. Times on the timeline are in beats (so a tempo change keeps
  * the arrangement musical); source positions are in seconds of the source.
  *
  * Version 2 added takes: a clip can be inactive — an alternative take kept
  * on its track but not heard (comping picks which take plays where).
+ * Version 3 added the project's sample rate (what exports keep by default).
  */
-export const PROJECT_SCHEMA_VERSION = 2;
+export const PROJECT_SCHEMA_VERSION = 3;
 
 export const LIMITS = {
   bpm: { min: 20, max: 300 },
@@ -116,6 +118,8 @@ export const projectDocumentSchema = z.object({
   timeSignature: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8), z.literal(16)])]),
   /** The project key ("A minor"); pitched sources are transposed from their own key to it. */
   key: z.string().regex(/^[A-G](#|b)? (major|minor)$/),
+  /** The rate the mix renders at and exports keep unless asked otherwise: by default its sources' (projectSampleRate). */
+  sampleRate: z.literal(PROJECT_SAMPLE_RATES),
   sources: z.array(sourceSchema).max(1000),
   tracks: z.array(trackSchema).max(128),
   clips: z.array(clipSchema).max(10_000),

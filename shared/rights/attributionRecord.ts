@@ -10,8 +10,9 @@ import type { IdentifiedAudio } from './sourceIdentity';
 /**
  * The attribution record: everything about an export's rights, as
  * canonical JSON. Embedded in the file, written beside it as
- * FILE.credits.json and — without its `ledger` member — hashed into the
- * ledger. docs/attribution-record.md describes every field.
+ * FILE.credits.json, signed by the exporting library (`signature`), and —
+ * without its `ledger` and `signature` members — hashed into the ledger.
+ * docs/attribution-record.md describes every field.
  */
 export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
@@ -57,6 +58,18 @@ export const attributionRecordSchema = z.object({
     bitDepth: z.number().int().optional(),
     bitrateKbps: z.number().int().optional(),
     sampleRate: z.number().int(),
+    /**
+     * Rate conversion on the way: null when sources, mix and file share one rate (nothing resampled);
+     * otherwise the resampler and each conversion (every source at one rate, or the master bus).
+     * Absent in records from before it was recorded.
+     */
+    resampling: z
+      .object({
+        method: z.string(),
+        conversions: z.array(z.object({ stage: z.enum(['sources', 'master']), fromHz: z.number().int(), toHz: z.number().int(), passbandHz: z.number(), stopbandDb: z.number(), tapsPerPhase: z.number().int() })),
+      })
+      .nullable()
+      .optional(),
     channels: z.number().int(),
     durationSec: z.number(),
     audioSha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -65,7 +78,16 @@ export const attributionRecordSchema = z.object({
   creator: z.object({ name: z.string(), role: z.string(), isni: z.string().optional(), ipi: z.string().optional() }),
   sources: z.array(
     z.object({
-      recording: z.object({ id: z.string(), title: z.string(), isrc: z.string(), displayArtist: z.string(), label: z.string(), packageId: z.string() }),
+      recording: z.object({
+        id: z.string(),
+        title: z.string(),
+        isrc: z.string(),
+        displayArtist: z.string(),
+        label: z.string(),
+        packageId: z.string(),
+        /** Whether the delivering package was signed by its rights holder, and with which key (its SHA-256 fingerprint). */
+        packageSignature: z.object({ status: z.enum(['signed', 'unsigned']), keyFingerprint: z.string().optional() }).optional(),
+      }),
       work: z.object({ id: z.string(), title: z.string(), iswc: z.string().nullable(), writers: z.array(shareSchema), publishers: z.array(shareSchema) }),
       masterOwners: z.array(shareSchema),
       stems: z.array(
@@ -104,11 +126,16 @@ export const attributionRecordSchema = z.object({
   splits: z.object({ master: z.array(shareSchema), publishing: z.array(shareSchema), basis: z.array(z.string()) }),
   decision: z.object({ allowed: z.literal(true), territory: z.string(), date: z.string(), rulesEvaluated: z.array(z.string()) }),
   credits: z.array(z.string()),
+  /** The library that made the export: its Ed25519 public key (base64 of 32 raw bytes) and that key's SHA-256. Hashed into the ledger. */
+  library: z.object({ publicKey: z.string(), keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   ledger: ledgerStampSchema.optional(),
+  /** Ed25519 signature, by `library.publicKey`, of the canonical JSON of the record without this member. */
+  signature: z.object({ algorithm: z.literal('Ed25519'), value: z.string() }).optional(),
 });
 
 export type AttributionRecord = z.infer<typeof attributionRecordSchema>;
-export type AttributionPayload = Omit<AttributionRecord, 'ledger'>;
+/** What the ledger hashes: the record without its ledger stamp and signature. */
+export type AttributionPayload = Omit<AttributionRecord, 'ledger' | 'signature'>;
 export type LedgerStamp = z.infer<typeof ledgerStampSchema>;
 
 export interface RecordInput {
@@ -125,6 +152,8 @@ export interface RecordInput {
   readonly credits: readonly string[];
   /** Own audio identified as catalog stems, by source id (see catalogView). */
   readonly identified?: ReadonlyMap<string, IdentifiedAudio>;
+  /** The exporting library's public key (base64) and fingerprint. */
+  readonly library?: { readonly publicKey: string; readonly keyFingerprint: string };
 }
 
 const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
@@ -155,7 +184,15 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     const r = recordings.get(source.recordingId);
     if (!r) continue;
     const entry = byRecording.get(r.id) ?? {
-      recording: { id: r.id, title: r.title, isrc: r.isrc, displayArtist: r.displayArtist, label: r.label, packageId: r.packageId },
+      recording: {
+        id: r.id,
+        title: r.title,
+        isrc: r.isrc,
+        displayArtist: r.displayArtist,
+        label: r.label,
+        packageId: r.packageId,
+        packageSignature: r.packageKeyFingerprint ? { status: 'signed' as const, keyFingerprint: r.packageKeyFingerprint } : { status: 'unsigned' as const },
+      },
       work: workOf(r),
       masterOwners: r.masterOwners.map((o) => ({ partyId: o.partyId, name: o.name, role: 'master owner', shareBp: o.shareBp, ...strip(o) })),
       stems: [],
@@ -198,6 +235,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     splits: { master: [...input.splits.master], publishing: [...input.splits.publishing], basis: [...input.splits.basis] },
     decision: { allowed: true, territory: decision.territory, date: decision.date, rulesEvaluated: [...decision.rulesEvaluated] },
     credits: [...input.credits],
+    ...(input.library ? { library: { ...input.library } } : {}),
   };
 }
 

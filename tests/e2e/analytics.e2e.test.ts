@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServe, type RunningServe } from './helpers/startServe';
 import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
 import { waveformInk } from './helpers/waveformInk';
-import { seededRandom } from '../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../engine/common/dsp/seededRandom';
 
 const bin = path.resolve('bin/stemroom.js');
 const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8' }).stdout);

@@ -1,7 +1,7 @@
-import type { RenderEnvironment } from '../../renderer/audio/render/renderProject';
-import { createSignalsmith } from '../../renderer/audio/stretch/loadSignalsmith';
-import { stretchChannels } from '../../renderer/audio/stretch/stretchChannels';
-import { loadWebAudio } from '../../main/media/webAudio';
+import type { RenderEnvironment } from '../../engine/common/render/renderProject';
+import { createSignalsmith } from '../../engine/common/stretch/loadSignalsmith';
+import { stretchChannels } from '../../engine/common/stretch/stretchChannels';
+import { loadWebAudio } from '../../engine/node/webAudio';
 
 /** A Node render environment over in-memory sources (sha256 → channels at 48 kHz). */
 export async function testRenderEnvironment(sources: ReadonlyMap<string, Float32Array[]>): Promise<RenderEnvironment & { loads: string[] }> {

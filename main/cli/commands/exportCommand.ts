@@ -5,15 +5,17 @@ import { callContract } from '../callContract';
 import { numberOption } from '../numberOption';
 import { ServiceError } from '../../services/ServiceError';
 import type { RightsReasonView } from '../../../shared/contract/exportsContract';
+import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
     'bit-depth': { type: 'string' },
+    'sample-rate': { type: 'string' },
     territory: { type: 'string' },
     normalize: { type: 'string' },
     title: { type: 'string' },
@@ -26,6 +28,8 @@ export const exportCommand: Command = {
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
     const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
     if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError(`--bit-depth takes 16 or 24, not "${bitDepth}"`);
+    const sampleRate = numberOption(values, 'sample-rate', { integer: true, takes: `${PROJECT_SAMPLE_RATES.join(', ')} (Hz)` });
+    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as ProjectSampleRate)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
     const normalize = numberOption(values, 'normalize', { min: -40, max: -5, takes: 'a loudness target in LUFS from -40 to -5, e.g. -14' }) ?? null;
     try {
       const summary = await callContract(await services(), 'exports.start', {
@@ -33,6 +37,7 @@ export const exportCommand: Command = {
         path: typeof values.out === 'string' ? path.resolve(values.out) : undefined,
         format: format as 'wav',
         bitDepth,
+        sampleRate: sampleRate as ProjectSampleRate | undefined,
         territory: typeof values.territory === 'string' ? values.territory.toUpperCase() : undefined,
         normalizeLufs: normalize,
         title: typeof values.title === 'string' ? values.title : undefined,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
+import type { Inspection } from '../../../shared/contract/exportsContract';
+import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -16,11 +18,19 @@ export const inspectCommand: Command = {
         `${inspection.path} (${inspection.format})`,
         r ? `${r.output.title} — ${r.output.versionType} by ${r.creator.name}, export ${r.exportId}` : 'No Stemroom attribution record.',
         `Audio hash ${inspection.audioSha256} ${inspection.audioMatches ? 'matches the record' : 'does NOT match the record'}`,
+        `Signature: ${signatureLine(inspection.signature)}`,
         `Ledger: ${inspection.ledger}`,
+        `Credits file beside it: ${inspection.sidecar}`,
         ...(r ? ['Credits:', ...r.credits.map((c) => `  ${c}`)] : []),
         ...inspection.problems.map((p) => `! ${p}`),
       ];
     });
-    return inspection.hasRecord && inspection.audioMatches && inspection.ledger === 'matches' ? 0 : 1;
+    return inspection.hasRecord && inspection.audioMatches && inspection.ledger === 'matches' && inspection.signature?.status === 'valid' && inspection.problems.length === 0 ? 0 : 1;
   },
 };
+
+function signatureLine(signature: Inspection['signature']): string {
+  if (!signature) return '—';
+  if (signature.status !== 'valid') return signature.status.toUpperCase();
+  return `valid, by ${signature.byThisLibrary ? 'this library' : 'another library'} (key ${displayFingerprint(signature.keyFingerprint ?? '')})`;
+}

@@ -7,7 +7,11 @@ export const ledgerVerifyCommand: Command = {
   usage: '',
   async run({ services, out }) {
     const result = await callContract(await services(), 'ledger.verify', {});
-    out.result(result, () => (result.ok ? `Ledger intact: ${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}, head ${result.headHash ?? '—'}.` : `Ledger BROKEN at entry ${result.firstBadPosition}: ${result.problem}`));
+    out.result(result, () =>
+      result.ok
+        ? `Ledger intact: ${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}, head ${result.headHash ?? '—'}${result.signedHead ? `, agreeing with its signed head (entry ${result.signedHead.position}, signed ${result.signedHead.signedAt})` : ''}.`
+        : `Ledger BROKEN${result.firstBadPosition ? ` at entry ${result.firstBadPosition}` : ''}: ${result.problem}`,
+    );
     return result.ok ? 0 : 1;
   },
 };

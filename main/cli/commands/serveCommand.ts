@@ -21,6 +21,7 @@ export const serveCommand: Command = {
       if (error.code === 'EADDRINUSE' && values.port === undefined) return startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port: 0 });
       throw error;
     });
+    void library.prepareAudioCache();
     out.result({ url: host.url, port: host.port, dataDir: library.library.paths.dataDir }, () => [
       `Stemroom is running. Open this URL in a browser on this machine:`,
       ``,

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 
 /** mulberry32's state step: after k draws its state is seed + k × this (mod 2³²). */
 const MULBERRY32_STEP = 0x6d2b79f5;

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 
 /**
  * Float samples (−1…1) to integers of `bitDepth` bits. 16-bit gets TPDF

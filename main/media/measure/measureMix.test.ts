@@ -4,7 +4,7 @@ import { pcmFromFloat } from '../encode/pcmFromFloat';
 import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 
 /** A few seconds of loud, uneven material per channel (tones, noise bursts, a clipped patch). */
 function material(channels: number, seconds: number, sampleRate: number): Float32Array[] {

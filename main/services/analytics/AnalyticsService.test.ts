@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 import { referenceMetrics, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
 import type { AnalyticsReport } from '../../../shared/contract/analyticsContract';
 

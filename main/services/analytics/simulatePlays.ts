@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS } from '../../../shared/analytics/playDefinitions';
 import type { ArrangementOutline } from '../../../shared/analytics/labelMoment';
-import { seededRandom } from '../../../renderer/audio/dsp/seededRandom';
+import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 
 /** A generated play in the play-log vocabulary (what a line of docs/plays-format.md holds). */
 export interface SimulatedPlay {

@@ -12,6 +12,7 @@ import type { TaskHandle } from '../TaskRegistry';
 import { recordingRights } from './catalogRights';
 import { importCatalogPackage } from './importCatalogPackage';
 import type { ZipLimits } from '../../media/extractZip';
+import type { PcmCache } from '../../media/PcmCache';
 
 type SearchRequest = z.output<typeof catalogSearchRequestSchema>;
 
@@ -37,13 +38,14 @@ export class CatalogService {
     private readonly scratchDir: string,
     private readonly now: () => Date,
     private readonly zipLimits?: ZipLimits,
+    private readonly pcm?: PcmCache,
   ) {
     this.reads = catalogReadQueries(db);
     this.searches = catalogSearchQueries(db);
   }
 
   importPackage(source: string, task: TaskHandle): Promise<ImportSummary> {
-    return importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits });
+    return importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: this.pcm?.staging() });
   }
 
   search(request: SearchRequest, rights: RightsContext): { total: number; items: RecordingSummary[] } {

@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../../shared/contract/catalogContract';
 import { catalogWriteQueries, type StoredStemAnalysis } from '../../db/catalogWriteQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
+import type { PcmStaging } from '../../media/PcmCache';
 import { sha256File } from '../../media/sha256File';
 import type { TaskHandle } from '../TaskRegistry';
 import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
@@ -15,6 +16,8 @@ import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
 
 export interface ImportContext {
+  /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
+  readonly pcm?: PcmStaging;
   readonly db: LibraryDatabase;
   readonly store: ContentStore;
   readonly scratchDir: string;
@@ -74,7 +77,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const partyProblems = foreignPartyChanges(pkg, writes.party);
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
-    const analyses = await checkStems(pkg, folder, writes.analysisOf, task);
+    const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
@@ -95,6 +98,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
         importedAt: context.now().toISOString(),
         signature: signatureWrite(signature, judgement.pin),
       });
+      context.pcm?.commit();
       task.progress('Imported', 1, 1);
       return summary(existing ? 'updated' : 'imported', licenceChanges, judgement.pin);
     } catch (error) {
@@ -102,6 +106,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
       throw error;
     }
   } finally {
+    context.pcm?.discard();
     folder.dispose();
   }
 }
@@ -126,6 +131,7 @@ async function checkStems(
   folder: ArchiveFolder,
   storedAnalysis: (sha256: string) => StoredStemAnalysis | undefined,
   task: TaskHandle,
+  pcm: PcmStaging | undefined,
 ): Promise<Map<string, StoredStemAnalysis>> {
   const all = pkg.recordings.flatMap((r, i) => r.stems.map((s, j) => ({ stem: s, field: `recordings[${i}].stems[${j}].file` })));
   const analyses = new Map<string, StoredStemAnalysis>();
@@ -141,7 +147,7 @@ async function checkStems(
       continue;
     }
     try {
-      analyses.set(stem.id, await analyzeAudio(file));
+      analyses.set(stem.id, await analyzeAudio(file, (audio) => pcm?.stage(actual, audio)));
     } catch (error) {
       if (error instanceof AudioProblem) throw importRefusal(stem.file, [error.message]);
       throw error;

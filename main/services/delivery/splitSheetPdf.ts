@@ -35,7 +35,7 @@ function layout(record: AttributionRecord, text: PdfText, size: number, bundleNa
     const s = options.size ?? size;
     for (const row of text.wrap(content, width, s, options.bold)) {
       y -= s * 1.32;
-      page && text.draw(page, row, MARGIN, y, s, { bold: options.bold, color: options.color ?? INK });
+      if (page) text.draw(page, row, MARGIN, y, s, { bold: options.bold, color: options.color ?? INK });
     }
     y -= options.gap ?? 0;
   };
@@ -68,7 +68,7 @@ function layout(record: AttributionRecord, text: PdfText, size: number, bundleNa
         cellLines.forEach((cellLine, i) => {
           // Shares line up on the right edge; everything else starts at its column.
           const at = c === COLUMNS.length - 1 ? x + widths[c]! - text.width(cellLine, size, strong) : x;
-          page && text.draw(page, cellLine, at, y - line * (i + 1) + 2, size, { bold: strong, color: index === 0 ? MUTED : INK });
+          if (page) text.draw(page, cellLine, at, y - line * (i + 1) + 2, size, { bold: strong, color: index === 0 ? MUTED : INK });
         });
         x += widths[c]!;
       });

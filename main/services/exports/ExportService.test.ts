@@ -132,14 +132,14 @@ describe('export', () => {
     expect(residualDb(await decodeFile(summary.path), await decodeFile(ffmpegMix))).toBeLessThan(-90);
   });
 
-  it('two exports of the same revision have identical audio hashes', { timeout: 120_000 }, async () => {
+  it('two exports of the same revision have identical audio hashes', async () => {
     for (const format of ['wav', 'flac', 'mp3'] as const) {
       const a = await exportAs(`same-a.${format}`, { bitDepth: 16 });
       const b = await exportAs(`same-b.${format}`, { bitDepth: 16 });
       expect(b.audioSha256, format).toBe(a.audioSha256);
       expect(b.exportId).not.toBe(a.exportId);
     }
-  });
+  }, 120_000);
 
   it('normalizes to a loudness target with the true peak under −1 dBTP', async () => {
     const summary = await exportAs('loud.wav', { normalizeLufs: -14, bitDepth: 16 });

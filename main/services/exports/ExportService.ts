@@ -10,12 +10,15 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { renderProject } from '../../../renderer/audio/render/renderProject';
+import { renderProject } from '../../../engine/common/render/renderProject';
+import { resamplingFacts } from './resamplingFacts';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../media/nodeRenderEnvironment';
+import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
+import { contentStoreAudio } from '../../media/contentStoreAudio';
+import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
@@ -31,10 +34,16 @@ import { forgedSourceReasons } from './forgedSourceReasons';
 import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
 import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
+import { inspectExportFile } from './inspectExportFile';
+import type { LibraryKey } from '../../trust/LibraryKey';
+import type { LedgerHeadFile } from '../../trust/LedgerHeadFile';
+import { signRecord } from '../../trust/recordSignature';
+import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
+const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -60,6 +69,7 @@ export class ExportService {
     private readonly now: () => Date,
     private readonly today: () => string,
     private readonly appVersion: string,
+    private readonly trust: { readonly key: LibraryKey; readonly heads: LedgerHeadFile; readonly meta: ReturnType<typeof libraryMetaQueries> },
   ) {
     this.ledger = ledgerQueries(db);
     this.publisher = new ExportPublisher(this.ledger);
@@ -72,8 +82,9 @@ export class ExportService {
     const document = this.projects.documentAt(projectId);
     const context = this.context(document, territory);
     const creatorName = creator ?? this.settings.get().creatorName;
+    const unsignedPackages = [...new Map([...context.recordings.values()].filter((r) => !r.packageKeyFingerprint).map((r) => [r.packageId, { id: r.packageId, title: r.title }])).values()];
     if (!context.decision.allowed) {
-      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName };
+      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName, unsignedPackages };
     }
     const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
     return {
@@ -84,6 +95,7 @@ export class ExportService {
       credits: this.credits(document, context, title ?? document.name, creatorName ?? 'You'),
       splits: { master: [...splits.master], publishing: [...splits.publishing], basis: [...splits.basis] },
       creator: creatorName,
+      unsignedPackages,
     };
   }
 
@@ -95,6 +107,8 @@ export class ExportService {
   }
 
   private async exportNow(options: ExportOptions, task: TaskHandle): Promise<ExportSummary> {
+    const tampered = this.ledgerHeadProblem();
+    if (tampered) throw new ServiceError('conflict', `The ledger does not match its signed head: ${tampered}. Exports are paused until the library is restored; run stemroom ledger verify.`);
     this.projects.flushAll();
     const summary = this.projects.summaryOf(options.projectId);
     const document = this.projects.documentAt(options.projectId);
@@ -111,10 +125,11 @@ export class ExportService {
 
     task.progress('Rendering', 0, 1);
     prewarmMeasuring(); // its worker starts while the mix renders
-    const environment = await nodeRenderEnvironment((sha) => this.store.pathOf(sha));
+    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
     const mix = await renderProject(context.view.document, environment, {
+      outputRate: options.sampleRate ?? context.view.document.sampleRate,
       signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(phase === 'preparing' ? 'Preparing audio' : phase === 'rendering' ? 'Rendering' : 'Limiting', done, total),
+      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
     }).catch((error: Error) => {
       if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
       throw error;
@@ -140,6 +155,7 @@ export class ExportService {
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
         sampleRate: mix.sampleRate,
+        resampling: resamplingFacts(mix.resampling),
         channels: mix.channels.length,
         durationSec: mix.channels[0]!.length / mix.sampleRate,
         audioSha256: sha256Hex(encoded.audioData),
@@ -150,13 +166,14 @@ export class ExportService {
       recordings: context.recordings,
       splits,
       credits: this.credits(document, context, title, creatorName),
+      library: { publicKey: this.trust.key.publicKey, keyFingerprint: this.trust.key.fingerprint },
     });
     const payloadJson = recordCanonicalJson(payload);
     const head = this.ledger.head();
     const previousHash = head?.entryHash ?? GENESIS_HASH;
     const payloadSha256 = sha256Hex(payloadJson);
     const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
-    const record: AttributionRecord = { ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } };
+    const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
     const file = encoded.withTags(exportTags(record));
     const row: ExportRow = {
       id: exportId,
@@ -175,6 +192,7 @@ export class ExportService {
     };
     task.progress('Writing', 0, 1);
     this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
+    this.trust.heads.advance(entry, this.now());
     task.progress('Exported', 1, 1);
     return {
       exportId,
@@ -195,7 +213,42 @@ export class ExportService {
    * Run at every start, before any export.
    */
   recover(): { completed: string[]; rolledBack: string[] } {
-    return this.publisher.recover();
+    const recovered = this.publisher.recover();
+    this.sealLedgerHead();
+    return recovered;
+  }
+
+  /**
+   * A library opened for the first time since heads were kept (new, or
+   * from an older Stemroom) signs its ledger as it stands; from then on a
+   * missing ledger-head.json is itself a finding of `ledger verify`. Later
+   * opens move the head over entries a crash recovery completed — but only
+   * while the ledger still agrees with it, so evidence is never overwritten.
+   */
+  private sealLedgerHead(): void {
+    const head = this.ledger.head();
+    const current = { position: head?.position ?? 0, entryHash: head?.entryHash ?? GENESIS_HASH };
+    if (!this.trust.meta.get('ledger_head_kept')) {
+      this.trust.heads.advance(current, this.now());
+      this.trust.meta.set('ledger_head_kept', this.now().toISOString());
+    } else if (this.ledgerHeadProblem() === null) this.trust.heads.advance(current, this.now());
+  }
+
+  /**
+   * Why the ledger disagrees with its signed head (a cut tail, a rewritten
+   * chain, a missing or edited ledger-head.json), or null. Exports are
+   * refused while it does: new entries must never be built on a ledger
+   * that was tampered with, nor bury the evidence.
+   */
+  private ledgerHeadProblem(): string | null {
+    const read = this.trust.heads.read();
+    if (read.state === 'missing') return this.ledger.head() ? 'its signed head (ledger-head.json) is missing' : null;
+    if (read.state === 'invalid') return read.problem;
+    const { position, entryHash: signed } = read.head;
+    const actual = position === 0 ? GENESIS_HASH : this.ledger.entryHashAt(position);
+    if (actual === undefined) return `its signed head names entry ${position}, which the ledger no longer has (its tail was deleted)`;
+    if (actual !== signed) return `entry ${position} is not the entry its signed head names (the chain was rewritten)`;
+    return null;
   }
 
   list(projectId?: string): ExportListItem[] {
@@ -210,7 +263,9 @@ export class ExportService {
     const entry = this.ledger.entryOf(exportId);
     if (!row || !entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
     const payload = JSON.parse(entry.payloadJson) as AttributionRecord;
-    const record = attributionRecordSchema.parse({ ...payload, ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash } });
+    const stamped = attributionRecordSchema.parse({ ...payload, ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash } });
+    // Ed25519 signatures are deterministic: re-signing with the key that made the record gives the signature the file carries.
+    const record = stamped.library?.keyFingerprint === this.trust.key.fingerprint ? signRecord(stamped, this.trust.key) : stamped;
     return { item: this.listItem(row), record };
   }
 
@@ -243,61 +298,12 @@ export class ExportService {
   }
 
   verifyLedger() {
-    return verifyLedger(this.ledger.entries());
+    return verifyLedger(this.ledger.entries(), this.trust.heads.read());
   }
 
-  /** Reads a file's embedded record, recomputes its audio hash, and checks the ledger for that entry. */
+  /** Everything checkable about an export file: signature, audio, ledger, credits.json, display tags (see inspectExportFile). */
   inspect(filePath: string, label = filePath): Inspection {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(filePath);
-    } catch {
-      throw new ServiceError('not-found', `${label}: no such file.`);
-    }
-    let embedded;
-    try {
-      embedded = readEmbeddedRecord(bytes);
-    } catch (error) {
-      throw new ServiceError('invalid-request', `${label}: ${(error as Error).message}.`);
-    }
-    const audioSha256 = sha256Hex(embedded.audioData);
-    const problems: string[] = [];
-    let record: AttributionRecord | null = null;
-    if (embedded.recordJson) {
-      const parsed = attributionRecordSchema.safeParse(safeJson(embedded.recordJson));
-      if (parsed.success) record = parsed.data;
-      else problems.push('The embedded attribution record is malformed.');
-    } else problems.push('The file carries no Stemroom attribution record.');
-    const audioMatches = record !== null && record.output.audioSha256 === audioSha256;
-    if (record && !audioMatches) problems.push('The audio differs from the audio the record describes (re-encoded or edited).');
-    let ledger: Inspection['ledger'] = 'absent';
-    if (record) {
-      const entry = this.ledger.entryOf(record.exportId);
-      if (entry) {
-        const { ledger: _stamp, ...payload } = record;
-        ledger = entry.payloadSha256 === sha256Hex(recordCanonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
-        if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export).`);
-      } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
-    }
-    if (!record && embedded.exportId) {
-      const known = this.recordFromLedger(embedded.exportId, audioSha256);
-      if (known) return { path: label, format: embedded.format, hasRecord: false, exportId: embedded.exportId, record: known.record, audioSha256, audioMatches: true, ledger: 'matches', problems: [known.problem] };
-    }
-    return { path: label, format: embedded.format, hasRecord: record !== null, exportId: record?.exportId ?? embedded.exportId, record, audioSha256, audioMatches, ledger, problems };
-  }
-
-  /**
-   * A file that lost its embedded record but still names its export (a WAV
-   * remuxed by ffmpeg keeps only RIFF INFO, where the comment carries the
-   * id): the ledger's record, when its audio hash is this file's.
-   */
-  private recordFromLedger(exportId: string, audioSha256: string): { record: AttributionRecord; problem: string } | null {
-    const entry = this.ledger.entryOf(exportId);
-    if (!entry || (JSON.parse(entry.payloadJson) as AttributionPayload).output.audioSha256 !== audioSha256) return null;
-    return {
-      record: this.show(exportId).record,
-      problem: `The file carries no embedded record (its tags were rewritten, e.g. by an ffmpeg remux); its export id and audio match ledger entry ${entry.position}, whose record this is.`,
-    };
+    return inspectExportFile({ ledger: this.ledger, libraryKeyFingerprint: this.trust.key.fingerprint }, filePath, label);
   }
 
   /** Waveform peaks of an export's final mix, by the hash of its audio data. */
@@ -359,12 +365,4 @@ export class ExportService {
 
 function canonicalJsonPretty(record: AttributionRecord): string {
   return `${canonicalJson(record, 2)}\n`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,5 @@
 import type { AttributionRecord } from '../../../shared/rights/attributionRecord';
-import { LOUDNESS_TOLERANCE_LU, normalizeLoudness, type Normalized } from '../../../renderer/audio/dsp/normalizeLoudness';
+import { LOUDNESS_TOLERANCE_LU, normalizeLoudness, type Normalized } from '../../../engine/common/dsp/normalizeLoudness';
 import { decodeAudio } from '../../media/decodeAudio';
 import { encodeMp3, type Mp3Audio } from '../../media/encode/encodeMp3';
 import { quantize } from '../../media/encode/quantize';

@@ -28,7 +28,8 @@ describe('records made before RFC 8785', () => {
 
       // The same export as an earlier Stemroom made it: no canonicalization member, its payload hashed
       // in the sorted-keys form — with integer-like names, where the two forms differ.
-      const { ledger: _stamp, canonicalization: _scheme, ...payload } = record;
+      // (Records from before RFC 8785 were not signed either: no signature, no library key.)
+      const { ledger: _stamp, canonicalization: _scheme, signature: _signature, library: _library, ...payload } = record;
       const old = { ...payload, exportId: '01900000-0000-7000-8000-000000000001', licences: payload.licences.map((l) => ({ ...l, termsReliedOn: { ...(l.termsReliedOn as object), 10: 'ten', 9: 'nine' } })) };
       const payloadJson = sortedKeysJson(old);
       const ledger = ledgerQueries(services.library.db);
@@ -43,7 +44,7 @@ describe('records made before RFC 8785', () => {
       ledger.commit({ position, exportId: old.exportId, createdAt: old.createdAt, payloadJson, payloadSha256, previousHash: head.entryHash, entryHash: stamped.ledger!.entryHash }, { id: old.exportId, ledgerPosition: position, projectId: project.id, revision: 1, title: 'old', versionType: 'remix', format: 'wav', path: file, durationSec: 1, audioSha256: current.audioSha256, createdAt: old.createdAt, creator: 'Tester', isrc: null }, null);
 
       const inspection = await callContract(services, 'exports.inspect', { source: { path: file } });
-      expect(inspection).toMatchObject({ hasRecord: true, audioMatches: true, ledger: 'matches', problems: [] });
+      expect(inspection).toMatchObject({ hasRecord: true, audioMatches: true, ledger: 'matches', problems: [expect.stringMatching(/^The record is not signed/)] });
       expect(inspection.record!.canonicalization).toBeUndefined();
       expect(await callContract(services, 'ledger.verify', {})).toMatchObject({ ok: true, entries: 2 });
     } finally {

@@ -21,6 +21,7 @@ export function recordingFactsFor(document: ProjectDocument, reads: CatalogReads
       displayArtist: row.displayArtist,
       label: row.label,
       packageId: row.packageId,
+      packageKeyFingerprint: row.packageKeyFingerprint,
       work: { id: row.workId, title: row.workTitle, iswc: row.iswc, writers: reads.writers(row.workId), publishers: reads.publishers(row.workId) },
       masterOwners: reads.masterOwners(row.id),
       masterLicences: withName.filter((l) => l.type === 'master'),

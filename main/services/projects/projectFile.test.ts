@@ -102,7 +102,7 @@ describe('.stemroom project files', () => {
     it('malformed JSON', () => expectRefused([{ name: 'project.json', data: Buffer.from('{"format":') }], /project\.json: invalid JSON/));
     it('an unknown file format', () => expectRefused([{ name: 'project.json', data: Buffer.from(goodFile(undefined, { format: 'ableton-live/11' })) }], /unknown format "ableton-live\/11"/));
     it('a document from a newer Stemroom', () =>
-      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }], /newer Stemroom \(document schema 99; this version reads up to 2\)/));
+      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }], /newer Stemroom \(document schema 99; this version reads up to 3\)/));
     it('an invalid document', () =>
       expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), bpm: -4 })) }], /document: the project document is invalid: bpm/));
     it('an audio entry that escapes the archive', () =>

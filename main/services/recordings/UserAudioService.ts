@@ -5,6 +5,7 @@ import { userAudioQueries } from '../../db/userAudioQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
 import type { ContentStore } from '../../media/ContentStore';
+import type { PcmCache } from '../../media/PcmCache';
 import { ServiceError } from '../ServiceError';
 
 export interface StoredAudio {
@@ -24,6 +25,7 @@ export class UserAudioService {
     private readonly store: ContentStore,
     private readonly scratchDir: string,
     private readonly now: () => Date,
+    private readonly pcm?: PcmCache,
   ) {
     this.queries = userAudioQueries(db);
   }
@@ -33,10 +35,11 @@ export class UserAudioService {
     fs.mkdirSync(this.scratchDir, { recursive: true });
     const temp = path.join(this.scratchDir, `take-${crypto.randomBytes(6).toString('hex')}`);
     fs.writeFileSync(temp, bytes);
+    const pcm = this.pcm?.staging();
     try {
       let analysis;
       try {
-        analysis = await analyzeAudio(temp);
+        analysis = await analyzeAudio(temp, (audio) => pcm?.stage(sha256Of(bytes), audio));
       } catch (error) {
         if (error instanceof AudioProblem) throw new ServiceError('invalid-request', `The recording ${error.message}.`);
         throw error;
@@ -48,9 +51,15 @@ export class UserAudioService {
         if (stored.added) this.store.remove([stored.sha256]);
         throw error;
       }
+      pcm?.commit();
       return { sha256: stored.sha256, name, sampleRate: analysis.sampleRate, channels: analysis.channels, durationSec: analysis.frames / analysis.sampleRate };
     } finally {
+      pcm?.discard();
       fs.rmSync(temp, { force: true });
     }
   }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { RecordingDetail } from '../../../shared/contract/catalogContract';
 import type { WaveformPeaks } from '../../../shared/dsp/waveformPeaks';
-import { StemPreviewPlayer } from '../../audio/StemPreviewPlayer';
-import { sharedAudioContext } from '../../audio/sharedAudioContext';
+import { StemPreviewPlayer } from '../../../engine/browser/StemPreviewPlayer';
+import { sharedAudioContext } from '../../../engine/browser/sharedAudioContext';
 import { loadPeaks } from '../../media/loadPeaks';
 import { Waveform } from '../../components/Waveform';
 import { formatDuration } from '../../app/formatDuration';

@@ -20,7 +20,8 @@ export function ExportDetail({ exportId }: { exportId: string }) {
             {record.output.versionType} by {record.creator.name}
           </p>
           <p className="muted mono small">
-            {item.path} · {record.output.format.toUpperCase()} {record.output.bitDepth ? `${record.output.bitDepth}-bit` : `${record.output.bitrateKbps} kbit/s`} · {record.output.sampleRate} Hz ·{' '}
+            {item.path} · {record.output.format.toUpperCase()} {record.output.bitDepth ? `${record.output.bitDepth}-bit` : `${record.output.bitrateKbps} kbit/s`} · {record.output.sampleRate} Hz
+            {record.output.resampling && ` (resampled from ${[...new Set(record.output.resampling.conversions.map((c) => c.fromHz))].join(', ')} Hz)`} ·{' '}
             {formatDuration(record.output.durationSec)}
             {record.output.loudness.integratedLufs !== null && ` · ${record.output.loudness.integratedLufs} LUFS · ${record.output.loudness.truePeakDbtp} dBTP`}
           </p>

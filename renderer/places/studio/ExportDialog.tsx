@@ -8,6 +8,7 @@ import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SplitBar } from '../../components/SplitBar';
 import type { StudioSession } from './StudioSession';
+import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
 
 /**
  * "Export…": the licence check first (each refusal with what to change),
@@ -22,6 +23,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [isrc, setIsrc] = useState('');
   const [format, setFormat] = useState<'wav' | 'flac' | 'mp3'>('wav');
   const [bitDepth, setBitDepth] = useState<16 | 24>(24);
+  const [sampleRate, setSampleRate] = useState<ProjectSampleRate>(session.document.sampleRate);
   const [normalize, setNormalize] = useState<number | null>(-14);
   const [check, setCheck] = useState<ExportCheck | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     setFailure(null);
     try {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, taskId: id });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, taskId: id });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
     } catch (error) {
@@ -132,6 +134,16 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                   </select>
                 </label>
               )}
+              <label className="param">
+                <span>Sample rate</span>
+                <select aria-label="Sample rate" value={sampleRate} onChange={(e) => setSampleRate(Number(e.target.value) as ProjectSampleRate)}>
+                  {PROJECT_SAMPLE_RATES.map((rate) => (
+                    <option key={rate} value={rate}>
+                      {(rate / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kHz{rate === session.document.sampleRate ? ' (project, no resampling)' : ' (resampled)'}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <label className="param check">
                 <input type="checkbox" checked={normalize !== null} onChange={(e) => setNormalize(e.target.checked ? -14 : null)} /> Normalize to
                 <input type="number" aria-label="Loudness target (LUFS)" min={-40} max={-5} step={1} disabled={normalize === null} value={normalize ?? -14} onChange={(e) => setNormalize(Number(e.target.value))} /> LUFS, true peak ≤ −1 dBTP
@@ -148,6 +160,12 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                   ))}
                 </ul>
               </section>
+            )}
+            {check && check.unsignedPackages.length > 0 && (
+              <p className="warning-text small" data-testid="unsigned-packages">
+                Delivered unsigned: {check.unsignedPackages.map((p) => `"${p.title}"`).join(', ')} — no rights holder&apos;s signature proves who delivered {check.unsignedPackages.length === 1 ? 'it' : 'them'}. The attribution record will
+                say so.
+              </p>
             )}
             {check?.allowed && (
               <section aria-label="Rights">

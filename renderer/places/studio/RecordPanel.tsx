@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { AudioInput } from '../../audio/record/AudioInput';
+import type { AudioInput } from '../../../engine/browser/record/AudioInput';
 import { compTakes } from '../../../shared/project/compTakes';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
 import { formatDuration } from '../../app/formatDuration';

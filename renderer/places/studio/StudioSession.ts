@@ -3,8 +3,8 @@ import type { OpenProject } from '../../../shared/contract/projectsContract';
 import { applyCommand, CommandRejected } from '../../../shared/project/applyCommand';
 import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { Store } from '../../audio/Store';
-import type { Engine } from '../../audio/live/Engine';
+import { Store } from '../../../engine/browser/Store';
+import type { Engine } from '../../../engine/browser/live/Engine';
 import { notifications } from '../../app/Notifications';
 import { StudioRecorder } from './StudioRecorder';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Store } from '../../audio/Store';
+import type { Store } from '../../../engine/browser/Store';
 
 /** Subscribes a component to a Store (engine or session state). */
 export function useStore<T extends object>(store: Store<T>): T {

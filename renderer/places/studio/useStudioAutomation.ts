@@ -4,7 +4,7 @@ import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
-import { renderWithToneOffline } from '../../audio/render/renderWithToneOffline';
+import { renderWithToneOffline } from '../../../engine/browser/render/renderWithToneOffline';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {

@@ -1,0 +1,122 @@
+import type { StretchOptions } from '../stretch/stretchChannels';
+import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
+import { preparationKey, type Preparation } from './clipPlacement';
+
+/**
+ * Decoded audio of a blob, one array per channel, at `sampleRate` (when the
+ * loader says; otherwise at the engine's rate) — and, when the loader
+ * decoded into one, the AudioBuffer those arrays view, so it can be played
+ * without another copy.
+ */
+export type DecodedChannels = Float32Array[] & { audioBuffer?: AudioBuffer; sampleRate?: number };
+export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
+/** Time-stretch / pitch-shift (a worker in the page, the WASM directly in Node). */
+export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
+
+/**
+ * Audio ready to schedule: each source decoded once and, per clip tempo and
+ * key, stretched and shifted once, then kept as an AudioBuffer. Preparing is
+ * the slow part (a tempo change re-stretches); scheduling is instant.
+ */
+export class PreparedAudio {
+  private readonly decoded = new Map<string, Promise<DecodedChannels>>();
+  private readonly prepared = new Map<string, Promise<AudioBuffer>>();
+  private readonly ready = new Map<string, AudioBuffer>();
+  private readonly resamplers = new Map<number, Resampler>();
+  private released = false;
+
+  constructor(
+    private readonly context: BaseAudioContext,
+    private readonly load: LoadAudio,
+    private readonly stretch: Stretch,
+  ) {}
+
+  /** Prepares everything in `preparations`; reports progress as preparations complete. */
+  async prepareAll(preparations: readonly Preparation[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const unique = new Map(preparations.map((p) => [preparationKey(p), p]));
+    let done = 0;
+    onProgress?.(0, unique.size);
+    await Promise.all(
+      [...unique.values()].map(async (p) => {
+        await this.prepareOne(p);
+        onProgress?.(++done, unique.size);
+      }),
+    );
+  }
+
+  /** The prepared buffer (after `prepareAll`), or undefined if it is not ready. */
+  buffer(preparation: Preparation): AudioBuffer | undefined {
+    return this.ready.get(preparationKey(preparation));
+  }
+
+  /** The sources this instance brought to the context's rate (a mastering-grade resampler, once per source). */
+  resamplings(): ResamplerDesign[] {
+    return [...this.resamplers.values()].map((r) => r.design);
+  }
+
+  /** The decoded source at its own tempo and pitch, at the context's rate (waveforms at sample level, recording alignment). */
+  source(sha256: string): Promise<DecodedChannels> {
+    let pending = this.decoded.get(sha256);
+    if (!pending) {
+      pending = this.load(sha256).then((channels) => this.atContextRate(channels));
+      pending.catch(() => this.decoded.delete(sha256));
+      if (!this.released) this.decoded.set(sha256, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Lets go of every decoded and prepared buffer (the project closed): a
+   * 16-stem project holds over a gigabyte, which must not wait for the last
+   * stray reference to the engine to disappear. Loads still in flight are
+   * dropped when they finish.
+   */
+  clear(): void {
+    this.released = true;
+    this.decoded.clear();
+    this.prepared.clear();
+    this.ready.clear();
+  }
+
+  /** Forgets prepared variants no current preparation uses (after tempo or key changes). */
+  keepOnly(preparations: readonly Preparation[]): void {
+    const keep = new Set(preparations.map(preparationKey));
+    for (const key of [...this.prepared.keys()]) {
+      if (!keep.has(key)) {
+        this.prepared.delete(key);
+        this.ready.delete(key);
+      }
+    }
+  }
+
+  private prepareOne(p: Preparation): Promise<AudioBuffer> {
+    const key = preparationKey(p);
+    let pending = this.prepared.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const channels = await this.source(p.sha256);
+        const untouched = p.timeFactor === 1 && p.semitones === 0;
+        // Audio played as decoded is the decoder's own buffer (16 stems × 4 min is 1.4 GB: never copy it twice).
+        const decodedBuffer = untouched && channels.audioBuffer?.sampleRate === this.context.sampleRate ? channels.audioBuffer : undefined;
+        const audio = untouched ? channels : await this.stretch(channels, this.context.sampleRate, p);
+        const buffer = decodedBuffer ?? this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
+        if (!decodedBuffer) audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
+        if (!this.released) this.ready.set(key, buffer);
+        return buffer;
+      })();
+      pending.catch(() => this.prepared.delete(key));
+      if (!this.released) this.prepared.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** A source recorded at another rate, brought to the context's by the band-limited resampler (never the decoder's). */
+  private atContextRate(channels: DecodedChannels): DecodedChannels {
+    const from = channels.sampleRate ?? this.context.sampleRate;
+    const to = this.context.sampleRate;
+    if (from === to) return channels;
+    let resampler = this.resamplers.get(from);
+    if (!resampler) this.resamplers.set(from, (resampler = new Resampler(from, to)));
+    return Object.assign(resampler.process(channels), { sampleRate: to });
+  }
+}
