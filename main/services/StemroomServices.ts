@@ -19,6 +19,7 @@ import { userAudioQueries } from '../db/userAudioQueries';
 import { UserAudioService } from './recordings/UserAudioService';
 import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
+import { DeliveryBundles } from './delivery/DeliveryBundles';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
@@ -64,6 +65,7 @@ export class StemroomServices {
   readonly projects: ProjectsService;
   readonly userAudio: UserAudioService;
   readonly exports: ExportService;
+  readonly bundles: DeliveryBundles;
   readonly analytics: AnalyticsService;
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
@@ -91,6 +93,7 @@ export class StemroomServices {
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
       meta: libraryMetaQueries(db),
     });
+    this.bundles = new DeliveryBundles(this.exports, paths.tmpDir, options.zipLimits);
     this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());

@@ -10,7 +10,7 @@ import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/pr
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--bundle [--zip]]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -21,9 +21,12 @@ export const exportCommand: Command = {
     title: { type: 'string' },
     creator: { type: 'string' },
     isrc: { type: 'string' },
+    bundle: { type: 'boolean' },
+    zip: { type: 'boolean' },
   },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one project id');
+    if (values.zip && !values.bundle) throw new UsageError('--zip goes with --bundle (the delivery bundle as one .zip)');
     const format = (values.format ?? (typeof values.out === 'string' ? path.extname(values.out).slice(1).toLowerCase() : 'wav')) || 'wav';
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
     const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
@@ -43,11 +46,13 @@ export const exportCommand: Command = {
         title: typeof values.title === 'string' ? values.title : undefined,
         creator: typeof values.creator === 'string' ? values.creator : undefined,
         isrc: typeof values.isrc === 'string' ? values.isrc : undefined,
+        bundle: values.bundle ? (values.zip ? 'zip' : 'folder') : undefined,
       });
       out.result(summary, () => [
         `Exported ${summary.path} (${summary.durationSec.toFixed(1)} s, ${summary.format}), ledger entry ${summary.ledgerPosition}.`,
         ...summary.notes.map((note) => `Note: ${note}`),
         `Credits: ${summary.creditsPath}`,
+        ...(summary.bundlePath ? [`Delivery bundle: ${summary.bundlePath}`] : []),
         ...summary.credits.map((line) => `  ${line}`),
       ]);
     } catch (error) {

@@ -46,8 +46,14 @@ export class PdfText {
     return { runs, missing };
   }
 
+  private readonly widths = new Map<string, number>();
+
+  /** Width at `size` (cached: wrapping and fitting measure the same strings many times). */
   width(text: string, size: number, bold = false): number {
-    return this.runs(text, bold).runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+    const key = `${bold ? 'b' : 'r'}${size}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) this.widths.set(key, (width = this.runs(text, bold).runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0)));
+    return width;
   }
 
   /**

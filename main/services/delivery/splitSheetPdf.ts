@@ -1,6 +1,7 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { formatIsni, formatIsrc, formatIswc } from '../../../shared/rights/identifiers';
+import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 import { embedTypeface } from './pdfFonts';
 import { PdfText } from './pdfText';
 
@@ -107,7 +108,7 @@ function layout(record: AttributionRecord, text: PdfText, size: number, bundleNa
   heading('Verification');
   const ledger = record.ledger;
   para(
-    `Verify with: stemroom inspect "${bundleName}". Audio SHA-256 ${record.output.audioSha256}.${ledger ? ` Ledger entry ${ledger.position}, entry hash ${ledger.entryHash} (previous ${ledger.previousHash}).` : ''} The record is credits.json (canonical JSON, RFC 8785).`,
+    `Verify with: stemroom inspect "${bundleName}". Audio SHA-256 ${record.output.audioSha256}.${ledger ? ` Ledger entry ${ledger.position}, entry hash ${ledger.entryHash} (previous ${ledger.previousHash}).` : ''} The record is credits.json (canonical JSON, RFC 8785)${record.library ? `, signed with library key ${displayFingerprint(record.library.keyFingerprint)} (Ed25519)` : ''}.`,
     { size: size * 0.85, color: MUTED },
   );
   return A4[1] - MARGIN - y;
@@ -137,8 +138,14 @@ export async function splitSheetPdf(record: AttributionRecord, bundleName: strin
   const everything = JSON.stringify([record.output.title, record.creator, record.sources, record.covered, record.splits, record.licences]);
   const text = new PdfText(await embedTypeface(doc, everything));
   const available = A4[1] - 2 * MARGIN;
-  let size = 10;
-  while (size > 5.5 && layout(record, text, size, bundleName, null) > available) size -= 0.25;
+  // The largest type size (10 pt down to 5.5, in quarter points) at which everything fits: a binary search.
+  let [low, high] = [22, 40];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (layout(record, text, mid / 4, bundleName, null) <= available) low = mid;
+    else high = mid - 1;
+  }
+  const size = low / 4;
   const page = doc.addPage([...A4]);
   layout(record, text, size, bundleName, page);
   if (text.missing > 0) {

@@ -24,7 +24,7 @@ import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
 import type { ProjectsService } from '../projects/ProjectsService';
-import { finishMix } from './finishMix';
+import { exportSampleRate, finishMix } from './finishMix';
 import { prewarmMeasuring } from '../../media/measure/measureMix';
 import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
@@ -36,7 +36,7 @@ import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
 import { inspectExportFile } from './inspectExportFile';
 import type { LibraryKey } from '../../trust/LibraryKey';
-import type { LedgerHeadFile } from '../../trust/LedgerHeadFile';
+import type { LedgerHeadFile, SignedLedgerHead } from '../../trust/LedgerHeadFile';
 import { signRecord } from '../../trust/recordSignature';
 import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 
@@ -127,7 +127,7 @@ export class ExportService {
     prewarmMeasuring(); // its worker starts while the mix renders
     const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
     const mix = await renderProject(context.view.document, environment, {
-      outputRate: options.sampleRate ?? context.view.document.sampleRate,
+      outputRate: exportSampleRate(options.format, options.sampleRate ?? context.view.document.sampleRate),
       signal: task.signal,
       onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
     }).catch((error: Error) => {
@@ -289,6 +289,14 @@ export class ExportService {
   /** Every export's row (newest first), without checking files. */
   rows(): ExportRow[] {
     return this.ledger.exports();
+  }
+
+  /** An export's ledger entry, the entries after it and the signed head: what a delivery bundle's ledger-proof.json holds. */
+  ledgerChainOf(exportId: string): { entry: LedgerEntry; after: LedgerEntry[]; signedHead: SignedLedgerHead | null } {
+    const entry = this.ledger.entryOf(exportId);
+    if (!entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
+    const read = this.trust.heads.read();
+    return { entry, after: this.ledger.entries().filter((e) => e.position > entry.position), signedHead: read.state === 'valid' ? read.head : null };
   }
 
   pathOf(exportId: string): string {

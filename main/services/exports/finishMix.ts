@@ -6,6 +6,16 @@ import { quantize } from '../../media/encode/quantize';
 import { measureMix, type MixMeasurement } from '../../media/measure/measureMix';
 import { DITHER_SEED, flacEncoded, mp3Encoded, wavEncoded, type EncodedAudio, type ExportFormat } from './encodeExport';
 
+/**
+ * The rate an export renders at: the asked one, except that MP3 (MPEG-1
+ * Layer III) has no 88.2 or 96 kHz — those render at half, through the
+ * engine's band-limited resampler, rather than inside LAME (whose own
+ * resampler would also shift the gapless numbers).
+ */
+export function exportSampleRate(format: ExportFormat, rate: number): number {
+  return format === 'mp3' && rate > 48000 ? rate / 2 : rate;
+}
+
 /** The true-peak ceiling loudness normalisation keeps (dBTP), as streaming services ask. */
 export const TRUE_PEAK_CEILING_DBTP = -1;
 
