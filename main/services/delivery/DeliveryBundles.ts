@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, type AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
@@ -133,6 +132,7 @@ export class DeliveryBundles {
   private async checkSplitSheet(file: string, record: AttributionRecord | null): Promise<BundleCheck['splitSheet']> {
     if (!fs.existsSync(file)) return 'absent';
     try {
+      const { PDFDocument } = await import('pdf-lib');
       const doc = await PDFDocument.load(fs.readFileSync(file), { updateMetadata: false });
       return record && doc.getPageCount() === 1 && doc.getSubject() === `Stemroom export ${record.exportId}` ? 'matches' : 'differs';
     } catch {

@@ -7,7 +7,6 @@ import { syncDirectory } from '../../media/writeFileAtomically';
 import { writeZip, type ZipEntry } from '../../media/writeZip';
 import type { LedgerProof } from './ledgerProof';
 import { licenceTermsText } from './licenceTermsText';
-import { splitSheetPdf } from './splitSheetPdf';
 
 /** The files of a delivery bundle besides the audio (named after the export's file). */
 export const BUNDLE_FILES = { credits: 'credits.json', proof: 'ledger-proof.json', splitSheet: 'split-sheet.pdf', readme: 'README.txt', licences: 'licences' } as const;
@@ -45,6 +44,8 @@ async function bundleFiles(contents: BundleContents, bundleName: string): Promis
   files.set(BUNDLE_FILES.credits, Buffer.from(`${canonicalJson(record, 2)}\n`));
   for (const licence of record.licences) files.set(`${BUNDLE_FILES.licences}/${licence.id}.txt`, Buffer.from(licenceTermsText(record, licence)));
   files.set(BUNDLE_FILES.proof, Buffer.from(`${canonicalJson(proof, 2)}\n`));
+  // pdf-lib and fontkit load only when a bundle is made (fontkit unpacks its tables at import).
+  const { splitSheetPdf } = await import('./splitSheetPdf');
   files.set(BUNDLE_FILES.splitSheet, await splitSheetPdf(record, bundleName));
   files.set(BUNDLE_FILES.readme, Buffer.from(readme(record, path.basename(contents.audioPath), bundleName)));
   return files;
