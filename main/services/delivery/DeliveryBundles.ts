@@ -84,7 +84,7 @@ export class DeliveryBundles {
     const folder = path.join(this.scratchDir, `bundle-${crypto.randomBytes(6).toString('hex')}`);
     try {
       await extractZip(bundle, folder, this.zipLimits);
-      return this.inspectFolder(folder, label);
+      return await this.inspectFolder(folder, label); // awaited here: the folder goes in `finally`
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

@@ -70,7 +70,7 @@ describe('delivery bundle', () => {
     expect(proof.signedHead.position).toBe(proof.entry.position + 1);
     expect(execFileSync('zipinfo', [bundle.path], { encoding: 'utf8' })).toMatch(/ stor .*Orchard flip\.flac/); // audio stored, not deflated
     const inspection = await inspect(bundle.path);
-    expect(inspection.problems).toEqual([]);
+    expect(inspection.problems, inspection.problems.join("\n")).toEqual([]);
     expect(inspection.bundle).toMatchObject({ credits: 'matches', splitSheet: 'matches', ledgerProof: 'valid' });
   });
 
