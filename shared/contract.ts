@@ -12,6 +12,7 @@ import { libraryEndpoints } from './contract/libraryContract';
 import { taskEndpoints, taskProgressSchema } from './contract/taskContract';
 import { catalogEndpoints, settingsEndpoints } from './contract/catalogContract';
 import { projectsEndpoints } from './contract/projectsContract';
+import { commandEndpoints } from './contract/commandContract';
 import { exportsEndpoints } from './contract/exportsContract';
 import { analyticsEndpoints } from './contract/analyticsContract';
 import { recordingsEndpoints } from './contract/recordingsContract';
@@ -23,6 +24,7 @@ export const endpoints = {
   ...settingsEndpoints,
   ...catalogEndpoints,
   ...projectsEndpoints,
+  ...commandEndpoints,
   ...exportsEndpoints,
   ...analyticsEndpoints,
   ...recordingsEndpoints,

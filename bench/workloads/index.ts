@@ -5,6 +5,8 @@ import { catalogImport } from './catalogImport';
 import { catalogSearch } from './catalogSearch';
 import { exportAttribution } from './exportAttribution';
 import { offlineRender, projectOpen } from './studioBrowser';
+import { commandBar } from './commandBar';
+import { fingerprint } from './fingerprint';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];

@@ -3,8 +3,12 @@ import { APP_ENTRY_URL } from './appOrigin';
 
 type BrowserWindowConstructor = typeof BrowserWindowClass;
 
-/** The studio window: isolated, sandboxed, no Node in the page, only the preload bridge. */
-export function createMainWindow(BrowserWindow: BrowserWindowConstructor, preloadPath: string): BrowserWindowClass {
+/**
+ * The studio window: isolated, sandboxed, no Node in the page, only the
+ * preload bridge. `devTools` is false in packaged builds, so DevTools cannot
+ * be opened at all (not by menu, shortcut or webContents.openDevTools).
+ */
+export function createMainWindow(BrowserWindow: BrowserWindowConstructor, preloadPath: string, devTools: boolean): BrowserWindowClass {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -23,6 +27,7 @@ export function createMainWindow(BrowserWindow: BrowserWindowConstructor, preloa
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

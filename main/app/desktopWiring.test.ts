@@ -15,6 +15,13 @@ async function startApp(distMainDir = '/nonexistent/dist/main') {
   return { services, dataDir };
 }
 
+/** Every role in a menu template, submenus included. */
+function menuRoles(menu: unknown): string[] {
+  const walk = (items: readonly { role?: string; submenu?: unknown }[]): string[] =>
+    items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? walk(item.submenu) : [])]);
+  return walk((menu as { template: { role?: string; submenu?: unknown }[] }).template);
+}
+
 describe('desktop app wiring (mocked electron)', () => {
   beforeEach(() => resetElectronMock());
 
@@ -41,6 +48,28 @@ describe('desktop app wiring (mocked electron)', () => {
       preload: path.join('/opt/stemroom/dist/main', 'preload.cjs'),
     });
     expect(window!.loadedUrl).toBe('stemroom://app/index.html');
+    services.close();
+  });
+
+  it('exposes no developer tools in an installed app: no menu item, and DevTools disabled in the window', async () => {
+    app.isPackaged = true;
+    const { services } = await startApp();
+    const roles = menuRoles(state.applicationMenu);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
+    // The stock View menu role would bring toggleDevTools back.
+    expect(roles).not.toContain('viewMenu');
+    expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'copy', 'paste']));
+    expect(state.windows[0]!.options.webPreferences.devTools).toBe(false);
+    services.close();
+  });
+
+  it('keeps DevTools and reload when run from a checkout (npm start)', async () => {
+    app.isPackaged = false;
+    const { services } = await startApp();
+    expect(menuRoles(state.applicationMenu)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+    expect(state.windows[0]!.options.webPreferences.devTools).toBe(true);
     services.close();
   });
 
@@ -120,7 +149,15 @@ describe('desktop app wiring (mocked electron)', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp.split(/[\s;]+/)).not.toContain("'unsafe-eval'");
     expect(csp).not.toMatch(/https?:|\*/);
-    expect(await index.text()).toContain('<title>Stemroom</title>');
+    expect(csp).not.toContain('unsafe-inline');
+    // Styles: our stylesheet, and <style> elements carrying this page's nonce (written into the page), fresh per response.
+    const html = await index.text();
+    expect(html).toContain('<title>Stemroom</title>');
+    const nonce = /<meta name="stemroom-style-nonce" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    const again = await handler(new Request('stemroom://app/index.html'));
+    expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
+    expect(Number(index.headers.get('content-length'))).toBe(Buffer.byteLength(html));
     expect((await handler(new Request('stemroom://app/../secret.txt'))).status).toBe(404);
     expect((await handler(new Request('stemroom://app/%2e%2e/secret.txt'))).status).toBe(404);
     expect((await handler(new Request('stemroom://app/..%2fsecret.txt'))).status).toBe(404);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
-import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
+import { withStyleNonce } from '../serving/withStyleNonce';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import { parseByteRange } from '../serving/byteRange';
 import type { Uploads } from '../services/Uploads';
@@ -16,8 +16,8 @@ export const appSchemePrivileges = {
  * Serves `stemroom://app/…`: the built renderer, `/media/<sha256>` from
  * the content store and `/pcm/<sha256>` from its PCM cache (built first
  * when missing), each whole or as the one byte range asked for (206; a bad
- * range 416). Every response carries the CSP; other hosts of the scheme
- * get 404.
+ * range 416). Every response carries the CSP (pages with a fresh style
+ * nonce); other hosts of the scheme get 404.
  */
 export function registerAppProtocol(
   protocol: Protocol,
@@ -25,7 +25,6 @@ export function registerAppProtocol(
   media: (urlPath: string) => ServedBody | null | Promise<ServedBody | null>,
   uploads: Uploads,
 ): void {
-  const csp = contentSecurityPolicy();
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();
@@ -34,13 +33,14 @@ export function registerAppProtocol(
       return new Response(JSON.stringify({ uploadId }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
-    let served: ServedBody | null;
+    let found: ServedBody | null;
     try {
-      served = /^\/(media|peaks|project-file|pcm)\//.test(url.pathname) ? await media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
+      found = /^\/(media|peaks|project-file|pcm)\//.test(url.pathname) ? await media(url.pathname) : resolveAppFile(rendererDir, url.pathname);
     } catch (error) {
       return new Response(`The audio cannot be prepared: ${(error as Error).message}`, { status: 500, headers: { 'Content-Type': 'text/plain' } });
     }
-    if (!served) return notFound();
+    if (!found) return notFound();
+    const { body: served, csp } = withStyleNonce(found);
     const size = 'bytes' in served ? served.bytes.length : fs.statSync(served.filePath).size;
     const range = parseByteRange(request.headers.get('range'), size);
     if (range.kind === 'refused') {

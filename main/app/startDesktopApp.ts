@@ -41,8 +41,10 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
     registerAppProtocol(protocol, path.join(options.distMainDir, '..', 'renderer'), (urlPath) => (urlPath.startsWith('/pcm/') ? services.pcmBody(urlPath) : services.media(urlPath)), services.uploads);
     registerIpcHandlers(ipcMain, services.dispatcher);
     hardenWebContents(app, session.defaultSession);
-    const openWindow = () => createMainWindow(BrowserWindow, path.join(options.distMainDir, 'preload.cjs'));
-    Menu.setApplicationMenu(buildAppMenu(Menu, app.name));
+    // Developer tools only when running from a checkout (npm start), never in an installed app.
+    const developerTools = !app.isPackaged;
+    const openWindow = () => createMainWindow(BrowserWindow, path.join(options.distMainDir, 'preload.cjs'), developerTools);
+    Menu.setApplicationMenu(buildAppMenu(Menu, app.name, { developerTools }));
     services.events.subscribe((event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     });

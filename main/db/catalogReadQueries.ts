@@ -64,6 +64,7 @@ export function catalogReadQueries(db: LibraryDatabase) {
   );
   const peaksBySha = db.prepare<[string], { peaks: Buffer }>('SELECT peaks FROM stems WHERE sha256 = ? LIMIT 1');
   const stemsBySha = db.prepare<[string], { id: string }>('SELECT id FROM stems WHERE sha256 = ?');
+  const stemIdsOfPackage = db.prepare<[string], { id: string }>('SELECT s.id FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE r.package_id = ?');
 
   return {
     packages: () => packages.all() as PackageRow[],
@@ -88,5 +89,6 @@ export function catalogReadQueries(db: LibraryDatabase) {
       return row ? new Uint8Array(row.peaks) : undefined;
     },
     isCatalogAudio: (sha256: string): boolean => stemsBySha.get(sha256) !== undefined,
+    stemIdsOfPackage: (packageId: string): string[] => stemIdsOfPackage.all(packageId).map((r) => r.id),
   };
 }

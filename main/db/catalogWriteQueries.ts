@@ -1,5 +1,6 @@
 import type { CatalogPackage, Licence } from '../../shared/catalog/catalogPackageSchema';
 import type { LibraryDatabase } from './openLibraryDatabase';
+import { FINGERPRINT_ALGORITHM } from '../../shared/dsp/fingerprint/fingerprintParams';
 
 /** A stem's measured audio, as stored. */
 export interface StoredStemAnalysis {
@@ -10,6 +11,8 @@ export interface StoredStemAnalysis {
   readonly loudnessLufs: number | null;
   readonly peakDbfs: number;
   readonly peaks: Uint8Array;
+  /** The landmark fingerprint of newly analysed audio (stored by audio hash; absent when it is already stored). */
+  readonly fingerprint?: Uint8Array;
 }
 
 export interface PackageWrite {
@@ -46,6 +49,7 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   );
   const partyById = db.prepare<[string], StoredParty>('SELECT name, kind, isni, ipi, package_id AS packageId FROM parties WHERE id = ?');
   const pinKey = db.prepare('INSERT INTO package_keys (package_id, public_key, fingerprint, pinned_at) VALUES (?, ?, ?, ?)');
+  const insertFingerprint = db.prepare('INSERT OR IGNORE INTO audio_fingerprints (sha256, algorithm, fingerprint, computed_at) VALUES (?, ?, ?, ?)');
   const owners = {
     work: db.prepare<[string], { package_id: string }>('SELECT package_id FROM works WHERE id = ?'),
     recording: db.prepare<[string], { package_id: string }>('SELECT package_id FROM recordings WHERE id = ?'),
@@ -132,7 +136,9 @@ export function catalogWriteQueries(db: LibraryDatabase) {
       recording.stems.forEach((stem, position) => {
         const analysis = write.analyses.get(stem.id);
         if (!analysis) throw new Error(`no analysis for stem ${stem.id}`);
-        insertStem.run({ id: stem.id, recordingId: recording.id, position, name: stem.name, kind: stem.kind, sha256: stem.sha256, ...analysis, peaks: Buffer.from(analysis.peaks) });
+        const { fingerprint, ...measured } = analysis;
+        insertStem.run({ id: stem.id, recordingId: recording.id, position, name: stem.name, kind: stem.kind, sha256: stem.sha256, ...measured, peaks: Buffer.from(analysis.peaks) });
+        if (fingerprint) insertFingerprint.run(stem.sha256, FINGERPRINT_ALGORITHM, Buffer.from(fingerprint), write.importedAt);
       });
       const work = workById.get(recording.work)!;
       const people = [...work.writers, ...work.publishers, ...recording.masterOwners, ...recording.credits].map((s) => partyNames.get(s.party)).join(' ');

@@ -40,13 +40,10 @@ export function sourceIdentityQueries(db: LibraryDatabase) {
           return row ? toFacts(row) : undefined;
         },
         stemsWithAudio,
-        identify(sha256): AudioIdentity | undefined {
+        identify(sha256): AudioIdentity[] {
           const same = stemsWithAudio(sha256)[0];
-          if (same) return { stem: same, method: 'same-audio', offsetSec: 0, coveredSec: same.durationSec, confidence: 1 };
-          const match = matches.get(sha256);
-          if (!match) return undefined;
-          const { method, offsetSec, coveredSec, confidence, ...stem } = match;
-          return { stem: toFacts(stem), method, offsetSec, coveredSec, confidence };
+          if (same) return [{ stem: same, method: 'same-audio', offsetSec: 0, coveredSec: same.durationSec, confidence: 1 }];
+          return matches.all(sha256).map(({ method, offsetSec, coveredSec, confidence, ...stem }) => ({ stem: toFacts(stem), method, offsetSec, coveredSec, confidence }));
         },
         recordingTitle: (recordingId) => recordingTitle.get(recordingId)?.title,
       };

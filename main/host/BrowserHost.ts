@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
-import { contentSecurityPolicy } from '../serving/contentSecurityPolicy';
+import { withStyleNonce } from '../serving/withStyleNonce';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import { parseByteRange } from '../serving/byteRange';
 import type { StemroomServices } from '../services/StemroomServices';
@@ -40,7 +40,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = await listen(server, options.port ?? 0);
   const guard = new AccessGuard(port, options.token);
   const origin = `http://127.0.0.1:${port}`;
-  const csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);
+  const websocketOrigins = `ws://127.0.0.1:${port} ws://localhost:${port}`;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE });
 
   server.on('request', (request, response) => {
@@ -57,14 +57,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith('/pcm/')) {
       // The PCM cache, built first if a file is missing or damaged (the request waits for it).
       return void options.services.pcmBody(url.pathname).then(
-        (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
+        (body) => (body ? serveBody(response, body, withStyleNonce(body, websocketOrigins).csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
         (error: Error) => refuse(response, 500, `The audio cannot be prepared: ${error.message}`),
       );
     }
     // Library routes may build their body (a .stemroom download is zipped on request).
     const lookup = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : Promise.resolve(resolveAppFile(options.rendererDir, url.pathname));
     lookup.then(
-      (body) => (body ? serveBody(response, body, csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
+      (body) => {
+        if (!body) return refuse(response, 404, 'Not found.');
+        const page = withStyleNonce(body, websocketOrigins);
+        serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+      },
       (error: unknown) => refuse(response, (error as { code?: string }).code === 'not-found' ? 404 : 500, error instanceof Error ? error.message : 'Failed.'),
     );
   });

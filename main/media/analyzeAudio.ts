@@ -3,6 +3,8 @@ import { decodeAudio, UndecodableAudioError, type DecodedAudio } from './decodeA
 import type { AudioContainer } from './sniffAudioFormat';
 import { computePeaks, encodePeaks } from '../../shared/dsp/waveformPeaks';
 import { integratedLoudness, samplePeakDb } from '../../shared/dsp/loudness';
+import { computeFingerprint } from '../../shared/dsp/fingerprint/Fingerprint';
+import { encodeFingerprint } from '../../shared/dsp/fingerprint/fingerprintCodec';
 
 /** What the library keeps about a piece of audio (a stem, a take), computed once at import. */
 export interface AudioAnalysis {
@@ -15,6 +17,8 @@ export interface AudioAnalysis {
   readonly peakDbfs: number;
   /** Encoded waveform peaks (shared/dsp/waveformPeaks). */
   readonly peaks: Uint8Array;
+  /** Encoded landmark fingerprint (shared/dsp/fingerprint): how catalog audio is recognised inside own audio. */
+  readonly fingerprint: Uint8Array;
 }
 
 /** Why audio was refused, in words (the caller adds file and field). */
@@ -49,5 +53,6 @@ export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudi
     loudnessLufs: Number.isFinite(loudness) ? Math.round(loudness * 100) / 100 : null,
     peakDbfs: Math.round(peak * 100) / 100,
     peaks: encodePeaks(computePeaks(audio.channels, audio.sampleRate)),
+    fingerprint: encodeFingerprint(computeFingerprint(audio.channels, audio.sampleRate)),
   };
 }

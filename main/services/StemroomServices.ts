@@ -13,6 +13,7 @@ import type { ZipLimits } from '../media/extractZip';
 import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
+import { commandHandlers } from './projects/commandHandlers';
 import { projectFileBytes, type ProjectFileContext } from './projects/projectFile';
 import { appVersion } from './appVersion';
 import { userAudioQueries } from '../db/userAudioQueries';
@@ -28,6 +29,7 @@ import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { LedgerHeadFile } from '../trust/LedgerHeadFile';
 import { ContentStore } from '../media/ContentStore';
 import { PcmCache } from '../media/PcmCache';
+import { AudioIdentifier } from './identity/AudioIdentifier';
 import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
@@ -59,6 +61,8 @@ export class StemroomServices {
   readonly store: ContentStore;
   /** Every audio blob decoded once (store/pcm/): what renders read and the live engine streams. */
   readonly pcm: PcmCache;
+  /** Recognises catalog audio inside the creator's own audio (fingerprints). */
+  readonly identifier: AudioIdentifier;
   readonly uploads: Uploads;
   readonly settings: SettingsService;
   readonly catalog: CatalogService;
@@ -83,11 +87,12 @@ export class StemroomServices {
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
     this.pcm = PcmCache.of(this.store);
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits, this.pcm);
+    this.identifier = new AudioIdentifier(db, (sha) => this.pcm.read(sha), this.now);
+    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits, this.pcm, this.identifier);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now, this.pcm);
+    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now, this.identifier, this.pcm);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
       key: library.key,
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
@@ -132,7 +137,7 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
   }
 
   /**
@@ -192,6 +197,7 @@ export class StemroomServices {
       ...libraryHandlers(this),
       ...catalogHandlers(this),
       ...projectsHandlers(this),
+      ...commandHandlers(this),
       ...exportsHandlers(this),
       ...analyticsHandlers(this),
       ...recordingsHandlers(this),

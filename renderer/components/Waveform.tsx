@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { peaksForView, type WaveformPeaks } from '../../shared/dsp/waveformPeaks';
+import { styleNonce } from '../app/styleNonce';
 
 export interface WaveformProps {
   readonly peaks: WaveformPeaks | undefined;
@@ -39,6 +40,8 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
       barWidth: 0,
       peaks: [new Float32Array(2)],
       duration: Math.max(0.001, end - start),
+      // Its shadow-root <style> is allowed by the page's CSP nonce only.
+      cspNonce: styleNonce(),
     });
     surfer.current = ws;
     return () => {

@@ -13,8 +13,10 @@ const lookup: SourceLookup = {
   stemsWithAudio: (sha) => stems.filter((s) => s.sha256 === sha),
   identify: (sha) => {
     const same = stems.find((s) => s.sha256 === sha);
-    if (same) return { stem: same, method: 'same-audio', offsetSec: 0, coveredSec: 180, confidence: 1 };
-    return sha === 'c'.repeat(64) ? { stem: vocals, method: 'fingerprint', offsetSec: 12.5, coveredSec: 20, confidence: 0.9 } : undefined;
+    if (same) return [{ stem: same, method: 'same-audio', offsetSec: 0, coveredSec: 180, confidence: 1 }];
+    if (sha === 'c'.repeat(64)) return [{ stem: vocals, method: 'fingerprint', offsetSec: 12.5, coveredSec: 20, confidence: 0.9 }];
+    if (sha === 'f'.repeat(64)) return [{ stem: vocals, method: 'fingerprint', offsetSec: 0, coveredSec: 30, confidence: 0.8 }, { stem: drums, method: 'fingerprint', offsetSec: 4, coveredSec: 30, confidence: 0.7 }];
+    return [];
   },
   recordingTitle: (id) => ({ 'r-orchard': 'Glass Orchard', 'r-ferry': 'Night Ferry' })[id],
 };
@@ -40,7 +42,7 @@ describe('catalogClaimProblem: a catalog source is what the catalog says, or for
 });
 
 describe('catalogView: facts from the catalog, own audio that is catalog audio becomes that stem', () => {
-  const document = { key: 'C major', bpm: 100, kind: 'remix', sources: [claim({ bpm: 100, key: 'C major', kind: 'vocals', name: 'renamed' }), take(vocals.sha256), take('c'.repeat(64)), take('e'.repeat(64))].map((s, i) => ({ ...s, id: `src-${i}` })) } as unknown as ProjectDocument;
+  const document = { key: 'C major', bpm: 100, kind: 'remix', clips: [], sources: [claim({ bpm: 100, key: 'C major', kind: 'vocals', name: 'renamed' }), take(vocals.sha256), take('c'.repeat(64)), take('e'.repeat(64))].map((s, i) => ({ ...s, id: `src-${i}` })) } as unknown as ProjectDocument;
   const view = catalogView(document, lookup);
 
   it('replaces a catalog source\'s claimed tempo, key, kind and name with the catalog\'s', () => {
@@ -57,5 +59,12 @@ describe('catalogView: facts from the catalog, own audio that is catalog audio b
       ['src-1', 'same-audio', 'b'],
       ['src-2', 'fingerprint', 'c'],
     ]);
+  });
+
+  it('a take holding two catalog stems is judged as both: the second on copies of the take\'s clips', () => {
+    const mixed = { ...document, sources: [take('f'.repeat(64))], clips: [{ id: 'c1', sourceId: 'take', trackId: 't1' }] } as unknown as ProjectDocument;
+    const judged = catalogView(mixed, lookup).rightsDocument;
+    expect(judged.sources.map((s) => [s.id, s.type === 'catalog' ? s.stemId : '-'])).toEqual([['take', 's-vocals'], ['take~1', 's-drums']]);
+    expect(judged.clips.map((c) => [c.id, c.sourceId])).toEqual([['c1', 'take'], ['c1~1', 'take~1']]);
   });
 });

@@ -33,8 +33,11 @@ export interface SourceLookup {
   stem(stemId: string): StemFacts | undefined;
   /** Catalog stems whose audio has exactly this SHA-256. */
   stemsWithAudio(sha256: string): readonly StemFacts[];
-  /** The catalog stem this own audio is (same bytes or fingerprint), if any. */
-  identify(sha256: string): AudioIdentity | undefined;
+  /**
+   * The catalog stems this own audio is or contains (the same bytes, or
+   * found by its fingerprint), strongest first; empty for genuine own audio.
+   */
+  identify(sha256: string): readonly AudioIdentity[];
   recordingTitle(recordingId: string): string | undefined;
 }
 
@@ -114,6 +117,7 @@ export function catalogView(document: ProjectDocument, lookup: SourceLookup): Ca
   const identified = new Map<string, IdentifiedAudio>();
   const rendered: Source[] = [];
   const judged: Source[] = [];
+  const extraClips: ProjectDocument['clips'] = [];
   for (const source of document.sources) {
     if (source.type === 'catalog') {
       const stem = lookup.stem(source.stemId);
@@ -123,13 +127,23 @@ export function catalogView(document: ProjectDocument, lookup: SourceLookup): Ca
       continue;
     }
     rendered.push(source);
-    const identity = lookup.identify(source.sha256);
-    if (!identity) {
+    const identities = lookup.identify(source.sha256);
+    if (identities.length === 0) {
       judged.push(source);
       continue;
     }
-    identified.set(source.id, { ...identity, ownSha256: source.sha256 });
-    judged.push({ ...catalogSourceOf(source.id, identity.stem), name: source.name, bpm: source.bpm, key: document.key, durationSec: source.durationSec, sampleRate: source.sampleRate });
+    // A take holding several catalog stems is each of them: the first takes the source's place, the others
+    // become sources of their own on copies of its clips (licensed, credited and paid like the first).
+    identities.forEach((identity, k) => {
+      const id = k === 0 ? source.id : `${source.id}~${k}`;
+      identified.set(id, { ...identity, ownSha256: source.sha256 });
+      judged.push({ ...catalogSourceOf(id, identity.stem), name: source.name, bpm: source.bpm, key: document.key, durationSec: source.durationSec, sampleRate: source.sampleRate });
+      if (k > 0) for (const clip of document.clips) if (clip.sourceId === source.id) extraClips.push({ ...clip, id: `${clip.id}~${k}`, sourceId: id });
+    });
   }
-  return { document: { ...document, sources: rendered }, rightsDocument: { ...document, sources: judged }, identified };
+  return {
+    document: { ...document, sources: rendered },
+    rightsDocument: { ...document, sources: judged, clips: [...document.clips, ...extraClips] },
+    identified,
+  };
 }

@@ -112,6 +112,8 @@ class AppMock extends Emitter {
   readyResolvers: (() => void)[] = [];
   userData = '/tmp/stemroom-electron-mock';
   quitCalled = false;
+  /** Test setting: true as in an installed app, false as under `npm start`. */
+  isPackaged = false;
   setName(name: string) {
     this.name = name;
   }
@@ -186,6 +188,7 @@ export function resetElectronMock(): void {
   app.listeners.clear();
   app.readyResolvers = [];
   app.quitCalled = false;
+  app.isPackaged = false;
   app.name = 'Electron';
   state.senderFrame = { url: 'stemroom://app/index.html', parent: null };
   state.exposed = {};

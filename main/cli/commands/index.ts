@@ -11,6 +11,7 @@ import { projectListCommand } from './projectListCommand';
 import { projectShowCommand } from './projectShowCommand';
 import { projectExportFileCommand } from './projectExportFileCommand';
 import { projectImportCommand } from './projectImportCommand';
+import { projectCommandCommand } from './projectCommandCommand';
 import { exportCommand } from './exportCommand';
 import { exportsListCommand } from './exportsListCommand';
 import { inspectCommand } from './inspectCommand';
@@ -36,6 +37,7 @@ export const commands: readonly Command[] = [
   projectShowCommand,
   projectExportFileCommand,
   projectImportCommand,
+  projectCommandCommand,
   exportCommand,
   exportsListCommand,
   inspectCommand,

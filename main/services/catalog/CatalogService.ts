@@ -12,6 +12,7 @@ import type { TaskHandle } from '../TaskRegistry';
 import { recordingRights } from './catalogRights';
 import { importCatalogPackage } from './importCatalogPackage';
 import type { ZipLimits } from '../../media/extractZip';
+import type { AudioIdentifier } from '../identity/AudioIdentifier';
 import type { PcmCache } from '../../media/PcmCache';
 
 type SearchRequest = z.output<typeof catalogSearchRequestSchema>;
@@ -39,13 +40,23 @@ export class CatalogService {
     private readonly now: () => Date,
     private readonly zipLimits?: ZipLimits,
     private readonly pcm?: PcmCache,
+    private readonly identifier?: AudioIdentifier,
   ) {
     this.reads = catalogReadQueries(db);
     this.searches = catalogSearchQueries(db);
   }
 
-  importPackage(source: string, task: TaskHandle): Promise<ImportSummary> {
-    return importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: this.pcm?.staging() });
+  /**
+   * Imports a package; then own audio recorded before its stems existed is
+   * matched against them (a take that turns out to be catalog audio is
+   * licensed as it from then on).
+   */
+  async importPackage(source: string, task: TaskHandle): Promise<ImportSummary> {
+    const summary = await importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: this.pcm?.staging() });
+    if (summary.status !== 'unchanged' && this.identifier) {
+      await this.identifier.matchOwnAudioAgainst(new Set(this.reads.stemIdsOfPackage(summary.packageId)));
+    }
+    return summary;
   }
 
   search(request: SearchRequest, rights: RightsContext): { total: number; items: RecordingSummary[] } {

@@ -174,7 +174,7 @@ export class ProjectsService {
     };
     for (const source of document.sources) {
       if (source.type === 'recording') {
-        const identity = lookup.identify(source.sha256);
+        const identity = lookup.identify(source.sha256)[0];
         const usability = identity && usabilityOf(identity.stem.recordingId, { id: identity.stem.stemId, name: identity.stem.stemName });
         if (!identity || !usability) continue;
         const is = `"${source.name}" is the stem "${identity.stem.stemName}" of "${identity.stem.recordingTitle}" (${identity.method === 'same-audio' ? 'the same audio' : 'the same sound'}), so its licence applies.`;

@@ -17,11 +17,14 @@ import { writeZip, zipBuffer, type ZipEntry } from '../../media/writeZip';
 import { importRefusal } from '../importRefusal';
 import type { ServiceError } from '../ServiceError';
 import type { ProjectsService } from './ProjectsService';
+import type { AudioIdentifier } from '../identity/AudioIdentifier';
 
 export interface ProjectFileContext {
   readonly db: LibraryDatabase;
   readonly store: ContentStore;
   readonly projects: ProjectsService;
+  /** Matches the takes a file brings against the catalog (a take that is catalog audio is licensed as it). */
+  readonly identifier: AudioIdentifier;
   readonly scratchDir: string;
   readonly appVersion: string;
   readonly now: () => Date;
@@ -120,6 +123,8 @@ export async function importProjectFile(context: ProjectFileContext, source: str
         throw error;
       }
     }
+    // Takes that are catalog audio are licensed as the stems they are: matched before anything is written.
+    const matches = await Promise.all(audio.map((item) => context.identifier.match(item.sha256, item.analysis.fingerprint)));
     const added: string[] = [];
     try {
       for (const item of audio) {
@@ -129,7 +134,10 @@ export async function importProjectFile(context: ProjectFileContext, source: str
       const userAudio = userAudioQueries(context.db);
       const at = context.now().toISOString();
       const project = inTransaction(context.db, () => {
-        for (const item of audio) userAudio.insert(item.sha256, item.name, item.analysis, at);
+        audio.forEach((item, i) => {
+          userAudio.insert(item.sha256, item.name, item.analysis, at);
+          context.identifier.record(item.sha256, item.analysis.fingerprint, matches[i]!);
+        });
         return context.projects.insert(document, `Imported from ${folder.label}`);
       });
       const titles = new Map(file.catalog.map((c) => [c.packageId, c.packageTitle]));

@@ -6,6 +6,8 @@ import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import { analyzeAudio, AudioProblem } from '../../media/analyzeAudio';
 import type { ContentStore } from '../../media/ContentStore';
 import type { PcmCache } from '../../media/PcmCache';
+import type { AudioIdentifier } from '../identity/AudioIdentifier';
+import { inTransaction } from '../../db/inTransaction';
 import { ServiceError } from '../ServiceError';
 
 export interface StoredAudio {
@@ -21,10 +23,11 @@ export class UserAudioService {
   private readonly queries;
 
   constructor(
-    db: LibraryDatabase,
+    private readonly db: LibraryDatabase,
     private readonly store: ContentStore,
     private readonly scratchDir: string,
     private readonly now: () => Date,
+    private readonly identifier: AudioIdentifier,
     private readonly pcm?: PcmCache,
   ) {
     this.queries = userAudioQueries(db);
@@ -44,9 +47,15 @@ export class UserAudioService {
         if (error instanceof AudioProblem) throw new ServiceError('invalid-request', `The recording ${error.message}.`);
         throw error;
       }
+      const sha256 = sha256Of(bytes);
+      // Catalog audio recorded or uploaded as a take is that stem: its match is stored with the take.
+      const matches = await this.identifier.match(sha256, analysis.fingerprint);
       const stored = this.store.putBytes(bytes);
       try {
-        this.queries.insert(stored.sha256, name, analysis, this.now().toISOString());
+        inTransaction(this.db, () => {
+          this.queries.insert(stored.sha256, name, analysis, this.now().toISOString());
+          this.identifier.record(stored.sha256, analysis.fingerprint, matches);
+        });
       } catch (error) {
         if (stored.added) this.store.remove([stored.sha256]);
         throw error;

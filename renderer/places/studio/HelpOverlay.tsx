@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 const shortcuts: [string, string][] = [
+  ['Ctrl/Cmd+K, /', 'Say it in English: the command bar (arrows preview, Enter applies, Esc cancels)'],
   ['Space', 'Play / pause'],
   ['Home or Enter', 'Stop and return to the start'],
   ['Ctrl/Cmd+Z', 'Undo'],

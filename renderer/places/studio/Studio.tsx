@@ -13,6 +13,11 @@ import { useStudioShortcuts } from './useStudioShortcuts';
 import { useStudioAutomation } from './useStudioAutomation';
 import { ExportDialog } from './ExportDialog';
 import { RecordPanel } from './RecordPanel';
+import { useBridge } from '../../app/BridgeContext';
+import { CommandBar } from './commandBar/CommandBar';
+import { CommandBarModel } from './commandBar/CommandBarModel';
+import { CommandPreviewLayer } from './commandBar/CommandPreviewLayer';
+import { useCommandBarShortcut } from './commandBar/useCommandBarShortcut';
 
 /** The editor: toolbar, arrangement, and below it the mixer or the clip inspector. */
 export function Studio({ session }: { session: StudioSession }) {
@@ -24,6 +29,10 @@ export function Studio({ session }: { session: StudioSession }) {
   const [exporting, setExporting] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useStudioShortcuts(session, toggleHelp);
+  const bridge = useBridge();
+  const commandBar = useMemo(() => new CommandBarModel(session, bridge), [session, bridge]);
+  const bar = useStore(commandBar.state);
+  useCommandBarShortcut(useCallback(() => commandBar.open(), [commandBar]));
   useStudioAutomation(session);
   const doc = studio.document!;
   const open = studio.open!;
@@ -58,7 +67,9 @@ export function Studio({ session }: { session: StudioSession }) {
       )}
       <div className="studio-main">
         <StemBrowser kind={doc.kind} />
-        <Timeline session={session} open={open} warnings={warnings} />
+        <Timeline session={session} open={open} warnings={warnings}>
+          <CommandPreviewLayer session={session} model={commandBar} />
+        </Timeline>
         {revisions && <RevisionsPanel session={session} onClose={() => setRevisions(false)} />}
       </div>
       <div className="lower-panel">
@@ -75,6 +86,7 @@ export function Studio({ session }: { session: StudioSession }) {
         </div>
         {lower === 'mixer' ? <Mixer session={session} /> : lower === 'clip' ? <ClipInspector session={session} /> : <RecordPanel session={session} />}
       </div>
+      {bar.open && <CommandBar model={commandBar} />}
       {help && <HelpOverlay onClose={toggleHelp} />}
       {exporting && <ExportDialog session={session} onClose={() => setExporting(false)} />}
     </div>

@@ -84,6 +84,29 @@ export class StudioSession {
     return true;
   }
 
+  /**
+   * Like `edit`, but main hears of it through `send` — the command bar's
+   * `projects.command`, which re-reads the sentence and re-checks the
+   * licences before applying. One undo step labelled `label`.
+   */
+  editVia(commands: Command[], label: string, send: () => Promise<OpenProject['history']>): boolean {
+    let document: ProjectDocument;
+    try {
+      document = applyCommand(this.document, { type: 'batch', label, commands }).document;
+    } catch (error) {
+      if (error instanceof CommandRejected) notifications.error(error.message);
+      else throw error;
+      return false;
+    }
+    this.show(document);
+    this.state.set({ saving: true });
+    this.enqueue(async () => {
+      this.state.set({ history: await send(), saving: false });
+      if (touchesSources({ type: 'batch', commands })) await this.refreshRights();
+    });
+    return true;
+  }
+
   /** Shows a document without recording an edit (while a fader or a clip is being dragged). */
   preview(commands: Command[]): void {
     try {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { OpenProject } from '../../../shared/contract/projectsContract';
 import type { CatalogSource, ProjectDocument } from '../../../shared/project/documentSchema';
 import { arrangementEnd, secondsToBeats } from '../../../shared/project/timing';
@@ -21,8 +21,9 @@ export const STEM_DRAG_TYPE = 'application/x-stemroom-stem';
  * The arrangement: track headers on the left; ruler, lanes with clips and
  * the playhead on the right, scrolling horizontally. Ctrl+wheel zooms
  * around the pointer; stems dropped on a lane become clips there.
+ * `children` are drawn over the lanes, in the lanes' coordinates.
  */
-export function Timeline({ session, open, warnings }: { session: StudioSession; open: OpenProject; warnings: ReadonlyMap<string, string> }) {
+export function Timeline({ session, open, warnings, children }: { session: StudioSession; open: OpenProject; warnings: ReadonlyMap<string, string>; children?: ReactNode }) {
   const studio = useStore(session.state);
   const engine = useStore(session.engine.state);
   const doc = studio.document as ProjectDocument;
@@ -125,6 +126,8 @@ export function Timeline({ session, open, warnings }: { session: StudioSession; 
           {doc.loop.enabled && doc.loop.end > doc.loop.start && (
             <div className="loop-shade" style={{ left: beatToX(doc.loop.start, doc.bpm, studio.zoom), width: beatToX(doc.loop.end - doc.loop.start, doc.bpm, studio.zoom) }} />
           )}
+          {/* Layers drawn over the lanes (the command bar's preview). */}
+          {children}
           <div className="playhead" style={{ left: playheadX }} aria-hidden="true" />
         </div>
       </div>
