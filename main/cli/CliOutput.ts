@@ -1,8 +1,8 @@
 /**
  * Everything a command prints goes through here: results (human text or
  * exactly one JSON document with --json — a result or an error, never
- * both, so `JSON.parse(stdout)` always works), errors on stderr (one line,
- * then any hint such as the usage on the lines after), and a progress bar
+ * both, so `JSON.parse(stdout)` always works), errors as one line on
+ * stderr, and a progress bar
  * on a terminal (never with --json, never when stderr is not a TTY).
  */
 export class CliOutput {
@@ -34,14 +34,14 @@ export class CliOutput {
 
   /**
    * An error: `{ ok: false, error: { message, details? }, ...extra }` with
-   * --json, and on stderr the message's first line as the error and the
-   * rest (e.g. `usage: …`) as the hint below it, in full.
+   * --json (the whole message, a usage line included), and one line on
+   * stderr: the message's first line, which carries the whole complaint
+   * (callers put hints in it, not on further lines).
    */
   error(message: string, details?: unknown, extra: Record<string, unknown> = {}): void {
     this.clearBar();
     if (this.json) this.document({ ok: false, error: { message, ...(details === undefined ? {} : { details }) }, ...extra });
-    const [first, ...hint] = message.split('\n');
-    this.stderr.write(`stemroom: ${[first, ...hint].join('\n')}\n`);
+    this.stderr.write(`stemroom: ${message.split('\n')[0]}\n`);
   }
 
   progress(label: string, done: number, total: number): void {
