@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../../shared/text/unsafeCharacters';
+
 /**
  * Everything a command prints goes through here: results (human text or
  * exactly one JSON document with --json — a result or an error, never
@@ -20,8 +22,9 @@ export class CliOutput {
     this.clearBar();
     if (this.json) this.document(value);
     else {
+      // Names and titles come from packages and project files: their escape sequences are shown, never obeyed.
       const text = human();
-      this.stdout.write(`${Array.isArray(text) ? text.join('\n') : text}\n`);
+      this.stdout.write(`${escapeForTerminal(Array.isArray(text) ? text.join('\n') : text)}\n`);
     }
   }
 
@@ -29,7 +32,7 @@ export class CliOutput {
   info(line: string): void {
     if (this.json) return;
     this.clearBar();
-    this.stderr.write(`${line}\n`);
+    this.stderr.write(`${escapeForTerminal(line)}\n`);
   }
 
   /**
@@ -41,7 +44,7 @@ export class CliOutput {
   error(message: string, details?: unknown, extra: Record<string, unknown> = {}): void {
     this.clearBar();
     if (this.json) this.document({ ok: false, error: { message, ...(details === undefined ? {} : { details }) }, ...extra });
-    this.stderr.write(`stemroom: ${message.split('\n')[0]}\n`);
+    this.stderr.write(`stemroom: ${escapeForTerminal(message.split('\n')[0] ?? '')}\n`);
   }
 
   progress(label: string, done: number, total: number): void {
@@ -49,7 +52,7 @@ export class CliOutput {
     const width = Math.max(10, Math.min(40, (this.stderr.columns ?? 80) - label.length - 20));
     const share = total > 0 ? Math.min(1, done / total) : 0;
     const filled = Math.round(share * width);
-    this.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
+    this.stderr.write(`\r${escapeForTerminal(label)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
     this.barVisible = true;
   }
 

@@ -10,7 +10,7 @@ import { Uploads } from './Uploads';
 import { CatalogService } from './catalog/CatalogService';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import type { ZipLimits } from '../media/extractZip';
-import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
+import { defaultDemoCatalogDir, demoPackages, isLargeDemoPackage } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
 import { commandHandlers } from './projects/commandHandlers';
@@ -34,6 +34,8 @@ import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
 export const PCM_CACHE_TASK = 'pcm-cache';
+/** The task id of the background import of real-size demo songs. */
+export const DEMO_CATALOG_TASK = 'demo-catalog';
 /** The media type the PCM cache is served as. */
 export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
@@ -74,25 +76,27 @@ export class StemroomServices {
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
+  private demoCatalogDir: string | null = null;
   readonly now: () => Date;
+  private closed = false;
 
   private constructor(
     readonly library: Library,
     options: ServicesOptions,
   ) {
-    const { paths, db } = library;
+    const { paths, db, scratchDir } = library;
     this.now = options.now ?? (() => new Date());
-    this.store = new ContentStore(paths.storeDir, paths.tmpDir);
-    this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
+    this.store = new ContentStore(paths.storeDir, scratchDir);
+    this.uploads = new Uploads(path.join(scratchDir, 'uploads'));
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
     this.pcm = PcmCache.of(this.store);
     this.identifier = new AudioIdentifier(db, (sha) => this.pcm.read(sha), this.now);
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits, this.pcm, this.identifier);
+    this.catalog = new CatalogService(db, this.store, scratchDir, this.now, options.zipLimits, this.pcm, this.identifier);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now, this.identifier, this.pcm);
+    this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now, this.identifier, this.pcm);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
       key: library.key,
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
@@ -108,7 +112,7 @@ export class StemroomServices {
   static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
-      services.exports.recover();
+      await services.exports.recover();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();
@@ -125,9 +129,20 @@ export class StemroomServices {
    * needed.
    */
   prepareAudioCache(): Promise<PcmBackfill> {
+    if (!this.library.db.open) return Promise.resolve({ valid: 0, built: 0, failed: [] });
     return this.tasks
       .run(PCM_CACHE_TASK, (task) => buildMissingPcm(this.store, this.pcm, (done, total) => task.progress('Preparing audio cache', done, total), task.signal))
       .catch((error: unknown) => ({ valid: 0, built: 0, failed: [{ sha256: '', reason: error instanceof Error ? error.message : String(error) }] }));
+  }
+
+  /**
+   * What the hosts start once they are up: the real-size demo songs of a
+   * new library (unless `largeDemo` is false — tests that do not need them),
+   * then the PCM cache of anything that lacks one. Never throws.
+   */
+  async startBackgroundWork(options: { readonly largeDemo: boolean }): Promise<void> {
+    if (options.largeDemo) await this.importLargeDemoOnce();
+    await this.prepareAudioCache();
   }
 
   /** Today as YYYY-MM-DD (UTC), the date licences are judged on. */
@@ -137,7 +152,7 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
   }
 
   /**
@@ -160,6 +175,7 @@ export class StemroomServices {
   async media(urlPath: string): Promise<ServedBody | null> {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
+      if (!this.projects.exists(project[1]!)) return null;
       const { bytes } = await projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
@@ -184,12 +200,38 @@ export class StemroomServices {
   }
 
   private async importDemoCatalogOnce(dir: string | null): Promise<void> {
+    this.demoCatalogDir = dir;
     const meta = libraryMetaQueries(this.library.db);
     if (!dir || meta.get('demo_catalog')) return;
-    for (const packageDir of demoPackages(dir)) {
-      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task));
+    // Before the studio opens, so no PCM cache yet (hundreds of MB to write): the hosts' backfill builds it right after.
+    for (const packageDir of demoPackages(dir).filter((p) => !isLargeDemoPackage(p))) {
+      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task, false));
     }
     meta.set('demo_catalog', new Date().toISOString());
+  }
+
+  /**
+   * The real-size demo songs, imported once per library in the background
+   * (task `demo-catalog`, progress per stem; the catalog refreshes when each
+   * lands). A failure is reported, and tried again at the next start.
+   */
+  private async importLargeDemoOnce(): Promise<void> {
+    const meta = libraryMetaQueries(this.library.db);
+    const dir = this.demoCatalogDir;
+    if (!dir || meta.get('demo_catalog_large')) return;
+    const large = demoPackages(dir).filter(isLargeDemoPackage);
+    try {
+      await this.tasks.run(DEMO_CATALOG_TASK, async (task) => {
+        for (const [n, packageDir] of large.entries()) {
+          const label = `Importing demo song ${n + 1} of ${large.length}`;
+          await this.catalog.importPackage(packageDir, { ...task, progress: (step, done, total) => task.progress(`${label}: ${step}`, done, total) });
+          this.events.emit('library.changed', { area: 'catalog' });
+        }
+      });
+      meta.set('demo_catalog_large', new Date().toISOString());
+    } catch (error) {
+      if (this.library.db.open) this.events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   private handlers(): Handlers {
@@ -204,10 +246,17 @@ export class StemroomServices {
     };
   }
 
+  /** Writes pending edits and closes the databases; safe to call more than once (signal, last resort, normal exit). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.tasks.cancel(DEMO_CATALOG_TASK);
     this.tasks.cancel(PCM_CACHE_TASK);
-    if (this.library.db.open) this.projects.flushAll();
-    this.analytics.close();
-    this.library.close();
+    try {
+      if (this.library.db.open) this.projects.flushAll();
+    } finally {
+      this.analytics.close();
+      this.library.close();
+    }
   }
 }

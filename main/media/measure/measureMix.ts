@@ -27,17 +27,23 @@ interface Pending {
 /** The measuring worker: started once, kept between exports (undefined: not tried; null: cannot start). */
 let helper: { worker: Worker; pending: Map<number, Pending>; nextId: number } | null | undefined;
 
+/** tsx's programmatic loader (a dev dependency: tests and benchmarks run the TypeScript sources). */
+const TSX_LOADER = 'tsx/esm/api';
+
 /**
  * The worker script beside this module: the bundled measureWorker.mjs in a
  * build (kept outside the asar archive by electron-builder), or from source
  * (tests, benchmarks) the TypeScript entry through tsx's loader, registered
  * inside the worker (Node 20 workers do not inherit it).
  */
+
 function workerScript(): string | URL {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new URL(new URL('./measureWorker.mjs', here).href.replace('/app.asar/', '/app.asar.unpacked/'));
   const script = new URL('./channelWorker.ts', here).href;
-  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  // The loader's name is spliced in, not written as an import: this module is bundled into exportAudioWorker.mjs, whose
+  // by-name imports must all be packaged (tests/e2e/packaging), and a build never takes this branch.
+  return `import(${JSON.stringify(TSX_LOADER)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
 }
 
 function startHelper(): typeof helper {

@@ -6,6 +6,8 @@ import { attributionRecordSchema, type AttributionRecord } from '../../../shared
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
 import { extractZip, type ZipLimits } from '../../media/extractZip';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
+import { readRegularFile } from '../../media/readRegularFile';
+import { AUDIO_LIMITS } from '../../media/audioLimits';
 import { ServiceError } from '../ServiceError';
 import type { ExportService } from '../exports/ExportService';
 import { buildLedgerProof, checkLedgerProof, type LedgerProof } from './ledgerProof';
@@ -15,9 +17,13 @@ type BundleCheck = NonNullable<Inspection['bundle']>;
 
 const AUDIO = /\.(wav|flac|mp3)$/i;
 
+/** The most a bundle's JSON or PDF part may hold (they are a few KB; a bundle is someone else's folder). */
+const MAX_PART_BYTES = 16 * 2 ** 20;
+
+/** A bundle part as JSON, or undefined (absent, unreadable, a FIFO or device, too large, not JSON). */
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(readRegularFile(file, MAX_PART_BYTES).toString('utf8'));
   } catch {
     return undefined;
   }
@@ -65,9 +71,11 @@ export class DeliveryBundles {
   isBundle(file: string): boolean {
     try {
       if (fs.statSync(file).isDirectory()) return true;
+      // Opened non-blocking and judged by its own fstat: a FIFO must not hang this check (inspect refuses it after).
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
       const head = Buffer.alloc(4);
-      const fd = fs.openSync(file, 'r');
       try {
+        if (!fs.fstatSync(fd).isFile()) return false;
         fs.readSync(fd, head, 0, 4, 0);
       } finally {
         fs.closeSync(fd);
@@ -96,7 +104,7 @@ export class DeliveryBundles {
     if (audio.length !== 1) throw new ServiceError('invalid-request', `${label}: a delivery bundle holds one audio file (WAV, FLAC or MP3); this one holds ${audio.length}.`);
     const inspection = this.exports.inspect(path.join(folder, audio[0]!), `${label}/${audio[0]}`);
     const problems = inspection.problems.filter((p) => !/\.credits\.json/.test(p));
-    const embedded = readEmbeddedRecord(fs.readFileSync(path.join(folder, audio[0]!))).recordJson;
+    const embedded = readEmbeddedRecord(readRegularFile(path.join(folder, audio[0]!), AUDIO_LIMITS.maxFileBytes)).recordJson;
     const raw = embedded ? (JSON.parse(embedded) as object) : null;
     const record = inspection.record;
 
@@ -133,7 +141,7 @@ export class DeliveryBundles {
     if (!fs.existsSync(file)) return 'absent';
     try {
       const { PDFDocument } = await import('pdf-lib');
-      const doc = await PDFDocument.load(fs.readFileSync(file), { updateMetadata: false });
+      const doc = await PDFDocument.load(readRegularFile(file, MAX_PART_BYTES), { updateMetadata: false });
       return record && doc.getPageCount() === 1 && doc.getSubject() === `Stemroom export ${record.exportId}` ? 'matches' : 'differs';
     } catch {
       return 'malformed';

@@ -50,8 +50,8 @@ describe('delivery bundle', () => {
     expect(text).toMatch(/“Glass Orchard” by Mira Vale — ISRC ZZ-EMB-26-00017/);
     expect(text).toMatch(/Ember Lane Records\s+master owner\s+—\s+0000 0004 1190 7353\s+60\.00 %/);
     expect(text).toMatch(/DJ Lantern\s+remixer\s+—\s+—\s+40\.00 %/);
-    expect(text).toMatch(/Mira Vale\s+composer &\s+00571238456\s+0000 0004 7213 8519\s+25\.00 %/);
-    expect(text).toMatch(/Northlight Songs Ltd\s+publisher\s+00488120577\s+—\s+50\.00 %/);
+    expect(text).toMatch(/Mira Vale\s+composer &\s+00571238453\s+0000 0004 7213 8519\s+25\.00 %/);
+    expect(text).toMatch(/Northlight Songs Ltd\s+publisher\s+00488120543\s+—\s+50\.00 %/);
     expect(text.match(/Total\s+100\.00 %/g)).toHaveLength(2);
     expect(text).toMatch(/Verify with: stemroom inspect "Orchard flip \(delivery\)"/);
     expect(text.replace(/\s+/g, '')).toContain(summary.audioSha256);
@@ -89,6 +89,16 @@ describe('delivery bundle', () => {
       /Ledger proof: The signed head \(entry \d+\) is not where the chain ends.*|Ledger proof: The ledger head's signature does not verify/,
     ],
     ['the proof gone', (dir: string) => fs.rmSync(path.join(dir, 'ledger-proof.json')), /ledger-proof\.json is missing/],
+    [
+      'credits.json and the split sheet replaced by FIFOs (judged without waiting on them)',
+      (dir: string) => {
+        for (const part of ['credits.json', 'split-sheet.pdf']) {
+          fs.rmSync(path.join(dir, part));
+          execFileSync('mkfifo', [path.join(dir, part)]);
+        }
+      },
+      /credits\.json is not an attribution record[^]*split-sheet\.pdf is not a readable PDF/,
+    ],
   ])('a tampered bundle is caught: %s', async (_name, tamper, problem) => {
     const copy = path.join(tempDir(), 'bundle');
     fs.cpSync(summary.bundlePath!, copy, { recursive: true });

@@ -10,22 +10,18 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { renderProject } from '../../../engine/common/render/renderProject';
 import { resamplingFacts } from './resamplingFacts';
+import { renderExportAudio } from './renderExportAudio';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
-import { contentStoreAudio } from '../../media/contentStoreAudio';
-import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
 import type { ProjectsService } from '../projects/ProjectsService';
-import { exportSampleRate, finishMix } from './finishMix';
-import { prewarmMeasuring } from '../../media/measure/measureMix';
 import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
@@ -43,7 +39,6 @@ import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
-const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -72,7 +67,7 @@ export class ExportService {
     private readonly trust: { readonly key: LibraryKey; readonly heads: LedgerHeadFile; readonly meta: ReturnType<typeof libraryMetaQueries> },
   ) {
     this.ledger = ledgerQueries(db);
-    this.publisher = new ExportPublisher(this.ledger);
+    this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
     this.identity = sourceIdentityQueries(db);
   }
@@ -121,21 +116,15 @@ export class ExportService {
     const creatorName = options.creator ?? this.settings.get().creatorName;
     if (!creatorName) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
     const title = options.title ?? document.name;
-    const destination = this.destination(options, title);
+    // Checked now so a taken name is refused before the render; chosen again when the file is written.
+    this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    prewarmMeasuring(); // its worker starts while the mix renders
-    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
-    const mix = await renderProject(context.view.document, environment, {
-      outputRate: exportSampleRate(options.format, options.sampleRate ?? context.view.document.sampleRate),
-      signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
-    }).catch((error: Error) => {
-      if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
-      throw error;
-    });
-    task.throwIfCancelled();
-    const { encoded, loudness, peaks, notes } = await finishMix(mix.channels, mix.sampleRate, options, (label) => task.progress(label, 0, 1));
+    // The heavy audio work (render, limiter, loudness, encode) runs on a worker thread; this one keeps answering.
+    const audio = await renderExportAudio(
+      { document: context.view.document, storeRoot: this.store.root, tmpDir: this.store.tmpDir, outputRate: options.sampleRate ?? context.view.document.sampleRate, normalizeLufs: options.normalizeLufs, format: options.format, bitDepth: options.bitDepth },
+      task,
+    );
     task.throwIfCancelled();
 
     const exportId = uuidv7(this.now().getTime(), crypto.randomBytes(10));
@@ -154,12 +143,12 @@ export class ExportService {
         versionType: document.kind,
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
-        sampleRate: mix.sampleRate,
-        resampling: resamplingFacts(mix.resampling),
-        channels: mix.channels.length,
-        durationSec: mix.channels[0]!.length / mix.sampleRate,
-        audioSha256: sha256Hex(encoded.audioData),
-        loudness,
+        sampleRate: audio.facts.sampleRate,
+        resampling: resamplingFacts(audio.facts.resampling),
+        channels: audio.facts.channels,
+        durationSec: audio.facts.durationSec,
+        audioSha256: audio.facts.audioSha256,
+        loudness: audio.facts.loudness,
       },
       creator,
       decision: context.decision,
@@ -168,54 +157,54 @@ export class ExportService {
       credits: this.credits(document, context, title, creatorName),
       library: { publicKey: this.trust.key.publicKey, keyFingerprint: this.trust.key.fingerprint },
     });
-    const payloadJson = recordCanonicalJson(payload);
-    const head = this.ledger.head();
-    const previousHash = head?.entryHash ?? GENESIS_HASH;
-    const payloadSha256 = sha256Hex(payloadJson);
-    const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
-    const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
-    const file = encoded.withTags(exportTags(record));
-    const row: ExportRow = {
-      id: exportId,
-      ledgerPosition: entry.position,
-      projectId: options.projectId,
-      revision: summary.headRevision,
-      title,
-      versionType: document.kind,
-      format: options.format,
-      path: destination,
-      durationSec: record.output.durationSec,
-      audioSha256: record.output.audioSha256,
-      createdAt: payload.createdAt,
-      creator: creatorName,
-      isrc: options.isrc ?? null,
-    };
     task.progress('Writing', 0, 1);
-    this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
-    this.trust.heads.advance(entry, this.now());
+    // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
+    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), audio.facts.peaks, (head, finalPath) => {
+      const payloadJson = recordCanonicalJson(payload);
+      const previousHash = head?.entryHash ?? GENESIS_HASH;
+      const payloadSha256 = sha256Hex(payloadJson);
+      const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+      const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
+      const file = audio.withTags(exportTags(record));
+      const row: ExportRow = {
+        id: exportId,
+        ledgerPosition: entry.position,
+        projectId: options.projectId,
+        revision: summary.headRevision,
+        title,
+        versionType: document.kind,
+        format: options.format,
+        path: finalPath,
+        durationSec: record.output.durationSec,
+        audioSha256: record.output.audioSha256,
+        createdAt: payload.createdAt,
+        creator: creatorName,
+        isrc: options.isrc ?? null,
+      };
+      return { file, creditsJson: canonicalJsonPretty(record), entry, record, row };
+    }, ({ entry }) => this.trust.heads.advance(entry, this.now()));
     task.progress('Exported', 1, 1);
     return {
       exportId,
-      path: destination,
-      creditsPath: `${destination}.credits.json`,
+      path: row.path,
+      creditsPath: `${row.path}.credits.json`,
       format: options.format,
       durationSec: row.durationSec,
       audioSha256: row.audioSha256,
       ledgerPosition: entry.position,
       credits: record.credits,
       loudness: record.output.loudness,
-      notes,
+      notes: [...audio.facts.notes],
     };
   }
 
   /**
-   * Completes or undoes exports a crash interrupted (see ExportPublisher).
-   * Run at every start, before any export.
+   * Completes or undoes exports whose process died (see ExportPublisher).
+   * Run at every start; exports running in other processes are left alone.
    */
-  recover(): { completed: string[]; rolledBack: string[] } {
-    const recovered = this.publisher.recover();
-    this.sealLedgerHead();
-    return recovered;
+  recover(): Promise<{ completed: string[]; rolledBack: string[] }> {
+    // Sealed while holding the ledger, so a head another process is advancing right now is never moved back.
+    return this.publisher.recover(() => this.sealLedgerHead());
   }
 
   /**

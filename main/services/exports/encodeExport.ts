@@ -16,21 +16,45 @@ export interface EncodedAudio {
   withTags(tags: TagSet): Buffer[];
 }
 
+/** The encoded audio as plain data (what the export's audio worker hands back): enough to build the file with any tags. */
+export type EncodedParts =
+  | { readonly format: 'mp3'; readonly infoFrame: Uint8Array; readonly frames: Uint8Array }
+  | { readonly format: 'wav'; readonly pcm: Uint8Array; readonly channels: number; readonly sampleRate: number; readonly bitDepth: 16 | 24 }
+  | { readonly format: 'flac'; readonly streamInfo: Uint8Array; readonly frames: Uint8Array };
+
 /** A WAV around interleaved PCM (pcmFromFloat / measureMix). */
-export function wavEncoded(pcm: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24): EncodedAudio {
-  return { audioData: pcm, withTags: (tags) => wavFileParts(pcm, channels, sampleRate, bitDepth, tags) };
+export function wavParts(pcm: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24): EncodedParts {
+  return { format: 'wav', pcm, channels, sampleRate, bitDepth };
 }
 
 /** A FLAC of quantized samples; the payload is its frames. */
-export function flacEncoded(samples: readonly Int32Array[], sampleRate: number, bitDepth: 16 | 24): EncodedAudio {
+export function flacParts(samples: readonly Int32Array[], sampleRate: number, bitDepth: 16 | 24): EncodedParts {
   const stream = encodeFlac(samples, sampleRate, bitDepth);
-  return {
-    audioData: Buffer.from(stream.frames),
-    withTags: (tags) => [flacFile(stream, [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock(tags.software, vorbisComments(tags)) }])],
-  };
+  return { format: 'flac', streamInfo: stream.streamInfo, frames: stream.frames };
 }
 
 /** An MP3 (encodeMp3); the payload is its music frames, not the info frame. */
-export function mp3Encoded(audio: Mp3Audio): EncodedAudio {
-  return { audioData: audio.frames, withTags: (tags) => [mp3File(audio, tags)] };
+export function mp3Parts(audio: Mp3Audio): EncodedParts {
+  return { format: 'mp3', infoFrame: audio.infoFrame, frames: audio.frames };
+}
+
+/** A Buffer over the same bytes (no copy). */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The encoded audio from its parts: its payload (what the record hashes), and the file around it for given tags. */
+export function encodedFromParts(parts: EncodedParts): EncodedAudio {
+  if (parts.format === 'mp3') {
+    const audio: Mp3Audio = { infoFrame: view(parts.infoFrame), frames: view(parts.frames) };
+    return { audioData: audio.frames, withTags: (tags) => [mp3File(audio, tags)] };
+  }
+  if (parts.format === 'wav') {
+    const pcm = view(parts.pcm);
+    return { audioData: pcm, withTags: (tags) => wavFileParts(pcm, parts.channels, parts.sampleRate, parts.bitDepth, tags) };
+  }
+  return {
+    audioData: view(parts.frames),
+    withTags: (tags) => [flacFile(parts, [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock(tags.software, vorbisComments(tags)) }])],
+  };
 }

@@ -4,7 +4,7 @@ import { decodeAudio } from '../../media/decodeAudio';
 import { encodeMp3, type Mp3Audio } from '../../media/encode/encodeMp3';
 import { quantize } from '../../media/encode/quantize';
 import { measureMix, type MixMeasurement } from '../../media/measure/measureMix';
-import { DITHER_SEED, flacEncoded, mp3Encoded, wavEncoded, type EncodedAudio, type ExportFormat } from './encodeExport';
+import { DITHER_SEED, flacParts, mp3Parts, wavParts, type EncodedParts, type ExportFormat } from './encodeExport';
 
 /**
  * The rate an export renders at: the asked one, except that MP3 (MPEG-1
@@ -27,7 +27,8 @@ export interface FinishOptions {
 }
 
 export interface FinishedMix {
-  readonly encoded: EncodedAudio;
+  /** The encoded audio, as plain data that crosses threads (encodedFromParts builds the file). */
+  readonly parts: EncodedParts;
   readonly loudness: AttributionRecord['output']['loudness'];
   /** Waveform peaks of the mix. */
   readonly peaks: Uint8Array;
@@ -56,7 +57,7 @@ async function measureMp3(audio: Mp3Audio): Promise<MixMeasurement> {
  * ceiling. In place on `channels`.
  *
  * @example
- * const { encoded, loudness, notes } = await finishMix(mix.channels, mix.sampleRate, { format: 'mp3', bitDepth: 24, normalizeLufs: -14 });
+ * const { parts, loudness, notes } = await finishMix(mix.channels, mix.sampleRate, { format: 'mp3', bitDepth: 24, normalizeLufs: -14 });
  */
 export async function finishMix(channels: Float32Array[], sampleRate: number, options: FinishOptions, progress: (label: string) => void = () => {}): Promise<FinishedMix> {
   const target = options.normalizeLufs;
@@ -70,17 +71,17 @@ export async function finishMix(channels: Float32Array[], sampleRate: number, op
     normalized = normalizeLoudness(channels, sampleRate, target, ceiling - margin);
   }
   progress('Encoding');
-  let encoded: EncodedAudio;
+  let parts: EncodedParts;
   let measured: MixMeasurement;
   let peaks: Uint8Array;
   const notes: string[] = [];
   if (options.format === 'wav') {
     measured = await measureMix(channels, sampleRate, { bitDepth: options.bitDepth, seed: DITHER_SEED });
-    encoded = wavEncoded(measured.pcm!, channels.length, sampleRate, options.bitDepth);
+    parts = wavParts(measured.pcm!, channels.length, sampleRate, options.bitDepth);
     peaks = measured.peaks;
   } else if (options.format === 'flac') {
     measured = await measureMix(channels, sampleRate);
-    encoded = flacEncoded(quantize(channels, options.bitDepth, DITHER_SEED), sampleRate, options.bitDepth);
+    parts = flacParts(quantize(channels, options.bitDepth, DITHER_SEED), sampleRate, options.bitDepth);
     peaks = measured.peaks;
   } else {
     peaks = (await measureMix(channels, sampleRate)).peaks;
@@ -96,7 +97,7 @@ export async function finishMix(channels: Float32Array[], sampleRate: number, op
       audio = await encodeMp3(channels, sampleRate);
       measured = await measureMp3(audio);
     }
-    encoded = mp3Encoded(audio);
+    parts = mp3Parts(audio);
     if (target !== null && measured.truePeakDbtp !== null && measured.truePeakDbtp > ceiling + 0.005) {
       notes.push(`The decoded MP3 peaks at ${measured.truePeakDbtp.toFixed(2)} dBTP, above the ${ceiling} dBTP ceiling, even after limiting harder.`);
     }
@@ -110,7 +111,7 @@ export async function finishMix(channels: Float32Array[], sampleRate: number, op
     );
   }
   return {
-    encoded,
+    parts,
     peaks,
     notes,
     loudness: {
