@@ -20,15 +20,19 @@ export interface BundleContents {
 }
 
 function readme(record: AttributionRecord, audioName: string, bundleName: string): string {
+  const contents: [string, string][] = [
+    [audioName, 'the audio, with the attribution record embedded in its tags'],
+    [BUNDLE_FILES.credits, 'the attribution record (who made it, what it uses, the licences, the splits), signed by the library'],
+    [`${BUNDLE_FILES.licences}/*.txt`, 'each licence the export relies on, in plain words and as recorded'],
+    [BUNDLE_FILES.proof, "the export's ledger entry, the chain after it and the library's signed ledger head"],
+    [BUNDLE_FILES.splitSheet, 'the split sheet: parties, roles, IPI/ISNI and shares (master and publishing)'],
+  ];
+  const width = Math.max(...contents.map(([name]) => name.length)) + 3;
   return [
     `${record.output.title} — ${record.output.versionType} by ${record.creator.name}`,
     `Stemroom export ${record.exportId}, made ${record.createdAt}.`,
     '',
-    `${audioName}        the audio, with the attribution record embedded in its tags`,
-    `${BUNDLE_FILES.credits}        the attribution record (who made it, what it uses, the licences, the splits), signed by the library`,
-    `${BUNDLE_FILES.licences}/*.txt     each licence the export relies on, in plain words and as recorded`,
-    `${BUNDLE_FILES.proof}   the export's ledger entry, the chain after it and the library's signed ledger head`,
-    `${BUNDLE_FILES.splitSheet}     the split sheet: parties, roles, IPI/ISNI and shares (master and publishing)`,
+    ...contents.map(([name, what]) => `${name.padEnd(width)}${what}`),
     '',
     `Check all of it with: stemroom inspect "${bundleName}"`,
     'The record format, its canonical JSON (RFC 8785) and how to verify its signature with only Node or openssl are described in',

@@ -93,7 +93,15 @@ describe('every reader reads every format, without warnings', () => {
     const frames = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'frame=nb_samples', '-of', 'csv=p=0', file], { encoding: 'utf8' });
     expect(frames.trim().split('\n').reduce((sum, n) => sum + Number(n), 0)).toBe(samples);
     expect(Math.round(mutagen(file).info.length * 48000)).toBe(samples);
-    expect(mediainfo(file).audio.Encoded_Library).toBe('LAME3.100');
+    const info = mediainfo(file).audio;
+    expect(info.Encoded_Library).toBe('LAME3.100');
+    // MediaInfo (23.04) takes the frame count from the info frame but never subtracts LAME's delay and padding (nor for
+    // files LAME itself wrote): its length is every frame's 1,152 samples, i.e. the samples plus the delay and padding.
+    const packets = Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file], { encoding: 'utf8' }));
+    expect(Number(info.FrameCount)).toBe(packets);
+    expect(Number(info.SamplingCount)).toBe(packets * 1152);
+    expect(Number(info.SamplingCount) - samples).toBeGreaterThanOrEqual(576); // LAME's encoder delay at least
+    expect(Number(info.SamplingCount) - samples).toBeLessThan(576 + 1152);
   });
 });
 
