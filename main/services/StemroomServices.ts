@@ -23,6 +23,7 @@ import { exportsHandlers } from './exports/exportsHandlers';
 import { DeliveryBundles } from './delivery/DeliveryBundles';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
+import { listenerSecret } from './analytics/listenerSecret';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
@@ -103,7 +104,14 @@ export class StemroomServices {
       meta: libraryMetaQueries(db),
     });
     this.bundles = new DeliveryBundles(this.exports, paths.tmpDir, options.zipLimits);
-    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
+    this.analytics = new AnalyticsService({
+      file: paths.analyticsPath,
+      exports: this.exports,
+      projects: this.projects,
+      now: this.now,
+      creatorName: () => this.settings.get().creatorName,
+      listenerSecret: listenerSecret(db),
+    });
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }
@@ -113,6 +121,7 @@ export class StemroomServices {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
       await services.exports.recover();
+      await services.identifier.identifyOwnAudioWithoutFingerprint();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();

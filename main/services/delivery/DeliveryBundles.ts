@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, type AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { strictJsonParse } from '../../../shared/text/strictJsonParse';
 import { extractZip, type ZipLimits } from '../../media/extractZip';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { readRegularFile } from '../../media/readRegularFile';
@@ -20,10 +21,10 @@ const AUDIO = /\.(wav|flac|mp3)$/i;
 /** The most a bundle's JSON or PDF part may hold (they are a few KB; a bundle is someone else's folder). */
 const MAX_PART_BYTES = 16 * 2 ** 20;
 
-/** A bundle part as JSON, or undefined (absent, unreadable, a FIFO or device, too large, not JSON). */
+/** A bundle part as JSON, or undefined (absent, unreadable, a FIFO or device, too large, not JSON, a member named twice). */
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(readRegularFile(file, MAX_PART_BYTES).toString('utf8'));
+    return strictJsonParse(readRegularFile(file, MAX_PART_BYTES).toString('utf8'));
   } catch {
     return undefined;
   }

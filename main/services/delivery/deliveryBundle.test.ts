@@ -76,6 +76,11 @@ describe('delivery bundle', () => {
 
   it.each([
     ['credits.json edited (a share moved)', (dir: string) => fs.writeFileSync(path.join(dir, 'credits.json'), fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('"shareBp": 6000', '"shareBp": 7000')), /credits\.json differs from the record embedded in the audio/],
+    [
+      'credits.json with a member named twice (a forged creator first; JSON.parse would keep the signed one)',
+      (dir: string) => fs.writeFileSync(path.join(dir, 'credits.json'), fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('{', '{\n  "creator": { "name": "Forger", "role": "remixer" },')),
+      /credits\.json is not an attribution record/,
+    ],
     ['split sheet missing', (dir: string) => fs.rmSync(path.join(dir, 'split-sheet.pdf')), /split-sheet\.pdf is missing/],
     ['split sheet of another export', (dir: string) => fs.writeFileSync(path.join(dir, 'split-sheet.pdf'), 'not a pdf'), /split-sheet\.pdf is not a readable PDF/],
     ['a licence text missing', (dir: string) => fs.rmSync(path.join(dir, 'licences', 'NLS-P-2291.txt')), /The terms of licence NLS-P-2291 \(licences\/NLS-P-2291\.txt\) are missing/],
