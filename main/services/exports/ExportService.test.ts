@@ -110,9 +110,17 @@ describe('export', () => {
       if (l.work) l.work = rename(l.work);
     }
     fs.writeFileSync(path.join(lossless, 'manifest.json'), JSON.stringify(manifest));
-    await callContract(services, 'catalog.import', { source: { path: lossless } });
-    const project = await callContract(services, 'projects.create', { recordingId: 'flac-r-glass-orchard', kind: 'remix' });
-    const summary = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(out, 'null-test.wav'), format: 'wav', bitDepth: 24 });
+    // A library of its own: where the demo song is, a package re-delivering its audio is refused (fingerprints).
+    const own = await StemroomServices.open(tempDir(), { demoCatalogDir: null, now });
+    let summary;
+    try {
+      await callContract(own, 'settings.update', { creatorName: 'DJ Lantern', territory: 'GB' });
+      await callContract(own, 'catalog.import', { source: { path: lossless } });
+      const project = await callContract(own, 'projects.create', { recordingId: 'flac-r-glass-orchard', kind: 'remix' });
+      summary = await callContract(own, 'exports.start', { projectId: project.id, path: path.join(out, 'null-test.wav'), format: 'wav', bitDepth: 24 });
+    } finally {
+      own.close();
+    }
 
     const stems = manifest.recordings[0].stems.map((st: { file: string }) => path.join(lossless, st.file));
     const soxMix = path.join(out, 'sox-mix.wav');
