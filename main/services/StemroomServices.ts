@@ -20,6 +20,7 @@ import { appVersion } from './appVersion';
 import { UserAudioService } from './recordings/UserAudioService';
 import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
+import { DeliveryBundles } from './delivery/DeliveryBundles';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { listenerSecret } from './analytics/listenerSecret';
@@ -66,6 +67,7 @@ export class StemroomServices {
   readonly projects: ProjectsService;
   readonly userAudio: UserAudioService;
   readonly exports: ExportService;
+  readonly bundles: DeliveryBundles;
   readonly analytics: AnalyticsService;
   readonly dispatcher: Dispatcher;
   /** `/media`, `/pcm`, `/peaks` and `/project-file`: what both hosts serve beside the app. */
@@ -98,6 +100,7 @@ export class StemroomServices {
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
       meta: libraryMetaQueries(db),
     });
+    this.bundles = new DeliveryBundles(this.exports, paths.tmpDir, options.zipLimits);
     this.analytics = new AnalyticsService({
       file: paths.analyticsPath,
       exports: this.exports,
@@ -120,7 +123,7 @@ export class StemroomServices {
       pcm: this.pcm,
       peaks: (sha256) => this.catalog.peaks(sha256) ?? this.userAudio.peaks(sha256) ?? this.exports.peaks(sha256),
       projectFile: (projectId) =>
-        this.projects.exists(projectId) ? { bytes: projectFileBytes(this.projectFileContext(), projectId).bytes, name: this.projects.summaryOf(projectId).name } : null,
+        this.projects.exists(projectId) ? projectFileBytes(this.projectFileContext(), projectId).then(({ bytes }) => ({ bytes, name: this.projects.summaryOf(projectId).name })) : null,
     });
     this.dispatcher = new Dispatcher(this.handlers());
   }
@@ -175,14 +178,14 @@ export class StemroomServices {
 
   /** Each handler group gets only the services it calls. */
   private handlers(): Handlers {
-    const { library, tasks, uploads, events, catalog, settings, projects, exports, analytics, userAudio, reveal } = this;
+    const { library, tasks, uploads, events, catalog, settings, projects, exports, bundles, analytics, userAudio, reveal } = this;
     const today = () => this.today();
     return {
       ...libraryHandlers({ library, tasks }),
       ...catalogHandlers({ catalog, settings, tasks, uploads, events, today }),
       ...projectsHandlers({ projects, uploads, events, projectFileContext: () => this.projectFileContext() }),
       ...commandHandlers(projects),
-      ...exportsHandlers({ exports, tasks, uploads, events, reveal }),
+      ...exportsHandlers({ exports, bundles, tasks, uploads, events, reveal }),
       ...analyticsHandlers({ analytics, tasks, uploads, events }),
       ...recordingsHandlers({ userAudio, uploads }),
     };

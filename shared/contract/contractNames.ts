@@ -9,7 +9,7 @@ export const CHANNEL_NAMES = [
   'catalog.search', 'catalog.recording', 'catalog.packages', 'catalog.keys', 'catalog.import',
   'projects.list', 'projects.create', 'projects.open', 'projects.rights', 'projects.edit', 'projects.undo', 'projects.redo', 'projects.duplicate',
   'projects.delete', 'projects.restore', 'projects.revisions', 'projects.restoreRevision', 'projects.exportFile', 'projects.importFile', 'projects.command',
-  'exports.check', 'exports.start', 'exports.list', 'exports.show', 'exports.inspect', 'exports.reveal', 'ledger.verify',
+  'exports.check', 'exports.start', 'exports.list', 'exports.show', 'exports.inspect', 'exports.bundle', 'exports.reveal', 'ledger.verify',
   'analytics.import', 'analytics.simulate', 'analytics.report', 'analytics.overview', 'analytics.aside', 'analytics.flaggedPlays', 'analytics.dispute', 'analytics.tryFix',
   'recordings.add',
 ] as const;
