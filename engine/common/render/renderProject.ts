@@ -23,6 +23,8 @@ export interface RenderOptions {
   readonly outputRate?: number;
   /** Render reverb and delay tails after the last clip (exports do). */
   readonly includeTail?: boolean;
+  /** Run the master limiter over the result (default). renderStems limits the mix itself and carries its gain onto each stem. */
+  readonly limit?: boolean;
   readonly onProgress?: (phase: 'preparing' | 'rendering' | 'resampling' | 'limiting', done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -105,9 +107,11 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     resampling.push({ ...master.design, stage: 'master' });
     throwIfAborted(options.signal);
   }
-  options.onProgress?.('limiting', 0, 1);
-  LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
-  options.onProgress?.('limiting', 1, 1);
+  if (options.limit !== false) {
+    options.onProgress?.('limiting', 0, 1);
+    LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
+    options.onProgress?.('limiting', 1, 1);
+  }
   return { sampleRate: outputRate, resampling, channels, contentSeconds, seconds: channels[0]!.length / outputRate };
 }
 
