@@ -25,28 +25,36 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
  * // ['lineage: export 0190… used "Test Song" (package "pkg-test"), which this package does not carry: an ancestor was dropped']
  */
 export function chainProblems(root: ChainPackage, chain: LineageChain): string[] {
-  const problems: string[] = [];
-  const reached = new Set<string>();
+  // First the shape of the family: every ancestor carried, nothing else, no loops. Only then what each says.
+  const reached = new Map<string, string>();
+  const structural: string[] = [];
   const stack: string[] = [];
-  const visit = (pkg: ChainPackage, where: string) => {
+  const walk = (pkg: ChainPackage, where: string) => {
     const id = pkg.manifest.package.id;
-    if (stack.includes(id)) return void problems.push(`${where}: the lineage loops (${[...stack, id].join(' → ')})`);
+    if (stack.includes(id)) return void structural.push(`${where}: the lineage loops (${[...stack, id].join(' → ')})`);
     if (reached.has(id)) return;
-    reached.add(id);
+    reached.set(id, where);
     if (!pkg.record) return;
     stack.push(id);
-    problems.push(...derivativePackageProblems(pkg, chain, where));
     for (const recordingId of LineageChain.usedRecordings(pkg.record)) {
       const used = chain.recording(recordingId);
-      if (used) visit(used.pkg, `lineage/${used.pkg.manifest.package.id}`);
+      if (used) walk(used.pkg, `lineage/${used.pkg.manifest.package.id}`);
+      else {
+        const source = pkg.record.sources.find((s) => s.recording.id === recordingId)?.recording ?? pkg.record.covered?.recording;
+        structural.push(`${where}: export ${pkg.record.exportId} used "${source?.title ?? recordingId}"${source && 'packageId' in source ? ` (package "${source.packageId}")` : ''}, which this package does not carry: an ancestor was dropped`);
+      }
     }
     stack.pop();
   };
-  visit(root, 'derivative');
-  const carried = root.manifest.derivative?.lineage ?? [];
-  for (const entry of carried) {
-    if (!reached.has(entry.package)) problems.push(`derivative.lineage: carries package "${entry.package}", which no export in this chain used`);
+  walk(root, 'derivative');
+  for (const entry of root.manifest.derivative?.lineage ?? []) {
+    if (!reached.has(entry.package)) structural.push(`derivative.lineage: carries package "${entry.package}", which no export in this chain used`);
   }
+  if (structural.length) return [...new Set(structural)];
+  const problems = [...reached].flatMap(([id, where]) => {
+    const pkg = chain.package(id)!;
+    return pkg.record ? derivativePackageProblems(pkg, chain, where) : [];
+  });
   return [...new Set(problems)];
 }
 

@@ -63,8 +63,8 @@ export function decideScopes(licences: readonly ScopedLicence[], intent: ExportI
     reasons.push({
       code: 'approval-missing',
       message: scoped.packageKeyFingerprint
-        ? `${capitalize(scoped.label)} requires ${scoped.licensorName}'s approval of this exact project revision for ${channelName(intent.channel)}; none is recorded.`
-        : `${capitalize(scoped.label)} requires ${scoped.licensorName}'s approval, but its package is unsigned, so no approval can be verified.`,
+        ? `${capitalize(scoped.label)} requires approval by ${scoped.licensorName} of this exact project revision for ${channelName(intent.channel)}; none is recorded.`
+        : `${capitalize(scoped.label)} requires approval by ${scoped.licensorName}, but its package is unsigned, so no approval can be verified.`,
       fix: `Send ${scoped.licensorName} an approval request (stemroom approval request PROJECT --licence ${scoped.licence.id}), then import the approval they sign (stemroom approval import FILE).`,
       licenceId: scoped.licence.id,
     });
