@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../../shared/text/unsafeCharacters';
+
 /**
  * Everything a command prints goes through here: results (human text or one
  * JSON document with --json), one-line errors on stderr, and a progress bar
@@ -17,8 +19,9 @@ export class CliOutput {
     this.clearBar();
     if (this.json) this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     else {
+      // Names and titles come from packages and project files: their escape sequences are shown, never obeyed.
       const text = human();
-      this.stdout.write(`${Array.isArray(text) ? text.join('\n') : text}\n`);
+      this.stdout.write(`${escapeForTerminal(Array.isArray(text) ? text.join('\n') : text)}\n`);
     }
   }
 
@@ -26,13 +29,13 @@ export class CliOutput {
   info(line: string): void {
     if (this.json) return;
     this.clearBar();
-    this.stderr.write(`${line}\n`);
+    this.stderr.write(`${escapeForTerminal(line)}\n`);
   }
 
   error(message: string, details?: unknown): void {
     this.clearBar();
     if (this.json) this.stdout.write(`${JSON.stringify({ ok: false, error: { message, ...(details === undefined ? {} : { details }) } }, null, 2)}\n`);
-    this.stderr.write(`stemroom: ${message.split('\n')[0]}\n`);
+    this.stderr.write(`stemroom: ${escapeForTerminal(message.split('\n')[0] ?? '')}\n`);
   }
 
   progress(label: string, done: number, total: number): void {
@@ -40,7 +43,7 @@ export class CliOutput {
     const width = Math.max(10, Math.min(40, (this.stderr.columns ?? 80) - label.length - 20));
     const share = total > 0 ? Math.min(1, done / total) : 0;
     const filled = Math.round(share * width);
-    this.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
+    this.stderr.write(`\r${escapeForTerminal(label)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%`);
     this.barVisible = true;
   }
 

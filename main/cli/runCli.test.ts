@@ -1,14 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from './runCli';
+import type { Command } from './Command';
 import { tempDir } from '../../tests/helpers/tempDir';
 
-async function run(args: string[]) {
+async function run(args: string[], env: NodeJS.ProcessEnv = {}, commands?: Command[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
   try {
-    const code = await runCli(args, {});
+    const code = await runCli(args, env, commands);
     return { code, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
     out.mockRestore();
@@ -56,5 +57,21 @@ describe('stemroom CLI', () => {
     const { code, stderr } = await run(['info', '--data-dir', dataDir]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^stemroom: .*not a Stemroom library/);
+  });
+
+  it('prints a failure as one line, never a stack trace; STEMROOM_DEBUG=1 adds the stack', async () => {
+    const broken: Command = {
+      name: 'broken',
+      summary: 'fails',
+      usage: '',
+      run: () => {
+        throw new Error('the ledger moved on (head is 1, expected 0)\nsecond line');
+      },
+    };
+    const plain = await run(['broken'], {}, [broken]);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe('stemroom: the ledger moved on (head is 1, expected 0)\n');
+    const debug = await run(['broken'], { STEMROOM_DEBUG: '1' }, [broken]);
+    expect(debug.stderr).toMatch(/^stemroom: the ledger moved on \(head is 1, expected 0\)\nError: the ledger moved on[^]*\n {4}at /);
   });
 });

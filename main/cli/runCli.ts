@@ -73,7 +73,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       return 2;
     }
     if (error instanceof ServiceError) out.error(error.message, error.details);
-    else out.error(error instanceof Error ? error.message : String(error));
+    else {
+      out.error(error instanceof Error ? error.message : String(error));
+      // The stack helps whoever fixes the bug, not the user: only on request.
+      if (env.STEMROOM_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    }
     return 1;
   } finally {
     (await opened?.catch(() => undefined))?.close();

@@ -23,8 +23,12 @@ export class AccessGuard {
 
   /** Where the token came from, or null if the request does not carry a valid one. */
   tokenSource(request: IncomingMessage): 'query' | 'cookie' | null {
-    const url = new URL(request.url ?? '/', 'http://placeholder');
-    const fromQuery = url.searchParams.get('token');
+    let fromQuery: string | null = null;
+    try {
+      fromQuery = new URL(request.url ?? '/', 'http://placeholder').searchParams.get('token');
+    } catch {
+      // A request-target no URL parser accepts carries no token; the route answers 400.
+    }
     if (fromQuery !== null && this.matches(fromQuery)) return 'query';
     const fromCookie = parseCookies(request.headers.cookie)[this.cookieName];
     if (fromCookie !== undefined && this.matches(fromCookie)) return 'cookie';

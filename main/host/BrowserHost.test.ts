@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBrowserHost, type BrowserHost } from './BrowserHost';
 import { StemroomServices } from '../services/StemroomServices';
 import { tempDir } from '../../tests/helpers/tempDir';
@@ -132,5 +132,59 @@ describe('browser host', () => {
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.send('{"not": "a request"');
     expect(await closed).toBe(1003);
+  });
+
+  it('answers a malformed message that has an id with an error result for that id, and keeps the socket', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { ...okHeaders, Origin: host.origin } });
+    await new Promise((resolve) => socket.on('open', resolve));
+    const replies: unknown[] = [];
+    socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
+    socket.send(JSON.stringify({ id: 5, channel: 7 }));
+    socket.send(JSON.stringify({ id: 6, channel: 'library.info', request: {} }));
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    expect(replies[0]).toEqual({ id: 5, result: { ok: false, error: { code: 'invalid-request', message: 'Malformed message: "channel" is not a string.' } } });
+    expect(replies[1]).toMatchObject({ id: 6, result: { ok: true } });
+    socket.close();
+  });
+
+  it('closes a socket that sends a binary frame, with a reason', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { ...okHeaders, Origin: host.origin } });
+    await new Promise((resolve) => socket.on('open', resolve));
+    const closed = new Promise<[number, string]>((resolve) => socket.on('close', (code, reason) => resolve([code, reason.toString()])));
+    socket.send(Buffer.from('{"id":1,"channel":"library.info","request":{}}'));
+    expect(await closed).toEqual([1003, 'Expected JSON {id, channel, request}: binary frames are not contract messages.']);
+  });
+
+  it('answers a request whose handler throws with a one-line 500, and keeps serving', async () => {
+    vi.spyOn(services, 'media').mockImplementationOnce(() => {
+      throw new Error('disk on fire\n    at somewhere (stack.ts:1:1)');
+    });
+    const reply = await get(host.port, `/media/${'ab'.repeat(32)}`, okHeaders);
+    expect(reply.status).toBe(500);
+    expect(reply.body).toBe('Internal error: disk on fire\n');
+    expect((await get(host.port, '/', okHeaders)).status).toBe(200);
+  });
+
+  it('answers 404 for a project file that does not exist, and 400 for a path no URL parser accepts', async () => {
+    expect((await get(host.port, '/project-file/00000000-0000-4000-8000-000000000000', okHeaders)).status).toBe(404);
+    expect((await get(host.port, '//', okHeaders)).status).toBe(400);
+  });
+
+  it('refuses an upload whose declared size is over the limit before reading it', async () => {
+    const reply = await new Promise<Reply>((resolve) => {
+      const request = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/upload', method: 'POST', headers: { ...okHeaders, Origin: host.origin, 'Content-Length': String(services.uploads.maxBytes + 1) }, setHost: false },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+        },
+      );
+      request.on('error', () => undefined);
+      request.write('x');
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatch(/^The upload is larger than \d+ bytes\.\n$/);
+    expect(fs.readdirSync(path.join(services.library.scratchDir, 'uploads'))).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AccessGuard } from './AccessGuard';
 import { attachSocketSession } from './SocketSession';
 import { withStyleNonce } from '../serving/withStyleNonce';
-import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
-import { parseByteRange } from '../serving/byteRange';
+import { resolveAppFile } from '../serving/resolveAppFile';
 import type { StemroomServices } from '../services/StemroomServices';
+import { logInternalError } from '../services/logInternalError';
+import { refuse, refuseForError, serveBody } from './httpReplies';
+import { receiveUpload } from './receiveUpload';
 
 export interface BrowserHostOptions {
   readonly services: StemroomServices;
@@ -44,38 +45,66 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE });
 
   server.on('request', (request, response) => {
+    // A response written after its client left emits 'error'; that is the client's loss, never the host's.
+    response.on('error', () => undefined);
+    try {
+      route(request, response);
+    } catch (error) {
+      refuseForError(response, error, `${request.method} ${String(request.url).slice(0, 100)}`);
+    }
+  });
+
+  const route = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const refusal = guard.check(request, false);
     if (refusal) return refuse(response, refusal.status, refusal.reason);
-    const url = new URL(request.url ?? '/', origin);
-    if (request.method === 'POST' && url.pathname === '/upload') return void receiveUpload(request, response, options.services);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
+    const url = parseRequestUrl(request.url, origin);
+    if (!url) return refuse(response, 400, 'Malformed request path.');
+    if (request.method === 'POST' && url.pathname === '/upload') {
+      return void receiveUpload(request, response, options.services.uploads).catch((error: unknown) => refuseForError(response, error, 'upload'));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.', true);
     if (guard.tokenSource(request) === 'query' && url.pathname === '/') {
       // Trade the URL token for a cookie and drop it from the address bar.
       response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
-      return response.end();
+      return void response.end();
     }
     if (url.pathname.startsWith('/pcm/')) {
       // The PCM cache, built first if a file is missing or damaged (the request waits for it).
       return void options.services.pcmBody(url.pathname).then(
         (body) => (body ? serveBody(response, body, withStyleNonce(body, websocketOrigins).csp, request.method === 'HEAD', request.headers.range) : refuse(response, 404, 'Not found.')),
-        (error: Error) => refuse(response, 500, `The audio cannot be prepared: ${error.message}`),
-      );
+        (error: unknown) => refuseForError(response, error, 'The audio cannot be prepared'),
+      ).catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
     }
     const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
     if (!body) return refuse(response, 404, 'Not found.');
     const page = withStyleNonce(body, websocketOrigins);
     serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+  };
+
+  // Bytes that are not HTTP: answered 400 (431 for oversized headers) and closed, for that client only.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
+  server.on('error', (error) => logInternalError('browser host', error));
 
   server.on('upgrade', (request, socket, head) => {
-    const refusal = guard.check(request, true);
-    const pathname = new URL(request.url ?? '/', origin).pathname;
-    if (refusal || pathname !== '/ws') {
-      const status = refusal?.status ?? 404;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+    // Node hands the raw socket over without its error listener; a reset here must not end the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      const refusal = guard.check(request, true);
+      const pathname = parseRequestUrl(request.url, origin)?.pathname;
+      if (refusal || pathname !== '/ws') {
+        const status = refusal?.status ?? (pathname === undefined ? 400 : 404);
+        socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => attachSocketSession(ws, options.services.dispatcher, options.services.events));
+    } catch (error) {
+      logInternalError('WebSocket upgrade', error);
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachSocketSession(ws, options.services.dispatcher, options.services.events));
   });
 
   return {
@@ -103,46 +132,11 @@ function listen(server: http.Server, port: number): Promise<number> {
   });
 }
 
-function refuse(response: http.ServerResponse, status: number, reason: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(`${reason}\n`);
-}
-
-/** POST /upload: the body becomes an upload the page then names in a contract request. */
-async function receiveUpload(request: http.IncomingMessage, response: http.ServerResponse, services: StemroomServices): Promise<void> {
-  if (request.headers.origin === undefined) return refuse(response, 403, 'Uploads must come from the Stemroom page.');
+/** The request's URL, or null for a request-target no URL parser accepts (e.g. `//`). */
+function parseRequestUrl(target: string | undefined, origin: string): URL | null {
   try {
-    const uploadId = await services.uploads.receive(request);
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    response.end(JSON.stringify({ uploadId }));
-  } catch (error) {
-    refuse(response, 413, error instanceof Error ? error.message : 'Upload failed.');
+    return new URL(target ?? '/', origin);
+  } catch {
+    return null;
   }
-}
-
-/** Serves a body whole, or the one byte range asked for (206), or refuses a bad range (416) — see parseByteRange. */
-function serveBody(response: http.ServerResponse, body: ServedBody, csp: string, headOnly: boolean, rangeHeader: string | undefined): void {
-  const size = 'bytes' in body ? body.bytes.length : fs.statSync(body.filePath).size;
-  const range = parseByteRange(rangeHeader, size);
-  if (range.kind === 'refused') {
-    response.writeHead(416, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Range': `bytes */${size}`, 'Cache-Control': 'no-store' });
-    return void response.end(`Range not satisfiable: ${range.reason}.\n`);
-  }
-  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
-  response.writeHead(range.kind === 'partial' ? 206 : 200, {
-    'Content-Type': body.contentType,
-    'Content-Length': Math.max(0, end - start + 1),
-    'Accept-Ranges': 'bytes',
-    ...(range.kind === 'partial' ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-cache',
-    ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
-  });
-  if (headOnly || size === 0) return void response.end();
-  if ('bytes' in body) response.end(body.bytes.subarray(start, end + 1));
-  else fs.createReadStream(body.filePath, { start, end }).pipe(response);
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractZip, unsafeEntryName, type ZipLimits } from './extractZip';
 import { importRefusal } from '../services/importRefusal';
+import { decodeUtf8Strictly } from './decodeUtf8Strictly';
 
 const MAX_INDEX_BYTES = 16 * 2 ** 20;
 
@@ -28,6 +29,8 @@ export class ArchiveFolder {
       throw importRefusal(source, ['no such file or folder']);
     }
     if (stat.isDirectory()) return new ArchiveFolder(fs.realpathSync(source), path.basename(source), null, options.indexFile);
+    // Opening a FIFO blocks until someone writes to it, and a device never ends: refused before opening.
+    if (!stat.isFile()) throw importRefusal(path.basename(source), [`is ${specialKind(stat)}; expected a folder or a .zip with ${options.indexFile}`]);
     const head = Buffer.alloc(4);
     const fd = fs.openSync(source, 'r');
     try {
@@ -59,10 +62,16 @@ export class ArchiveFolder {
     } catch {
       throw importRefusal(this.label, [`${name} is missing`]);
     }
-    if (!stat.isFile()) throw importRefusal(name, ['is not a regular file']);
+    if (!stat.isFile()) throw importRefusal(name, [`is ${specialKind(stat)}, not a regular file`]);
     if (stat.size > MAX_INDEX_BYTES) throw importRefusal(name, [`is ${stat.size} bytes; at most ${MAX_INDEX_BYTES} are allowed`]);
     const bytes = fs.readFileSync(file);
-    return { text: bytes.toString('utf8'), bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+    let text: string;
+    try {
+      text = decodeUtf8Strictly(bytes);
+    } catch (error) {
+      throw importRefusal(name, [(error as Error).message]);
+    }
+    return { text, bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
   }
 
   /** A small file beside the index (e.g. signature.json), or null when the archive has none; refused if not a regular file or too large. */
@@ -98,7 +107,8 @@ export class ArchiveFolder {
       }
       if (stat.isSymbolicLink()) throw importRefusal(this.indexFile, [`${field}: "${relative}" is or passes through a symbolic link`]);
     }
-    if (!fs.statSync(current).isFile()) throw importRefusal(this.indexFile, [`${field}: "${relative}" is not a file`]);
+    const target = fs.statSync(current);
+    if (!target.isFile()) throw importRefusal(this.indexFile, [`${field}: "${relative}" is ${specialKind(target)}, not a regular file`]);
     if (!current.startsWith(this.root + path.sep)) throw importRefusal(this.indexFile, [`${field}: "${relative}" escapes the archive`]);
     return current;
   }
@@ -113,4 +123,14 @@ function singleChildWith(dir: string, indexFile: string): string | null {
   if (children.length !== 1) return null;
   const child = path.join(dir, children[0]!.name);
   return fs.existsSync(path.join(child, indexFile)) ? child : null;
+}
+
+/** What a non-regular file is, in words. */
+function specialKind(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'something other than a file';
 }

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { decodeAudio, UndecodableAudioError, type DecodedAudio } from './decodeAudio';
+import { probeAudio, type AudioProbe } from './probeAudio';
+import { declaredAudioLength, type DeclaredLength } from './declaredAudioLength';
+import { AUDIO_LIMITS, decodeBudgetProblem, shortfallProblem } from './audioLimits';
 import type { AudioContainer } from './sniffAudioFormat';
 import { computePeaks, encodePeaks } from '../../shared/dsp/waveformPeaks';
 import { integratedLoudness, samplePeakDb } from '../../shared/dsp/loudness';
@@ -27,19 +30,29 @@ export class AudioProblem extends Error {
 }
 
 /**
- * Decodes an audio file once and measures it; refuses undecodable, empty or
- * silent audio. `onDecoded` receives the decoded audio of accepted files
+ * Decodes an audio file once and measures it; refuses undecodable, empty,
+ * silent or truncated audio, and audio over AUDIO_LIMITS (judged before
+ * decoding). `onDecoded` receives the decoded audio of accepted files
  * (the PCM cache is written from it, so import decodes only once).
  */
 export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudio) => void): Promise<AudioAnalysis> {
-  if (fs.statSync(file).size === 0) throw new AudioProblem('is empty (0 bytes)');
+  const size = fs.statSync(file).size;
+  if (size === 0) throw new AudioProblem('is empty (0 bytes)');
+  if (size > AUDIO_LIMITS.maxFileBytes) throw new AudioProblem(`is ${(size / 2 ** 30).toFixed(1)} GiB; at most ${AUDIO_LIMITS.maxFileBytes / 2 ** 30} GiB per audio file is allowed`);
+  const bytes = fs.readFileSync(file);
+  // Judged from the header first: a file that is cut short, or would decode to more than memory allows, is never decoded.
+  const header = readHeader(bytes);
+  const before = header && (header.declared.truncated ?? decodeBudgetProblem(header.probe, header.declared));
+  if (before) throw new AudioProblem(before);
   let audio;
   try {
-    audio = await decodeAudio(fs.readFileSync(file));
+    audio = await decodeAudio(bytes);
   } catch (error) {
     if (error instanceof UndecodableAudioError) throw new AudioProblem(`is not decodable audio: ${error.message}`);
     throw error;
   }
+  const short = header && shortfallProblem(header.probe, header.declared, audio.frames);
+  if (short) throw new AudioProblem(short);
   if (audio.frames === 0) throw new AudioProblem('holds no audio (0 samples)');
   const loudness = integratedLoudness(audio.channels, audio.sampleRate);
   const peak = samplePeakDb(audio.channels);
@@ -55,4 +68,15 @@ export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudi
     peaks: encodePeaks(computePeaks(audio.channels, audio.sampleRate)),
     fingerprint: encodeFingerprint(computeFingerprint(audio.channels, audio.sampleRate)),
   };
+}
+
+/** The probe and declared length, or null for bytes decodeAudio will refuse with its own reason. */
+function readHeader(bytes: Uint8Array): { probe: AudioProbe; declared: DeclaredLength } | null {
+  let probe: AudioProbe | null;
+  try {
+    probe = probeAudio(bytes);
+  } catch {
+    return null;
+  }
+  return probe ? { probe, declared: declaredAudioLength(bytes, probe) } : null;
 }

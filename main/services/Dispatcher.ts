@@ -1,6 +1,7 @@
 import { endpoints, isChannel, type Channel, type ParsedRequestOf, type ResponseOf, type Result } from '../../shared/contract';
 import { formatIssues } from '../../shared/contract/formatIssues';
 import { ServiceError } from './ServiceError';
+import { logInternalError } from './logInternalError';
 
 /** Who is calling; transports fill it in so handlers can tell Electron from the browser host. */
 export interface CallContext {
@@ -20,8 +21,7 @@ export type Handlers = {
 export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
-    private readonly onInternalError: (channel: string, error: unknown) => void = (channel, error) =>
-      console.error(`[stemroom] ${channel} failed:`, error),
+    private readonly onInternalError: (channel: string, error: unknown, context: CallContext) => void = reportInternalError,
   ) {}
 
   async dispatch(channel: unknown, payload: unknown, context: CallContext): Promise<Result<unknown>> {
@@ -39,9 +39,19 @@ export class Dispatcher {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: error.toShape() };
-      this.onInternalError(channel, error);
+      this.onInternalError(channel, error, context);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `${channel} failed: ${message}` } };
     }
   }
+}
+
+/**
+ * Hosts log a handler's bug once, on one line. The CLI prints the error
+ * result itself as its one line, so here it only adds the stack when
+ * STEMROOM_DEBUG=1 asks for it.
+ */
+function reportInternalError(channel: string, error: unknown, context: CallContext): void {
+  if (context.host !== 'cli') logInternalError(`${channel} failed`, error);
+  else if (process.env.STEMROOM_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openLibraryDatabase, type LibraryDatabase } from '../db/openLibraryDatabase';
 import { LibraryKey } from '../trust/LibraryKey';
+import { openScratch } from './processes/scratchSpace';
 
 /** Where a library keeps its parts inside the data dir. */
 export interface LibraryPaths {
@@ -11,7 +12,7 @@ export interface LibraryPaths {
   readonly analyticsPath: string;
   /** Content-addressed audio: store/ab/abcdef… (SHA-256). */
   readonly storeDir: string;
-  /** Scratch space on the same filesystem, so finished files can be renamed into place. */
+  /** Scratch space on the same filesystem, so finished files can be renamed into place; each open library works in its own folder inside (see openScratch). */
   readonly tmpDir: string;
   /** The library's signing key (keys/library-ed25519.pem, owner-only). */
   readonly keysDir: string;
@@ -32,31 +33,31 @@ export function libraryPaths(dataDir: string): LibraryPaths {
   };
 }
 
-/** An open library: its folder and its database. */
+/** An open library: its folder, its database, and this process's scratch folder. */
 export class Library {
   private constructor(
     readonly paths: LibraryPaths,
     readonly db: LibraryDatabase,
     readonly key: LibraryKey,
+    /** Where this open library extracts, uploads and stages files; removed on close, and by the next start if this process dies. */
+    readonly scratchDir: string,
   ) {}
 
   static open(dataDir: string): Library {
     const paths = libraryPaths(dataDir);
     fs.mkdirSync(paths.dataDir, { recursive: true });
     const db = openLibraryDatabase(paths.databasePath);
-    fs.mkdirSync(paths.storeDir, { recursive: true });
-    fs.mkdirSync(paths.tmpDir, { recursive: true });
-    let key: LibraryKey;
     try {
-      key = LibraryKey.open(paths.keysDir);
+      fs.mkdirSync(paths.storeDir, { recursive: true });
+      return new Library(paths, db, LibraryKey.open(paths.keysDir), openScratch(paths.tmpDir));
     } catch (error) {
       db.close();
       throw error;
     }
-    return new Library(paths, db, key);
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+    fs.rmSync(this.scratchDir, { recursive: true, force: true });
   }
 }

@@ -83,24 +83,25 @@ export class StemroomServices {
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
   readonly now: () => Date;
+  private closed = false;
 
   private constructor(
     readonly library: Library,
     options: ServicesOptions,
   ) {
-    const { paths, db } = library;
+    const { paths, db, scratchDir } = library;
     this.now = options.now ?? (() => new Date());
-    this.store = new ContentStore(paths.storeDir, paths.tmpDir);
-    this.uploads = new Uploads(path.join(paths.tmpDir, 'uploads'));
+    this.store = new ContentStore(paths.storeDir, scratchDir);
+    this.uploads = new Uploads(path.join(scratchDir, 'uploads'));
     this.settings = new SettingsService(db);
     this.zipLimits = options.zipLimits;
     this.pcm = PcmCache.of(this.store);
     this.identifier = new AudioIdentifier(db, (sha) => this.pcm.read(sha), this.now);
-    this.catalog = new CatalogService(db, this.store, paths.tmpDir, this.now, options.zipLimits, this.pcm, this.identifier);
+    this.catalog = new CatalogService(db, this.store, scratchDir, this.now, options.zipLimits, this.pcm, this.identifier);
     this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
-    this.userAudio = new UserAudioService(db, this.store, paths.tmpDir, this.now, this.identifier, this.pcm);
+    this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now, this.identifier, this.pcm);
     this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
       key: library.key,
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
@@ -118,7 +119,7 @@ export class StemroomServices {
   static async open(dataDir: string, options: ServicesOptions = {}): Promise<StemroomServices> {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
-      services.exports.recover();
+      await services.exports.recover();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();
@@ -147,7 +148,7 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.paths.tmpDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
   }
 
   /**
@@ -170,6 +171,7 @@ export class StemroomServices {
   media(urlPath: string): ServedBody | null {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
+      if (!this.projects.exists(project[1]!)) return null;
       const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
@@ -215,10 +217,16 @@ export class StemroomServices {
     };
   }
 
+  /** Writes pending edits and closes the databases; safe to call more than once (signal, last resort, normal exit). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.tasks.cancel(PCM_CACHE_TASK);
-    if (this.library.db.open) this.projects.flushAll();
-    this.analytics.close();
-    this.library.close();
+    try {
+      if (this.library.db.open) this.projects.flushAll();
+    } finally {
+      this.analytics.close();
+      this.library.close();
+    }
   }
 }

@@ -5,8 +5,6 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { ServiceError } from './ServiceError';
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /**
  * Files the page hands over (a package dropped in the browser has no path
  * main could read): streamed into the library's scratch space under a
@@ -17,11 +15,8 @@ export class Uploads {
     private readonly dir: string,
     readonly maxBytes = 8 * 2 ** 30,
   ) {
+    // Inside this process's scratch folder: uploads go with the process (see openScratch).
     fs.mkdirSync(dir, { recursive: true });
-    for (const name of fs.readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (Date.now() - fs.statSync(file).mtimeMs > DAY_MS) fs.rmSync(file, { force: true });
-    }
   }
 
   /** Streams a request body into a new upload; resolves with its id. A body over the limit is refused and removed. */

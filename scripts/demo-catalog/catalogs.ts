@@ -48,9 +48,9 @@ export const demoPackages: readonly DemoPackage[] = [
       format: 'stemroom-catalog/1',
       package: { id: 'ember-lane-2026-01', version: 1, title: 'Ember Lane Records — Glass Orchard stems', publisher: 'Ember Lane Records', createdAt: '2026-02-01T09:00:00Z' },
       parties: [
-        { id: 'emb-p-mira-vale', name: 'Mira Vale', kind: 'person', isni: isni('000000047213851'), ipi: '00571238456' },
-        { id: 'emb-p-theo-lindqvist', name: 'Theo Lindqvist', kind: 'person', isni: isni('000000038825167'), ipi: '00629917340' },
-        { id: 'emb-p-northlight', name: 'Northlight Songs Ltd', kind: 'organisation', ipi: '00488120577' },
+        { id: 'emb-p-mira-vale', name: 'Mira Vale', kind: 'person', isni: isni('000000047213851'), ipi: '00571238453' },
+        { id: 'emb-p-theo-lindqvist', name: 'Theo Lindqvist', kind: 'person', isni: isni('000000038825167'), ipi: '00629917310' },
+        { id: 'emb-p-northlight', name: 'Northlight Songs Ltd', kind: 'organisation', ipi: '00488120543' },
         { id: 'emb-p-ember-lane', name: 'Ember Lane Records', kind: 'organisation', isni: isni('000000041190735') },
       ],
       works: [
@@ -116,11 +116,11 @@ export const demoPackages: readonly DemoPackage[] = [
       format: 'stemroom-catalog/1',
       package: { id: 'saltmarsh-2025-07', version: 1, title: 'Saltmarsh Records — Night Ferry stems', publisher: 'Saltmarsh Records', createdAt: '2025-07-01T09:00:00Z' },
       parties: [
-        { id: 'slt-p-ada-okafor', name: 'Ada Okafor', kind: 'person', isni: isni('000000052294618'), ipi: '00701264893' },
-        { id: 'slt-p-jonas-reed', name: 'Jonas Reed', kind: 'person', ipi: '00715508132' },
+        { id: 'slt-p-ada-okafor', name: 'Ada Okafor', kind: 'person', isni: isni('000000052294618'), ipi: '00701264878' },
+        { id: 'slt-p-jonas-reed', name: 'Jonas Reed', kind: 'person', ipi: '00715508158' },
         { id: 'slt-p-lantern-club', name: 'The Lantern Club', kind: 'organisation', isni: isni('000000046637029') },
-        { id: 'slt-p-harbour-lights', name: 'Harbour Lights Music', kind: 'organisation', ipi: '00390044217' },
-        { id: 'slt-p-okafor-songs', name: 'Okafor Songs', kind: 'organisation', ipi: '00390077560' },
+        { id: 'slt-p-harbour-lights', name: 'Harbour Lights Music', kind: 'organisation', ipi: '00390044283' },
+        { id: 'slt-p-okafor-songs', name: 'Okafor Songs', kind: 'organisation', ipi: '00390077556' },
         { id: 'slt-p-saltmarsh', name: 'Saltmarsh Records', kind: 'organisation', isni: isni('000000040913382') },
       ],
       works: [
@@ -192,11 +192,11 @@ export const demoPackages: readonly DemoPackage[] = [
       format: 'stemroom-catalog/1',
       package: { id: 'kite-district-2026-04', version: 1, title: 'Kite District — Copper Sky stems', publisher: 'Kite District Ltd', createdAt: '2026-04-15T09:00:00Z' },
       parties: [
-        { id: 'kd-p-sana-ilves', name: 'Sana Ilves', kind: 'person', isni: isni('000000049971120'), ipi: '00812230954' },
-        { id: 'kd-p-ruben-achterberg', name: 'Ruben Achterberg', kind: 'person', ipi: '00812231121' },
-        { id: 'kd-p-lio-marchetti', name: 'Lio Marchetti', kind: 'person', ipi: '00812239870' },
+        { id: 'kd-p-sana-ilves', name: 'Sana Ilves', kind: 'person', isni: isni('000000049971120'), ipi: '00812230979' },
+        { id: 'kd-p-ruben-achterberg', name: 'Ruben Achterberg', kind: 'person', ipi: '00812231192' },
+        { id: 'kd-p-lio-marchetti', name: 'Lio Marchetti', kind: 'person', ipi: '00812239854' },
         { id: 'kd-p-kite-district', name: 'Kite District Ltd', kind: 'organisation', isni: isni('000000045518076') },
-        { id: 'kd-p-brightwater', name: 'Brightwater Publishing', kind: 'organisation', ipi: '00455091238' },
+        { id: 'kd-p-brightwater', name: 'Brightwater Publishing', kind: 'organisation', ipi: '00455091262' },
       ],
       works: [
         {

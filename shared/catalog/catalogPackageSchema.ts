@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { normalizeIpi, normalizeIsni, normalizeIsrc, normalizeIswc } from '../rights/identifiers';
 import { isTerritory } from '../rights/territories';
+import { isCalendarDate } from '../rights/isCalendarDate';
+import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 
 /**
  * The catalog package manifest (`manifest.json`), format stemroom-catalog/2
@@ -18,8 +20,11 @@ export const CATALOG_FORMATS = [CATALOG_FORMAT, CATALOG_FORMAT_2] as const;
 const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'an id is 1–80 letters, digits, . _ : - (starting with a letter or digit)');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).superRefine(refuseUnsafeCharacters);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` });
 const basisPoints = z.number().int('shares are whole basis points').min(0).max(10_000, 'a share is at most 10000 basis points (100 %)');
 
 const identifier = (normalize: (v: string) => string | null, what: string) =>
@@ -47,7 +52,7 @@ export const partySchema = z.object({
   name: text(200),
   kind: z.enum(['person', 'organisation']).default('person'),
   isni: identifier(normalizeIsni, 'ISNI (16 characters, MOD 11-2 check)').optional(),
-  ipi: identifier(normalizeIpi, 'IPI name number (9–11 digits)').optional(),
+  ipi: identifier(normalizeIpi, 'IPI name number (11 digits, the last two a mod-101 check)').optional(),
 });
 
 const shareSchema = z.object({ party: id, shareBp: basisPoints });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 import { endpoint } from './endpoint';
 import { taskIdSchema } from './taskContract';
 import { isCountryCode } from '../rights/territories';
@@ -134,7 +135,7 @@ export const catalogEndpoints = {
 export const settingsSchema = z.object({
   territory,
   /** The name exports credit as remixer or performer. */
-  creatorName: z.string().trim().min(1).max(200).nullable(),
+  creatorName: z.string().trim().min(1).max(200).superRefine(refuseUnsafeCharacters).nullable(),
   /**
    * Measured recording latency (round trip, ms) per input device id: what a
    * recorded take is moved earlier by. Updates merge per device.

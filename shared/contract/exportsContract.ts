@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 import { endpoint } from './endpoint';
 import { taskIdSchema } from './taskContract';
 import { packageSourceSchema } from './catalogContract';
@@ -28,9 +29,9 @@ export const exportOptionsSchema = z
     territory: territory.optional(),
     /** Integrated loudness target in LUFS (true peak kept under −1 dBTP); none to leave the mix as is. */
     normalizeLufs: z.number().min(-40).max(-5).nullable().default(null),
-    title: z.string().min(1).max(200).optional(),
+    title: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional(),
     /** The name credited as remixer/performer; default: the library's artist name setting. */
-    creator: z.string().min(1).max(200).optional(),
+    creator: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional(),
     /** The export's own ISRC, if the creator's distributor assigned one (embedded as TSRC / ISRC; matches listener plays). */
     isrc: z
       .string()

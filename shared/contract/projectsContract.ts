@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 import { endpoint } from './endpoint';
 import { commandSchema } from '../project/commandSchema';
 import { projectDocumentSchema } from '../project/documentSchema';
@@ -52,7 +53,7 @@ export type OpenProject = z.infer<typeof openProjectSchema>;
 export const projectsEndpoints = {
   'projects.list': endpoint(z.object({ trashed: z.boolean().default(false) }).strict(), z.array(projectSummarySchema)),
   'projects.create': endpoint(
-    z.object({ recordingId: z.string().min(1).max(100), kind: z.enum(['remix', 'cover']), name: z.string().min(1).max(200).optional() }).strict(),
+    z.object({ recordingId: z.string().min(1).max(100), kind: z.enum(['remix', 'cover']), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional() }).strict(),
     projectSummarySchema,
   ),
   'projects.open': endpoint(z.object({ projectId }).strict(), openProjectSchema),
@@ -64,7 +65,7 @@ export const projectsEndpoints = {
   ),
   'projects.undo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
   'projects.redo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
-  'projects.duplicate': endpoint(z.object({ projectId, revision: z.number().int().positive().optional(), name: z.string().min(1).max(200).optional() }).strict(), projectSummarySchema),
+  'projects.duplicate': endpoint(z.object({ projectId, revision: z.number().int().positive().optional(), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional() }).strict(), projectSummarySchema),
   'projects.delete': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
   'projects.restore': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
   'projects.revisions': endpoint(

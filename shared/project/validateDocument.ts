@@ -1,6 +1,7 @@
 import { formatIssues } from '../contract/formatIssues';
 import { projectDocumentSchema, type ProjectDocument } from './documentSchema';
 import { clipSourceSpan } from './timing';
+import { unsafeCharacter } from '../text/unsafeCharacters';
 
 const EPSILON = 1e-6;
 
@@ -47,6 +48,12 @@ export function documentProblems(doc: unknown): string[] {
     if (beats.some((b, i) => i > 0 && b < beats[i - 1]!)) problems.push(`track "${track.name}": automation points out of order`);
   }
   if (d.loop.end <= d.loop.start) problems.push('the loop ends before it starts');
+  // Names are shown in the studio, printed by the CLI and written into exports: no escape sequences or reordering.
+  const named: [string, string][] = [['the project name', d.name], ...d.tracks.map((t): [string, string] => [`track "${t.id}" name`, t.name]), ...d.sources.map((s): [string, string] => [`source "${s.id}" name`, s.name]), ...d.markers.map((m): [string, string] => [`marker "${m.id}" name`, m.name])];
+  for (const [what, name] of named) {
+    const found = unsafeCharacter(name);
+    if (found) problems.push(`${what} contains ${found}; names may not hold control, escape or bidirectional-override characters`);
+  }
   return problems;
 }
 

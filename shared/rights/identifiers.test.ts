@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsni, formatIswc, isniCheckCharacter, normalizeIpi, normalizeIsni, normalizeIsrc, normalizeIswc } from './identifiers';
+import { formatIsni, formatIswc, ipiCheckDigits, isniCheckCharacter, normalizeIpi, normalizeIsni, normalizeIsrc, normalizeIswc } from './identifiers';
 
 describe('identifiers', () => {
   it('accepts ISRCs with or without hyphens and rejects malformed ones', () => {
@@ -24,8 +24,16 @@ describe('identifiers', () => {
     expect(formatIsni('000000012146438X')).toBe('0000 0001 2146 438X');
   });
 
-  it('pads IPI name numbers to 11 digits', () => {
-    expect(normalizeIpi('123456789')).toBe('00123456789');
+  it('pads IPI name numbers to 11 digits and verifies their mod-101 check digits', () => {
+    // 00000000199 is the example IPI name number CISAC tools use (weighted sum 2, check 101 − 2 = 99).
+    expect(normalizeIpi('00000000199')).toBe('00000000199');
+    expect(normalizeIpi('000000199')).toBe('00000000199');
+    expect(normalizeIpi('123456790')).toBe('00123456790');
+    expect(normalizeIpi('00123456789')).toBeNull();
+    expect(normalizeIpi('00000000198')).toBeNull();
     expect(normalizeIpi('12345')).toBeNull();
+    // A weighted sum ≡ 1 (mod 101) has the complement 100, which wraps to 00; a sum ≡ 0 checks as 00 too.
+    expect(ipiCheckDigits('000005899')).toBe('00');
+    expect(ipiCheckDigits('000000000')).toBe('00');
   });
 });

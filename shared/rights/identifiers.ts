@@ -46,8 +46,22 @@ export function formatIsni(isni: string): string {
   return isni.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** IPI name number: 11 digits (leading zeros kept). */
+/**
+ * IPI name number: 11 digits (a 9-digit CAE number gets its two leading
+ * zeros), the last two a check number: the first nine digits weighted
+ * 10, 9, … 2, summed, and the sum's complement modulo 101 (CISAC; 100
+ * wraps to 00). Stored as 11 digits.
+ */
 export function normalizeIpi(value: string): string | null {
   const compact = value.replace(/\s/g, '');
-  return /^\d{9,11}$/.test(compact) ? compact.padStart(11, '0') : null;
+  if (!/^\d{9,11}$/.test(compact)) return null;
+  const padded = compact.padStart(11, '0');
+  return ipiCheckDigits(padded.slice(0, 9)) === padded.slice(9) ? padded : null;
+}
+
+export function ipiCheckDigits(first9: string): string {
+  let total = 0;
+  for (let i = 0; i < 9; i++) total += Number(first9[i]) * (10 - i);
+  const check = total % 101 === 0 ? 0 : (101 - (total % 101)) % 100;
+  return String(check).padStart(2, '0');
 }

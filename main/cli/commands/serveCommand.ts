@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { startBrowserHost } from '../../host/BrowserHost';
+import { onLastResort } from '../lastResort';
 
 /** The built renderer, beside the bundled CLI (dist/main/cli.mjs → dist/renderer). */
 export function defaultRendererDir(): string {
@@ -31,11 +32,29 @@ export const serveCommand: Command = {
       `Library: ${library.library.paths.dataDir}`,
       `Press Ctrl+C to stop.`,
     ]);
-    await new Promise<void>((resolve) => {
-      const stop = () => void host.close().then(resolve);
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    library.close();
+    // Pending edits are written however the process is asked to stop, and even when it dies of a bug.
+    const forget = onLastResort(() => library.close());
+    try {
+      await stopSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
+      await host.close();
+    } finally {
+      forget();
+      library.close();
+    }
   },
 };
+
+/** Resolves on the first of `signals`; repeats while stopping are ignored (the default would exit unsaved). */
+function stopSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const ignore = () => undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      for (const s of signals) {
+        process.off(s, stop);
+        process.on(s, ignore);
+      }
+      resolve(signal);
+    };
+    for (const s of signals) process.on(s, stop);
+  });
+}

@@ -15,9 +15,10 @@ export type AnalyticsDatabase = Database.Database;
 export function openAnalyticsDatabase(file: string, { readonly = false } = {}): AnalyticsDatabase {
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
+    // Before the first read: another process's import may hold the write lock (WAL lets reads through; a migration waits).
+    db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > analyticsMigrations.length) throw new DatabaseFromFutureError(file, version, analyticsMigrations.length);
-    db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -262144');
     if (!readonly) {
       db.pragma('journal_mode = WAL');

@@ -16,6 +16,7 @@ import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
 import { verifyDerivativeChain } from '../../trust/verifyDerivativeChain';
 import { lineageQueries, type LineageWrite } from '../../db/lineageQueries';
+import { stemDurationProblems } from './stemDurationProblems';
 
 export interface ImportContext {
   /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
@@ -81,6 +82,8 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const lineage = derivativeLineage(pkg, folder, manifest.sha256, signature, context.db, (id) => writes.knownPackage(id)?.pinned?.fingerprint ?? null);
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
+    const durationProblems = stemDurationProblems(pkg, analyses);
+    if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {

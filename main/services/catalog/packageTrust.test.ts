@@ -62,10 +62,10 @@ describe('parties belong to the package that delivered them', () => {
         delete m.parties[0]!.isni;
         delete m.parties[0]!.ipi;
       }),
-      /\(isni "000000012146438X" → none, ipi "00123456789" → none\)/,
+      /\(isni "000000012146438X" → none, ipi "00123456790" → none\)/,
     );
     const recording = await callContract(services, 'catalog.recording', { id: 'r-test' });
-    expect(recording.work.writers[0]).toMatchObject({ name: 'Ada Writer', isni: '000000012146438X', ipi: '00123456789' });
+    expect(recording.work.writers[0]).toMatchObject({ name: 'Ada Writer', isni: '000000012146438X', ipi: '00123456790' });
   });
 
   it('lets another package name the same party unchanged (a writer on two labels)', async () => {

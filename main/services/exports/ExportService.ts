@@ -17,6 +17,7 @@ import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
+import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
@@ -82,7 +83,7 @@ export class ExportService {
     private readonly trust: { readonly key: LibraryKey; readonly heads: LedgerHeadFile; readonly meta: ReturnType<typeof libraryMetaQueries> },
   ) {
     this.ledger = ledgerQueries(db);
-    this.publisher = new ExportPublisher(this.ledger);
+    this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
     this.identity = sourceIdentityQueries(db);
     this.approvals = approvalQueries(db);
@@ -135,7 +136,8 @@ export class ExportService {
     const creatorName = options.creator ?? this.settings.get().creatorName;
     if (!creatorName) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
     const title = options.title ?? document.name;
-    const destination = this.destination(options, title);
+    // Checked now so a taken name is refused before the render; chosen again when the file is written.
+    this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
     const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
@@ -190,37 +192,38 @@ export class ExportService {
       intent: { ...intent, approvals: context.approvals },
       ...(context.lineage ? { lineage: context.lineage } : {}),
     });
-    const payloadJson = canonicalJson(payload);
-    const head = this.ledger.head();
-    const previousHash = head?.entryHash ?? GENESIS_HASH;
-    const payloadSha256 = sha256Hex(payloadJson);
-    const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
-    const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
-    const file = encoded.withTags(exportTags(record));
-    const row: ExportRow = {
-      id: exportId,
-      ledgerPosition: entry.position,
-      projectId: options.projectId,
-      revision: summary.headRevision,
-      title,
-      versionType: document.kind,
-      format: options.format,
-      path: destination,
-      durationSec: record.output.durationSec,
-      audioSha256: record.output.audioSha256,
-      createdAt: payload.createdAt,
-      creator: creatorName,
-      isrc: options.isrc ?? null,
-    };
     task.progress('Writing', 0, 1);
     const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
-    this.publisher.publish(destination, file, canonicalJsonPretty(record), entry, row, peaks);
-    this.trust.heads.advance(entry, this.now());
+    // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
+    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), peaks, (head, finalPath) => {
+      const payloadJson = canonicalJson(payload);
+      const previousHash = head?.entryHash ?? GENESIS_HASH;
+      const payloadSha256 = sha256Hex(payloadJson);
+      const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+      const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
+      const file = encoded.withTags(exportTags(record));
+      const row: ExportRow = {
+        id: exportId,
+        ledgerPosition: entry.position,
+        projectId: options.projectId,
+        revision: summary.headRevision,
+        title,
+        versionType: document.kind,
+        format: options.format,
+        path: finalPath,
+        durationSec: record.output.durationSec,
+        audioSha256: record.output.audioSha256,
+        createdAt: payload.createdAt,
+        creator: creatorName,
+        isrc: options.isrc ?? null,
+      };
+      return { file, creditsJson: canonicalJsonPretty(record), entry, record, row };
+    }, ({ entry }) => this.trust.heads.advance(entry, this.now()));
     task.progress('Exported', 1, 1);
     return {
       exportId,
-      path: destination,
-      creditsPath: `${destination}.credits.json`,
+      path: row.path,
+      creditsPath: `${row.path}.credits.json`,
       format: options.format,
       durationSec: row.durationSec,
       audioSha256: row.audioSha256,
@@ -231,13 +234,12 @@ export class ExportService {
   }
 
   /**
-   * Completes or undoes exports a crash interrupted (see ExportPublisher).
-   * Run at every start, before any export.
+   * Completes or undoes exports whose process died (see ExportPublisher).
+   * Run at every start; exports running in other processes are left alone.
    */
-  recover(): { completed: string[]; rolledBack: string[] } {
-    const recovered = this.publisher.recover();
-    this.sealLedgerHead();
-    return recovered;
+  recover(): Promise<{ completed: string[]; rolledBack: string[] }> {
+    // Sealed while holding the ledger, so a head another process is advancing right now is never moved back.
+    return this.publisher.recover(() => this.sealLedgerHead());
   }
 
   /**

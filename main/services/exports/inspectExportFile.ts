@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, type AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
@@ -8,6 +7,10 @@ import { verifyRecordSignature } from '../../trust/recordSignature';
 import { ServiceError } from '../ServiceError';
 import { sha256Hex } from './ledgerHash';
 import { tagDisagreements } from './tagDisagreements';
+import { NotARegularFileError, readRegularFile } from '../../media/readRegularFile';
+
+/** An export is at most a few hundred MB; a larger file is not read whole. */
+const MAX_INSPECTED_BYTES = 2 * 2 ** 30;
 
 export interface InspectionContext {
   readonly ledger: ReturnType<typeof ledgerQueries>;
@@ -26,8 +29,10 @@ export interface InspectionContext {
 export function inspectExportFile(context: InspectionContext, filePath: string, label = filePath): Inspection {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(filePath);
-  } catch {
+    bytes = readRegularFile(filePath, MAX_INSPECTED_BYTES);
+  } catch (error) {
+    // A FIFO or device would block or never end: refused by what it is, not read.
+    if (error instanceof NotARegularFileError) throw new ServiceError('invalid-request', `${label}: ${error.message}.`);
     throw new ServiceError('not-found', `${label}: no such file.`);
   }
   let embedded;
@@ -83,7 +88,7 @@ export function inspectExportFile(context: InspectionContext, filePath: string, 
 function checkSidecar(file: string, embedded: object): Inspection['sidecar'] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 16 * 2 ** 20).toString('utf8');
   } catch {
     return 'absent';
   }

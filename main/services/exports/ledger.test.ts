@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { ledgerQueries } from '../../db/ledgerQueries';
+import { ProcessOwner } from '../processes/ProcessOwner';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { writePackage } from '../../../tests/fixtures/writePackage';
 
@@ -76,7 +78,7 @@ describe('export crash recovery: the file and its ledger entry appear together o
    * Exports once in a copy of the library to get the real file, credits and ledger rows, then
    * rebuilds, in a fresh copy, the state a crash would leave at each step, and reopens it.
    */
-  async function crashedAt(step: 'temp files written' | 'audio renamed' | 'both renamed') {
+  async function crashedAt(step: 'temp files written' | 'audio renamed' | 'both renamed', owner?: string) {
     const { dataDir, services, projectId } = await readyLibrary();
     services.close();
     const pristine = tempDir();
@@ -95,14 +97,14 @@ describe('export crash recovery: the file and its ledger entry appear together o
     fs.cpSync(pristine, crashed, { recursive: true });
     const crashOut = tempDir();
     const finalPath = path.join(crashOut, 'song.wav');
-    const job = { exportId: entry.exportId, startedAt: entry.createdAt, finalPath, tempPath: path.join(crashOut, '.song.wav.x.partial'), creditsPath: `${finalPath}.credits.json`, creditsTemp: path.join(crashOut, '.song.wav.credits.json.x.partial'), recordJson: credits.toString(), exportJson: JSON.stringify({ entry, row: { ...row, path: finalPath } }) };
+    const job = { exportId: entry.exportId, startedAt: entry.createdAt, finalPath, tempPath: path.join(crashOut, '.song.wav.x.partial'), creditsPath: `${finalPath}.credits.json`, creditsTemp: path.join(crashOut, '.song.wav.credits.json.x.partial'), recordJson: credits.toString(), exportJson: JSON.stringify({ entry, row: { ...row, path: finalPath }, ...(owner ? { owner } : {}) }) };
     fs.writeFileSync(step === 'temp files written' ? job.tempPath : finalPath, file);
     fs.writeFileSync(step === 'both renamed' ? job.creditsPath : job.creditsTemp, credits);
     const db = new Database(path.join(crashed, 'library.sqlite'));
     ledgerQueries(db).addJournal(job);
     db.close();
     const restarted = await open(crashed);
-    return { restarted, crashOut, finalPath, exportId: entry.exportId };
+    return { restarted, crashOut, finalPath, exportId: entry.exportId, job };
   }
 
   it('rolls back an export whose file never reached its name', async () => {
@@ -118,5 +120,30 @@ describe('export crash recovery: the file and its ledger entry appear together o
     expect((await callContract(restarted, 'exports.list', {})).map((e) => e.id)).toEqual([exportId]);
     expect(await callContract(restarted, 'exports.inspect', { source: { path: finalPath } })).toMatchObject({ audioMatches: true, ledger: 'matches' });
     expect(await callContract(restarted, 'ledger.verify', {})).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('leaves alone an export whose process is still running (another stemroom exporting right now)', async () => {
+    const { restarted, crashOut, job } = await crashedAt('temp files written', ProcessOwner.current().token);
+    expect(fs.readdirSync(crashOut).sort()).toEqual([path.basename(job.creditsTemp), path.basename(job.tempPath)].sort());
+    expect(ledgerQueries(restarted.library.db).journal().map((j) => j.exportId)).toEqual([job.exportId]);
+  });
+
+  it('repairs an export whose process is gone', async () => {
+    const gone = `${spawnSync(process.execPath, ['-e', '']).pid}-${ProcessOwner.current().start ?? 'x'}-${ProcessOwner.current().boot ?? 'x'}`;
+    const { restarted, crashOut } = await crashedAt('temp files written', gone);
+    expect(fs.readdirSync(crashOut)).toEqual([]);
+    expect(ledgerQueries(restarted.library.db).journal()).toEqual([]);
+  });
+});
+
+describe('concurrent exports', () => {
+  it('two libraries open on one folder export at once: both succeed, one after the other in the ledger', async () => {
+    const { dataDir, services, projectId } = await readyLibrary();
+    const second = await open(dataDir);
+    const out = tempDir();
+    const [a, b] = await Promise.all([services, second].map((s, i) => callContract(s, 'exports.start', { projectId, path: path.join(out, `${i}.wav`), format: 'wav' })));
+    expect([a!.ledgerPosition, b!.ledgerPosition].sort()).toEqual([1, 2]);
+    expect(await callContract(second, 'ledger.verify', {})).toMatchObject({ ok: true, entries: 2 });
+    for (const summary of [a!, b!]) expect(await callContract(services, 'exports.inspect', { source: { path: summary.path } })).toMatchObject({ audioMatches: true, ledger: 'matches' });
   });
 });

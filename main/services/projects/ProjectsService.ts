@@ -230,6 +230,11 @@ export class ProjectsService {
     return session;
   }
 
+  /** Whether a project with this id is in the library (trashed ones included). */
+  exists(projectId: string): boolean {
+    return this.queries.get(projectId) !== undefined;
+  }
+
   private row(projectId: string): ProjectRow {
     const row = this.queries.get(projectId);
     if (!row) throw new ServiceError('not-found', `There is no project ${projectId}.`);
