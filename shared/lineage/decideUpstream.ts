@@ -82,7 +82,7 @@ export function decideUpstream(
     for (const inner of contents) {
       for (const upstream of derivative.upstream) {
         if (upstream.licence.type !== 'master' || upstream.recordingId !== inner.recordingId) continue;
-        for (const rule of upstream.licence.stemRules.filter((r) => r.stem === inner.stemId && (!r.uses || r.uses.includes(use)))) {
+        for (const rule of upstream.licence.stemRules.filter((r) => !r.inherited && r.stem === inner.stemId && (!r.uses || r.uses.includes(use)))) {
           rules.push(`Stem rule "${rule.rule}" of ${upstreamName(upstream)} for "${inner.stemName}", inside "${stemName}" of "${recording.title}".`);
           const inside = `The stem "${stemName}" of "${recording.title}" contains "${inner.stemName}" of "${inner.recordingTitle}", which`;
           const base = { licenceId: upstream.licence.id, trackIds };

@@ -1,5 +1,6 @@
 import type { AttributionPayload } from '../rights/attributionRecord';
 import { LineageChain } from './LineageChain';
+import { largestRemainder } from '../rights/largestRemainder';
 
 export interface GraphShare {
   readonly name: string;
@@ -46,6 +47,19 @@ export interface LineageSources {
 }
 
 const shares = (list: readonly { name: string; role: string; shareBp: number }[]): GraphShare[] => list.map((s) => ({ name: s.name, role: s.role, shareBp: s.shareBp }));
+
+/**
+ * An original's publishing revenue as one list: its writers' shares, and
+ * when it has publishers, half to the writers and half to the publishers
+ * (how every export splits a composition; computeSplits).
+ */
+export function compositionShares(writers: readonly GraphShare[], publishers: readonly GraphShare[]): GraphShare[] {
+  const writerPart = publishers.length ? 0.5 : 1;
+  const all = [...writers.map((w) => ({ ...w, weight: w.shareBp * writerPart })), ...publishers.map((p) => ({ ...p, weight: p.shareBp * (1 - writerPart) }))].filter((x) => x.weight > 0);
+  if (all.length === 0) return [];
+  const bp = largestRemainder(all.map((x) => x.weight));
+  return all.map((x, i) => ({ name: x.name, role: x.role, shareBp: bp[i]! }));
+}
 
 /**
  * A recording's or export's family tree as this library knows it: its
@@ -95,7 +109,7 @@ export function lineageGraph(sources: LineageSources, focus: string): LineageGra
             exportId: null,
             licences: pkg.manifest.licences.filter((l) => l.recording === recording.id || l.work === recording.work).map((l) => `${l.id} (${facts?.masterLicences.concat(facts.publishingLicences).find((x) => x.id === l.id)?.licensorName ?? l.licensor})`),
             inLibrary: false,
-            receives: { master: shares(facts?.masterOwners ?? []), publishing: shares([...(facts?.work.writers ?? []), ...(facts?.work.publishers ?? [])]) },
+            receives: { master: shares(facts?.masterOwners ?? []), publishing: compositionShares(shares(facts?.work.writers ?? []), shares(facts?.work.publishers ?? [])) },
           });
         }
       }

@@ -93,7 +93,8 @@ export function derivativeLicences(terms: PublishTerms, build: LicenceBuild): { 
   const inherited: StemRule[] = [];
   for (const u of build.context.upstream) {
     if (u.licence.type !== 'master') continue;
-    for (const rule of u.licence.stemRules) {
+    // A rule a derivative licence inherited is named by its origin, which is upstream too: carry each once.
+    for (const rule of u.licence.stemRules.filter((r) => !r.inherited)) {
       for (const stem of build.context.stems) {
         if (!stem.contains.some((c) => c.stemId === rule.stem && c.recordingId === u.recordingId)) continue;
         inherited.push({ stem: stem.id, rule: rule.rule, ...(rule.uses ? { uses: rule.uses } : {}), inherited: { licence: u.licence.id, package: u.packageId, recording: u.recordingId, stem: rule.stem } });

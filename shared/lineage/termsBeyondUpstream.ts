@@ -81,7 +81,7 @@ export function termsBeyondUpstream(licence: Licence, context: DerivativeContext
 /** Every upstream stem rule, on every derivative stem that contains its stem, must be in the licence (same rule, uses at least as broad). */
 function missingInheritedRules(licence: Licence, u: UpstreamLicence, context: DerivativeContext): string[] {
   const problems: string[] = [];
-  for (const rule of u.licence.stemRules) {
+  for (const rule of u.licence.stemRules.filter((r) => !r.inherited)) {
     for (const stem of context.stems) {
       const inner = stem.contains.find((c) => c.stemId === rule.stem && c.recordingId === u.recordingId);
       if (!inner) continue;

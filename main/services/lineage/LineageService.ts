@@ -1,5 +1,5 @@
 import type { LineageGraphView } from '../../../shared/contract/lineageContract';
-import { lineageGraph } from '../../../shared/lineage/lineageGraph';
+import { compositionShares, lineageGraph } from '../../../shared/lineage/lineageGraph';
 import type { LineageChain } from '../../../shared/lineage/LineageChain';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
@@ -50,7 +50,7 @@ export class LineageService {
       artist: row.displayArtist,
       licences,
       master: this.catalog.masterOwners(row.id).map(share),
-      publishing: [...this.catalog.writers(row.workId), ...this.catalog.publishers(row.workId)].map(share),
+      publishing: compositionShares(this.catalog.writers(row.workId).map(share), this.catalog.publishers(row.workId).map(share)),
     };
   }
 }
