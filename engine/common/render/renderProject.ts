@@ -25,6 +25,8 @@ export interface RenderOptions {
   readonly includeTail?: boolean;
   /** Run the master limiter over the result (default). renderStems limits the mix itself and carries its gain onto each stem. */
   readonly limit?: boolean;
+  /** Render at least this many seconds (renderStems renders each track as long as the whole mix: an effect's latency can outlast its clips). */
+  readonly minSeconds?: number;
   readonly onProgress?: (phase: 'preparing' | 'rendering' | 'resampling' | 'limiting', done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -66,7 +68,7 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     options.includeTail === false
       ? 0
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
-  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
+  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate), Math.ceil((options.minSeconds ?? 0) * sampleRate));
   // The tracks split into the two halves of the pairwise summing tree, each rendered in its own context:
   // the contexts render in parallel (one thread each), and adding the halves here repeats the root addition
   // of the tree in float32, so the mix is bit-identical to rendering all tracks in one context.

@@ -26,7 +26,7 @@ export interface StemOptions extends Omit<RenderOptions, 'limit'> {
 
 /**
  * Renders a project's mix and, with the same engine, each audible track on
- * its own, so the stems sum to the mix: every track is rendered without
+ * its own (about twice the cost of the mix in all), so the stems sum to the mix: every track is rendered without
  * the master limiter (the tracks of a mix are independent until the master
  * bus, which is a gain), the mix's limiter — and any `finish` — runs once
  * over the whole mix with a pilot channel beside it whose samples come out
@@ -52,8 +52,9 @@ export async function renderStems(document: ProjectDocument, environment: Render
   const stems: RenderedStems['stems'][number][] = [];
   for (const [index, track] of tracks.entries()) {
     onStem?.(index, tracks.length);
-    const alone: ProjectDocument = { ...document, tracks: document.tracks.map((t) => ({ ...t, solo: t.id === track.id, mute: t.id === track.id ? false : t.mute })) };
-    const rendered = await renderProject(alone, environment, { ...render, limit: false, onProgress: undefined });
+    // The track alone — the others left out rather than muted, so each stem costs one track's render, not the whole mix's.
+    const alone: ProjectDocument = { ...document, tracks: [{ ...track, solo: false, mute: false }], clips: document.clips.filter((c) => c.trackId === track.id) };
+    const rendered = await renderProject(alone, environment, { ...render, limit: false, minSeconds: full.seconds, onProgress: undefined });
     const channels = mix.map((_, c) => {
       const out = new Float32Array(frames);
       const source = rendered.channels[c]!;
