@@ -7,6 +7,7 @@ import { exportAttribution } from './exportAttribution';
 import { offlineRender, projectOpen } from './studioBrowser';
 import { commandBar } from './commandBar';
 import { fingerprint } from './fingerprint';
+import { publishStems } from './publishStems';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];
