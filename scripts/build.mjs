@@ -8,13 +8,13 @@ const started = Date.now();
 await ensureElectronTypes();
 
 // Native modules, and LAME (LGPL) kept as its own replaceable module rather than bundled into ours.
-const external = ['electron', 'better-sqlite3', 'node-web-audio-api', 'wasm-media-encoders'];
+const external = ['electron', 'better-sqlite3', 'node-web-audio-api', 'wasm-media-encoders', '@echogarden/pffft-wasm'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: { electron: 'main/app/electronMain.ts', cli: 'main/cli/main.ts', playLogWorker: 'main/services/analytics/playLogWorker.ts' },
+    entryPoints: { electron: 'main/app/electronMain.ts', cli: 'main/cli/main.ts', playLogWorker: 'main/services/analytics/import/bytes/playLogWorker.ts', exportAudioWorker: 'main/services/exports/exportAudioWorker.ts' },
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },

@@ -4,10 +4,13 @@ import { analyticsDashboard, analyticsImport, analyticsImportNdjson, analyticsOv
 import { catalogImport } from './catalogImport';
 import { catalogSearch } from './catalogSearch';
 import { exportAttribution } from './exportAttribution';
-import { offlineRender, projectOpen } from './studioBrowser';
+import { projectOpen } from './studioBrowser';
+import { offlineRender } from './offlineRender';
+import { exportNull } from './exportNull';
+import { contractDuringExport } from './contractDuringExport';
 import { commandBar } from './commandBar';
 import { fingerprint } from './fingerprint';
 import { publishStems } from './publishStems';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportAttribution, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];

@@ -9,9 +9,6 @@ import { startServe, type RunningServe } from '../../tests/e2e/helpers/startServ
 import { launchChromium } from '../../tests/e2e/helpers/launchChromium';
 import { writeBenchPackage } from '../fixtures/writeBenchPackage';
 import type {} from '../../renderer/places/studio/useStudioAutomation';
-import { StemroomServices } from '../../main/services/StemroomServices';
-import { callContract } from '../../main/cli/callContract';
-import type { Command } from '../../shared/project/commandSchema';
 
 const bin = path.resolve('bin/stemroom.js');
 const cli = (dataDir: string, args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json', '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
@@ -21,39 +18,22 @@ interface StudioFixture {
   browser: Browser;
   page: Page;
   openProject: string;
-  renderProject: string;
   cleanup(): Promise<void>;
 }
 
 let fixture: Promise<StudioFixture> | undefined;
 
-/** The browser host with two benchmark projects (16 × 4 min; 8 × 3 min with EQ + reverb on every track) and Chromium on the app. */
+/** The browser host with a 16 × 4 min benchmark project, and Chromium on the app. */
 function studioFixture(): Promise<StudioFixture> {
   fixture ??= (async () => {
     if (!fs.existsSync('dist/main/cli.mjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-studio-'));
     const dataDir = path.join(root, 'data');
     const big = path.join(root, 'pkg-16');
-    const mid = path.join(root, 'pkg-8');
     const bigRecording = writeBenchPackage(big, 16, 4);
-    const midRecording = writeBenchPackage(mid, 8, 3, 'bench-8x3');
     cli(dataDir, ['catalog', 'import', big]);
-    cli(dataDir, ['catalog', 'import', mid]);
     const openProject = cli(dataDir, ['project', 'create', '--recording', bigRecording, '--kind', 'remix']).id as string;
-    const renderProject = cli(dataDir, ['project', 'create', '--recording', midRecording, '--kind', 'remix']).id as string;
     fs.rmSync(big, { recursive: true, force: true });
-    fs.rmSync(mid, { recursive: true, force: true });
-    // EQ + reverb on every track of the render project, through the same commands the mixer sends.
-    const services = await StemroomServices.open(dataDir, { demoCatalogDir: null });
-    const { document } = await callContract(services, 'projects.open', { projectId: renderProject });
-    await callContract(services, 'projects.edit', {
-      projectId: renderProject,
-      commands: document.tracks.flatMap((t, i): Command[] => [
-        { type: 'addEffect', trackId: t.id, effect: { id: `fx-eq-${i}`, enabled: true, params: { type: 'eq3', lowDb: 2, midDb: -1, highDb: 1.5, lowHz: 250, highHz: 4000 } } },
-        { type: 'addEffect', trackId: t.id, effect: { id: `fx-rv-${i}`, enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 20, mix: 0.25 } } },
-      ]),
-    });
-    services.close();
     const serve = await startServe(dataDir);
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -66,7 +46,6 @@ function studioFixture(): Promise<StudioFixture> {
       browser,
       page,
       openProject,
-      renderProject,
       async cleanup() {
         await browser.close();
         await serve.stop();
@@ -170,40 +149,6 @@ export const projectOpen: Workload = {
       peerName: 'fetch + decodeAudioData of the 16 stems in the same page (no app)',
       peer: { median: median(peer), samples: peer.map((p) => round(p)) },
       goal: { description: 'waveforms drawn ≤ 1 s with cached peaks (playback needs decoded audio)', met: waveforms <= 1000 },
-    };
-  },
-};
-
-export const offlineRender: Workload = {
-  name: 'offline-render',
-  description: 'offline render of 8 stems × 3 min with EQ + reverb on every track in Chromium: our engine (pairwise sums, seeded reverb, limiter) vs a naive Tone.Offline render of the same document',
-  async run() {
-    const f = await studioFixture();
-    await f.page.evaluate(() => (location.hash = '#/studio'));
-    await f.page.waitForTimeout(300);
-    await openInPage(f.page, f.renderProject, 8);
-    const ours: number[] = [];
-    const peer: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      ours.push(
-        await f.page.evaluate(async () => {
-          const started = performance.now();
-          await window.stemroomStudio!.renderOffline([], { includeTail: true });
-          return performance.now() - started;
-        }),
-      );
-      peer.push(await f.page.evaluate(async () => (await window.stemroomStudio!.renderWithToneOffline()).milliseconds));
-    }
-    await f.cleanup();
-    fixture = undefined;
-    const o = median(ours);
-    const p = median(peer);
-    return {
-      unit: 'ms',
-      ours: { median: o, samples: ours.map((s) => round(s)), extra: { realtimeFactor: round(180_000 / o, 1) } },
-      peerName: 'naive Tone.Offline render (Tone.Player per clip, Tone.EQ3, Tone.Reverb, Tone.Channel)',
-      peer: { median: p, samples: peer.map((s) => round(s)), extra: { realtimeFactor: round(180_000 / p, 1) } },
-      goal: { description: '≥ 2× faster than the naive Tone.Offline render', met: p / o >= 2 },
     };
   },
 };

@@ -49,7 +49,7 @@ export function startDesktopApp(electron: typeof ElectronModule, options: Deskto
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     });
     openWindow();
-    void services.prepareAudioCache();
+    void services.startBackgroundWork({ largeDemo: true });
     app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -10,7 +10,7 @@ import { Uploads } from './Uploads';
 import { CatalogService } from './catalog/CatalogService';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import type { ZipLimits } from '../media/extractZip';
-import { defaultDemoCatalogDir, demoPackages } from './demoCatalog';
+import { defaultDemoCatalogDir, demoPackages, isLargeDemoPackage } from './demoCatalog';
 import { ProjectsService } from './projects/ProjectsService';
 import { projectsHandlers } from './projects/projectsHandlers';
 import { commandHandlers } from './projects/commandHandlers';
@@ -22,6 +22,7 @@ import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
+import { listenerSecret } from './analytics/listenerSecret';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
@@ -37,6 +38,8 @@ import { lineageHandlers } from './lineage/lineageHandlers';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
 export const PCM_CACHE_TASK = 'pcm-cache';
+/** The task id of the background import of real-size demo songs. */
+export const DEMO_CATALOG_TASK = 'demo-catalog';
 /** The media type the PCM cache is served as. */
 export const PCM_CONTENT_TYPE = 'application/vnd.stemroom.pcm';
 import { contentTypeOf, sniffAudioFormat } from '../media/sniffAudioFormat';
@@ -82,6 +85,7 @@ export class StemroomServices {
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
+  private demoCatalogDir: string | null = null;
   readonly now: () => Date;
   private closed = false;
 
@@ -107,7 +111,14 @@ export class StemroomServices {
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
       meta: libraryMetaQueries(db),
     });
-    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
+    this.analytics = new AnalyticsService({
+      file: paths.analyticsPath,
+      exports: this.exports,
+      projects: this.projects,
+      now: this.now,
+      creatorName: () => this.settings.get().creatorName,
+      listenerSecret: listenerSecret(db),
+    });
     this.publishing = new PublishService(db, this.store, this.exports, this.projects, library.key, this.now, () => this.today());
     this.lineage = new LineageService(db, this.exports);
     this.approvals = new ApprovalService(db, this.projects, this.exports, this.settings, this.now);
@@ -136,9 +147,20 @@ export class StemroomServices {
    * needed.
    */
   prepareAudioCache(): Promise<PcmBackfill> {
+    if (!this.library.db.open) return Promise.resolve({ valid: 0, built: 0, failed: [] });
     return this.tasks
       .run(PCM_CACHE_TASK, (task) => buildMissingPcm(this.store, this.pcm, (done, total) => task.progress('Preparing audio cache', done, total), task.signal))
       .catch((error: unknown) => ({ valid: 0, built: 0, failed: [{ sha256: '', reason: error instanceof Error ? error.message : String(error) }] }));
+  }
+
+  /**
+   * What the hosts start once they are up: the real-size demo songs of a
+   * new library (unless `largeDemo` is false — tests that do not need them),
+   * then the PCM cache of anything that lacks one. Never throws.
+   */
+  async startBackgroundWork(options: { readonly largeDemo: boolean }): Promise<void> {
+    if (options.largeDemo) await this.importLargeDemoOnce();
+    await this.prepareAudioCache();
   }
 
   /** Today as YYYY-MM-DD (UTC), the date licences are judged on. */
@@ -196,12 +218,38 @@ export class StemroomServices {
   }
 
   private async importDemoCatalogOnce(dir: string | null): Promise<void> {
+    this.demoCatalogDir = dir;
     const meta = libraryMetaQueries(this.library.db);
     if (!dir || meta.get('demo_catalog')) return;
-    for (const packageDir of demoPackages(dir)) {
-      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task));
+    // Before the studio opens, so no PCM cache yet (hundreds of MB to write): the hosts' backfill builds it right after.
+    for (const packageDir of demoPackages(dir).filter((p) => !isLargeDemoPackage(p))) {
+      await this.tasks.run(undefined, (task) => this.catalog.importPackage(packageDir, task, false));
     }
     meta.set('demo_catalog', new Date().toISOString());
+  }
+
+  /**
+   * The real-size demo songs, imported once per library in the background
+   * (task `demo-catalog`, progress per stem; the catalog refreshes when each
+   * lands). A failure is reported, and tried again at the next start.
+   */
+  private async importLargeDemoOnce(): Promise<void> {
+    const meta = libraryMetaQueries(this.library.db);
+    const dir = this.demoCatalogDir;
+    if (!dir || meta.get('demo_catalog_large')) return;
+    const large = demoPackages(dir).filter(isLargeDemoPackage);
+    try {
+      await this.tasks.run(DEMO_CATALOG_TASK, async (task) => {
+        for (const [n, packageDir] of large.entries()) {
+          const label = `Importing demo song ${n + 1} of ${large.length}`;
+          await this.catalog.importPackage(packageDir, { ...task, progress: (step, done, total) => task.progress(`${label}: ${step}`, done, total) });
+          this.events.emit('library.changed', { area: 'catalog' });
+        }
+      });
+      meta.set('demo_catalog_large', new Date().toISOString());
+    } catch (error) {
+      if (this.library.db.open) this.events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   private handlers(): Handlers {
@@ -221,6 +269,7 @@ export class StemroomServices {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.tasks.cancel(DEMO_CATALOG_TASK);
     this.tasks.cancel(PCM_CACHE_TASK);
     try {
       if (this.library.db.open) this.projects.flushAll();

@@ -14,6 +14,20 @@ export function defaultDemoCatalogDir(): string | null {
   return candidates.find((dir) => fs.existsSync(dir)) ?? null;
 }
 
+/**
+ * Demo packages whose stems add up to more than this are real-size songs
+ * (minutes of audio in ten stems): a new library imports them in the
+ * background once the studio is up (with progress), not before it opens.
+ */
+export const LARGE_DEMO_BYTES = 8 * 2 ** 20;
+
+/** Whether a demo package is a real-size one (see LARGE_DEMO_BYTES). */
+export function isLargeDemoPackage(packageDir: string): boolean {
+  const stems = path.join(packageDir, 'stems');
+  if (!fs.existsSync(stems)) return false;
+  return fs.readdirSync(stems).reduce((total, name) => total + fs.statSync(path.join(stems, name)).size, 0) > LARGE_DEMO_BYTES;
+}
+
 /** The package folders of a demo catalog dir (each holds a manifest.json), in name order. */
 export function demoPackages(dir: string): string[] {
   return fs

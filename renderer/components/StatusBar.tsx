@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { LibraryInfo } from '../../shared/contract/libraryContract';
 import { notifications } from '../app/Notifications';
+import { BackgroundTasks } from './BackgroundTasks';
 
 /** Bottom bar: where the library is, its schema, and the latest message from the services. */
 export function StatusBar({ info, connection }: { info: LibraryInfo | null; connection: string }) {
@@ -18,6 +19,7 @@ export function StatusBar({ info, connection }: { info: LibraryInfo | null; conn
       )}
       {info && <span className="status-item">{info.host === 'electron' ? 'desktop' : 'browser host'}</span>}
       <span className="status-item">{connection}</span>
+      {info && <BackgroundTasks />}
       <span className="status-spacer" />
       {latest && (
         <span role={latest.kind === 'error' ? 'alert' : 'status'} className={`status-notice status-${latest.kind}`} data-testid="status-notice">

@@ -14,6 +14,8 @@ export interface Song {
   readonly bpm: number;
   readonly key: string;
   readonly bars: number;
+  /** The rate its stems are rendered at (default 48 kHz, the first demos'; catalogs mostly deliver 44.1 kHz). */
+  readonly sampleRate?: number;
   readonly sections: readonly { readonly name: string; readonly bar: number }[];
   readonly stems: readonly SongStem[];
 }

@@ -5,6 +5,7 @@ import { secondsOf } from './Song';
 import { copperSky } from './songs/copperSky';
 import { glassOrchard } from './songs/glassOrchard';
 import { nightFerry } from './songs/nightFerry';
+import { lanternHarbour } from './songs/lanternHarbour';
 
 /** A valid ISNI from 15 digits (fictional parties, real check characters). */
 const isni = (digits: string) => digits + isniCheckCharacter(digits);
@@ -39,6 +40,7 @@ function recordingOf(song: Song, files: StemFiles) {
  * Glass Orchard — remix and cover allowed worldwide.
  * Night Ferry — cover only; its master licence for remixes expired on 30 Jun 2026.
  * Copper Sky — remix allowed except the vocal stem, and not in Germany or France.
+ * Lantern Harbour — the real-size one (10 stems, 3:29, 44.1 kHz): remix, cover and sample allowed worldwide.
  */
 export const demoPackages: readonly DemoPackage[] = [
   {
@@ -251,6 +253,73 @@ export const demoPackages: readonly DemoPackage[] = [
           territories: { include: ['WORLD'], exclude: ['DE', 'FR'] },
           validFrom: '2026-04-15',
           creditText: '"Copper Sky" written by Sana Ilves, Ruben Achterberg and Lio Marchetti, published by Brightwater Publishing.',
+          revenue: { rightsHolderShareBp: 10000 },
+        },
+      ],
+    }),
+  },
+  {
+    slug: 'tidewater-lantern-harbour',
+    song: lanternHarbour,
+    manifest: (files) => ({
+      format: 'stemroom-catalog/1',
+      package: { id: 'tidewater-2026-09', version: 1, title: 'Tidewater Records — Lantern Harbour stems', publisher: 'Tidewater Records', createdAt: '2026-09-01T09:00:00Z' },
+      parties: [
+        { id: 'tdw-p-noor-halden', name: 'Noor Halden', kind: 'person', isni: isni('000000051187342'), ipi: '00634418270' },
+        { id: 'tdw-p-emil-sato', name: 'Emil Sato', kind: 'person', ipi: '00634419035' },
+        { id: 'tdw-p-quayside', name: 'Quayside Music Publishing', kind: 'organisation', ipi: '00471182336' },
+        { id: 'tdw-p-tidewater', name: 'Tidewater Records', kind: 'organisation', isni: isni('000000043362185') },
+      ],
+      works: [
+        {
+          id: 'tdw-w-lantern-harbour',
+          title: 'Lantern Harbour',
+          iswc: iswc('341207758'),
+          writers: [
+            { party: 'tdw-p-noor-halden', role: 'composer-lyricist', shareBp: 5500 },
+            { party: 'tdw-p-emil-sato', role: 'composer', shareBp: 4500 },
+          ],
+          publishers: [{ party: 'tdw-p-quayside', shareBp: 10000 }],
+        },
+      ],
+      recordings: [
+        {
+          id: 'tdw-r-lantern-harbour',
+          work: 'tdw-w-lantern-harbour',
+          isrc: 'ZZ-TDW-26-00108',
+          displayArtist: 'Noor Halden',
+          label: 'Tidewater Records',
+          releaseDate: '2026-10-02',
+          masterOwners: [{ party: 'tdw-p-tidewater', shareBp: 10000 }],
+          credits: [
+            { party: 'tdw-p-noor-halden', role: 'performer', instrument: 'vocals' },
+            { party: 'tdw-p-emil-sato', role: 'producer' },
+            { party: 'tdw-p-emil-sato', role: 'performer', instrument: 'piano, guitar, synths' },
+          ],
+          ...recordingOf(lanternHarbour, files),
+        },
+      ],
+      licences: [
+        {
+          id: 'TDW-M-0108',
+          licensor: 'tdw-p-tidewater',
+          type: 'master',
+          recording: 'tdw-r-lantern-harbour',
+          uses: ['remix', 'cover', 'sample'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2026-01-01',
+          creditText: 'Contains stems of "Lantern Harbour" by Noor Halden, courtesy of Tidewater Records.',
+          revenue: { rightsHolderShareBp: 6000 },
+        },
+        {
+          id: 'QMP-P-3310',
+          licensor: 'tdw-p-quayside',
+          type: 'publishing',
+          work: 'tdw-w-lantern-harbour',
+          uses: ['remix', 'cover'],
+          territories: { include: ['WORLD'] },
+          validFrom: '2026-01-01',
+          creditText: '"Lantern Harbour" written by Noor Halden and Emil Sato, published by Quayside Music Publishing.',
           revenue: { rightsHolderShareBp: 10000 },
         },
       ],

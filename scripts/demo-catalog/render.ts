@@ -5,8 +5,12 @@
  * song's exact length and applies one common gain so the full mix peaks at
  * −3 dBFS, and oggenc encodes Ogg Vorbis. Manifests carry each stem's SHA-256.
  *
+ * Each song renders at its own rate (Song.sampleRate). Name slugs to
+ * render only those packages (the others' files stay as they are).
+ *
  *   apt-get install fluidsynth fluid-soundfont-gm sox vorbis-tools
- *   npx tsx scripts/demo-catalog/render.ts
+ *   npx tsx scripts/demo-catalog/render.ts [package-slug…]
+ *   npx tsx scripts/demo-catalog/sign.ts
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -18,7 +22,8 @@ import { demoPackages } from './catalogs';
 import { secondsOf } from './Song';
 
 const SOUNDFONT = process.env.SOUNDFONT ?? '/usr/share/sounds/sf2/FluidR3_GM.sf2';
-const RATE = 48000;
+const DEFAULT_RATE = 48000;
+const only = process.argv.slice(2);
 const MIX_PEAK_DB = -3;
 const outRoot = path.resolve('resources/demo-catalog');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-demo-'));
@@ -34,10 +39,11 @@ function peakDb(file: string): number {
   return 20 * Math.log10(Math.max(max, -min));
 }
 
-for (const demo of demoPackages) {
+for (const demo of demoPackages.filter((d) => only.length === 0 || only.includes(d.slug))) {
   const { song } = demo;
+  const rate = song.sampleRate ?? DEFAULT_RATE;
   const seconds = secondsOf(song);
-  const frames = Math.round(seconds * RATE);
+  const frames = Math.round(seconds * rate);
   const packageDir = path.join(outRoot, demo.slug);
   fs.rmSync(packageDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(packageDir, 'stems'), { recursive: true });
@@ -47,7 +53,7 @@ for (const demo of demoPackages) {
     const raw = path.join(work, `${stem.id}.raw.wav`);
     const wav = path.join(work, `${stem.id}.wav`);
     fs.writeFileSync(mid, midiFile(stem.part, song.bpm));
-    run('fluidsynth', ['-ni', '-q', '-R', '1', '-C', '0', '-g', '0.6', '-r', String(RATE), '-O', 'float', '-T', 'wav', '-F', raw, SOUNDFONT, mid]);
+    run('fluidsynth', ['-ni', '-q', '-R', '1', '-C', '0', '-g', '0.6', '-r', String(rate), '-O', 'float', '-T', 'wav', '-F', raw, SOUNDFONT, mid]);
     // Exactly the song's length: pad short renders, cut the tail, fade the last 40 ms.
     run('sox', [raw, '-b', '32', '-e', 'floating-point', wav, 'pad', '0', String(seconds), 'trim', '0', `${frames}s`, 'fade', 't', '0', `${frames}s`, '0.04']);
     trimmed.push({ id: stem.id, wav });

@@ -8,7 +8,7 @@
  * are created there when missing; re-rendering the demo catalog with new
  * keys is fine, because a library imports the demo catalog only once.
  *
- *   npx tsx scripts/demo-catalog/sign.ts
+ *   npx tsx scripts/demo-catalog/sign.ts [package-slug…]   (default: every package)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,8 @@ const keysDir = process.env.STEMROOM_DEMO_KEYS ?? path.join(os.homedir(), '.stem
 const catalogDir = path.resolve('resources/demo-catalog');
 fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
 
-for (const slug of fs.readdirSync(catalogDir).sort()) {
+const only = process.argv.slice(2);
+for (const slug of fs.readdirSync(catalogDir).sort().filter((s) => only.length === 0 || only.includes(s))) {
   const folder = path.join(catalogDir, slug);
   if (!fs.existsSync(path.join(folder, 'manifest.json'))) continue;
   const publisher = (JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { package: { publisher: string } }).package.publisher;

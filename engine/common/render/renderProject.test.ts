@@ -10,6 +10,8 @@ import { MixGraph } from '../graph/MixGraph';
 import { placeClips } from '../graph/clipPlacement';
 import { PreparedAudio } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
+import { PartitionedConvolver } from '../dsp/PartitionedConvolver';
+import { loadPffft } from '../../node/loadPffft';
 
 /** The whole mixer in one context, master gain node included: what the live graph is, rendered without splitting. */
 async function renderInOneContext(document: ProjectDocument, environment: RenderEnvironment): Promise<Float32Array[]> {
@@ -139,6 +141,34 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     // The ramp ends at beat 16 (9.6 s) at −60 dB, and holds.
     expect(rmsDb(automated.channels, sr * 10, sr * 10.5)).toBeLessThan(rmsDb(automated.channels, 0, sr / 2) - 55);
   });
+
+  it('reverbs as partitioned FFT convolution null against ConvolverNodes (below −100 dB), and stay bit-identical run to run', async () => {
+    const pffft = await loadPffft();
+    const fast: RenderEnvironment = { ...environment, createConvolver: (impulse) => new PartitionedConvolver(pffft, impulse) };
+    const doc = edit(
+      sampleDocument(),
+      // Reverb after an EQ, two reverbs with a delay between them, a reverb followed by a filter, and a muted reverb track.
+      { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } } },
+      { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-rv1', enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 0, mix: 0.35 } } },
+      { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-rv2', enabled: true, params: { type: 'reverb', decaySec: 1.2, preDelayMs: 20, mix: 0.5 } } },
+      { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-dl', enabled: true, params: { type: 'delay', beats: 0.5, feedback: 0.3, mix: 0.3 } } },
+      { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-rv3', enabled: true, params: { type: 'reverb', decaySec: 0.8, preDelayMs: 5, mix: 0.2 } } },
+      { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-rv4', enabled: true, params: { type: 'reverb', decaySec: 3, preDelayMs: 0, mix: 0.6 } } },
+      { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-lp', enabled: true, params: { type: 'filter', mode: 'lowpass', frequencyHz: 2000, q: 0.7 } } },
+      { type: 'addEffect', trackId: 'trk-vocals', effect: { id: 'fx-rv5', enabled: true, params: { type: 'reverb', decaySec: 2, preDelayMs: 0, mix: 0.5 } } },
+      { type: 'updateTrack', trackId: 'trk-vocals', changes: { mute: true } },
+      // 8 s of each stem is plenty (and keeps the test to seconds).
+      ...['clip-drums', 'clip-bass', 'clip-keys', 'clip-vocals'].map((clipId) => ({ type: 'updateClip', clipId, changes: { length: 14 } }) as Command),
+    );
+    const withNodes = await render(doc, true);
+    const first = await renderProject(doc, fast, { includeTail: true });
+    const second = await renderProject(doc, fast, { includeTail: true });
+    expect(identicalSamples(first.channels, second.channels)).toBe(true);
+    expect(first.channels[0]!.length).toBe(withNodes.channels[0]!.length);
+    const difference = first.channels.map((c, i) => c.map((v, n) => v - withNodes.channels[i]![n]!));
+    expect(rmsDb(withNodes.channels)).toBeGreaterThan(-30);
+    expect(rmsDb(difference)).toBeLessThan(-100);
+  }, 90_000); // three renders, one with ConvolverNodes
 
   it('a source at another rate than the mix is brought to it by the band-limited resampler, and the render says so', async () => {
     // The vocals stem delivered at 44.1 kHz in a 48 kHz project: its 440 Hz stays 440 Hz and keeps its level.

@@ -1,4 +1,5 @@
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
+import { audibleTracks } from '../../../shared/project/audibleTracks';
 import { LimiterDsp } from '../dsp/LimiterDsp';
 import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { effectTail } from '../graph/effects/createEffect';
@@ -8,12 +9,19 @@ import { pairwiseHalves } from '../graph/pairwiseHalves';
 import { placeClips } from '../graph/clipPlacement';
 import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
+import type { CreateConvolver } from './applyReverb';
+import { playBuffer, prerenderReverbTracks, type PrerenderedTrack } from './prerenderReverbTracks';
 
 /** What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own. */
 export interface RenderEnvironment {
   createContext(channels: number, frames: number, sampleRate: number): OfflineAudioContext;
   load: LoadAudio;
   stretch: Stretch;
+  /**
+   * Fast whole-signal convolution (Node: PFFFT). With it, reverbs run outside
+   * the graph (prerenderReverbTracks); without it, as ConvolverNodes.
+   */
+  createConvolver?: CreateConvolver;
 }
 
 export interface RenderOptions {
@@ -83,14 +91,36 @@ export async function renderProject(document: ProjectDocument, environment: Rend
   );
   throwIfAborted(options.signal);
 
-  halves.forEach((tracks, h) => {
+  let mixer = document;
+  let prerendered = new Map<string, PrerenderedTrack>();
+  if (environment.createConvolver) {
+    prerendered = await prerenderReverbTracks({
+      document,
+      placements,
+      prepared,
+      frames,
+      sampleRate,
+      createContext: (channels, length, rate) => environment.createContext(channels, length, rate),
+      createConvolver: environment.createConvolver,
+      signal: options.signal,
+      onProgress: (done, total) => options.onProgress?.('rendering', done, total + 1),
+    });
+    mixer = mixerAfterReverbs(document, prerendered);
+  }
+
+  halves.forEach((_, h) => {
     const context = contexts[h]!;
-    const graph = new MixGraph(context, document, tracks);
+    const tracks = mixer.tracks.filter((track) => halves[h]!.some((t) => t.id === track.id));
+    const graph = new MixGraph(context, mixer, tracks);
     for (const placement of placements) {
       const chain = graph.tracks.get(placement.clip.trackId);
       const buffer = prepared.buffer(placement.preparation);
-      if (!chain || !buffer) continue;
+      if (!chain || !buffer || prerendered.has(placement.clip.trackId)) continue;
       scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
+    }
+    for (const [trackId, track] of prerendered) {
+      const chain = graph.tracks.get(trackId);
+      if (chain) playBuffer(context, track.channels).connect(chain.clipInput());
     }
     for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
     graph.sealSum().connect(context.destination);
@@ -133,4 +163,22 @@ function masterMix(halves: readonly AudioBuffer[], frames: number, masterGain: n
     else for (let i = 0; i < frames; i++) out[i] = left[i]! * gain;
     return out;
   });
+}
+
+/**
+ * The mixer the final pass builds once reverbs ran outside it: tracks that
+ * were prerendered keep only the effects after their last reverb (their
+ * input is that signal); inaudible tracks lose their effects (silence
+ * either way, and no ConvolverNode left to pay for).
+ */
+function mixerAfterReverbs(document: ProjectDocument, prerendered: ReadonlyMap<string, PrerenderedTrack>): ProjectDocument {
+  const audible = audibleTracks(document.tracks);
+  return {
+    ...document,
+    tracks: document.tracks.map((track) => {
+      const done = prerendered.get(track.id);
+      if (done) return { ...track, effects: done.effectsAfter };
+      return audible.has(track.id) ? track : { ...track, effects: [] };
+    }),
+  };
 }

@@ -27,6 +27,8 @@ import { lineageCommand } from './lineageCommand';
 import { approvalRequestCommand } from './approvalRequestCommand';
 import { approvalSignCommand } from './approvalSignCommand';
 import { approvalImportCommand } from './approvalImportCommand';
+import { analyticsDisputeCommand } from './analyticsDisputeCommand';
+import { analyticsFlaggedCommand } from './analyticsFlaggedCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -57,5 +59,7 @@ export const commands: readonly Command[] = [
   analyticsSimulateCommand,
   analyticsOverviewCommand,
   analyticsAsideCommand,
+  analyticsFlaggedCommand,
+  analyticsDisputeCommand,
   settingsCommand,
 ];

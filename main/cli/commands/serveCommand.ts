@@ -23,7 +23,8 @@ export const serveCommand: Command = {
       if (error.code === 'EADDRINUSE' && values.port === undefined) return startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port: 0 });
       throw error;
     });
-    void library.prepareAudioCache();
+    // STEMROOM_DEMO_CATALOG=small leaves the real-size demo songs out (end-to-end tests that do not need them).
+    void library.startBackgroundWork({ largeDemo: process.env.STEMROOM_DEMO_CATALOG !== 'small' });
     out.result({ url: host.url, port: host.port, dataDir: library.library.paths.dataDir }, () => [
       `Stemroom is running. Open this URL in a browser on this machine:`,
       ``,

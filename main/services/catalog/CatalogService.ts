@@ -49,10 +49,12 @@ export class CatalogService {
   /**
    * Imports a package; then own audio recorded before its stems existed is
    * matched against them (a take that turns out to be catalog audio is
-   * licensed as it from then on).
+   * licensed as it from then on). Its stems' PCM cache is written from the
+   * import's own decode unless `decodeToCache` is false (the small demo songs
+   * of a first start: the hosts build theirs in the background afterwards).
    */
-  async importPackage(source: string, task: TaskHandle): Promise<ImportSummary> {
-    const summary = await importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: this.pcm?.staging() });
+  async importPackage(source: string, task: TaskHandle, decodeToCache = true): Promise<ImportSummary> {
+    const summary = await importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: decodeToCache ? this.pcm?.staging() : undefined });
     if (summary.status !== 'unchanged' && this.identifier) {
       await this.identifier.matchOwnAudioAgainst(new Set(this.reads.stemIdsOfPackage(summary.packageId)));
     }

@@ -10,26 +10,18 @@ import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
 import { uuidv7 } from '../../../shared/rights/uuidv7';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
-import { renderProject } from '../../../engine/common/render/renderProject';
 import { resamplingFacts } from './resamplingFacts';
-import { integratedLoudness } from '../../../shared/dsp/loudness';
-import { truePeakDb } from '../../../shared/dsp/truePeak';
-import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
+import { renderExportAudio } from './renderExportAudio';
 import { catalogReadQueries } from '../../db/catalogReadQueries';
 import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
-import { contentStoreAudio } from '../../media/contentStoreAudio';
-import { PcmCache } from '../../media/PcmCache';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
 import type { ProjectsService } from '../projects/ProjectsService';
-import { encodeExport } from './encodeExport';
 import { ExportPublisher } from './ExportPublisher';
 import { exportTags } from './exportTags';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
@@ -51,7 +43,6 @@ import { judgeLineageAndScopes } from './lineageDecision';
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 const extensions = { wav: 'wav', flac: 'flac', mp3: 'mp3' } as const;
-const renderPhaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resampling: 'Resampling', limiting: 'Limiting' } as const;
 
 /**
  * Export: the licence check first (refused with reasons, nothing rendered
@@ -140,24 +131,11 @@ export class ExportService {
     this.destination(options, title);
 
     task.progress('Rendering', 0, 1);
-    const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(this.store)));
-    const mix = await renderProject(context.view.document, environment, {
-      outputRate: options.sampleRate ?? context.view.document.sampleRate,
-      signal: task.signal,
-      onProgress: (phase, done, total) => task.progress(renderPhaseLabels[phase], done, total),
-    }).catch((error: Error) => {
-      if (error.name === 'AbortError') throw new ServiceError('cancelled', 'Cancelled.');
-      throw error;
-    });
-    task.throwIfCancelled();
-    task.progress('Measuring loudness', 0, 1);
-    const loudness =
-      options.normalizeLufs === null
-        ? { integratedLufs: finite(integratedLoudness(mix.channels, mix.sampleRate)), truePeakDbtp: finite(truePeakDb(mix.channels)), normalizedTo: null }
-        : { ...normalizeLoudness(mix.channels, mix.sampleRate, options.normalizeLufs), normalizedTo: options.normalizeLufs };
-    task.throwIfCancelled();
-    task.progress('Encoding', 0, 1);
-    const encoded = await encodeExport(mix.channels, mix.sampleRate, options.format, options.bitDepth);
+    // The heavy audio work (render, limiter, loudness, encode) runs on a worker thread; this one keeps answering.
+    const audio = await renderExportAudio(
+      { document: context.view.document, storeRoot: this.store.root, tmpDir: this.store.tmpDir, outputRate: options.sampleRate ?? context.view.document.sampleRate, normalizeLufs: options.normalizeLufs, format: options.format, bitDepth: options.bitDepth },
+      task,
+    );
     task.throwIfCancelled();
 
     const exportId = uuidv7(this.now().getTime(), crypto.randomBytes(10));
@@ -176,12 +154,12 @@ export class ExportService {
         versionType: document.kind,
         format: options.format,
         ...(options.format === 'mp3' ? { bitrateKbps: 320 } : { bitDepth: options.bitDepth }),
-        sampleRate: mix.sampleRate,
-        resampling: resamplingFacts(mix.resampling),
-        channels: mix.channels.length,
-        durationSec: mix.channels[0]!.length / mix.sampleRate,
-        audioSha256: sha256Hex(encoded.audioData),
-        loudness: { integratedLufs: round(loudness.integratedLufs), truePeakDbtp: round(loudness.truePeakDbtp), normalizedTo: loudness.normalizedTo },
+        sampleRate: audio.facts.sampleRate,
+        resampling: resamplingFacts(audio.facts.resampling),
+        channels: audio.facts.channels,
+        durationSec: audio.facts.durationSec,
+        audioSha256: audio.facts.audioSha256,
+        loudness: audio.facts.loudness,
       },
       creator,
       decision: context.decision,
@@ -193,15 +171,14 @@ export class ExportService {
       ...(context.lineage ? { lineage: context.lineage } : {}),
     });
     task.progress('Writing', 0, 1);
-    const peaks = encodePeaks(computePeaks(mix.channels, mix.sampleRate));
     // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
-    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), peaks, (head, finalPath) => {
+    const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), audio.facts.peaks, (head, finalPath) => {
       const payloadJson = canonicalJson(payload);
       const previousHash = head?.entryHash ?? GENESIS_HASH;
       const payloadSha256 = sha256Hex(payloadJson);
       const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
       const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, this.trust.key);
-      const file = encoded.withTags(exportTags(record));
+      const file = audio.withTags(exportTags(record));
       const row: ExportRow = {
         id: exportId,
         ledgerPosition: entry.position,
@@ -399,14 +376,6 @@ export class ExportService {
 function approvalInForce(approvalJson: string, date: string): boolean {
   const validUntil = (JSON.parse(approvalJson) as { validUntil?: string }).validUntil;
   return validUntil === undefined || date <= validUntil;
-}
-
-function finite(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100) / 100;
 }
 
 function canonicalJsonPretty(record: AttributionRecord): string {

@@ -6,7 +6,7 @@ import { callContract } from '../../cli/callContract';
 import { runCli } from '../../cli/runCli';
 import { generateEd25519KeyPair } from '../../trust/ed25519';
 import { libraryMetaQueries } from '../../db/libraryMetaQueries';
-import { creatorLibrary, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
+import { creatorLibrary, ownAudio, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
 
 /**
@@ -53,7 +53,8 @@ beforeAll(async () => {
   // The same song from a stemroom-catalog/1 package (no scopes): its ids renamed.
   await callContract(services, 'catalog.import', {
     source: {
-      path: writeOriginal(generateEd25519KeyPair().privateKeyPem, out, (m) => {
+      path: writeOriginal(generateEd25519KeyPair().privateKeyPem, out, (m, stems) => {
+        ownAudio(m, stems);
         m.format = 'stemroom-catalog/1';
         m.package = { id: 'pkg-legacy', version: 1, title: 'Legacy', publisher: 'Legacy Records' };
         m.works[0]!.id = 'w-legacy';

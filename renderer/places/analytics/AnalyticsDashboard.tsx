@@ -3,7 +3,7 @@ import { METRIC_DEFINITIONS } from '../../../shared/analytics/playDefinitions';
 import type { AnalyticsReport, Headline } from '../../../shared/contract/analyticsContract';
 import { useBridge } from '../../app/BridgeContext';
 import { formatDuration } from '../../app/formatDuration';
-import { hrefOf } from '../../app/useHashRoute';
+import { exportIdentity } from '../../app/exportIdentity';
 import { notifications } from '../../app/Notifications';
 import { BarChart } from '../../components/BarChart';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -11,9 +11,15 @@ import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
 import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
 import { DayChart } from './DayChart';
+import { DropOffList } from './DropOffList';
+import { FlagPanel } from './FlagPanel';
+import { ListenerSegments } from './ListenerSegments';
+import { MomentComparison } from './MomentComparison';
 import { RetentionView, type CurveSeries } from './RetentionView';
 
 const versionColors = ['#ffb84f', '#8f7dff', '#47c98b', '#ff8fb1'];
+/** Versions of one project share a title: name each by what tells it apart too. */
+const versionName = (e: AnalyticsReport['export']) => `${e.title} — ${exportIdentity(e)}`;
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 /** One export's dashboard: headline figures, retention over the waveform, drop-offs, comparisons, breakdowns. */
@@ -25,8 +31,8 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
   if (!r) return <p className="empty-state">{report.error ?? 'Loading figures…'}</p>;
 
   const series: CurveSeries[] = [
-    { name: r.export.title, color: '#4fb3ff', values: r.retention },
-    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: v.export.title, color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
+    { name: versionName(r.export), color: '#4fb3ff', values: r.retention },
+    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: versionName(v.export), color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
   ];
   return (
     <div className="analytics-dashboard">
@@ -34,18 +40,24 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         <div>
           <h1>{r.export.title}</h1>
           <p className="muted">
-            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · exported {new Date(r.export.createdAt).toLocaleDateString()}
+            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · {exportIdentity(r.export)}
           </p>
         </div>
         <div className="row-actions">
           <label className="check" title={METRIC_DEFINITIONS.flagged}>
-            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()})
+            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()}{r.flagged.disputed ? `, ${r.flagged.disputed.toLocaleString()} disputed` : ''})
           </label>
           <SimulateButton exportId={exportId} />
         </div>
       </header>
 
+      {r.simulatedPlays > 0 && (
+        <p className="demo-note" role="note" data-testid="demo-data">
+          Demo data: {r.simulatedPlays.toLocaleString()} of these plays were simulated with “Simulate plays”. No one listened to them; import a real play log to see your listeners.
+        </p>
+      )}
       <HeadlineCards headline={r.headline} />
+      {r.headline.plays > 0 && <ListenerSegments segments={r.segments} />}
 
       <section className="panel" aria-labelledby="retention-title">
         <h2 id="retention-title">Where listeners leave</h2>
@@ -54,12 +66,16 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         ) : (
           <div className="retention-layout">
             <RetentionView audioSha256={r.export.audioSha256} durationSec={r.export.durationSec} series={series} dropOffs={r.dropOffs} />
-            <DropOffList report={r} />
+            <div>
+              <DropOffList report={r} />
+              {r.sectionsNote && <p className="muted small" role="note">{r.sectionsNote}</p>}
+            </div>
           </div>
         )}
       </section>
 
       {(r.versions.length > 0 || r.similar) && <Comparisons report={r} />}
+      <MomentComparison report={r} />
 
       <section className="panel breakdowns" aria-label="Breakdowns">
         <BarChart
@@ -69,12 +85,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         <BarChart title="Sources" bars={r.breakdowns.source.map((s) => ({ key: s.key, label: s.key, value: s.plays, note: `complete ${percent(s.completionRate)}` }))} />
         <DayChart days={r.breakdowns.day} />
       </section>
-      {r.flagged.plays > 0 && (
-        <p className="muted small" role="note">
-          {r.flagged.plays.toLocaleString()} plays look artificial: {r.flagged.repeat.toLocaleString()} from listeners replaying 20+ times a day, {r.flagged.burst.toLocaleString()} from bursts stopping at
-          30–32 s. {excludeFlagged ? 'They are excluded from every figure above.' : 'Tick "Exclude" to leave them out of every figure.'}
-        </p>
-      )}
+      <FlagPanel report={r} />
     </div>
   );
 }
@@ -101,27 +112,8 @@ function HeadlineCards({ headline: h }: { headline: Headline }) {
   );
 }
 
-function DropOffList({ report }: { report: AnalyticsReport }) {
-  if (!report.dropOffs.length) return <p className="muted small drop-offs">No sharp drop-offs: listeners leave steadily.</p>;
-  return (
-    <ol className="drop-offs" aria-label="Drop-off moments">
-      {report.dropOffs.map((d) => (
-        <li key={d.second}>
-          <strong className="mono">{formatDuration(d.second)}</strong> — {(d.lostShare * 100).toFixed(1)} % of plays end here
-          {d.section && <span className="muted"> · {d.section}</span>}
-          {d.leaving.length > 0 && <div className="small">{d.leaving.join(', ')} {d.leaving.length === 1 ? 'drops' : 'drop'} out</div>}
-          {d.entering.length > 0 && <div className="small">{d.entering.join(', ')} {d.entering.length === 1 ? 'comes' : 'come'} in</div>}
-          <a className="button-link small" href={`${hrefOf('studio', report.export.projectId)}?beat=${d.beat.toFixed(3)}`}>
-            Open in studio at {formatDuration(d.second)}
-          </a>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 function Comparisons({ report }: { report: AnalyticsReport }) {
-  const rows: [string, Headline][] = [[`${report.export.title} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [v.export.title, v.headline])];
+  const rows: [string, Headline][] = [[`${versionName(report.export)} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [versionName(v.export), v.headline])];
   if (report.similar) rows.push([`Your ${report.similar.exports} other export${report.similar.exports === 1 ? '' : 's'} of similar length`, report.similar.headline]);
   return (
     <section className="panel" aria-labelledby="compare-title">

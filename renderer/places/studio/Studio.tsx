@@ -53,9 +53,9 @@ export function Studio({ session }: { session: StudioSession }) {
         <span className="muted small">
           {doc.timeSignature.join('/')} · {doc.tracks.length} tracks · {doc.clips.length} clips
         </span>
-        {warnings.size > 0 && (
+        {warnings.byTrack.size > 0 && (
           <span className="rights-summary" role="status" data-testid="rights-summary">
-            ⚠ {warnings.size} track{warnings.size > 1 ? 's use' : ' uses'} audio the licences do not allow here
+            ⚠ {warnings.byTrack.size} track{warnings.byTrack.size > 1 ? 's use' : ' uses'} audio the licences do not allow here
           </span>
         )}
       </header>

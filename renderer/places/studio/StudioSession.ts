@@ -39,6 +39,8 @@ export class StudioSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Takes, inputs and latency for this project's record tracks. */
   readonly recorder: StudioRecorder;
+  /** Where the transport last started playing (Stop returns there). */
+  private playStartBeat = 0;
 
   constructor(
     private readonly bridge: Bridge,
@@ -46,6 +48,24 @@ export class StudioSession {
     readonly projectId: string,
   ) {
     this.recorder = new StudioRecorder(this, bridge);
+    // However play starts (button, Space, recording), remember the beat it started from.
+    let playing = engine.state.get().playing;
+    engine.state.subscribe(() => {
+      const state = engine.state.get();
+      if (state.playing && !playing) this.playStartBeat = state.positionBeats;
+      playing = state.playing;
+    });
+  }
+
+  /**
+   * Stop, as DAWs do: while playing, stop and return to where play started;
+   * when already stopped, return to the start. (Pause stays where it is.)
+   */
+  stop(): void {
+    if (this.engine.state.get().playing) {
+      this.engine.pause();
+      this.engine.seek(this.playStartBeat);
+    } else this.engine.stop();
   }
 
   /** Opens the project: the editor can show it at once; the engine prepares audio meanwhile (its state shows progress). */

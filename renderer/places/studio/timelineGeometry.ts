@@ -1,5 +1,9 @@
 import { beatsToSeconds, secondsToBeats } from '../../../shared/project/timing';
 
+/** Width of the track headers column and height of the ruler, in pixels (both stick to the arrangement's scroll area). */
+export const HEADER_WIDTH = 190;
+export const RULER_HEIGHT = 30;
+
 /** Timeline pixels ↔ beats at a zoom (pixels per second) and tempo. */
 export const beatToX = (beat: number, bpm: number, zoom: number) => beatsToSeconds(beat, bpm) * zoom;
 export const xToBeat = (x: number, bpm: number, zoom: number) => secondsToBeats(x / zoom, bpm);
@@ -19,4 +23,18 @@ export function rulerStep(bpm: number, zoom: number, beatsPerBar: number, minPx 
     if (pxPerBeat * beats >= minPx) return beats;
   }
   return beatsPerBar * 64;
+}
+
+/**
+ * The scroll position that shows lane position `x` in a view `viewWidth`
+ * pixels wide now scrolled to `scrollLeft`: unchanged when it is in view
+ * (within `edge` px of the right edge counts as out, so a playing playhead
+ * turns the page before it reaches the edge), else with `x` 80 px from the
+ * left.
+ *
+ * @example scrollToShow(1920, 0, 1000) // 1840
+ */
+export function scrollToShow(x: number, scrollLeft: number, viewWidth: number, edge = 0): number {
+  if (x >= scrollLeft && x <= scrollLeft + viewWidth - edge) return scrollLeft;
+  return Math.max(0, x - 80);
 }

@@ -11,10 +11,15 @@ export interface RunningServe {
 
 const bin = path.resolve('bin/stemroom.js');
 
-/** Starts the real `stemroom serve` (the built CLI) on a free port and waits for its URL. */
-export function startServe(dataDir: string, extraArgs: string[] = []): Promise<RunningServe> {
+/**
+ * Starts the real `stemroom serve` (the built CLI) on a free port and waits for its URL.
+ * A new library gets the small demo songs only, unless `largeDemo` asks for the real-size
+ * one too (imported in the background after start: minutes of audio most tests do not need).
+ */
+export function startServe(dataDir: string, extraArgs: string[] = [], options: { largeDemo?: boolean } = {}): Promise<RunningServe> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, STEMROOM_DEMO_CATALOG: options.largeDemo ? 'all' : 'small' },
   });
   let stdout = '';
   let stderr = '';
