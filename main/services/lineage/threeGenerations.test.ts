@@ -1,10 +1,12 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
-import { generateEd25519KeyPair } from '../../../main/trust/ed25519';
-import { addOwnTake, creatorLibrary, termsFile, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
+import { generateEd25519KeyPair } from '../../trust/ed25519';
+import { signPackageFolder } from '../../trust/packageSignature';
+import { addOwnTake, creatorLibrary, libraryKeyPem, lineageNow, termsFile, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
 import { snapshotDir } from '../../../tests/helpers/snapshotDir';
@@ -85,6 +87,14 @@ describe('three generations: original → A → B → C', () => {
     expect(germany.reasons[0]!.message).toBe('Remixes are not allowed in Germany (DE) under licence L-M1 of Test Records (for "Test Song"), which "B flip" relies on.');
     // B's own licence excludes Germany too (it was bounded by L-M1): the reason naming the original replaces it.
     expect(germany.reasons.filter((r) => r.code === 'territory-excluded')).toHaveLength(1);
+    // Not only the dialog's check: the export itself is refused, and nothing is written.
+    const refused = await callContract(c, 'exports.start', { projectId: project.id, territory: 'DE', path: path.join(out, 'c-flip-de.flac'), format: 'flac' }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(refused?.message).toMatch(/^The export is not allowed: Remixes are not allowed in Germany \(DE\) under licence L-M1 of Test Records/);
+    expect(fs.existsSync(path.join(out, 'c-flip-de.flac'))).toBe(false);
+    expect(await callContract(c, 'exports.list', {})).toHaveLength(0);
 
     const summary = await callContract(c, 'exports.start', { projectId: project.id, path: path.join(out, 'c-flip.flac'), format: 'flac' });
     const { record } = await callContract(c, 'exports.show', { exportId: summary.exportId });
@@ -121,6 +131,20 @@ describe('three generations: original → A → B → C', () => {
     expect(record.decision.channel).toBe('streaming-distribution');
   });
 
+  it("the rounding step of docs/lineage.md: with 0.7 s of B's own, B's master is 6296 / 2593 / 1111 (the left-over basis point to the largest remainder)", async () => {
+    const recordingA = (await callContract(b, 'catalog.search', {})).items.find((r) => r.title === 'A flip')!;
+    const project = await callContract(b, 'projects.create', { recordingId: recordingA.id, kind: 'remix', name: 'B flip, longer take' });
+    await addOwnTake(b, project.id, 2, 0.7, 350);
+    const check = await callContract(b, 'exports.check', { projectId: project.id });
+    // 2/2.7 of the flip is A's: B 0.2593 + 0.7407 × 0.5 = 0.62963, Test Records 0.7407 × 0.5 × 0.7 = 0.25926, A 0.11111 → 6296.30, 2592.59, 1111.11.
+    expect(money(check.splits!.master)).toEqual([
+      ['creator', 'remixer', 6296],
+      ['p-label', 'master owner', 2593],
+      [lib(a), 'remixer', 1111],
+    ]);
+    expect(check.splits!.basis.join(' ')).toMatch(/"A flip" \(remix by Ada Remix, export [0-9a-f-]+\): 74\.07 % of the audio; its rights holders take 50 % of that under licence drv-[^ ]+-LM, passed on as that export's master split \(Test Records 70\.00 %, Ada Remix 30\.00 %\)/);
+  });
+
   it('B may not publish terms wider than upstream: the refusal names the original licence', async () => {
     const error = await callContract(b, 'lineage.publish', { exportId: exportB, terms: { territories: { include: ['WORLD'], exclude: [] }, revenue: { master: 5000, publishing: 5000 } }, out: path.join(out, 'too-wide') }).then(
       () => null,
@@ -150,6 +174,31 @@ describe('three generations: original → A → B → C', () => {
       expect(refused?.message).toMatch(/lineage\/\d\/signature\.json: SHA-256 is/);
       expect(refused!.message.split('\n')).toHaveLength(1);
       expect({ db: dumpDatabase(verifier.library.paths.databasePath), store: snapshotDir(verifier.library.paths.storeDir) }).toEqual(before);
+
+      // The strongest forger short of A and the rights holder: B, who can re-sign B's own package after fixing the hashes.
+      // Each ancestor's own signature is then what refuses it — A's flip's, and the original's.
+      for (const ancestor of ['drv-', 'pkg-test']) {
+        const resigned = path.join(tempDir('stemroom-tampered-'), 'b');
+        fs.cpSync(packageB, resigned, { recursive: true });
+        const m = JSON.parse(fs.readFileSync(path.join(resigned, 'manifest.json'), 'utf8'));
+        const carried = m.derivative.lineage.find((l: { package: string }) => l.package.startsWith(ancestor));
+        const file = path.join(resigned, carried.signature.file);
+        const sig = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const raw = Buffer.from(sig.signature, 'base64');
+        raw[0]! ^= 1;
+        sig.signature = raw.toString('base64');
+        fs.writeFileSync(file, JSON.stringify(sig));
+        carried.signature.sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        fs.writeFileSync(path.join(resigned, 'manifest.json'), JSON.stringify(m, null, 2));
+        signPackageFolder(resigned, libraryKeyPem(b), lineageNow());
+        const error = await importInto(verifier, resigned).then(
+          () => null,
+          (e: Error) => e,
+        );
+        expect(error?.message).toMatch(new RegExp(`the signature of ancestor "${ancestor}[^"]*" does not match its manifest`));
+        expect(error!.message.split('\n')).toHaveLength(1);
+        expect({ db: dumpDatabase(verifier.library.paths.databasePath), store: snapshotDir(verifier.library.paths.storeDir) }).toEqual(before);
+      }
 
       const imported = await importInto(verifier, packageB);
       expect(imported).toMatchObject({ status: 'imported', signature: { status: 'signed' } });
