@@ -19,8 +19,6 @@ import { catalogWriteQueries } from '../../db/catalogWriteQueries';
 import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { PcmCache } from '../../media/PcmCache';
-import { contentStoreAudio } from '../../media/contentStoreAudio';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
 import { syncDirectory } from '../../media/writeFileAtomically';
@@ -37,7 +35,7 @@ import { ServiceError } from '../ServiceError';
 import type { TaskHandle } from '../TaskRegistry';
 import { creatorParty, derivativeIds, derivativeManifest, stemKindOf, type StemPlan } from './derivativePackage';
 import { publishSources } from './publishSources';
-import { renderDerivativeStems } from './renderDerivativeStems';
+import { renderStemsOffThread } from './renderStemsOffThread';
 
 type PublishRequest = z.output<typeof publishRequestSchema>;
 
@@ -121,7 +119,7 @@ export class PublishService {
     let nullTestDb: number | null = null;
     if (request.stems) {
       task.progress('Rendering stems', 0, 1);
-      const rendered = await renderDerivativeStems(plan.document, record, exportFile, contentStoreAudio(PcmCache.of(this.store)), task.signal, (done, total) => task.progress('Rendering stems', done, total));
+      const rendered = await renderStemsOffThread({ document: plan.document, record, exportFile, storeRoot: this.store.root, tmpDir: this.store.tmpDir }, task);
       stems = rendered.stems;
       nullTestDb = rendered.nullTestDb;
     }

@@ -7,6 +7,8 @@ import { callContract } from '../../cli/callContract';
 import { generateEd25519KeyPair } from '../../trust/ed25519';
 import { creatorLibrary, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
 import { decodeFile, residualDb } from '../../../tests/helpers/audioCompare';
+import type { TaskHandle } from '../TaskRegistry';
+import { renderStemsOffThread } from './renderStemsOffThread';
 
 /**
  * Published stems sum to the published mix — the export file itself —
@@ -18,6 +20,7 @@ const out = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'stemroom-ste
 let services: StemroomServices;
 let exportPath: string;
 let packageDir: string;
+let exportId: string;
 const peak = (samples: Float32Array) => samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
 let summary: Awaited<ReturnType<typeof callContract<'lineage.publish'>>>;
 
@@ -36,7 +39,7 @@ beforeAll(async () => {
   });
   exportPath = path.join(out, 'hot-flip.wav');
   await callContract(services, 'exports.start', { projectId: project.id, path: exportPath, format: 'wav', bitDepth: 24, normalizeLufs: -14, isrc: 'GB-HOT-26-00001' });
-  const exportId = (await callContract(services, 'exports.list', {}))[0]!.id;
+  exportId = (await callContract(services, 'exports.list', {}))[0]!.id;
   packageDir = path.join(out, 'hot-flip-package');
   summary = await callContract(services, 'lineage.publish', { exportId, terms: { revenue: { master: 5000, publishing: 5000 } }, stems: true, out: packageDir });
 }, 240_000);
@@ -65,6 +68,25 @@ describe('published stems', () => {
     const vocal = await decodeFile(files[2]!);
     const tail = vocal[0]!.subarray(Math.round(2.2 * 48000));
     expect(peak(tail)).toBeGreaterThan(1e-3);
+  });
+
+  it('are rendered on a worker thread — the same bytes as published — and cancelling stops it', async () => {
+    const { record } = await callContract(services, 'exports.show', { exportId });
+    const job = { document: services.projects.documentAt(record.project.id, record.project.revision), record, exportFile: fs.readFileSync(exportPath), storeRoot: services.store.root, tmpDir: services.store.tmpDir };
+    const labels: string[] = [];
+    const task = (signal: AbortSignal): TaskHandle => ({ signal, progress: (label, done, total) => void labels.push(`${label} ${done}/${total}`), throwIfCancelled: () => undefined });
+    const again = await renderStemsOffThread(job, task(new AbortController().signal));
+    expect(again.thread).toBe('worker');
+    expect(labels).toContain('Rendering stems 3/3');
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'manifest.json'), 'utf8'));
+    const published = manifest.recordings[0].stems.filter((s: { mix?: boolean }) => !s.mix).map((s: { file: string }) => fs.readFileSync(path.join(packageDir, s.file)));
+    expect(again.stems.map((s) => Buffer.compare(s.bytes, published[again.stems.indexOf(s)]))).toEqual([0, 0, 0]);
+
+    // Cancelled mid-job: a cancellation, not a fallback render on this thread.
+    const controller = new AbortController();
+    const cancelled = renderStemsOffThread(job, task(controller.signal)).catch((e: Error) => e);
+    setTimeout(() => controller.abort(), 50);
+    expect(await cancelled).toMatchObject({ code: 'cancelled' });
   });
 
   it('an MP3 export publishes its mix but no stems, with the reason', async () => {

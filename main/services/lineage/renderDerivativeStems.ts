@@ -7,12 +7,26 @@ import { decodeAudio } from '../../media/decodeAudio';
 import { encodeFlac, flacFile } from '../../media/encode/encodeFlac';
 import { quantize } from '../../media/encode/quantize';
 import { VORBIS_COMMENT_BLOCK, vorbisCommentBlock } from '../../media/metadata/vorbisComment';
-import type { LoadAudio } from '../../../engine/common/graph/PreparedAudio';
+import { ContentStore } from '../../media/ContentStore';
+import { PcmCache } from '../../media/PcmCache';
+import { contentStoreAudio } from '../../media/contentStoreAudio';
 import { ServiceError } from '../ServiceError';
 
 const STEM_BITS = 24;
 /** How far the stems' sum may stray from the export (RMS, dBFS): quantisation of a 16-bit export is about −100 dBFS. */
 const NULL_TEST_LIMIT_DB = -80;
+
+/** What rendering a derivative's stems needs: plain data, so it crosses to a worker thread as is. */
+export interface DerivativeStemsJob {
+  /** The export's project revision, as the catalog sees it. */
+  readonly document: ProjectDocument;
+  readonly record: AttributionRecord;
+  /** The export file's bytes (the stems must sum to its audio). */
+  readonly exportFile: Uint8Array;
+  /** The library's content store (the PCM cache the render reads). */
+  readonly storeRoot: string;
+  readonly tmpDir: string;
+}
 
 export interface DerivativeStem {
   readonly trackId: string;
@@ -28,21 +42,16 @@ export interface DerivativeStem {
  * back, they must sum to the export file's own audio within quantisation
  * (a null test), or nothing is published. A lossy export has no samples
  * for stems to sum to, so only a WAV or FLAC export can publish stems.
+ * Runs on a worker thread (renderStemsOffThread); deterministic on any thread.
  *
  * @example
- * const { stems, nullTestDb } = await renderDerivativeStems(view, record, exportFileBytes, loadAudio, signal, onProgress);
+ * const { stems, nullTestDb } = await renderDerivativeStems({ document, record, exportFile, storeRoot, tmpDir }, signal, onProgress);
  */
-export async function renderDerivativeStems(
-  document: ProjectDocument,
-  record: AttributionRecord,
-  exportFile: Uint8Array,
-  load: LoadAudio,
-  signal: AbortSignal | undefined,
-  onProgress: (done: number, total: number) => void,
-): Promise<{ stems: DerivativeStem[]; nullTestDb: number }> {
+export async function renderDerivativeStems(job: DerivativeStemsJob, signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void): Promise<{ stems: DerivativeStem[]; nullTestDb: number }> {
+  const { document, record, exportFile } = job;
   if (record.output.format === 'mp3') throw new ServiceError('refused', 'Stems can be published only from a lossless (WAV or FLAC) export: they must sum to its samples, and an MP3 has none to sum to. Publish the mix alone, or export again as WAV or FLAC.');
   const target = record.output.loudness.normalizedTo;
-  const environment = await nodeRenderEnvironment(load);
+  const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(new ContentStore(job.storeRoot, job.tmpDir))));
   const rendered = await renderStems(document, environment, {
     outputRate: record.output.sampleRate,
     signal,
