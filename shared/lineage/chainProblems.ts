@@ -106,9 +106,11 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
     const f = chain.facts(id);
     if (f) facts.set(id, f);
   }
+  // A range the record marks `heard: false` took no share (records from before the mark: every range was heard).
+  const usageOf = (ranges: readonly { startSec: number; endSec: number; heard?: false }[]) => ({ ranges, heardRanges: ranges.filter((r) => r.heard !== false) });
   const usage: SplitUsage[] = [
-    ...record.sources.map((s) => ({ source: { type: 'catalog' as const, recordingId: s.recording.id }, ranges: s.stems.flatMap((st) => st.ranges) })),
-    ...record.ownRecordings.map((o) => ({ source: { type: 'recording' as const }, ranges: o.ranges })),
+    ...record.sources.map((s) => ({ source: { type: 'catalog' as const, recordingId: s.recording.id }, ...usageOf(s.stems.flatMap((st) => st.ranges)) })),
+    ...record.ownRecordings.map((o) => ({ source: { type: 'recording' as const }, ...usageOf(o.ranges) })),
   ];
   const splits = computeSplits(
     { kind: record.output.versionType, recordingId: record.covered?.recording.id ?? '' },

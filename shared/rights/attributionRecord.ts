@@ -18,7 +18,8 @@ import { termsOf } from '../lineage/termsOf';
 export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
 const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
-const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number() });
+/** `heard: false` marks a range whose clip is at or below INAUDIBLE_GAIN_DB: placed and judged, but no share (absent: heard). */
+const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number(), heard: z.literal(false).optional() });
 
 /**
  * The chain behind derivative sources (catalog recordings that are other
@@ -198,6 +199,8 @@ const workOf = (r: RecordingFacts) => ({
   publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
 });
 
+const rangeKey = (r: { startSec: number; endSec: number; sourceStartSec: number; sourceEndSec: number }) => `${r.startSec}|${r.endSec}|${r.sourceStartSec}|${r.sourceEndSec}`;
+
 /** The record's payload (everything but the ledger stamp), from an allowed export decision. */
 export function buildAttributionPayload(input: RecordInput): AttributionPayload {
   const { decision, recordings, document } = input;
@@ -205,7 +208,9 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
   const ownRecordings: AttributionPayload['ownRecordings'] = [];
   for (const u of decision.usage) {
     const source = u.source;
-    const ranges = u.ranges.map((r) => ({ ...r }));
+    // Which ranges took no share is part of what the record states, so a reader can recompute its splits.
+    const heard = new Set(u.heardRanges.map(rangeKey));
+    const ranges = u.ranges.map((r) => (heard.has(rangeKey(r)) ? { ...r } : { ...r, heard: false as const }));
     if (source.type === 'recording') {
       ownRecordings.push({ sha256: source.sha256, name: source.name, performer: input.creator.name, ranges });
       continue;

@@ -78,7 +78,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
     if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
     refuseForeignAudio(pkg, writes.foreignStemWithAudio);
-    const partyProblems = foreignPartyChanges(pkg, writes.party);
+    const partyProblems = foreignPartyChanges(pkg, writes.party, writes.packagesCrediting);
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
     const lineage = derivativeLineage(pkg, folder, manifest.sha256, signature, context.db, (id) => writes.knownPackage(id)?.pinned?.fingerprint ?? null);
 

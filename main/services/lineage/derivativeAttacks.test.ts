@@ -6,7 +6,7 @@ import type { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { generateEd25519KeyPair } from '../../trust/ed25519';
 import { signPackageFolder } from '../../trust/packageSignature';
-import { copyPackage, creatorLibrary, libraryKeyPem, lineageNow, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
+import { addOwnTake, copyPackage, creatorLibrary, libraryKeyPem, lineageNow, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
 import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 
@@ -203,5 +203,20 @@ describe('a derivative package that lies is refused, the library unchanged', () 
 
   it('and the honest package imports', async () => {
     expect((await importInto(verifier, packageB)).status).toBe('imported');
+  });
+
+  it('an honest derivative whose export placed an inaudible take imports: its record says which range took no share', async () => {
+    const project = await callContract(a, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'A quiet flip' });
+    await addOwnTake(a, project.id, 0, 2);
+    // −120 dB: clip and track each at their −60 dB floor.
+    await callContract(a, 'projects.edit', { projectId: project.id, commands: [{ type: 'updateClip', clipId: 'clip-own', changes: { gainDb: -60 } }, { type: 'updateTrack', trackId: 'trk-own', changes: { gainDb: -60 } }] });
+    const exported = await callContract(a, 'exports.start', { projectId: project.id, path: path.join(out, 'a-quiet.wav'), format: 'wav', isrc: 'GB-AAA-26-00002' });
+    const { record } = await callContract(a, 'exports.show', { exportId: exported.exportId });
+    expect(record.ownRecordings[0]!.ranges).toEqual([expect.objectContaining({ heard: false })]);
+    expect(record.splits.master.find((s) => s.partyId === 'creator')!.shareBp).toBe(3000);
+    const quiet = path.join(out, 'package-a-quiet');
+    await callContract(a, 'lineage.publish', { exportId: exported.exportId, terms: { revenue: { master: 5000, publishing: 5000 } }, out: quiet });
+    // The verifier recomputes the splits from the record: the silent take must not count there either.
+    expect((await importInto(verifier, quiet)).status).toBe('imported');
   });
 });
