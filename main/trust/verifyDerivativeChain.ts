@@ -15,6 +15,7 @@ import type { PackageSignatureCheck } from './packageSignature';
 import { verifyRecordSignature } from './recordSignature';
 import { ledgerStampProblem } from './recordLedgerStamp';
 import { verifyPublication } from './publicationStatement';
+import { strictJsonParse } from '../../shared/text/strictJsonParse';
 
 const MAX_LINEAGE_FILE = 16 * 2 ** 20;
 
@@ -76,7 +77,7 @@ export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage
     const where = entry.manifest.file;
     let json: unknown;
     try {
-      json = JSON.parse(manifestBytes.toString('utf8'));
+      json = strictJsonParse(manifestBytes.toString('utf8'));
     } catch (error) {
       throw importRefusal(where, [`invalid JSON (${(error as Error).message})`]);
     }
@@ -84,7 +85,13 @@ export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage
     if (!validation.ok) throw importRefusal(where, validation.problems);
     const ancestor = validation.value;
     if (ancestor.package.id !== entry.package) throw importRefusal('manifest.json', [`${field}: names package "${entry.package}", but its manifest is package "${ancestor.package.id}"`]);
-    const parsed = packageSignatureSchema.safeParse(safeJson(signatureBytes));
+    let signatureJson: unknown;
+    try {
+      signatureJson = strictJsonParse(signatureBytes.toString('utf8'));
+    } catch (error) {
+      throw importRefusal(entry.signature.file, [`invalid JSON (${(error as Error).message})`]);
+    }
+    const parsed = packageSignatureSchema.safeParse(signatureJson);
     if (!parsed.success) throw importRefusal(entry.signature.file, formatIssues(parsed.error));
     if (!verifyBytes(parsed.data.publicKey, manifestBytes, parsed.data.signature)) {
       throw importRefusal(entry.signature.file, [`the signature of ancestor "${entry.package}" does not match its manifest (it was changed after its publisher signed it)`]);
@@ -136,10 +143,3 @@ function lineageFile(folder: ArchiveFolder, entry: { file: string; sha256: strin
   return bytes;
 }
 
-function safeJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return null;
-  }
-}

@@ -12,6 +12,7 @@ import type { ExportService } from '../exports/ExportService';
 import type { ProjectsService } from '../projects/ProjectsService';
 import type { SettingsService } from '../SettingsService';
 import { ServiceError } from '../ServiceError';
+import { strictJsonParse } from '../../../shared/text/strictJsonParse';
 
 const MAX_APPROVAL_BYTES = 64 * 1024;
 
@@ -69,9 +70,10 @@ export class ApprovalService {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ServiceError('invalid-request', 'The approval is not JSON. Nothing was imported.');
+      // Strict: a member named twice would let a person read one channel while the signature covers another.
+      json = strictJsonParse(text);
+    } catch (error) {
+      throw new ServiceError('invalid-request', `The approval is not valid JSON (${(error as Error).message}). Nothing was imported.`);
     }
     const parsed = approvalSchema.safeParse(json);
     if (!parsed.success) throw new ServiceError('invalid-request', `The approval is not a ${APPROVAL_FORMAT} file: ${formatIssues(parsed.error)[0]}. Nothing was imported.`);

@@ -195,6 +195,17 @@ describe('a derivative package that lies is refused, the library unchanged', () 
     await expectRefused(padded, /carries package "pkg-stranger", which no export in this chain used/);
   });
 
+  it("carries an ancestor's signature file with a member named twice (a forged key first, the signed one last)", async () => {
+    const doubled = tamper(packageB, (m, root) => {
+      const entry = m.derivative.lineage.find((l: { package: string }) => l.package === 'pkg-test');
+      const file = path.join(root, entry.signature.file);
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.replace('{', `{"publicKey": "${Buffer.alloc(32, 7).toString('base64')}",`));
+      entry.signature.sha256 = sha256(fs.readFileSync(file));
+    });
+    await expectRefused(doubled, /lineage\/\d\/signature\.json: invalid JSON \(member "publicKey" appears twice in one object\)/);
+  });
+
   it('is unsigned', async () => {
     const unsigned = copyPackage(packageB);
     fs.rmSync(path.join(unsigned, 'signature.json'));

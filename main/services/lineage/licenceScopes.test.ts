@@ -113,6 +113,11 @@ describe('licence scopes', () => {
     const edited = JSON.parse(fs.readFileSync(approval, 'utf8'));
     fs.writeFileSync(path.join(out, 'edited.json'), JSON.stringify({ ...edited, channel: 'streaming-distribution' }));
     expect((await cli('approval', 'import', path.join(out, 'edited.json'))).stderr).toMatch(/signature does not verify/);
+    // A channel named twice: a reader sees the first, JSON.parse keeps the last (the signed one).
+    const signedText = fs.readFileSync(approval, 'utf8');
+    fs.writeFileSync(path.join(out, 'doubled.json'), signedText.replace('{', '{"channel": "streaming-distribution",'));
+    expect((await cli('approval', 'import', path.join(out, 'doubled.json'))).stderr).toBe('stemroom: The approval is not valid JSON (member "channel" appears twice in one object). Nothing was imported.\n');
+    expect(dumpDatabase(databasePath)).toEqual(before);
     expect((await cli('approval', 'import', approval)).code).toBe(0);
 
     expect((await cli('export', projectId, '--out', path.join(out, 'still-streaming.wav'))).code).toBe(1);
