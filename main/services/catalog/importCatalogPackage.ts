@@ -17,6 +17,7 @@ import { foreignPartyChanges } from './foreignPartyChanges';
 import { verifyDerivativeChain } from '../../trust/verifyDerivativeChain';
 import { lineageQueries, type LineageWrite } from '../../db/lineageQueries';
 import { stemDurationProblems } from './stemDurationProblems';
+import { refuseRecognisedAudio, type RecognisedStem } from './refuseRecognisedAudio';
 
 export interface ImportContext {
   /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
@@ -27,6 +28,8 @@ export interface ImportContext {
   readonly task: TaskHandle;
   readonly now: () => Date;
   readonly zipLimits?: ZipLimits;
+  /** Stored stems whose sound a new stem's fingerprint contains (the library's AudioIdentifier); absent: no fingerprint check. */
+  readonly recogniseStem?: (fingerprint: Uint8Array) => Promise<readonly RecognisedStem[]>;
 }
 
 /**
@@ -85,6 +88,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
     const durationProblems = stemDurationProblems(pkg, analyses);
     if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
+    if (context.recogniseStem) await refuseRecognisedAudio(pkg, analyses, context.recogniseStem, writes.stemById);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
