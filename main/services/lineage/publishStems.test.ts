@@ -21,12 +21,14 @@ let services: StemroomServices;
 let exportPath: string;
 let packageDir: string;
 let exportId: string;
+let originalDir: string;
 const peak = (samples: Float32Array) => samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
 let summary: Awaited<ReturnType<typeof callContract<'lineage.publish'>>>;
 
 beforeAll(async () => {
   services = await creatorLibrary('Stem Maker', out);
-  await callContract(services, 'catalog.import', { source: { path: writeOriginal(generateEd25519KeyPair().privateKeyPem, out) } });
+  originalDir = writeOriginal(generateEd25519KeyPair().privateKeyPem, out);
+  await callContract(services, 'catalog.import', { source: { path: originalDir } });
   const project = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'Hot flip' });
   const { document } = await callContract(services, 'projects.open', { projectId: project.id });
   await callContract(services, 'projects.edit', {
@@ -87,6 +89,16 @@ describe('published stems', () => {
     const cancelled = renderStemsOffThread(job, task(controller.signal)).catch((e: Error) => e);
     setTimeout(() => controller.abort(), 50);
     expect(await cancelled).toMatchObject({ code: 'cancelled' });
+  });
+
+  it("import into a library that holds the original: the stems carry the original's sound, as they declare (not laundering)", async () => {
+    const other = await creatorLibrary('Holder', out);
+    try {
+      await callContract(other, 'catalog.import', { source: { path: originalDir } });
+      expect(await callContract(other, 'catalog.import', { source: { path: packageDir } })).toMatchObject({ status: 'imported' });
+    } finally {
+      other.close();
+    }
   });
 
   it('an MP3 export publishes its mix but no stems, with the reason', async () => {
