@@ -110,7 +110,7 @@ export function LineageTree({ focus }: { focus: { recordingId: string } | { expo
                       {clip(`${node.kind === 'original' ? '' : `${node.kind === 'export' ? 'export' : 'remix'} by `}${node.maker}`, 30)}
                     </text>
                     <text x={12} y={56} className="lineage-licence">
-                      {clip(node.licences[0] ?? '', 32)}
+                      {clip(node.licences[0] ?? '', 27)}
                     </text>
                   </g>
                 );
