@@ -101,7 +101,8 @@ it('exports and their analytics rows and versions show format and date', async (
   const texts = await rows.allTextContents();
   expect(texts.some((t) => /Glass Orchard \(Remix\).*WAV/.test(t))).toBe(true);
   expect(texts.some((t) => /Glass Orchard \(Remix\).*FLAC/.test(t))).toBe(true);
-  const versions = page.getByRole('table');
+  // The comparison table (the dashboard has others: segments, flags).
+  const versions = page.getByRole('region', { name: 'Compared' }).getByRole('table');
   await expect.poll(() => versions.count()).toBe(1);
   const names = await versions.getByRole('rowheader').allTextContents();
   expect(names[0]).toMatch(/WAV.*\(this\)/);
@@ -116,7 +117,7 @@ it('simulated plays are marked as demo data on the dashboard', async () => {
   await screenshot(page, 'analytics-demo-data');
   await page.goto(`${serve.url}#/analytics/${other}`);
   // The other export's dashboard is up once its comparison names it as "this".
-  await expect.poll(() => page.getByRole('table').getByRole('rowheader').first().textContent()).toMatch(/FLAC.*\(this\)/);
+  await expect.poll(() => page.getByRole('region', { name: 'Compared' }).getByRole('table').getByRole('rowheader').first().textContent()).toMatch(/FLAC.*\(this\)/);
   expect(await demo.count()).toBe(0);
 });
 
