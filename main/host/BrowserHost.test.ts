@@ -80,6 +80,8 @@ describe('browser host', () => {
     expect(reply.body).toContain('<title>Stemroom</title>');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    // Cross-origin isolated, so the live engine streams through shared memory.
+    expect([reply.headers['cross-origin-opener-policy'], reply.headers['cross-origin-embedder-policy'], reply.headers['cross-origin-resource-policy']]).toEqual(['same-origin', 'require-corp', 'same-origin']);
   });
 
   it('refuses requests without a token, or with a wrong one', async () => {

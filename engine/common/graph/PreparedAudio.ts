@@ -1,4 +1,4 @@
-import type { StretchOptions } from '../stretch/stretchChannels';
+import { inputFramesFor, type StretchOptions } from '../stretch/StretchVoice';
 import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { preparationKey, type Preparation } from './clipPlacement';
 
@@ -14,9 +14,11 @@ export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
 export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
 
 /**
- * Audio ready to schedule: each source decoded once and, per clip tempo and
- * key, stretched and shifted once, then kept as an AudioBuffer. Preparing is
- * the slow part (a tempo change re-stretches); scheduling is instant.
+ * Audio ready to schedule offline: each source decoded once and, per clip
+ * span, tempo and key, stretched and shifted once, then kept as an
+ * AudioBuffer. A stretched span starts its stretcher at the clip's first
+ * source frame, as the live stream does, so a render and live playback of
+ * a clip are the same samples.
  */
 export class PreparedAudio {
   private readonly decoded = new Map<string, Promise<DecodedChannels>>();
@@ -98,7 +100,7 @@ export class PreparedAudio {
         const untouched = p.timeFactor === 1 && p.semitones === 0;
         // Audio played as decoded is the decoder's own buffer (16 stems × 4 min is 1.4 GB: never copy it twice).
         const decodedBuffer = untouched && channels.audioBuffer?.sampleRate === this.context.sampleRate ? channels.audioBuffer : undefined;
-        const audio = untouched ? channels : await this.stretch(channels, this.context.sampleRate, p);
+        const audio = untouched ? channels : await this.stretch(spanOf(channels, p, this.context.sampleRate), this.context.sampleRate, p);
         const buffer = decodedBuffer ?? this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
         if (!decodedBuffer) audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
         if (!this.released) this.ready.set(key, buffer);
@@ -119,4 +121,12 @@ export class PreparedAudio {
     if (!resampler) this.resamplers.set(from, (resampler = new Resampler(from, to)));
     return Object.assign(resampler.process(channels), { sampleRate: to });
   }
+}
+
+/** The part of a source a stretched preparation reads: from its span's first frame, as far as its stretch may look. */
+function spanOf(channels: DecodedChannels, p: Preparation, sampleRate: number): Float32Array[] {
+  const span = p.span ?? { start: 0, seconds: channels[0]!.length / sampleRate };
+  const start = Math.min(channels[0]!.length, Math.round(span.start * sampleRate));
+  const end = Math.min(channels[0]!.length, start + inputFramesFor(Math.ceil(span.seconds * p.timeFactor * sampleRate), p, sampleRate));
+  return channels.map((c) => c.subarray(start, end));
 }

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { EffectParams, Track } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
-import { Meter } from './Meter';
+import { TrackMeter } from './LevelMeters';
 import { EffectPanel } from './EffectPanel';
 import { addEffect, effectNames, setTrackFlag } from './studioActions';
 
 /** A mixer channel: effect slots, pan, fader, mute/solo and a level meter. */
-export function ChannelStrip({ session, track, level }: { session: StudioSession; track: Track; level: number }) {
+export function ChannelStrip({ session, track }: { session: StudioSession; track: Track }) {
   const [openEffect, setOpenEffect] = useState<{ id: string; anchor: DOMRect } | null>(null);
   const effect = track.effects.find((e) => e.id === openEffect?.id);
   const closeEffect = useCallback(() => setOpenEffect(null), []);
@@ -79,7 +79,7 @@ export function ChannelStrip({ session, track, level }: { session: StudioSession
           onKeyUp={(e) => session.edit([fader(Number(e.currentTarget.value))], `Volume ${track.name}`)}
           onDoubleClick={() => session.edit([fader(0)], `Volume ${track.name} to 0 dB`)}
         />
-        <Meter levels={[level]} label={`Level ${track.name}`} />
+        <TrackMeter session={session} track={track} />
       </div>
       <output className="mono small">{track.gainDb > 0 ? '+' : ''}{track.gainDb} dB</output>
       <div className="strip-buttons">

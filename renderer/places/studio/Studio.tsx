@@ -22,7 +22,7 @@ import { useCommandBarShortcut } from './commandBar/useCommandBarShortcut';
 /** The editor: toolbar, arrangement, and below it the mixer or the clip inspector. */
 export function Studio({ session }: { session: StudioSession }) {
   const studio = useStore(session.state);
-  const engine = useStore(session.engine.state);
+  const engineError = useStore(session.engine.state, (s) => s.error);
   const [help, setHelp] = useState(false);
   const [revisions, setRevisions] = useState(false);
   const [lower, setLower] = useState<'mixer' | 'clip' | 'record'>('mixer');
@@ -60,9 +60,9 @@ export function Studio({ session }: { session: StudioSession }) {
         )}
       </header>
       <Toolbar session={session} onHelp={toggleHelp} onRevisions={() => setRevisions((r) => !r)} onExport={() => setExporting(true)} />
-      {engine.error && (
+      {engineError && (
         <p className="engine-error" role="alert">
-          {engine.error}
+          {engineError}
         </p>
       )}
       <div className="studio-main">

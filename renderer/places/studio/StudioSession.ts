@@ -52,7 +52,7 @@ export class StudioSession {
     let playing = engine.state.get().playing;
     engine.state.subscribe(() => {
       const state = engine.state.get();
-      if (state.playing && !playing) this.playStartBeat = state.positionBeats;
+      if (state.playing && !playing) this.playStartBeat = engine.position.get().positionBeats;
       playing = state.playing;
     });
   }
@@ -68,9 +68,8 @@ export class StudioSession {
     } else this.engine.stop();
   }
 
-  /** Opens the project: the editor can show it at once; the engine prepares audio meanwhile (its state shows progress). */
-  async load(): Promise<void> {
-    const open = await this.bridge.call('projects.open', { projectId: this.projectId });
+  /** Shows the opened project: the editor at once; the engine reads its sources' headers meanwhile (a few ms) and is ready to stream. */
+  load(open: OpenProject): void {
     this.state.set({ open, document: open.document, history: open.history });
     void this.engine.setDocument(open.document);
   }

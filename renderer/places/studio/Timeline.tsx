@@ -8,7 +8,8 @@ import { useStore } from './useStore';
 import { Ruler } from './Ruler';
 import { ClipView, LANE_HEIGHT } from './ClipView';
 import { TrackHeader } from './TrackHeader';
-import { beatToX, HEADER_WIDTH, RULER_HEIGHT, scrollToShow, xToBeat } from './timelineGeometry';
+import { Playhead } from './Playhead';
+import { beatToX, HEADER_WIDTH, RULER_HEIGHT, xToBeat } from './timelineGeometry';
 import type { RightsWarnings } from './rightsWarnings';
 
 /** What a stem dragged from the stem browser carries. */
@@ -28,7 +29,6 @@ export const STEM_DRAG_TYPE = 'application/x-stemroom-stem';
  */
 export function Timeline({ session, open, warnings, children }: { session: StudioSession; open: OpenProject; warnings: RightsWarnings; children?: ReactNode }) {
   const studio = useStore(session.state);
-  const engine = useStore(session.engine.state);
   const doc = studio.document as ProjectDocument;
   const scroller = useRef<HTMLDivElement>(null);
   const lanes = useRef<HTMLDivElement>(null);
@@ -38,13 +38,6 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
   const viewWidth = useClientWidth(scroller);
   // The lanes and the ruler fill the view at least, so the arrangement never ends in a blank strip.
   const width = Math.max(beatToX(endBeats, doc.bpm, studio.zoom), 800, viewWidth - HEADER_WIDTH);
-  const playheadX = beatToX(engine.positionBeats, doc.bpm, studio.zoom);
-
-  // Keep the playhead in view: while playing, and when it is moved (a seek, "Open in studio at 0:31").
-  useEffect(() => {
-    const element = scroller.current;
-    if (element) element.scrollLeft = scrollToShow(playheadX, element.scrollLeft, element.clientWidth - HEADER_WIDTH, engine.playing ? 40 : 0);
-  }, [playheadX, engine.playing]);
 
   const laneOf = useCallback(
     (clientY: number) => {
@@ -136,7 +129,7 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
             )}
             {/* Layers drawn over the lanes (the command bar's preview). */}
             {children}
-            <div className="playhead" style={{ left: playheadX }} aria-hidden="true" />
+            <Playhead session={session} bpm={doc.bpm} zoom={studio.zoom} scroller={scroller} inset={HEADER_WIDTH} />
           </div>
         </div>
       </div>

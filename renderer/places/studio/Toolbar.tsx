@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
 import { allKeys } from '../../../shared/project/musicalKey';
-import { formatDuration } from '../../app/formatDuration';
 import type { StudioSession, Snap } from './StudioSession';
 import { useStore } from './useStore';
-import { formatBarsBeats } from './timelineGeometry';
+import { PositionReadout } from './PositionReadout';
 import { toggleLoop, splitAtPlayhead } from './studioActions';
 import { Icon } from '../../components/Icon';
 
@@ -62,10 +61,7 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
           <Icon name="split" />
         </button>
       </div>
-      <output className="position" aria-label="Position" data-testid="position">
-        <span className="bars">{formatBarsBeats(engine.positionBeats, doc.timeSignature[0])}</span>
-        <span className="time">{formatDuration(engine.positionSeconds, true)}</span>
-      </output>
+      <PositionReadout session={session} beatsPerBar={doc.timeSignature[0]} underruns={engine.underruns} />
       <label className="tool-field">
         <span>BPM</span>
         <input
@@ -115,9 +111,9 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
           <Icon name="zoomIn" />
         </button>
       </div>
-      {engine.preparing && (
+      {(engine.buffering || engine.status === 'loading') && (
         <span className="preparing" role="status">
-          Preparing audio {engine.preparing.done}/{engine.preparing.total}
+          Loading audio…
         </span>
       )}
       <span className="toolbar-spacer" />

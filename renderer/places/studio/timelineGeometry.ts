@@ -8,11 +8,12 @@ export const RULER_HEIGHT = 30;
 export const beatToX = (beat: number, bpm: number, zoom: number) => beatsToSeconds(beat, bpm) * zoom;
 export const xToBeat = (x: number, bpm: number, zoom: number) => secondsToBeats(x / zoom, bpm);
 
-/** "3.2.1" — bar, beat, sixteenth, counted from 1 as DAWs do. */
+/** "3.2.1" — bar, beat, sixteenth, counted from 1 as DAWs do; a count-in before bar 1 reads bar 0 ("0.3.1"). */
 export function formatBarsBeats(beat: number, beatsPerBar: number): string {
   const bar = Math.floor(beat / beatsPerBar) + 1;
-  const beatInBar = Math.floor(beat % beatsPerBar) + 1;
-  const sixteenth = Math.floor((beat % 1) * 4) + 1;
+  const inBar = beat - (bar - 1) * beatsPerBar;
+  const beatInBar = Math.floor(inBar) + 1;
+  const sixteenth = Math.floor((inBar % 1) * 4) + 1;
   return `${bar}.${beatInBar}.${sixteenth}`;
 }
 
