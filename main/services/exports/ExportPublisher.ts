@@ -11,7 +11,8 @@ import { ProcessOwner } from '../processes/ProcessOwner';
 
 /** What an export looks like once it knows its place in the ledger: the file (tags embed the record), the credits, the rows. */
 export interface StampedExport {
-  readonly file: Buffer;
+  /** The file, or its parts written one after another (the audio part is never copied into one buffer with the tags). */
+  readonly file: Buffer | readonly Buffer[];
   readonly creditsJson: string;
   readonly entry: LedgerEntry;
   readonly row: ExportRow;
@@ -82,7 +83,7 @@ export class ExportPublisher {
       for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
         const fd = fs.openSync(target, 'wx');
         try {
-          fs.writeSync(fd, bytes);
+          writeAllSync(fd, Array.isArray(bytes) ? bytes : [bytes as Buffer]);
           fs.fsyncSync(fd);
         } finally {
           fs.closeSync(fd);
@@ -155,6 +156,13 @@ export class ExportPublisher {
       if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
     }
     this.ledger.removeJournal(job.exportId);
+  }
+}
+
+/** Writes the parts in order, however many calls the OS needs. */
+function writeAllSync(fd: number, parts: readonly Buffer[]): void {
+  for (const part of parts) {
+    for (let written = 0; written < part.length; ) written += fs.writeSync(fd, part, written, part.length - written);
   }
 }
 
