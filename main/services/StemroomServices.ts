@@ -32,6 +32,10 @@ import { ContentStore } from '../media/ContentStore';
 import { PcmCache } from '../media/PcmCache';
 import { AudioIdentifier } from './identity/AudioIdentifier';
 import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
+import { PublishService } from './lineage/PublishService';
+import { LineageService } from './lineage/LineageService';
+import { ApprovalService } from './lineage/ApprovalService';
+import { lineageHandlers } from './lineage/lineageHandlers';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
 export const PCM_CACHE_TASK = 'pcm-cache';
@@ -69,6 +73,12 @@ export class StemroomServices {
   readonly exports: ExportService;
   readonly bundles: DeliveryBundles;
   readonly analytics: AnalyticsService;
+  /** Exports published as catalog sources (derivative packages). */
+  readonly publishing: PublishService;
+  /** Family trees of recordings and exports. */
+  readonly lineage: LineageService;
+  /** Licensors' signed approvals. */
+  readonly approvals: ApprovalService;
   readonly dispatcher: Dispatcher;
   /** `/media`, `/pcm`, `/peaks` and `/project-file`: what both hosts serve beside the app. */
   readonly media: MediaRoutes;
@@ -109,6 +119,9 @@ export class StemroomServices {
       creatorName: () => this.settings.get().creatorName,
       listenerSecret: listenerSecret(db),
     });
+    this.publishing = new PublishService(db, this.store, this.exports, this.projects, library.key, this.now, () => this.today());
+    this.lineage = new LineageService(db, this.exports);
+    this.approvals = new ApprovalService(db, this.projects, this.exports, this.settings, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.demo = new DemoCatalogImporter(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir, {
       catalog: this.catalog,
@@ -178,7 +191,7 @@ export class StemroomServices {
 
   /** Each handler group gets only the services it calls. */
   private handlers(): Handlers {
-    const { library, tasks, uploads, events, catalog, settings, projects, exports, bundles, analytics, userAudio, reveal } = this;
+    const { library, tasks, uploads, events, catalog, settings, projects, exports, bundles, analytics, userAudio, lineage, publishing, approvals, reveal } = this;
     const today = () => this.today();
     return {
       ...libraryHandlers({ library, tasks }),
@@ -188,6 +201,7 @@ export class StemroomServices {
       ...exportsHandlers({ exports, bundles, tasks, uploads, events, reveal }),
       ...analyticsHandlers({ analytics, tasks, uploads, events }),
       ...recordingsHandlers({ userAudio, uploads }),
+      ...lineageHandlers({ lineage, publishing, approvals, tasks, uploads, events }),
     };
   }
 

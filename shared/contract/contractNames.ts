@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'exports.check', 'exports.start', 'exports.list', 'exports.show', 'exports.inspect', 'exports.bundle', 'exports.reveal', 'ledger.verify',
   'analytics.import', 'analytics.simulate', 'analytics.report', 'analytics.overview', 'analytics.aside', 'analytics.flaggedPlays', 'analytics.dispute', 'analytics.tryFix',
   'recordings.add',
+  'lineage.graph', 'lineage.publishCheck', 'lineage.publish', 'approvals.request', 'approvals.import',
 ] as const;
 export const EVENT_NAMES = ['task.progress', 'library.changed', 'service.error'] as const;
 

@@ -1,17 +1,8 @@
 import type { Licence } from '../catalog/catalogPackageSchema';
+import type { DerivativeFacts } from '../lineage/DerivativeFacts';
 
-/** A person or company in a credit or split. */
-export interface PartyRef {
-  readonly partyId: string;
-  readonly name: string;
-  readonly isni?: string | null;
-  readonly ipi?: string | null;
-}
-
-export interface ShareRef extends PartyRef {
-  readonly role: string;
-  readonly shareBp: number;
-}
+import type { ShareRef } from './partyRefs';
+export type { PartyRef, ShareRef } from './partyRefs';
 
 /** Everything the library knows about one catalog recording a project uses. */
 export interface RecordingFacts {
@@ -29,6 +20,8 @@ export interface RecordingFacts {
   readonly publishingLicences: readonly (Licence & { readonly licensorName: string })[];
   /** Stem names by stem id. */
   readonly stemNames: ReadonlyMap<string, string>;
+  /** Present when the recording is a derivative (a creator's published export): its verified chain. */
+  readonly derivative?: DerivativeFacts;
 }
 
 /** The creator of the export (the user), as credited. */
@@ -54,7 +47,10 @@ export interface RightsReason {
     | 'no-pitch-shift'
     | 'no-time-stretch'
     | 'unknown-recording'
-    | 'source-misidentified';
+    | 'source-misidentified'
+    | 'channel-not-permitted'
+    | 'ai-use-not-permitted'
+    | 'approval-missing';
   readonly message: string;
   readonly fix: string;
   readonly licenceId?: string;

@@ -24,6 +24,8 @@ export class TrackChain {
     private readonly context: BaseAudioContext,
     private track: Track,
     bpm: number,
+    /** Whether mute/solo let it be heard: set from the start, never glided to (a render's first milliseconds would hear a muted track). */
+    audible = true,
   ) {
     this.effectInput = context.createGain();
     this.effects = track.effects.filter((e) => e.enabled).map((e) => createEffect(context, e, bpm));
@@ -36,7 +38,7 @@ export class TrackChain {
       node = effect.output;
     }
     node.connect(this.volume).connect(this.panner).connect(this.audible);
-    this.setMix(track, true, bpm, false);
+    this.setMix(track, audible, bpm, false);
   }
 
   /** The output to sum into the master. */

@@ -31,6 +31,10 @@ export interface RenderOptions {
   readonly outputRate?: number;
   /** Render reverb and delay tails after the last clip (exports do). */
   readonly includeTail?: boolean;
+  /** Run the master limiter over the result (default). renderStems limits the mix itself and carries its gain onto each stem. */
+  readonly limit?: boolean;
+  /** Render at least this many seconds (renderStems renders each track as long as the whole mix: an effect's latency can outlast its clips). */
+  readonly minSeconds?: number;
   readonly onProgress?: (phase: 'preparing' | 'rendering' | 'resampling' | 'limiting', done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -72,7 +76,7 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     options.includeTail === false
       ? 0
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
-  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
+  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate), Math.ceil((options.minSeconds ?? 0) * sampleRate));
   // The tracks split into the two halves of the pairwise summing tree, each rendered in its own context:
   // the contexts render in parallel (one thread each), and adding the halves here repeats the root addition
   // of the tree in float32, so the mix is bit-identical to rendering all tracks in one context.
@@ -135,9 +139,11 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     resampling.push({ ...master.design, stage: 'master' });
     throwIfAborted(options.signal);
   }
-  options.onProgress?.('limiting', 0, 1);
-  LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
-  options.onProgress?.('limiting', 1, 1);
+  if (options.limit !== false) {
+    options.onProgress?.('limiting', 0, 1);
+    LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
+    options.onProgress?.('limiting', 1, 1);
+  }
   return { sampleRate: outputRate, resampling, channels, contentSeconds, seconds: channels[0]!.length / outputRate };
 }
 

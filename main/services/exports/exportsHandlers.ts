@@ -20,7 +20,7 @@ export interface ExportsHandlerDeps {
 
 export function exportsHandlers({ exports, bundles, tasks, uploads, events, reveal }: ExportsHandlerDeps): Pick<Handlers, ExportChannels> {
   return {
-    'exports.check': ({ projectId, territory, creator, title }) => exports.check(projectId, territory, creator, title),
+    'exports.check': ({ projectId, territory, creator, title, channel, aiUse }) => exports.check(projectId, territory, creator, title, { channel: channel ?? 'streaming-distribution', ...(aiUse ? { aiUse } : {}) }),
     'exports.start': ({ taskId, ...options }) =>
       tasks.run(taskId, async (task) => {
         const summary = await exports.export({ ...options, taskId }, task);
