@@ -14,7 +14,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: { electron: 'main/app/electronMain.ts', cli: 'main/cli/main.ts', playLogWorker: 'main/services/analytics/playLogWorker.ts', exportAudioWorker: 'main/services/exports/exportAudioWorker.ts' },
+    entryPoints: {
+      electron: 'main/app/electronMain.ts',
+      cli: 'main/cli/main.ts',
+      playLogWorker: 'main/services/analytics/playLogWorker.ts',
+      exportAudioWorker: 'main/services/exports/exportAudioWorker.ts',
+      trackStagesWorker: 'engine/node/trackStagesWorker.ts',
+    },
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },

@@ -24,7 +24,7 @@ export const offlineRender: Workload = {
     try {
       const document = library.services.projects.documentAt(library.projectId);
       const fast = await nodeRenderEnvironment(contentStoreAudio(library.services.pcm));
-      const nodes: RenderEnvironment = { ...fast, createConvolver: undefined };
+      const nodes: RenderEnvironment = { ...fast, runTrackStages: undefined };
       const render = async (environment: RenderEnvironment) => {
         const started = performance.now();
         const mix = await renderProject(document, environment, { includeTail: true });

@@ -1,6 +1,7 @@
 import { fadeCurve } from '../dsp/fadeCurve';
 import { dbToGain } from './effects/EffectNode';
 import type { ClipPlacement } from './clipPlacement';
+import type { SourceStart } from '../dsp/BufferSourceDsp';
 
 const curveCache = new Map<string, Float32Array>();
 function curveOf(kind: 'linear' | 'exponential' | 'equal-power', rising: boolean): Float32Array {
@@ -63,15 +64,28 @@ export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement
     }
   }
 
-  const sources: AudioBufferSourceNode[] = [];
-  const segment = (segmentStart: number, segmentEnd: number, bufferStart: number) => {
-    const startAt = Math.max(segmentStart, from);
-    if (segmentEnd <= startAt) return;
+  return clipSegments(placement, from, when).map((segment) => {
     const source = context.createBufferSource();
     source.buffer = buffer;
     source.connect(input);
-    source.start(Math.max(0, at(startAt)), bufferStart + (startAt - segmentStart), segmentEnd - startAt);
-    sources.push(source);
+    source.start(segment.when, segment.offset, segment.duration);
+    return source;
+  });
+}
+
+/**
+ * The buffer-source starts a clip needs from timeline second `from` (which
+ * plays at context time `when`): one per loop repetition, or one for the
+ * whole clip — `start(when, offset, duration)` of each.
+ */
+export function clipSegments(placement: ClipPlacement, from = 0, when = 0): SourceStart[] {
+  const { start, end } = placement;
+  const at = (seconds: number) => when + (seconds - from);
+  const starts: SourceStart[] = [];
+  const segment = (segmentStart: number, segmentEnd: number, bufferStart: number) => {
+    const startAt = Math.max(segmentStart, from);
+    if (segmentEnd <= startAt) return;
+    starts.push({ when: Math.max(0, at(startAt)), offset: bufferStart + (startAt - segmentStart), duration: segmentEnd - startAt });
   };
   if (placement.loop === null) {
     segment(start, end, placement.bufferOffset);
@@ -80,5 +94,5 @@ export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement
       segment(loopStart, Math.min(end, loopStart + placement.loop), placement.bufferOffset);
     }
   }
-  return sources;
+  return starts;
 }
