@@ -17,7 +17,7 @@ await Promise.all([
     entryPoints: {
       electron: 'main/app/electronMain.ts',
       cli: 'main/cli/main.ts',
-      playLogWorker: 'main/services/analytics/playLogWorker.ts',
+      playLogWorker: 'main/services/analytics/import/bytes/playLogWorker.ts',
       exportAudioWorker: 'main/services/exports/exportAudioWorker.ts',
       trackStagesWorker: 'engine/node/trackStagesWorker.ts',
     },

@@ -9,7 +9,7 @@ import { ledgerQueries } from '../../main/db/ledgerQueries';
 import { entryHash, sha256Hex } from '../../main/services/exports/ledgerHash';
 import { canonicalJson } from '../../shared/rights/canonicalJson';
 import { uuidv7 } from '../../shared/rights/uuidv7';
-import { simulatePlays, type SimulatedPlay } from '../../main/services/analytics/simulatePlays';
+import { simulatePlays, type SimulatedPlay } from '../../main/services/analytics/import/simulatePlays';
 import type { AttributionPayload } from '../../shared/rights/attributionRecord';
 
 /** Plays in the benchmark (the scale by default; STEMROOM_BENCH_PLAYS for a quick run). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AnalyticsService } from '../../main/services/analytics/AnalyticsService';
+import { listenerSecret } from '../../main/services/analytics/listenerSecret';
 import type { Workload } from '../Workload';
 import { measure, median, round } from '../measure';
 import { analyticsFixture, EXPORTS, NOW, PLAYS, type AnalyticsFixture } from './analyticsFixture';
@@ -65,7 +66,14 @@ export const analyticsImportNdjson: Workload = {
   async run() {
     const f = await analyticsFixture();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-ndjson-'));
-    const service = new AnalyticsService(path.join(dir, 'analytics.sqlite'), f.services.exports, f.services.projects, () => new Date(NOW));
+    const service = new AnalyticsService({
+      file: path.join(dir, 'analytics.sqlite'),
+      exports: f.services.exports,
+      projects: f.services.projects,
+      now: () => new Date(NOW),
+      creatorName: () => f.services.settings.get().creatorName,
+      listenerSecret: listenerSecret(f.services.library.db),
+    });
     let summary;
     const started = performance.now();
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Workload } from '../Workload';
 import { median, round } from '../measure';
-import { excerpt, readAudio, writeWav } from '../fixtures/audioIo';
+import { excerpt, readAudio, writeWav, type Audio } from '../fixtures/audioIo';
 import { chromaprintBestBer, chromaprintOf } from '../fixtures/chromaprintPeer';
 import { detectionCases, sha256OfFile, soundingStart, type CatalogStem, type DetectionCase } from '../fixtures/fingerprintCases';
 import { generateSong, renderSong } from '../fixtures/fingerprintSongs';
@@ -29,11 +29,34 @@ const bump = (map: Map<string, Tally>, key: string, ok: boolean) => {
   if (ok) t.found++;
   map.set(key, t);
 };
+/** CPU time (user + system) of `fn` in ms: on a machine shared with other work, wall time measures the others. */
 const cpuMs = (fn: () => void) => {
-  const started = performance.now();
+  const started = process.cpuUsage();
   fn();
-  return performance.now() - started;
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
 };
+
+/**
+ * Whether the stem sounds the same at `found` as at `expected` (seconds) over `seconds`: loop-based stems repeat
+ * (the generated songs every 4 bars), so a copy matches equally well one loop earlier or later.
+ */
+function sameAudioAt(stem: Audio, expected: number, found: number, seconds: number): boolean {
+  const rate = stem.sampleRate;
+  const a0 = Math.round(Math.max(0, expected) * rate);
+  const b0 = a0 + Math.round((found - expected) * rate);
+  const length = Math.round(seconds * rate);
+  const ch = stem.channels[0]!;
+  if (b0 < 0 || b0 + length > ch.length || a0 + length > ch.length) return false;
+  let diff = 0;
+  let energy = 0;
+  for (let i = 0; i < length; i++) {
+    const d = ch[a0 + i]! - ch[b0 + i]!;
+    diff += d * d;
+    energy += ch[a0 + i]! * ch[a0 + i]!;
+  }
+  return energy > 0 && Math.sqrt(diff / energy) < 0.5;
+}
 
 /** 200 distinct 4-minute fingerprints for the index figures: real stems' constellations moved in frequency (−5…+5 bins) and rotated in time. */
 function syntheticCatalog(seeds: readonly Fingerprint[], count: number): Fingerprint[] {
@@ -108,6 +131,8 @@ export const fingerprint: Workload = {
     const missed: string[] = [];
     const matchMs: number[] = [];
     const details: { detection: unknown[]; genuine: unknown[] } = { detection: [], genuine: [] };
+    let atRepeat = 0;
+    const stemAudio = new Map(stems.map((s) => [s.id, s.audio]));
     let coreFound = 0;
     let coreTotal = 0;
     for (const c of cases) {
@@ -118,14 +143,17 @@ export const fingerprint: Workload = {
       const all = index.match(fp, { includeRejected: true });
       for (const e of c.expected) {
         const hit = matches.find((m) => m.id === e.id);
-        const ok = !!hit && Math.abs(hit.offsetSec - e.offsetSec) <= OFFSET_TOLERANCE_SEC;
+        const exact = !!hit && Math.abs(hit.offsetSec - e.offsetSec) <= OFFSET_TOLERANCE_SEC;
+        const repeat = !!hit && !exact && sameAudioAt(stemAudio.get(e.id)!, e.offsetSec, hit.offsetSec, Math.min(10, audio.channels[0]!.length / audio.sampleRate));
+        if (repeat) atRepeat++;
+        const ok = exact || repeat;
         bump(ours, c.category, ok);
         if (c.core) {
           coreTotal++;
           if (ok) coreFound++;
         }
         const candidate = all.find((m) => m.id === e.id);
-        details.detection.push({ case: c.name, category: c.category, core: c.core, id: e.id, expectedOffsetSec: round(e.offsetSec, 3), ok, candidate });
+        details.detection.push({ case: c.name, category: c.category, core: c.core, id: e.id, expectedOffsetSec: round(e.offsetSec, 3), ok, repeat, candidate });
         if (!ok) missed.push(`${c.name} → ${e.id}${hit ? ` at ${hit.offsetSec} s, expected ${round(e.offsetSec, 3)} s` : ' not found'}`);
         bump(sha, c.category, c.expected.length === 1 && catalogSha.has(sha256OfFile(file)));
         const best = chromaprintBestBer(chromaprintOf(file), chroma.get(e.id)!);
@@ -138,10 +166,10 @@ export const fingerprint: Workload = {
     // False alarms: genuine takes, and other songs from the same soundfont (stems and mixes, excerpts).
     const genuine: GenuineTake[] = genuineTakes(path.join(CACHE, 'genuine'));
     for (const [seed, bpm] of HELD_OUT_SONGS) {
-      const song = renderSong(generateSong(seed, bpm, 2), 44100, path.join(CACHE, 'songs'));
+      const song = renderSong(generateSong(seed, bpm, 2, { other: true }), 44100, path.join(CACHE, 'songs'));
       const audios = song.map((s) => readAudio(s.file));
       const mixed = { sampleRate: 44100, channels: audios[0]!.channels.map((c, ch) => c.map((_, i) => audios.reduce((sum, a) => sum + a.channels[ch]![i]!, 0))) };
-      [...song.map((s, i) => ({ name: s.name, audio: audios[i]! })), { name: `song-${seed} mix`, audio: mixed }].forEach(({ name, audio }, k) => {
+      [...song.map((s, i) => ({ name: s.name, audio: audios[i]! })), { name: `other-${seed} mix`, audio: mixed }].forEach(({ name, audio }, k) => {
         for (const [j, seconds] of [[0, 30], [1, 20], [2, 60]] as const) {
           const start = soundingStart(audio, seconds, seed * 100 + k * 10 + j) ?? 0;
           genuine.push({ kind: 'noise-tone', name: `other song (same soundfont): ${name} ${seconds} s from ${round(start, 1)} s`, audio: () => excerpt(audio, start, seconds) });
@@ -175,6 +203,10 @@ export const fingerprint: Workload = {
     const chromaThreshold = Math.min(...genuineBers) - 0.005;
     const chromaCore = chromaBers.filter((b) => b.core);
     const chromaFound = chromaCore.filter((b) => b.ber <= chromaThreshold && b.right).length;
+    // Also at a conventional fixed threshold, with the false alarms it costs (silent stretches compare at BER 0).
+    const FIXED_BER = 0.3;
+    const chromaFixedFound = chromaCore.filter((b) => b.ber <= FIXED_BER && b.right).length;
+    const chromaFixedAlarms = genuineBers.filter((b) => b <= FIXED_BER).length;
     const chromaByCategory = new Map<string, Tally>();
     for (const b of chromaBers) bump(chromaByCategory, b.category, b.ber <= chromaThreshold && b.right);
 
@@ -202,6 +234,7 @@ export const fingerprint: Workload = {
     const shaCore = cases.filter((c) => c.core).length;
     const extra: Record<string, number | string> = {
       coreDetected: `${coreFound}/${coreTotal}`,
+      foundOneLoopAway: `${atRepeat} (right stem; the offset differs by whole repeats of identical audio, checked sample by sample)`,
       genuineTakes: genuine.length,
       falseAlarms,
       falseAlarmsByKind: [...byKind].map(([k, t]) => `${k} ${t.found}/${t.total}`).join('; '),
@@ -211,6 +244,7 @@ export const fingerprint: Workload = {
       missed: missed.slice(0, 20).join(' | '),
       closestGenuine: `${closest.name}: ${closest.score} votes, ${closest.coveredSec} s`,
       thresholds: JSON.stringify(MATCH_THRESHOLDS),
+      timesAre: 'CPU ms (user + system) of this process',
       fingerprintMsPer4MinStereo44k: median(fingerprintMs),
       matchMsMedianInCatalog: median(matchMs),
       indexBuildMs200x4min: median(buildMs),
@@ -221,6 +255,7 @@ export const fingerprint: Workload = {
       shaDetected: `${[...sha].filter(([k]) => cases.some((c) => c.core && c.category === k)).reduce((n, [, t]) => n + t.found, 0)}/${shaCore}`,
       chromaprintThresholdBer: round(chromaThreshold, 3),
       chromaprintDetectedCore: `${chromaFound}/${chromaCore.length}`,
+      chromaprintAtBer030: `detects ${chromaFixedFound}/${chromaCore.length} core, false alarms ${chromaFixedAlarms}/${genuine.length}`,
       chromaprintByCategory: [...chromaByCategory].map(([k, t]) => `${k} ${t.found}/${t.total}`).join('; '),
     };
     if (alarms.length) extra.alarms = alarms.slice(0, 12).join(' | ');

@@ -56,6 +56,9 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     stem: db.prepare<[string], { package_id: string }>('SELECT r.package_id FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.id = ?'),
     licence: db.prepare<[string], { package_id: string }>('SELECT package_id FROM licences WHERE id = ?'),
   };
+  const stemsOfOtherPackages = db.prepare<[string, string], { stemName: string; recordingTitle: string; packageId: string }>(
+    'SELECT s.name AS stemName, r.title AS recordingTitle, r.package_id AS packageId FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.sha256 = ? AND r.package_id <> ? ORDER BY s.id LIMIT 1',
+  );
   const analysisBySha = db.prepare<[string], { format: string; sample_rate: number; channels: number; frames: number; loudness_lufs: number | null; peak_dbfs: number; peaks: Buffer }>(
     'SELECT format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks FROM stems WHERE sha256 = ? LIMIT 1',
   );
@@ -190,6 +193,8 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     party: (partyId: string): StoredParty | undefined => partyById.get(partyId),
     /** Which package already defines an id of this kind (for conflict checks). */
     ownerOf: (kind: keyof typeof owners, id: string): string | undefined => owners[kind].get(id)?.package_id,
+    /** A stem another package delivered with exactly this audio, if any. */
+    foreignStemWithAudio: (sha256: string, packageId: string) => stemsOfOtherPackages.get(sha256, packageId),
     /** A stored analysis of audio with this hash, so re-imports need not decode again. */
     analysisOf(sha256: string): StoredStemAnalysis | undefined {
       const row = analysisBySha.get(sha256);

@@ -22,6 +22,7 @@ import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
+import { listenerSecret } from './analytics/listenerSecret';
 import { recordingsHandlers } from './recordings/recordingsHandlers';
 import { revealInFileManager } from './revealInFileManager';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
@@ -100,7 +101,14 @@ export class StemroomServices {
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
       meta: libraryMetaQueries(db),
     });
-    this.analytics = new AnalyticsService(paths.analyticsPath, this.exports, this.projects, this.now);
+    this.analytics = new AnalyticsService({
+      file: paths.analyticsPath,
+      exports: this.exports,
+      projects: this.projects,
+      now: this.now,
+      creatorName: () => this.settings.get().creatorName,
+      listenerSecret: listenerSecret(db),
+    });
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }

@@ -17,21 +17,9 @@ export const SKIP_BEFORE_MS = 30_000;
 /** A play that reaches this share of the duration (or ends with `trackdone`) is a completion. */
 export const COMPLETION_SHARE = 0.95;
 
-/** Artificial-play rules: one listener playing one export this many times in one UTC day… */
-export const REPEAT_PLAYS_PER_DAY = 20;
-/** …or, within one UTC hour of one export, at least this many plays ending between 30 and 32 s… */
-export const BURST_MIN_PLAYS = 10;
-/** …making up at least this share of that hour's plays. */
-export const BURST_MIN_SHARE = 0.5;
-export const BURST_FROM_MS = 30_000;
-export const BURST_TO_MS = 32_000;
-
-/** Flag bits on a play. */
-export const FLAG_REPEAT = 1;
-export const FLAG_BURST = 2;
-
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
 
 /** The part of a play that counts: ms_played, capped at the export's duration. */
 export function listenedMs(msPlayed: number, durationMs: number): number {
@@ -70,5 +58,6 @@ export const METRIC_DEFINITIONS = {
   retention: 'Share of plays still listening at each second of the track.',
   dropOffs: 'Moments where the retention curve falls fastest (3-second windows), with the section and the stems that enter or leave there.',
   flagged:
-    'Plays that look artificial: one listener playing the export 20+ times in a UTC day, or hours where 10+ plays (half or more of the hour) stop between 30 and 32 s. Excluding them removes them from every figure.',
+    'Plays that look artificial (each says which rule caught it: a listener replaying it 20+ times in 24 hours, bursts stopping at 30 s, listeners who play nothing else, plays that always end exactly at the end, a one-country spike). Excluding them removes them from every figure; plays whose flags you dispute count again.',
+  listenerSegments: 'One-time listeners played this export once; returning listeners played it more than once. Repeat rate: the share of listeners who returned.',
 } as const;

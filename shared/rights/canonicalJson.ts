@@ -13,7 +13,9 @@ function sortKeys(value: unknown): unknown {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON has no Infinity or NaN');
     return value;
   }
-  const sorted: Record<string, unknown> = {};
+  // No prototype: a "__proto__" member (JSON.parse makes it an ordinary member) must stay a member, not
+  // set a prototype and vanish — else it could be added to a signed record without breaking the signature.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {
     const member = (value as Record<string, unknown>)[key];
     if (member !== undefined) sorted[key] = sortKeys(member);

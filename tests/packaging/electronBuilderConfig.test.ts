@@ -51,8 +51,17 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('keeps every native module and every bundled worker outside the archive', async () => {
-    expect((await loadConfig()).asarUnpack).toEqual(['**/*.node', 'dist/main/*Worker.mjs']);
+  it('keeps every native module, every bundled worker and every package a worker loads by name outside the archive', async () => {
+    // The build leaves these packages external; a worker thread resolves them from disk, not from the archive.
+    const build = fs.readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8');
+    const external = JSON.parse(build.match(/const external = (\[[^\]]*\]);/)![1]!.replaceAll("'", '"')) as string[];
+    const loadedByWorkers = external.filter((name) => name !== 'electron' && name !== 'better-sqlite3');
+    expect(loadedByWorkers.length).toBeGreaterThan(0);
+    expect((await loadConfig()).asarUnpack).toEqual([
+      '**/*.node',
+      'dist/main/*Worker.mjs',
+      ...loadedByWorkers.map((name) => `node_modules/${name}/**`),
+    ]);
   });
 
   it("adds to each platform only its own node-web-audio-api binary, for the arch being built, named as the package's loader asks for it", async () => {

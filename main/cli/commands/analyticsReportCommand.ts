@@ -1,34 +1,53 @@
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
-import type { Headline } from '../../../shared/contract/analyticsContract';
+import type { AnalyticsReport, Headline } from '../../../shared/contract/analyticsContract';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 export const headlineLine = (h: Headline) =>
   `${h.plays} plays, ${h.listeners} listeners · skip ${percent(h.skipRate)} · complete ${percent(h.completionRate)} · mean heard ${percent(h.meanShare)}${h.medianShare === null ? '' : ` · median heard ${percent(h.medianShare)}`}`;
 
+/** The report in plain lines: what the Analytics dashboard shows, top to bottom. */
+function reportLines(report: AnalyticsReport): string[] {
+  const { segments: s, flagged } = report;
+  return [
+    `"${report.export.title}" by ${report.export.creator} (${clock(report.export.durationSec)})${report.excludeFlagged ? ', artificial-looking plays excluded (disputed ones counted)' : ''}`,
+    `  ${headlineLine(report.headline)}`,
+    ...(report.upheld ? [`  with your disputes rejected: ${headlineLine(report.upheld.headline)}`] : []),
+    `  listeners: ${s.oneTime.listeners} one-time (${percent(s.oneTime.shareOfPlays)} of plays), ${s.returning.listeners} returning (${percent(s.returning.shareOfPlays)} of plays), repeat rate ${percent(s.repeatRate)}`,
+    ...(report.dropOffs.length ? ['Drop-off moments:'] : []),
+    ...report.dropOffs.map(
+      (d) =>
+        `  ${clock(d.second)}  −${(d.lostShare * 100).toFixed(1)} % of plays${d.significant ? '' : ' (not significant)'}${d.section ? ` in ${d.section}` : ''}${d.leaving.length ? `; ${d.leaving.join(', ')} stop${d.leaving.length === 1 ? 's' : ''}` : ''}${d.entering.length ? `; ${d.entering.join(', ')} come${d.entering.length === 1 ? 's' : ''} in` : ''}`,
+    ),
+    ...(report.dropOffs.length && !report.dropOffRule.enoughPlays ? [`  ${report.dropOffRule.text}`] : []),
+    ...(report.sectionsNote ? [`  ${report.sectionsNote}`] : []),
+    ...(flagged.plays ? [`Looks artificial: ${flagged.plays} play(s)${flagged.disputed ? `, ${flagged.disputed} disputed` : ''}:`] : []),
+    ...flagged.catches.map(
+      (c) => `  ${c.plays} — ${c.reason}${c.listener ? ` (listener ${c.listener})` : c.country ? ` (${c.country})` : ''}, ${c.from.slice(0, 16)}–${c.to.slice(0, 16)}${c.disputed ? ' [disputed]' : ''}  id ${c.id}`,
+    ),
+    `Top countries: ${report.breakdowns.country.slice(0, 5).map((c) => `${c.key} ${c.plays}`).join(', ') || '—'}`,
+    `Sources: ${report.breakdowns.source.map((x) => `${x.key} ${x.plays}`).join(', ') || '—'}`,
+    ...report.versions.map((v) => `Version "${v.export.title}" (revision ${v.export.revision}): ${headlineLine(v.headline)}`),
+    ...report.moments
+      .filter((m) => m.versions.length > 1)
+      .flatMap((m) => [
+        `At ${clock(m.second)} (${m.origin === 'fix' ? `fix tried from revision ${m.fixRevision}` : 'drop-off'}):`,
+        ...m.versions.map((v) => `  "${v.title}" rev. ${v.revision}: ${percent(v.at)} still listening, ${percent(v.after)} 3 s later (lost ${percent(v.lostShare)}), ${v.plays} plays`),
+      ]),
+    ...(report.similar ? [`Your ${report.similar.exports} other export(s) of similar length: ${headlineLine(report.similar.headline)}`] : []),
+  ];
+}
+
 export const analyticsReportCommand: Command = {
   name: 'analytics report',
-  summary: "One export's listener figures: headline, drop-off moments, breakdowns (the Analytics dashboard)",
+  summary: "One export's listener figures: headline, listener segments, drop-off moments, flags with reasons, versions at the moments that matter (the Analytics dashboard)",
   usage: 'EXPORT_ID [--exclude-flagged]',
   options: { 'exclude-flagged': { type: 'boolean' } },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one export id');
     const report = await callContract(await services(), 'analytics.report', { exportId: positionals[0]!, excludeFlagged: values['exclude-flagged'] === true });
-    out.result(report, () => [
-      `"${report.export.title}" by ${report.export.creator} (${clock(report.export.durationSec)})${report.excludeFlagged ? ', artificial-looking plays excluded' : ''}`,
-      `  ${headlineLine(report.headline)}`,
-      `  flagged as artificial: ${report.flagged.plays} (${report.flagged.repeat} repeat listener, ${report.flagged.burst} 30-second bursts)`,
-      ...(report.dropOffs.length ? ['Drop-off moments:'] : []),
-      ...report.dropOffs.map(
-        (d) =>
-          `  ${clock(d.second)}  −${(d.lostShare * 100).toFixed(1)} % of plays${d.section ? ` in ${d.section}` : ''}${d.leaving.length ? `; ${d.leaving.join(', ')} stop${d.leaving.length === 1 ? 's' : ''}` : ''}${d.entering.length ? `; ${d.entering.join(', ')} come${d.entering.length === 1 ? 's' : ''} in` : ''}`,
-      ),
-      `Top countries: ${report.breakdowns.country.slice(0, 5).map((c) => `${c.key} ${c.plays}`).join(', ') || '—'}`,
-      `Sources: ${report.breakdowns.source.map((s) => `${s.key} ${s.plays}`).join(', ') || '—'}`,
-      ...report.versions.map((v) => `Version "${v.export.title}": ${headlineLine(v.headline)}`),
-      ...(report.similar ? [`Your ${report.similar.exports} other export(s) of similar length: ${headlineLine(report.similar.headline)}`] : []),
-    ]);
+    out.result(report, () => reportLines(report));
   },
 };

@@ -22,6 +22,8 @@ import { analyticsReportCommand } from './analyticsReportCommand';
 import { analyticsSimulateCommand } from './analyticsSimulateCommand';
 import { analyticsOverviewCommand } from './analyticsOverviewCommand';
 import { analyticsAsideCommand } from './analyticsAsideCommand';
+import { analyticsDisputeCommand } from './analyticsDisputeCommand';
+import { analyticsFlaggedCommand } from './analyticsFlaggedCommand';
 
 /** Every `stemroom` command, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -47,5 +49,7 @@ export const commands: readonly Command[] = [
   analyticsSimulateCommand,
   analyticsOverviewCommand,
   analyticsAsideCommand,
+  analyticsFlaggedCommand,
+  analyticsDisputeCommand,
   settingsCommand,
 ];

@@ -1,6 +1,5 @@
 import { DAY_MS } from '../../../shared/analytics/playDefinitions';
 import type { Migration } from '../Migration';
-import { allocatePlayDay, countryCode, playDayBytes } from './PlayDay';
 
 interface StoredPlay {
   seq: number;
@@ -47,18 +46,7 @@ export const analyticsMigration0002: Migration = {
     const flush = () => {
       if (!group.length) return;
       const day = Math.floor(group[0]!.playedAt / DAY_MS);
-      const out = allocatePlayDay(group.length);
-      group.forEach((p, i) => {
-        out.listener[i] = p.listener;
-        out.msIntoDay[i] = p.playedAt - day * DAY_MS;
-        out.msPlayed[i] = p.msPlayed;
-        out.importId[i] = p.importId;
-        out.country[i] = countryCode(p.country);
-        out.source[i] = p.source;
-        out.reasonEnd[i] = p.reasonEnd;
-        out.flags[i] = p.flags;
-      });
-      insert.run(group[0]!.seq, day, group.length, playDayBytes(out));
+      insert.run(group[0]!.seq, day, group.length, version2DayBytes(group, day * DAY_MS));
       group = [];
     };
     for (const seq of seqs) {
@@ -72,3 +60,34 @@ export const analyticsMigration0002: Migration = {
     db.exec('DROP TABLE plays');
   },
 };
+
+/**
+ * A day's plays in the column layout of schema version 2 (kept here, frozen:
+ * a migration must write what its version meant, whatever the store does
+ * later): listener float64, ms into the day, ms played, import id (uint32),
+ * country (two ASCII bytes, uint16), source, end reason, flags (uint8) —
+ * each column contiguous, little-endian.
+ */
+function version2DayBytes(plays: readonly StoredPlay[], dayStartMs: number): Buffer {
+  const n = plays.length;
+  const buffer = new ArrayBuffer(n * 25);
+  const listener = new Float64Array(buffer, 0, n);
+  const msIntoDay = new Uint32Array(buffer, 8 * n, n);
+  const msPlayed = new Uint32Array(buffer, 12 * n, n);
+  const importId = new Uint32Array(buffer, 16 * n, n);
+  const country = new Uint16Array(buffer, 20 * n, n);
+  const source = new Uint8Array(buffer, 22 * n, n);
+  const reasonEnd = new Uint8Array(buffer, 23 * n, n);
+  const flags = new Uint8Array(buffer, 24 * n, n);
+  plays.forEach((p, i) => {
+    listener[i] = p.listener;
+    msIntoDay[i] = p.playedAt - dayStartMs;
+    msPlayed[i] = p.msPlayed;
+    importId[i] = p.importId;
+    country[i] = p.country.charCodeAt(0) * 256 + p.country.charCodeAt(1);
+    source[i] = p.source;
+    reasonEnd[i] = p.reasonEnd;
+    flags[i] = p.flags;
+  });
+  return Buffer.from(buffer);
+}

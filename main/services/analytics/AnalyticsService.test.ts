@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ServiceError } from '../ServiceError';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { seededRandom } from '../../../engine/common/dsp/seededRandom';
 import { referenceMetrics, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
-import type { AnalyticsReport } from '../../../shared/contract/analyticsContract';
+import { expectMatchesReference } from '../../../tests/helpers/expectMatchesReference';
 
 let services: StemroomServices;
 let dataDir: string;
@@ -66,21 +67,6 @@ function generatePlays(seed: number, exportId: string, durationMs: number, count
 const line = (p: RefPlay) =>
   JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
 
-function expectMatchesReference(report: AnalyticsReport, all: RefPlay[], excludeFlagged: boolean) {
-  const durationMs = Math.round(report.export.durationSec * 1000);
-  const ref = referenceMetrics(all, report.export.id, durationMs, excludeFlagged);
-  expect(report.headline.plays).toBe(ref.plays);
-  expect(report.headline.listeners).toBe(ref.listeners);
-  for (const key of ['skipRate', 'completionRate', 'meanShare', 'medianShare'] as const) {
-    if (ref[key] === null) expect(report.headline[key], key).toBeNull();
-    else expect(report.headline[key], key).toBeCloseTo(ref[key], 12);
-  }
-  expect(report.retention).toHaveLength(ref.retention.length);
-  report.retention.forEach((r, t) => expect(r, `retention at ${t} s`).toBeCloseTo(ref.retention[t]!, 12));
-  expect(new Map(report.breakdowns.country.map((c) => [c.key, c.plays]))).toEqual(ref.byCountry);
-  expect(report.flagged.plays).toBe(ref.flagged);
-}
-
 const dumpAnalytics = () => {
   const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
   try {
@@ -103,13 +89,12 @@ describe('analytics', () => {
     const malformed: [string, RegExp][] = [
       ['{"export_id": ', /not JSON/],
       [JSON.stringify({ export_id: exportA.exportId, played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /listener_id is missing/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }), /not an ISO 8601 time with a zone/],
+      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }), /played_at "2026-11-20 10:00" has no time zone/],
       [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: -5 }), /ms_played "-5" is not a whole number/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: 1000, country: 'XX' }), /country "XX"/],
       [JSON.stringify({ listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /which export was played/],
       ['[1, 2]', /not a JSON object/],
     ];
-    const at = [5, 200, 777, 1500, 2222, 3000, 3300];
+    const at = [5, 200, 777, 1500, 3000, 3300];
     malformed.forEach(([text], i) => lines.splice(at[i]!, 0, text));
     const file = path.join(work, 'plays.ndjson');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -131,7 +116,8 @@ describe('analytics', () => {
       expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
     }
     const report = await callContract(services, 'analytics.report', { exportId: exportA.exportId });
-    expect(report.flagged).toEqual({ plays: 20 + 10, repeat: 20, burst: 10 });
+    expect(report.flagged.byRule).toMatchObject({ repeat: 20, burst: 10, 'exact-end': 0, 'country-spike': 0 });
+    expect(report.flagged.catches.map((c) => [c.rule, c.plays])).toEqual(expect.arrayContaining([['repeat', 20], ['burst', 10]]));
     expect(report.versions.map((v) => v.export.id)).toEqual([exportB.exportId]);
   });
 
@@ -147,6 +133,8 @@ describe('analytics', () => {
     const day = NOW - DAY - ((NOW - DAY) % DAY) + 3_600_000;
     const first = Array.from({ length: 15 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + i * 60_000, country: 'SE', source: 'profile', msPlayed: 40_000 + i, reasonEnd: 'fwdbtn' }));
     const second = Array.from({ length: 5 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + 3_600_000 + i * 60_000, country: 'SE', source: 'profile', msPlayed: 50_000 + i, reasonEnd: 'fwdbtn' }));
+    // One play of the other export: "steady" is a fan of both, so only the repeat rule can catch them.
+    first.push({ exportId: exportB.exportId, listener: 'steady', playedAt: day, country: 'SE', source: 'profile', msPlayed: 10_000, reasonEnd: 'fwdbtn' });
     fs.writeFileSync(path.join(work, 'first.ndjson'), first.map(line).join('\n'));
     fs.writeFileSync(path.join(work, 'second.ndjson'), second.map(line).join('\n'));
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'first.ndjson') } })).flagged).toBe(0);
@@ -160,7 +148,8 @@ describe('analytics', () => {
   it('unflags a 30-second burst when a later import shows it was half an ordinary hour, and the rollups and listeners follow', async () => {
     const hour = NOW - 20 * DAY - ((NOW - 20 * DAY) % 3_600_000);
     const burst = Array.from({ length: 12 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `b${i}`, playedAt: hour + i * 60_000, country: 'NO', source: 'playlist', msPlayed: 30_500, reasonEnd: 'endplay' }));
-    const ordinary = Array.from({ length: 13 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 30_000 + i * 60_000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
+    // Two ordinary plays in each minute of the burst: no window of 60 minutes is half burst any more.
+    const ordinary = Array.from({ length: 24 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 20_000 + Math.floor(i / 2) * 60_000 + (i % 2) * 1000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
     fs.writeFileSync(path.join(work, 'burst.ndjson'), burst.map(line).join('\n'));
     fs.writeFileSync(path.join(work, 'ordinary.ndjson'), ordinary.map(line).join('\n'));
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'burst.ndjson') } })).flagged).toBe(12);
@@ -170,8 +159,8 @@ describe('analytics', () => {
     all.push(...ordinary);
     for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
     const after = await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged: true });
-    expect(after.flagged.burst).toBe(flaggedBefore.burst - 12);
-    expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(25);
+    expect(after.flagged.byRule.burst).toBe(flaggedBefore.byRule.burst - 12);
+    expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(36);
   });
 
   it('refuses a file with no readable play and leaves the database exactly as before', async () => {
@@ -180,9 +169,9 @@ describe('analytics', () => {
       ['garbage.ndjson', '{"not": "a play"}\n{broken', /No plays could be read from garbage\.ndjson: 2 malformed lines \(line 1: no export_id/],
       ['empty.csv', '', /is empty/],
       ['wrong.csv', 'a,b,c\n1,2,3\n', /the CSV header lacks export_id \(or isrc, or audio_sha256\), listener_id, played_at, ms_played/],
-      ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /is not valid JSON/],
-      ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /Line 2 is longer than 65536 characters: this is not a play log/],
-      ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /Line 1 is longer than 65536 characters/],
+      ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /No plays could be read from broken\.json: 1 malformed line \(line 1: the file ends inside this entry/],
+      ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /No plays could be read from endless\.csv: 1 malformed line \(line 2: longer than 65536 bytes: not a play\)/],
+      ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /line 1: longer than 65536 bytes/],
     ] as const) {
       fs.writeFileSync(path.join(work, name), text);
       await expect(callContract(services, 'analytics.import', { source: { path: path.join(work, name) } })).rejects.toThrow(message);
@@ -229,33 +218,35 @@ describe('analytics', () => {
     const file = path.join(work, 'Streaming_History_Audio_2026.json');
     fs.writeFileSync(file, JSON.stringify(entries));
     const summary = await callContract(services, 'analytics.import', { source: { path: file } });
-    expect(summary).toMatchObject({ format: 'spotify-json', added: 30, ignored: 1, aside: 1, malformed: 0 });
+    expect(summary).toMatchObject({ format: 'spotify-json', added: 30, ignored: 1, aside: 0, dropped: 1, droppedTracks: 1, malformed: 0 });
     expect(summary.matches).toEqual([{ how: 'title and artist', label: '"Glass Orchard (Night Mix)" by DJ Lantern', exportId: exportB.exportId, exportTitle: 'Glass Orchard (Night Mix)', plays: 30 }]);
-    expect(summary.unmatched).toEqual([{ keyKind: 'track', label: '"Somebody Else" by Another Artist', plays: 1 }]);
+    expect(summary.unmatched).toEqual([]);
     const bytes = Buffer.concat(['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))));
-    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS', 'Somebody Else', 'Another Artist']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
     const report = await callContract(services, 'analytics.report', { exportId: exportB.exportId });
     expect(report.breakdowns.country.find((c) => c.key === 'DE')?.plays).toBeGreaterThanOrEqual(30);
   });
 
-  it('imports CSV keyed by ISRC or audio hash; unknown ISRCs are kept aside and listed', async () => {
+  it("imports CSV keyed by ISRC or audio hash; an unknown ISRC of the creator's registrant code is kept aside and listed, another registrant's is dropped", async () => {
     const { audioSha256 } = services.exports.facts(exportB.exportId).row;
     const csv = [
       'isrc,audio_sha256,listener_id,played_at,country,source,ms_played,reason_end',
       'GB-XYZ-26-00001,,"csv, listener",2026-11-23T08:00:00+01:00,GB,search,61000,fwdbtn',
       `,${audioSha256},csv2,2026-11-23T09:00:00Z,FR,"playlist",12000,backbtn`,
-      'US-AAA-26-99999,,csv3,2026-11-23T09:30:00Z,US,radio,5000,endplay',
-      'US-AAA-26-99999,,csv4,2026-11-23T09:31:00Z,US,radio,7000,endplay',
+      'GB-XYZ-26-00099,,csv3,2026-11-23T09:30:00Z,US,radio,5000,endplay',
+      'GB-XYZ-26-00099,,csv4,2026-11-23T09:31:00Z,US,radio,7000,endplay',
+      'US-AAA-26-99999,,csv5,2026-11-23T09:32:00Z,US,radio,7000,endplay',
     ].join('\r\n');
     fs.writeFileSync(path.join(work, 'plays.csv'), csv);
     const summary = await callContract(services, 'analytics.import', { source: { path: path.join(work, 'plays.csv') } });
-    expect(summary).toMatchObject({ format: 'csv', added: 2, aside: 2, malformed: 0 });
+    expect(summary).toMatchObject({ format: 'csv', added: 2, aside: 2, dropped: 1, malformed: 0 });
     expect(summary.matches.map((m) => [m.how, m.exportId])).toEqual([
       ['ISRC', exportA.exportId],
       ['audio hash', exportB.exportId],
     ]);
     const aside = await callContract(services, 'analytics.aside', {});
-    expect(aside.find((g) => g.keyValue === 'USAAA2699999')).toMatchObject({ keyKind: 'isrc', plays: 2 });
+    expect(aside.find((g) => g.keyValue === 'GBXYZ2600099')).toMatchObject({ keyKind: 'isrc', plays: 2 });
+    expect(aside.find((g) => g.keyValue === 'USAAA2699999')).toBeUndefined();
   });
 
   it('an export with no plays reads as zeros, not errors', async () => {
@@ -269,6 +260,26 @@ describe('analytics', () => {
     const overview = await callContract(services, 'analytics.overview', {});
     expect(overview.find((o) => o.export.id === quiet.exportId)?.headline.plays).toBe(0);
     expect(overview.find((o) => o.export.id === exportA.exportId)?.headline.plays).toBe(referenceMetrics(all, exportA.exportId, Math.round(exportA.durationSec * 1000), false).plays + 1);
+  });
+
+  it('says why drop-offs have no sections when the project cannot be read, instead of claiming it was deleted', async () => {
+    const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'Unreadable' });
+    const { exportId } = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'unreadable.wav'), format: 'wav', bitDepth: 16 });
+    const spy = vi.spyOn(services.projects, 'documentAt');
+    try {
+      spy.mockImplementation(() => {
+        throw new Error('database disk image is malformed');
+      });
+      const broken = await callContract(services, 'analytics.report', { exportId });
+      expect(broken.sectionsNote).toMatch(/^Revision \d+ of its project could not be read: database disk image is malformed\. Drop-offs are labelled with stems only\.$/);
+      spy.mockImplementation(() => {
+        throw new ServiceError('not-found', 'There is no project 0199.');
+      });
+      expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBe('There is no project 0199. Drop-offs are labelled with stems only.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBeNull();
   });
 
   it('simulates listeners who leave at weak moments, and finds those moments labelled with the stem that drops out', async () => {

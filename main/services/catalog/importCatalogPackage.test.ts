@@ -8,6 +8,7 @@ import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
 import { zipBytes } from '../../../tests/helpers/writeZip';
 import { sha256, writePackage } from '../../../tests/fixtures/writePackage';
+import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 
 const now = () => new Date('2026-11-24T12:00:00Z');
 let services: StemroomServices;
@@ -91,10 +92,15 @@ describe('catalog import', () => {
     beforeEach(async () => {
       // A library that already holds something, so "unchanged" is not trivially true.
       const existing = tempDir();
-      writePackage(existing, (m) => {
+      writePackage(existing, (m, stems) => {
         m.package.id = 'pkg-existing';
         m.recordings[0]!.id = 'r-existing';
         m.recordings[0]!.stems.forEach((s) => (s.id = `existing-${s.id}`));
+        // Audio of its own: a package may not deliver another package's stems.
+        stems.forEach((s, i) => {
+          s.bytes = wavBytes(tone(300 + 50 * i, 2), 48000);
+          m.recordings[0]!.stems[i]!.sha256 = sha256(s.bytes);
+        });
         m.works[0]!.id = 'w-existing';
         m.recordings[0]!.work = 'w-existing';
         m.licences = [];

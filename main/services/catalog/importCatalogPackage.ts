@@ -75,6 +75,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const judgement = judgePackageKey(writes.knownPackage(pkg.package.id) ?? null, { id: pkg.package.id, publisher: pkg.package.publisher, signedBy: signature.status === 'signed' ? signature.fingerprint : null });
     if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
+    refuseForeignAudio(pkg, writes.foreignStemWithAudio);
     const partyProblems = foreignPartyChanges(pkg, writes.party);
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
@@ -126,6 +127,21 @@ function refuseForeignIds(pkg: CatalogPackage, ownerOf: (kind: 'work' | 'recordi
     r.stems.forEach((s, j) => check('stem', s.id, `recordings[${i}].stems[${j}].id`));
   });
   pkg.licences.forEach((l, i) => check('licence', l.id, `licences[${i}].id`));
+  if (problems.length) throw importRefusal('manifest.json', problems);
+}
+
+/**
+ * A stem whose audio another package already delivered is that package's
+ * stem: delivering it again under new ids and licences would launder it
+ * (its licences, credits and splits replaced by the newcomer's).
+ */
+function refuseForeignAudio(pkg: CatalogPackage, foreignStem: (sha256: string, packageId: string) => { stemName: string; recordingTitle: string; packageId: string } | undefined): void {
+  const problems = pkg.recordings.flatMap((r, i) =>
+    r.stems.flatMap((s, j) => {
+      const other = foreignStem(s.sha256, pkg.package.id);
+      return other ? [`recordings[${i}].stems[${j}].sha256: this audio is already the stem "${other.stemName}" of "${other.recordingTitle}" (package "${other.packageId}"); a package may not deliver another package's audio`] : [];
+    }),
+  );
   if (problems.length) throw importRefusal('manifest.json', problems);
 }
 

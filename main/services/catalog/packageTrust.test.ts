@@ -7,7 +7,8 @@ import { callContract } from '../../cli/callContract';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
-import { writePackage } from '../../../tests/fixtures/writePackage';
+import { sha256, writePackage } from '../../../tests/fixtures/writePackage';
+import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { generateEd25519KeyPair, keyFingerprint } from '../../trust/ed25519';
 import { signPackageFolder } from '../../trust/packageSignature';
 
@@ -42,15 +43,22 @@ function packageDir(change: (m: CatalogPackageInput) => void = () => undefined, 
 
 /** A second, unrelated package (its own ids) that declares the first package's writer. */
 function impostor(change: (m: CatalogPackageInput) => void): string {
-  return packageDir((m) => {
+  const dir = tempDir();
+  writePackage(dir, (m, stems) => {
     m.package = { id: 'pkg-other', version: 1, title: 'Other', publisher: 'Other Records' };
     m.works[0]!.id = 'w-other';
     m.recordings[0]!.id = 'r-other';
     m.recordings[0]!.work = 'w-other';
     m.recordings[0]!.stems.forEach((s) => (s.id = `${s.id}-other`));
+    // Audio of its own: a package may not deliver another package's stems.
+    stems.forEach((s, i) => {
+      s.bytes = wavBytes(tone(300 + 50 * i, 2), 48000);
+      m.recordings[0]!.stems[i]!.sha256 = sha256(s.bytes);
+    });
     m.licences = [];
     change(m);
   });
+  return dir;
 }
 
 describe('parties belong to the package that delivered them', () => {

@@ -3,7 +3,6 @@ import { METRIC_DEFINITIONS } from '../../../shared/analytics/playDefinitions';
 import type { AnalyticsReport, Headline } from '../../../shared/contract/analyticsContract';
 import { useBridge } from '../../app/BridgeContext';
 import { formatDuration } from '../../app/formatDuration';
-import { hrefOf } from '../../app/useHashRoute';
 import { notifications } from '../../app/Notifications';
 import { BarChart } from '../../components/BarChart';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -11,6 +10,10 @@ import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
 import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
 import { DayChart } from './DayChart';
+import { DropOffList } from './DropOffList';
+import { FlagPanel } from './FlagPanel';
+import { ListenerSegments } from './ListenerSegments';
+import { MomentComparison } from './MomentComparison';
 import { RetentionView, type CurveSeries } from './RetentionView';
 
 const versionColors = ['#ffb84f', '#8f7dff', '#47c98b', '#ff8fb1'];
@@ -39,13 +42,14 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         </div>
         <div className="row-actions">
           <label className="check" title={METRIC_DEFINITIONS.flagged}>
-            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()})
+            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()}{r.flagged.disputed ? `, ${r.flagged.disputed.toLocaleString()} disputed` : ''})
           </label>
           <SimulateButton exportId={exportId} />
         </div>
       </header>
 
       <HeadlineCards headline={r.headline} />
+      {r.headline.plays > 0 && <ListenerSegments segments={r.segments} />}
 
       <section className="panel" aria-labelledby="retention-title">
         <h2 id="retention-title">Where listeners leave</h2>
@@ -54,12 +58,16 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         ) : (
           <div className="retention-layout">
             <RetentionView audioSha256={r.export.audioSha256} durationSec={r.export.durationSec} series={series} dropOffs={r.dropOffs} />
-            <DropOffList report={r} />
+            <div>
+              <DropOffList report={r} />
+              {r.sectionsNote && <p className="muted small" role="note">{r.sectionsNote}</p>}
+            </div>
           </div>
         )}
       </section>
 
       {(r.versions.length > 0 || r.similar) && <Comparisons report={r} />}
+      <MomentComparison report={r} />
 
       <section className="panel breakdowns" aria-label="Breakdowns">
         <BarChart
@@ -69,12 +77,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         <BarChart title="Sources" bars={r.breakdowns.source.map((s) => ({ key: s.key, label: s.key, value: s.plays, note: `complete ${percent(s.completionRate)}` }))} />
         <DayChart days={r.breakdowns.day} />
       </section>
-      {r.flagged.plays > 0 && (
-        <p className="muted small" role="note">
-          {r.flagged.plays.toLocaleString()} plays look artificial: {r.flagged.repeat.toLocaleString()} from listeners replaying 20+ times a day, {r.flagged.burst.toLocaleString()} from bursts stopping at
-          30–32 s. {excludeFlagged ? 'They are excluded from every figure above.' : 'Tick "Exclude" to leave them out of every figure.'}
-        </p>
-      )}
+      <FlagPanel report={r} />
     </div>
   );
 }
@@ -98,25 +101,6 @@ function HeadlineCards({ headline: h }: { headline: Headline }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function DropOffList({ report }: { report: AnalyticsReport }) {
-  if (!report.dropOffs.length) return <p className="muted small drop-offs">No sharp drop-offs: listeners leave steadily.</p>;
-  return (
-    <ol className="drop-offs" aria-label="Drop-off moments">
-      {report.dropOffs.map((d) => (
-        <li key={d.second}>
-          <strong className="mono">{formatDuration(d.second)}</strong> — {(d.lostShare * 100).toFixed(1)} % of plays end here
-          {d.section && <span className="muted"> · {d.section}</span>}
-          {d.leaving.length > 0 && <div className="small">{d.leaving.join(', ')} {d.leaving.length === 1 ? 'drops' : 'drop'} out</div>}
-          {d.entering.length > 0 && <div className="small">{d.entering.join(', ')} {d.entering.length === 1 ? 'comes' : 'come'} in</div>}
-          <a className="button-link small" href={`${hrefOf('studio', report.export.projectId)}?beat=${d.beat.toFixed(3)}`}>
-            Open in studio at {formatDuration(d.second)}
-          </a>
-        </li>
-      ))}
-    </ol>
   );
 }
 

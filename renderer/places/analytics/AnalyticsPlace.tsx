@@ -11,6 +11,7 @@ import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
 import { uploadFile } from '../../media/uploadFile';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 import { ImportResult } from './ImportResult';
+import { SpotifyListenerDialog } from './SpotifyListenerDialog';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
@@ -30,7 +31,16 @@ export function AnalyticsPlace({ route }: { route: Route }) {
   const items = overview.value ?? [];
   const selected = route.params[0] ?? [...items].sort((a, b) => b.headline.plays - a.headline.plays)[0]?.export.id;
 
-  const importFile = async (chosen: File) => {
+  const [askListener, setAskListener] = useState<File | null>(null);
+
+  /** A JSON array is a Spotify history: ask whose it is before importing. */
+  const choose = async (chosen: File) => {
+    const head = await chosen.slice(0, 256).text();
+    if (head.replace(/^\uFEFF/, '').trimStart().startsWith('[')) setAskListener(chosen);
+    else void importFile(chosen);
+  };
+
+  const importFile = async (chosen: File, listener?: string) => {
     setResult(null);
     setUpload({ sent: 0, total: chosen.size });
     try {
@@ -38,7 +48,7 @@ export function AnalyticsPlace({ route }: { route: Route }) {
       setUpload(null);
       const id = newTaskId('plays');
       setTaskId(id);
-      setResult(await bridge.call('analytics.import', { source: { uploadId }, fileName: chosen.name, taskId: id }));
+      setResult(await bridge.call('analytics.import', { source: { uploadId }, fileName: chosen.name, taskId: id, ...(listener ? { listener } : {}) }));
     } catch (error) {
       notifications.error((error as Error).message);
     } finally {
@@ -65,10 +75,21 @@ export function AnalyticsPlace({ route }: { route: Route }) {
           onChange={(e) => {
             const chosen = e.target.files?.[0];
             e.target.value = '';
-            if (chosen) void importFile(chosen);
+            if (chosen) void choose(chosen);
           }}
         />
         <p className="muted small">Stemroom play logs (NDJSON or CSV, see docs/plays-format.md) or Spotify “Extended streaming history” JSON.</p>
+        {askListener && (
+          <SpotifyListenerDialog
+            fileName={askListener.name}
+            onCancel={() => setAskListener(null)}
+            onImport={(listener) => {
+              const chosen = askListener;
+              setAskListener(null);
+              void importFile(chosen, listener);
+            }}
+          />
+        )}
         {upload && <ProgressBar label="Uploading" done={upload.sent} total={upload.total} />}
         {taskId && <ProgressBar label={progress?.label ?? 'Importing plays'} done={progress?.done ?? 0} total={progress?.total ?? 0} onCancel={() => void bridge.call('task.cancel', { taskId })} />}
         {result && <ImportResult summary={result} onClose={() => setResult(null)} />}

@@ -16,6 +16,16 @@ export function ImportResult({ summary, onClose }: { summary: PlaysImportSummary
         {summary.lines.toLocaleString()} read ({summary.format}) in {summary.seconds.toFixed(1)} s · {summary.duplicates.toLocaleString()} already there · {summary.flagged.toLocaleString()} flagged ·{' '}
         {summary.aside.toLocaleString()} kept aside · {summary.malformed.toLocaleString()} malformed · {summary.ignored.toLocaleString()} ignored
       </p>
+      {summary.spotifyListener && (
+        <p className="small" role="note">
+          Listener: {summary.spotifyListener.label}
+        </p>
+      )}
+      {summary.dropped > 0 && (
+        <p className="small muted" role="note">
+          {summary.dropped.toLocaleString()} plays of {summary.droppedTracks.toLocaleString()} other track{summary.droppedTracks === 1 ? '' : 's'} (not by you, and no ISRC of yours) were dropped and not stored.
+        </p>
+      )}
       {summary.matches.length > 0 && (
         <ul className="small match-list" aria-label="Matched">
           {summary.matches.map((m) => (

@@ -51,7 +51,7 @@ beforeAll(() => {
     index.add(id, decodeFingerprint(encodeFingerprint(fp(audio.get(id)!))));
   }
   return () => fs.rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
 describe('FingerprintIndex on the demo catalog', () => {
   it('finds a stem re-encoded as MP3 128 kbps, 10 s from 25 s, at that offset, and nothing else', () => {

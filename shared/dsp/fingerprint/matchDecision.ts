@@ -5,26 +5,35 @@ import { BLOCK_FRAMES, FRAME_SECONDS } from './fingerprintParams';
  * the `fingerprint` benchmark (transformed catalog stems vs genuine takes,
  * other songs from the same soundfont, noise and tones); see docs/fingerprint.md.
  *
- * - minVotes: landmarks agreeing on one offset (± 1 frame). Unrelated audio
- *   reaches a handful at most, by chance or from one shared drum sample.
- * - minCoveredSec: seconds (blocks of ~1 s) of the query that each hold at
+ * - minVotes: landmarks agreeing on one offset (± 1 frame).
+ * - coveredSec: seconds (blocks of ~1 s) of the query that each hold at
  *   least `minBlockVotes` of them, so the evidence spans a stretch of time,
  *   not one repeated instrument hit.
- * - minHitRatio: share of the query's landmarks in the covered stretch that
- *   agree; a stem under other audio keeps a few percent, chance alignments far less.
+ * - hitRatio: share of the query's landmarks in the covered stretch that agree.
+ *
+ * Two ways to pass: *sustained* evidence (≥ 8 s covered, ≥ 2 % agreeing — a
+ * stem under a voice or other stems keeps a few percent, for as long as it
+ * plays) or *strong* evidence over a short stretch (≥ 4 s, ≥ 15 % — a 5-second
+ * excerpt alone agrees 30–75 %). What fails both is what songs rendered from
+ * one soundfont share by chance: the same sampled chord or drum hit lining
+ * up for a few seconds, at a few percent.
  */
 export interface MatchThresholds {
   readonly minVotes: number;
   readonly minBlockVotes: number;
   readonly minCoveredSec: number;
   readonly minHitRatio: number;
+  readonly minStrongCoveredSec: number;
+  readonly minStrongHitRatio: number;
 }
 
 export const MATCH_THRESHOLDS: MatchThresholds = {
-  minVotes: 24,
+  minVotes: 40,
   minBlockVotes: 2,
-  minCoveredSec: 4,
+  minCoveredSec: 8,
   minHitRatio: 0.02,
+  minStrongCoveredSec: 4,
+  minStrongHitRatio: 0.15,
 };
 
 /** Seconds per evidence block. */
@@ -39,7 +48,14 @@ export interface MatchEvidence {
 
 /** True when the evidence passes every threshold. */
 export function isMatch(evidence: MatchEvidence, thresholds: MatchThresholds = MATCH_THRESHOLDS): boolean {
-  return evidence.votes >= thresholds.minVotes && evidence.coveredSec >= thresholds.minCoveredSec && evidence.hitRatio >= thresholds.minHitRatio;
+  return matchMargin(evidence, thresholds) >= 1;
+}
+
+/** How many times over the line the evidence is: the weakest requirement of the better of the two ways to pass. */
+function matchMargin(e: MatchEvidence, t: MatchThresholds): number {
+  const sustained = Math.min(e.coveredSec / t.minCoveredSec, e.hitRatio / t.minHitRatio);
+  const strong = Math.min(e.coveredSec / t.minStrongCoveredSec, e.hitRatio / t.minStrongHitRatio);
+  return Math.min(e.votes / t.minVotes, Math.max(sustained, strong));
 }
 
 /**
@@ -47,7 +63,7 @@ export function isMatch(evidence: MatchEvidence, thresholds: MatchThresholds = M
  * thresholds themselves, → 1 as coverage and votes grow to 4× them.
  */
 export function matchConfidence(evidence: MatchEvidence, thresholds: MatchThresholds = MATCH_THRESHOLDS): number {
-  const margin = Math.min(evidence.votes / thresholds.minVotes, evidence.coveredSec / thresholds.minCoveredSec, evidence.hitRatio / thresholds.minHitRatio);
+  const margin = matchMargin(evidence, thresholds);
   return Math.round(1000 * (margin <= 1 ? margin / 2 : 1 - 0.5 / margin ** 0.5)) / 1000;
 }
 
