@@ -46,9 +46,10 @@ export function addBufferSource(out: readonly Float32Array[], buffer: readonly F
   let elapsed = 0;
   const index = new Int32Array(QUANTUM);
   const weight = new Float64Array(QUANTUM);
+  // The source's float32 sample, the gain's float32 product, then the float32 sum: each rounded, as the nodes round them.
   const write = (c: number, at: number, value: number) => {
     const o = out[c]!;
-    o[at] = o[at]! + (scale === 1 ? Math.fround(value) : Math.fround(value) * scale);
+    o[at] = o[at]! + (scale === 1 ? Math.fround(value) : Math.fround(Math.fround(value) * scale));
   };
   for (let frame = 0; frame < frames; frame += QUANTUM) {
     const blockTime = frame / sr;

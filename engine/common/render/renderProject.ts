@@ -75,7 +75,8 @@ export async function renderProject(document: ProjectDocument, environment: Rend
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
   const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
   // AudioBuffers serve any context of the rate: the sources are prepared once, for whichever contexts render them.
-  const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch);
+  // Rendering tracks apart, most clips play as block DSP from the channels: an AudioBuffer (a copy) only for those the graph plays.
+  const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch, { lazyBuffers: environment.runTrackStages !== undefined });
   await prepared.prepareAll(
     placements.map((p) => p.preparation),
     (done, total) => options.onProgress?.('preparing', done, total),

@@ -5,7 +5,7 @@ import { createEffect } from '../graph/effects/createEffect';
 import { pairwiseSum } from '../graph/pairwiseSum';
 import type { PreparedAudio } from '../graph/PreparedAudio';
 import { clipSegments, scheduleClip } from '../graph/scheduleClip';
-import { addBufferSource } from '../dsp/BufferSourceDsp';
+import { addBufferSource, gainScale } from '../dsp/BufferSourceDsp';
 import { dbToGain } from '../graph/effects/EffectNode';
 import { scheduleVolumeAutomation } from '../graph/scheduleVolumeAutomation';
 import { TrackChain } from '../graph/TrackChain';
@@ -58,7 +58,7 @@ export async function renderTracksApart(render: TracksApartRender): Promise<(Flo
   const audible = audibleTracks(document.tracks);
   const work: TrackWork[] = [];
   for (const track of document.tracks) {
-    const clips = placements.filter((p) => p.clip.trackId === track.id && prepared.buffer(p.preparation));
+    const clips = placements.filter((p) => p.clip.trackId === track.id && prepared.channels(p.preparation));
     const plan = planTrack(track, audible.has(track.id), clips.map((p) => prepared.channels(p.preparation)!.length), sampleRate);
     if (plan.mode !== 'silent') work.push({ track, clips, plan, clipsAsDsp: plan.mode === 'stages' && clipsPlayAsDsp(clips) });
   }
@@ -105,12 +105,31 @@ function clipsPlayAsDsp(clips: readonly ClipPlacement[]): boolean {
   return true;
 }
 
-/** A track's clips as block DSP: each buffer-source start of each clip, through its clip gain, into the track's signal. */
+/**
+ * A track's clips as block DSP: each buffer-source start of each clip,
+ * through its clip gain, into the track's signal. A looping clip's starts
+ * (which may share a sample where one repetition hands over to the next)
+ * are summed first and then scaled, as its gain node sums its sources
+ * before the gain.
+ */
 function playClips(render: TracksApartRender, { clips, plan }: TrackWork): Float32Array[] {
   const channels = Array.from({ length: plan.mode === 'stages' ? plan.channels : 2 }, () => new Float32Array(render.frames));
   for (const placement of clips) {
     const source = render.prepared.channels(placement.preparation)!;
-    for (const start of clipSegments(placement)) addBufferSource(channels, source, render.sampleRate, start, dbToGain(placement.clip.gainDb));
+    const segments = clipSegments(placement);
+    const gain = dbToGain(placement.clip.gainDb);
+    if (segments.length === 1) {
+      addBufferSource(channels, source, render.sampleRate, segments[0]!, gain);
+      continue;
+    }
+    const sum = channels.map(() => new Float32Array(render.frames));
+    for (const start of segments) addBufferSource(sum, source, render.sampleRate, start, 1);
+    const scale = gainScale(gain);
+    if (scale === 0) continue;
+    channels.forEach((channel, c) => {
+      const summed = sum[c]!;
+      for (let k = 0; k < channel.length; k++) if (summed[k] !== 0) channel[k] = channel[k]! + (scale === 1 ? summed[k]! : Math.fround(summed[k]! * scale));
+    });
   }
   return channels;
 }

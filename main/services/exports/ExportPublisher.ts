@@ -5,7 +5,6 @@ import type { AttributionRecord } from '../../../shared/rights/attributionRecord
 import { acquireLedgerLock, type LedgerLockHandle } from '../../db/ledgerLock';
 import type { ExportRow, JournalRow, LedgerEntry, ledgerQueries } from '../../db/ledgerQueries';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
-import { syncDirectory } from '../../media/writeFileAtomically';
 import { ServiceError } from '../ServiceError';
 import { ProcessOwner } from '../processes/ProcessOwner';
 
@@ -61,7 +60,7 @@ export class ExportPublisher {
     try {
       const destination = destinationOf();
       const stamped = stamp(this.ledger.head(), destination);
-      this.write(destination, stamped, peaks);
+      await this.write(destination, stamped, peaks);
       committed(stamped);
       return stamped;
     } finally {
@@ -69,7 +68,14 @@ export class ExportPublisher {
     }
   }
 
-  private write(destination: string, { file, creditsJson, entry, row }: StampedExport, peaks: Uint8Array): void {
+  /**
+   * The files go to disk on libuv's threads (writes, fsyncs, renames): an
+   * export of tens of megabytes takes its time to reach the disk, and this
+   * thread answers the contract meanwhile. The ledger lock is held across
+   * the awaits, so nothing else appends in between (in this process either:
+   * each acquire is a connection of its own).
+   */
+  private async write(destination: string, { file, creditsJson, entry, row }: StampedExport, peaks: Uint8Array): Promise<void> {
     const dir = path.dirname(destination);
     const suffix = crypto.randomBytes(4).toString('hex');
     const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
@@ -79,18 +85,11 @@ export class ExportPublisher {
     const exportJson = JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64'), owner: ProcessOwner.current().token });
     this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson });
     try {
-      for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
-        const fd = fs.openSync(target, 'wx');
-        try {
-          fs.writeSync(fd, bytes);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-      }
-      fs.renameSync(tempPath, destination);
-      fs.renameSync(creditsTemp, creditsPath);
-      syncDirectory(dir);
+      await writeAndSync(tempPath, file);
+      await writeAndSync(creditsTemp, Buffer.from(creditsJson));
+      await fs.promises.rename(tempPath, destination);
+      await fs.promises.rename(creditsTemp, creditsPath);
+      await syncDirectoryAsync(dir);
       this.ledger.commit(entry, row, peaks);
     } catch (error) {
       this.rollBack({ exportId: entry.exportId, finalPath: destination, tempPath, creditsPath, creditsTemp });
@@ -155,6 +154,28 @@ export class ExportPublisher {
       if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
     }
     this.ledger.removeJournal(job.exportId);
+  }
+}
+
+/** A new file (never an existing one) with these bytes, fsynced. */
+async function writeAndSync(target: string, bytes: Uint8Array): Promise<void> {
+  const handle = await fs.promises.open(target, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** syncDirectory off this thread: the renames inside `dir` are on disk when it resolves. */
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
