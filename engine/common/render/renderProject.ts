@@ -8,7 +8,8 @@ import { pairwiseHalves } from '../graph/pairwiseHalves';
 import { placeClips, type ClipPlacement } from '../graph/clipPlacement';
 import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
-import { renderTracksApart, sumTracks } from './renderTracksApart';
+import { renderTracksApart } from './renderTracksApart';
+import { sumTracks } from './sumTracks';
 import type { RunTrackStages } from './trackStages';
 
 /** What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own. */

@@ -52,6 +52,10 @@ interface ClipPassOutput {
  * rest of each track (EQs, filters, reverbs, fader, pan) runs as block DSP
  * through `runStages` (worker threads in Node). A track moves on as soon
  * as its clips are there.
+ *
+ * @example
+ * const outputs = await renderTracksApart({ document, placements, prepared, frames, sampleRate, createContext, runStages });
+ * const mix = sumTracks(outputs, frames, dbToGain(document.master.gainDb));
  */
 export async function renderTracksApart(render: TracksApartRender): Promise<(Float32Array[] | null)[]> {
   const { document, placements, prepared, sampleRate } = render;
@@ -240,29 +244,6 @@ async function renderEffectsPass(render: TracksApartRender, channels: readonly F
   const rendered = await context.startRendering();
   throwIfAborted(render.signal);
   return channels.map((_, c) => rendered.getChannelData(c).slice());
-}
-
-/**
- * The master bus over separately rendered tracks: their outputs summed in
- * float32 through the same pairwise tree as the graph's (a silent track is
- * a silent input: the node passes the other one through), then the master
- * gain. Sums in place into the tracks' own arrays.
- */
-export function sumTracks(outputs: readonly (Float32Array[] | null)[], frames: number, masterGain: number): Float32Array[] {
-  let level = [...outputs];
-  while (level.length > 1) {
-    const next: (Float32Array[] | null)[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const [a, b] = [level[i] ?? null, i + 1 < level.length ? (level[i + 1] ?? null) : null];
-      if (a && b) for (let c = 0; c < 2; c++) for (let k = 0, x = a[c]!, y = b[c]!; k < frames; k++) x[k] = x[k]! + y[k]!;
-      next.push(a ?? b);
-    }
-    level = next;
-  }
-  const mix = level[0] ?? [new Float32Array(frames), new Float32Array(frames)];
-  const gain = Math.fround(masterGain);
-  for (const channel of mix) for (let k = 0; k < frames; k++) channel[k] = channel[k]! * gain;
-  return mix;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
