@@ -38,7 +38,7 @@ const sqlOutsideDb = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'test-artifacts/**', 'bench/out/**', 'resources/**'] },
+  { ignores: ['engine/common/stretch/signalsmithModule.js', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-artifacts/**', 'bench/out/**', 'resources/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

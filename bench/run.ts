@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { workloads } from './workloads';
 import { round } from './measure';
+import { closeStudioFixture } from './workloads/studioBrowser';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = only.length ? workloads.filter((w) => only.includes(w.name)) : workloads;
@@ -42,4 +43,6 @@ const report = {
   results,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+// The studio workloads' host is a child process: left running, it would outlive the run (with its library on disk).
+await closeStudioFixture();
 process.exit(results.some((r) => 'error' in r) ? 1 : 0);

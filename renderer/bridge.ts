@@ -73,6 +73,9 @@ export class Bridge {
 /** The bridge for this page: Electron's preload if present, else the browser host's WebSocket. */
 export function connectBridge(): Bridge {
   if (window.stemroom) return new Bridge(window.stemroom);
-  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return new Bridge(new WebSocketTransport(`${protocol}//${location.host}/ws`));
+  // Relative to the page: the browser host serves it under a session path (main/host/AccessGuard.ts).
+  const socketUrl = new URL('ws', location.href);
+  socketUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  socketUrl.hash = '';
+  return new Bridge(new WebSocketTransport(socketUrl.href));
 }

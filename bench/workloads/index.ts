@@ -10,6 +10,8 @@ import { exportNull } from './exportNull';
 import { contractDuringExport } from './contractDuringExport';
 import { commandBar } from './commandBar';
 import { fingerprint } from './fingerprint';
+import { studioFrame } from './studioFrame';
+import { tempoChange } from './tempoChange';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];

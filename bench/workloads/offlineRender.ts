@@ -59,9 +59,9 @@ export const offlineRender: Workload = {
       const bitIdentical = hashes.size === 1;
       return {
         unit: 'ms',
-        ours: { median: o, samples: ours.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / o, 1), cpuSeconds: cpu.ours, bitIdenticalRunToRun: String(bitIdentical), nullVsConvolverNodeDbRms: nullDb } },
+        ours: { median: o, samples: ours.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / o, 1), cpuSeconds: cpu.ours.join(' / '), bitIdenticalRunToRun: String(bitIdentical), nullVsConvolverNodeDbRms: nullDb } },
         peerName: 'the whole mixer as one graph with ConvolverNodes (node-web-audio-api OfflineAudioContext)',
-        peer: { median: p, samples: peer.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / p, 1), cpuSeconds: cpu.peer } },
+        peer: { median: p, samples: peer.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / p, 1), cpuSeconds: cpu.peer.join(' / ') } },
         goal: { description: '≥ 15× real time, bit-identical run to run', met: (SECONDS * 1000) / o >= 15 && bitIdentical },
       };
     } finally {

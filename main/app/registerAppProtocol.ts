@@ -5,6 +5,7 @@ import { APP_HOST, APP_SCHEME } from './appOrigin';
 import { withStyleNonce } from '../serving/withStyleNonce';
 import { resolveAppFile, type ServedBody } from '../serving/resolveAppFile';
 import { parseByteRange } from '../serving/byteRange';
+import { crossOriginIsolation } from '../serving/crossOriginIsolation';
 import type { Uploads } from '../services/Uploads';
 
 export const appSchemePrivileges = {
@@ -62,6 +63,7 @@ export function registerAppProtocol(
         ...(range.kind === 'partial' ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
         'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
+        ...crossOriginIsolation,
         ...('downloadName' in served && served.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(served.downloadName)}` } : {}),
       },
     });

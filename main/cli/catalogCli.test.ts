@@ -27,6 +27,12 @@ describe('stemroom catalog (CLI round trip)', () => {
     expect(list.code).toBe(0);
     const titles = JSON.parse(list.stdout).items.map((i: { title: string }) => i.title);
     expect(titles).toEqual(['Copper Sky', 'Glass Orchard', 'Night Ferry']);
+    // An ISRC as `catalog show` and the app print it finds its recording, as the stored form does.
+    for (const isrc of ['ZZ-SLT-25-00203', 'ZZSLT2500203', 'zz-slt-25']) {
+      const found = JSON.parse((await cli(['catalog', 'list', isrc, '--json', '--data-dir', dataDir])).stdout);
+      expect(found.items.map((i: { title: string }) => i.title)).toEqual(['Night Ferry']);
+    }
+    expect((await cli(['catalog', 'list', 'ZZ', 'SLT', '25', '00203', '--data-dir', dataDir])).stdout).toMatch(/^1 recording\(s\)[^\n]*\n\S+\s+Night Ferry — /);
   });
 
   it('imports, lists, searches and shows a package', async () => {

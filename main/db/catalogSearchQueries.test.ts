@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogPackage, Licence } from '../../shared/catalog/catalogPackageSchema';
 import { generateCatalogPackage } from '../../tests/fixtures/generateCatalogPackage';
 import { tempDir } from '../../tests/helpers/tempDir';
-import { catalogSearchQueries, type CatalogSearch } from './catalogSearchQueries';
+import { catalogSearchQueries, ftsQuery, type CatalogSearch } from './catalogSearchQueries';
 import { catalogWriteQueries } from './catalogWriteQueries';
 import { openLibraryDatabase } from './openLibraryDatabase';
 
@@ -98,5 +98,45 @@ describe('catalog search over a generated catalog of 600 recordings', () => {
     expect(remixable).toBeGreaterThan(0);
     expect(remixable).toBeLessThan(coverable);
     expect(coverable).toBeLessThan(all.length);
+  });
+});
+
+describe('ftsQuery', () => {
+  it.each([
+    ['glass orch', '"glass"* "orch"*'],
+    ['"river" OR NOT*', '"river"* "OR"* "NOT"*'],
+    ['ZZ-SLT-25-00203', '"ZZSLT2500203"*'],
+    ['zz slt 25 00203', '"zzslt2500203"*'],
+    ['ZZ-SLT-25', '(("ZZ"* AND "SLT"* AND "25"*) OR "ZZSLT25"*)'],
+    ['Up-And-Coming', '"Up"* "And"* "Coming"*'],
+    ['ferry up-and', '"ferry"* (("up"* AND "and"*) OR "upand"*)'],
+    // Shaped like a whole ISRC (two letters, three, two digits, five digits): searched as one.
+    ['we are 12 34567', '"weare1234567"*'],
+    ['night ZZ-SLT-25-00203', '"night"* "ZZSLT2500203"*'],
+    ['  --- ', null],
+  ])('%s → %s', (text, query) => {
+    expect(ftsQuery(text)).toBe(query);
+  });
+
+  it('keeps at most twelve words', () => {
+    expect(ftsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))!.split(' ')).toHaveLength(12);
+  });
+});
+
+describe('catalog search by ISRC', () => {
+  it('finds a recording by its ISRC as stored, as the app prints it, with spaces, and by its start', () => {
+    const db = openLibraryDatabase(path.join(tempDir(), 'library.sqlite'));
+    const writes = catalogWriteQueries(db);
+    const pkg = generateCatalogPackage(9, 30);
+    const analysis = { format: 'wav', sampleRate: 48000, channels: 2, frames: 48000, loudnessLufs: -14, peakDbfs: -1, peaks: new Uint8Array(8) };
+    const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((stem) => [stem.id, analysis] as const)));
+    writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: '9'.padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z', signature: null });
+    const search = catalogSearchQueries(db).search;
+    const target = pkg.recordings[17]!;
+    const compact = target.isrc.replace(/-/g, '');
+    const printed = `${compact.slice(0, 2)}-${compact.slice(2, 5)}-${compact.slice(5, 7)}-${compact.slice(7)}`;
+    const ids = (text: string) => search({ text, territory: 'DE', date: '2026-11-24', sort: 'title', offset: 0, limit: 50 }).rows.map((r) => r.id);
+    for (const text of [compact, printed, printed.toLowerCase(), printed.replaceAll('-', ' ')]) expect(ids(text)).toEqual([target.id]);
+    expect(ids(printed.slice(0, 9))).toContain(target.id);
   });
 });

@@ -21,10 +21,40 @@ export interface SearchRow {
   bpm: number; key: string; durationMs: number; stemCount: number;
 }
 
-/** Quotes each word as an FTS5 prefix query: "glass"* "orch"* — user text can never be FTS syntax. */
+const MAX_WORDS = 12;
+/** An ISRC as the app prints it, or its start: ZZ-SLT-25-00203, ZZ-SLT-25, ZZ-SLT. */
+const HYPHENATED_ISRC = /^[\p{L}]{2}-[\p{L}\p{N}]{3}(?:-\p{N}{2}(?:-\p{N}{1,5})?)?$/u;
+/** A whole ISRC written with spaces: ZZ SLT 25 00203. */
+const SPACED_ISRC = /(?<![\p{L}\p{N}])([\p{L}]{2}) ([\p{L}\p{N}]{3}) (\p{N}{2}) (\p{N}{5})(?![\p{L}\p{N}])/gu;
+
+/** A whole ISRC as the app prints it: only ever an ISRC. */
+const WHOLE_ISRC = /^[\p{L}]{2}-[\p{L}\p{N}]{3}-\p{N}{2}-\p{N}{5}$/u;
+
+const prefixTerm = (word: string) => `"${word.replaceAll('"', '""')}"*`;
+
+/**
+ * Quotes each word as an FTS5 prefix query: "glass"* "orch"* — user text
+ * can never be FTS syntax. ISRCs are stored as one word (ZZSLT2500203), so
+ * one typed in the form the app displays (ZZ-SLT-25-00203, or with spaces)
+ * is searched as that word. The start of one (ZZ-SLT-25) matches either
+ * way, `(("zz"* AND "slt"* AND "25"*) OR "zzslt25"*)`, so a hyphenated name
+ * that merely looks like one is still found by its words; a whole ISRC is
+ * only an ISRC (its words would match every recording of that country).
+ */
 export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
-  return words.length ? words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ') : null;
+  const chunks = text.normalize('NFKC').replace(SPACED_ISRC, '$1-$2-$3-$4').split(/\s+/).filter(Boolean);
+  const terms: string[] = [];
+  let words = 0;
+  for (const chunk of chunks) {
+    const parts = chunk.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_WORDS - words);
+    if (parts.length === 0) continue;
+    words += parts.length;
+    if (WHOLE_ISRC.test(chunk)) terms.push(prefixTerm(parts.join('')));
+    else if (HYPHENATED_ISRC.test(chunk) && parts.length > 1) terms.push(`((${parts.map(prefixTerm).join(' AND ')}) OR ${prefixTerm(parts.join(''))})`);
+    else terms.push(...parts.map(prefixTerm));
+    if (words >= MAX_WORDS) break;
+  }
+  return terms.length ? terms.join(' ') : null;
 }
 
 /** Each order is an index of migration 0006 (rowid breaks ties, and every index carries it), so a page is an index walk. */

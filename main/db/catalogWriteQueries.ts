@@ -47,6 +47,16 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   const knownPackage = db.prepare<[string], { publisher: string; fingerprint: string | null; pinned_at: string | null }>(
     'SELECT p.publisher, k.fingerprint, k.pinned_at FROM catalog_packages p LEFT JOIN package_keys k ON k.package_id = p.id WHERE p.id = ?',
   );
+  // Every package that credits a party anywhere: as a writer or publisher, a master owner, a performer, or a licensor.
+  const packagesCrediting = db
+    .prepare<[{ party: string; pkg: string }], string>(
+      `SELECT w.package_id FROM work_shares s JOIN works w ON w.id = s.work_id WHERE s.party_id = @party AND w.package_id <> @pkg
+       UNION SELECT r.package_id FROM master_shares s JOIN recordings r ON r.id = s.recording_id WHERE s.party_id = @party AND r.package_id <> @pkg
+       UNION SELECT r.package_id FROM recording_credits c JOIN recordings r ON r.id = c.recording_id WHERE c.party_id = @party AND r.package_id <> @pkg
+       UNION SELECT package_id FROM licences WHERE licensor_party_id = @party AND package_id <> @pkg
+       ORDER BY 1`,
+    )
+    .pluck();
   const partyById = db.prepare<[string], StoredParty>('SELECT name, kind, isni, ipi, package_id AS packageId FROM parties WHERE id = ?');
   const pinKey = db.prepare('INSERT INTO package_keys (package_id, public_key, fingerprint, pinned_at) VALUES (?, ?, ?, ?)');
   const insertFingerprint = db.prepare('INSERT OR IGNORE INTO audio_fingerprints (sha256, algorithm, fingerprint, computed_at) VALUES (?, ?, ?, ?)');
@@ -58,6 +68,9 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   };
   const stemsOfOtherPackages = db.prepare<[string, string], { stemName: string; recordingTitle: string; packageId: string }>(
     'SELECT s.name AS stemName, r.title AS recordingTitle, r.package_id AS packageId FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.sha256 = ? AND r.package_id <> ? ORDER BY s.id LIMIT 1',
+  );
+  const stemById = db.prepare<[string], { stemName: string; recordingTitle: string; packageId: string }>(
+    'SELECT s.name AS stemName, r.title AS recordingTitle, r.package_id AS packageId FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.id = ?',
   );
   const analysisBySha = db.prepare<[string], { format: string; sample_rate: number; channels: number; frames: number; loudness_lufs: number | null; peak_dbfs: number; peaks: Buffer }>(
     'SELECT format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks FROM stems WHERE sha256 = ? LIMIT 1',
@@ -191,10 +204,14 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     },
     /** A stored party and the package that delivered it. */
     party: (partyId: string): StoredParty | undefined => partyById.get(partyId),
+    /** The packages other than `packageId` whose works, recordings or licences credit this party. */
+    packagesCrediting: (partyId: string, packageId: string): string[] => packagesCrediting.all({ party: partyId, pkg: packageId }),
     /** Which package already defines an id of this kind (for conflict checks). */
     ownerOf: (kind: keyof typeof owners, id: string): string | undefined => owners[kind].get(id)?.package_id,
     /** A stem another package delivered with exactly this audio, if any. */
     foreignStemWithAudio: (sha256: string, packageId: string) => stemsOfOtherPackages.get(sha256, packageId),
+    /** A stored stem's name, recording and package. */
+    stemById: (stemId: string) => stemById.get(stemId),
     /** A stored analysis of audio with this hash, so re-imports need not decode again. */
     analysisOf(sha256: string): StoredStemAnalysis | undefined {
       const row = analysisBySha.get(sha256);

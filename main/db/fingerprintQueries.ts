@@ -16,8 +16,8 @@ export function fingerprintQueries(db: LibraryDatabase) {
   const stemFingerprints = db.prepare<[string], { stemId: string; sha256: string; fingerprint: Buffer | null }>(
     `SELECT s.id AS stemId, s.sha256, f.fingerprint FROM stems s LEFT JOIN audio_fingerprints f ON f.sha256 = s.sha256 AND f.algorithm = ? ORDER BY s.id`,
   );
-  const ownFingerprints = db.prepare<[string], { sha256: string; fingerprint: Buffer }>(
-    'SELECT u.sha256, f.fingerprint FROM user_audio u JOIN audio_fingerprints f ON f.sha256 = u.sha256 AND f.algorithm = ?',
+  const ownFingerprints = db.prepare<[string], { sha256: string; fingerprint: Buffer | null }>(
+    'SELECT u.sha256, f.fingerprint FROM user_audio u LEFT JOIN audio_fingerprints f ON f.sha256 = u.sha256 AND f.algorithm = ? ORDER BY u.sha256',
   );
   const insertMatch = db.prepare(
     `INSERT INTO audio_matches (audio_sha256, stem_id, method, offset_sec, covered_sec, confidence) VALUES (@audioSha256, @stemId, @method, @offsetSec, @coveredSec, @confidence)
@@ -29,7 +29,7 @@ export function fingerprintQueries(db: LibraryDatabase) {
     store: (sha256: string, algorithm: string, fingerprint: Uint8Array, at: string) => void insert.run(sha256, algorithm, Buffer.from(fingerprint), at),
     /** Every catalog stem with its stored fingerprint (null where none was stored yet). */
     stems: (algorithm: string) => stemFingerprints.all(algorithm),
-    /** The creator's own audio with its fingerprints. */
+    /** The creator's own audio with its fingerprints (null where none was stored yet: audio from before fingerprints). */
     ownAudio: (algorithm: string) => ownFingerprints.all(algorithm),
     /** Stores matches (inside the caller's transaction when there is one). */
     recordMatches(rows: readonly AudioMatchRow[]): void {

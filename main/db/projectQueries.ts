@@ -9,6 +9,8 @@ export interface ProjectRow {
   updatedAt: string;
   deletedAt: string | null;
   headRevision: number;
+  /** The label of the first revision: how the project began. */
+  origin: string;
   undoJson: string;
   redoJson: string;
 }
@@ -33,7 +35,8 @@ export interface RevisionWrite {
 }
 
 const projectColumns = `id, name, kind, recording_id AS recordingId, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt,
-  head_revision AS headRevision, undo_json AS undoJson, redo_json AS redoJson`;
+  head_revision AS headRevision, undo_json AS undoJson, redo_json AS redoJson,
+  coalesce((SELECT label FROM project_revisions r WHERE r.project_id = projects.id AND r.revision = 1), '') AS origin`;
 
 /** Projects and their revisions. A revision is written with its project row in one transaction. */
 export function projectQueries(db: LibraryDatabase) {

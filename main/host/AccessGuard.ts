@@ -7,16 +7,25 @@ export type Refusal = { status: number; reason: string };
  * The browser host's door: loopback Host only (DNS rebinding), same-origin
  * Origin only (other sites), and the per-start token on every request, either
  * as `?token=` (first visit, scripts) or as the HttpOnly cookie set from it.
+ *
+ * Cookies are not isolated by port: a cookie for 127.0.0.1 reaches every
+ * server on 127.0.0.1. So the page lives under a random session path
+ * (`/s/<random>/`, its URLs are relative) and the cookie is scoped to that
+ * path: a server on another loopback port never sees it, because the
+ * browser only sends it to URLs under a path that server cannot know.
  */
 export class AccessGuard {
   readonly token: string;
   readonly cookieName: string;
+  /** Where the page lives, e.g. `/s/Zq3…/`; the cookie is sent only below it. */
+  readonly sessionPath: string;
   private readonly allowedHosts: ReadonlySet<string>;
   private readonly allowedOrigins: ReadonlySet<string>;
 
   constructor(port: number, token = crypto.randomBytes(24).toString('base64url')) {
     this.token = token;
     this.cookieName = `stemroom_token_${port}`;
+    this.sessionPath = `/s/${crypto.randomBytes(18).toString('base64url')}/`;
     this.allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     this.allowedOrigins = new Set([...this.allowedHosts].map((host) => `http://${host}`));
   }
@@ -52,7 +61,12 @@ export class AccessGuard {
   }
 
   sessionCookie(): string {
-    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=${this.sessionPath}`;
+  }
+
+  /** The app path a request names: below the session path, the same path from the root (`/s/…/media/x` → `/media/x`). */
+  appPath(pathname: string): string {
+    return pathname.startsWith(this.sessionPath) ? `/${pathname.slice(this.sessionPath.length)}` : pathname;
   }
 
   private matches(candidate: string): boolean {

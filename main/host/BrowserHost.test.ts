@@ -69,8 +69,9 @@ describe('browser host', () => {
   it('trades the URL token for an HttpOnly SameSite=Strict cookie and strips it from the address bar', async () => {
     const reply = await get(host.port, `/?token=${host.token}`, { Host: `127.0.0.1:${host.port}` });
     expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
+    expect(reply.headers.location).toMatch(/^\/s\/[A-Za-z0-9_-]{24}\/$/);
+    // Scoped to the random session path: cookies are not isolated by port, paths are.
+    expect(reply.headers['set-cookie']?.[0]).toBe(`stemroom_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=${reply.headers.location}`);
   });
 
   it('serves the app with the token cookie, with a CSP', async () => {
@@ -79,6 +80,8 @@ describe('browser host', () => {
     expect(reply.body).toContain('<title>Stemroom</title>');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    // Cross-origin isolated, so the live engine streams through shared memory.
+    expect([reply.headers['cross-origin-opener-policy'], reply.headers['cross-origin-embedder-policy'], reply.headers['cross-origin-resource-policy']]).toEqual(['same-origin', 'require-corp', 'same-origin']);
   });
 
   it('refuses requests without a token, or with a wrong one', async () => {

@@ -57,15 +57,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const route = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const refusal = guard.check(request, false);
     if (refusal) return refuse(response, refusal.status, refusal.reason);
-    const url = parseRequestUrl(request.url, origin);
-    if (!url) return refuse(response, 400, 'Malformed request path.');
+    const parsed = parseRequestUrl(request.url, origin);
+    if (!parsed) return refuse(response, 400, 'Malformed request path.');
+    const url = { pathname: guard.appPath(parsed.pathname) };
     if (request.method === 'POST' && url.pathname === '/upload') {
       return void receiveUpload(request, response, options.services.uploads).catch((error: unknown) => refuseForError(response, error, 'upload'));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.', true);
     if (guard.tokenSource(request) === 'query' && url.pathname === '/') {
-      // Trade the URL token for a cookie and drop it from the address bar.
-      response.writeHead(303, { Location: '/', 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
+      // Trade the URL token for a cookie scoped to the session path, and drop it from the address bar.
+      response.writeHead(303, { Location: guard.sessionPath, 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store' });
       return void response.end();
     }
     if (url.pathname.startsWith('/pcm/')) {
@@ -94,7 +95,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     socket.on('error', () => socket.destroy());
     try {
       const refusal = guard.check(request, true);
-      const pathname = parseRequestUrl(request.url, origin)?.pathname;
+      const requested = parseRequestUrl(request.url, origin)?.pathname;
+      const pathname = requested === undefined ? undefined : guard.appPath(requested);
       if (refusal || pathname !== '/ws') {
         const status = refusal?.status ?? (pathname === undefined ? 400 : 404);
         socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

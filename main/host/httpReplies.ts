@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { pipeline } from 'node:stream';
 import type { ServedBody } from '../serving/resolveAppFile';
 import { parseByteRange } from '../serving/byteRange';
+import { crossOriginIsolation } from '../serving/crossOriginIsolation';
 import { ServiceError } from '../services/ServiceError';
 import { logInternalError, oneLine } from '../services/logInternalError';
 
@@ -48,8 +49,7 @@ export function serveBody(response: http.ServerResponse, body: ServedBody, csp: 
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...crossOriginIsolation,
     'Cache-Control': 'no-cache',
     ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
   });

@@ -118,6 +118,7 @@ export class StemroomServices {
     const services = new StemroomServices(Library.open(dataDir), options);
     try {
       await services.exports.recover();
+      await services.identifier.identifyOwnAudioWithoutFingerprint();
       await services.importDemoCatalogOnce(options.demoCatalogDir === undefined ? defaultDemoCatalogDir() : options.demoCatalogDir);
     } catch (error) {
       services.close();

@@ -26,12 +26,15 @@ export class TaskRegistry {
     const controller = new AbortController();
     this.running.set(id, controller);
     let lastSent = 0;
+    let lastLabel = '';
     const handle: TaskHandle = {
       signal: controller.signal,
       progress: (label, done, total) => {
         const now = Date.now();
-        if (done < total && now - lastSent < PROGRESS_INTERVAL_MS) return;
+        // A new step always goes out (else its label could be lost and the previous step's shown for its whole length).
+        if (label === lastLabel && done < total && now - lastSent < PROGRESS_INTERVAL_MS) return;
         lastSent = now;
+        lastLabel = label;
         this.events.emit('task.progress', { taskId: id, label, done, total });
       },
       throwIfCancelled: () => {

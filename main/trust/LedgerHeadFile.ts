@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../../shared/rights/canonicalJson';
 import { writeFileAtomically } from '../media/writeFileAtomically';
 import { keyFingerprint, verifyBytes } from './ed25519';
+import { strictJsonParse } from '../../shared/text/strictJsonParse';
 import type { LibraryKey } from './LibraryKey';
 
 export const LEDGER_HEAD_FORMAT = 'stemroom-ledger-head/1';
@@ -57,9 +58,9 @@ export class LedgerHeadFile {
     }
     let parsed;
     try {
-      parsed = signedLedgerHeadSchema.safeParse(JSON.parse(text));
-    } catch {
-      return { state: 'invalid', problem: 'ledger-head.json is not JSON' };
+      parsed = signedLedgerHeadSchema.safeParse(strictJsonParse(text));
+    } catch (error) {
+      return { state: 'invalid', problem: `ledger-head.json is not JSON (${(error as Error).message})` };
     }
     if (!parsed.success) return { state: 'invalid', problem: 'ledger-head.json is malformed' };
     const head = parsed.data;

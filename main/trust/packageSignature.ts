@@ -6,6 +6,7 @@ import { PACKAGE_SIGNATURE_FILE, PACKAGE_SIGNATURE_FORMAT, packageSignatureSchem
 import type { ArchiveFolder } from '../media/ArchiveFolder';
 import { writeFileAtomically } from '../media/writeFileAtomically';
 import { importRefusal } from '../services/importRefusal';
+import { strictJsonParse } from '../../shared/text/strictJsonParse';
 import { keyFingerprint, publicKeyOfPrivatePem, signBytes, verifyBytes } from './ed25519';
 
 const MAX_SIGNATURE_BYTES = 16 * 1024;
@@ -26,7 +27,7 @@ export function checkPackageSignature(folder: ArchiveFolder, manifestBytes: Uint
   if (!bytes) return { status: 'unsigned' };
   let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    json = strictJsonParse(bytes.toString('utf8'));
   } catch (error) {
     throw importRefusal(PACKAGE_SIGNATURE_FILE, [`invalid JSON (${(error as Error).message})`]);
   }

@@ -27,6 +27,8 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
   const container = useRef<HTMLDivElement>(null);
   const surfer = useRef<WaveSurfer | null>(null);
 
+  // Created without peaks: wavesurfer loads constructor peaks a microtask later, which would overwrite the
+  // peaks loaded below in the same tick (a trim changes the span and both ran: the waveform went flat).
   useEffect(() => {
     if (!container.current) return;
     const ws = WaveSurfer.create({
@@ -38,8 +40,6 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
       interact: false,
       normalize,
       barWidth: 0,
-      peaks: [new Float32Array(2)],
-      duration: Math.max(0.001, end - start),
       // Its shadow-root <style> is allowed by the page's CSP nonce only.
       cspNonce: styleNonce(),
     });
@@ -48,14 +48,14 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
       ws.destroy();
       surfer.current = null;
     };
-  }, [height, color, start, end, normalize]);
+  }, [height, color, normalize]);
 
   useEffect(() => {
     const ws = surfer.current;
     if (!ws || !peaks || !container.current) return;
     const width = Math.max(64, Math.round(container.current.clientWidth * 2));
     void ws.load('', [peaksForView(peaks, start, end, width)], Math.max(0.001, end - start));
-  }, [peaks, start, end]);
+  }, [peaks, start, end, height, color, normalize]);
 
   const share = playhead === null ? null : (playhead - start) / Math.max(0.001, end - start);
   return (

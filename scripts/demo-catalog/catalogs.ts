@@ -265,9 +265,9 @@ export const demoPackages: readonly DemoPackage[] = [
       format: 'stemroom-catalog/1',
       package: { id: 'tidewater-2026-09', version: 1, title: 'Tidewater Records — Lantern Harbour stems', publisher: 'Tidewater Records', createdAt: '2026-09-01T09:00:00Z' },
       parties: [
-        { id: 'tdw-p-noor-halden', name: 'Noor Halden', kind: 'person', isni: isni('000000051187342'), ipi: '00634418270' },
-        { id: 'tdw-p-emil-sato', name: 'Emil Sato', kind: 'person', ipi: '00634419035' },
-        { id: 'tdw-p-quayside', name: 'Quayside Music Publishing', kind: 'organisation', ipi: '00471182336' },
+        { id: 'tdw-p-noor-halden', name: 'Noor Halden', kind: 'person', isni: isni('000000051187342'), ipi: '00634418257' },
+        { id: 'tdw-p-emil-sato', name: 'Emil Sato', kind: 'person', ipi: '00634419058' },
+        { id: 'tdw-p-quayside', name: 'Quayside Music Publishing', kind: 'organisation', ipi: '00471182366' },
         { id: 'tdw-p-tidewater', name: 'Tidewater Records', kind: 'organisation', isni: isni('000000043362185') },
       ],
       works: [

@@ -16,6 +16,8 @@ export const projectSummarySchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   headRevision: z.number(),
+  /** How the project began, as its first revision says: "Created", "Duplicated…", "Imported from F.stemroom". */
+  origin: z.string(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
@@ -30,7 +32,12 @@ export const historyStateSchema = z.object({
 export const sourceRightsSchema = z.object({
   usable: z.boolean(),
   reason: z.string().optional(),
+  /** Stem rules that allow the stem but not every change of it (no-pitch-shift, no-time-stretch): flagged live while editing. */
   restrictions: z.array(z.string()),
+  /** The licence the restrictions come from, and the catalog's names, so live flags word them as the export refusal does. */
+  licenceId: z.string().optional(),
+  stemName: z.string().optional(),
+  recordingTitle: z.string().optional(),
   /** Own audio found to be a catalog stem (same bytes or same sound): it is licensed as that stem. */
   identifiedAs: z.object({ stemId: z.string(), stemName: z.string(), recordingTitle: z.string(), method: z.enum(['same-audio', 'fingerprint']) }).optional(),
 });

@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../project/documentSchema';
-import { unionLength, type SourceUsage } from './audibleUsage';
+import { INAUDIBLE_GAIN_DB, unionLength, type SourceUsage } from './audibleUsage';
 import type { Creator, RecordingFacts, ShareRef } from './ExportRights';
 import type { Licence } from '../catalog/catalogPackageSchema';
 import { largestRemainder } from './largestRemainder';
@@ -66,18 +66,21 @@ export function computeSplits(
   const licenceFor = (licences: readonly Licence[]) => licences.find((l) => relied.has(l.id));
   const creatorRole = document.kind === 'remix' ? 'remixer' : 'performer';
 
-  // Seconds heard per recording (all its stems together) and of the creator's own takes.
+  // Seconds heard per recording (all its stems together) and of the creator's own takes; inaudible clips take no share.
   const intervals = new Map<string, [number, number][]>();
   const own: [number, number][] = [];
+  let unheard = 0;
   for (const u of usage) {
     const target = u.source.type === 'catalog' ? (intervals.get(u.source.recordingId) ?? []) : own;
-    target.push(...u.ranges.map((r): [number, number] => [r.startSec, r.endSec]));
+    target.push(...u.heardRanges.map((r): [number, number] => [r.startSec, r.endSec]));
+    unheard += u.ranges.length - u.heardRanges.length;
     if (u.source.type === 'catalog') intervals.set(u.source.recordingId, target);
   }
   const perRecording = new Map([...intervals].map(([id, list]) => [id, unionLength(list)]));
   const ownSeconds = unionLength(own);
   const totalSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0) + ownSeconds;
   const basis: string[] = [`Sources share by seconds heard (total ${totalSeconds.toFixed(3)} s).`];
+  if (unheard) basis.push(`${unheard} clip${unheard === 1 ? '' : 's'} at or below ${INAUDIBLE_GAIN_DB} dB gain ${unheard === 1 ? 'is' : 'are'} placed but not heard, and take${unheard === 1 ? 's' : ''} no share.`);
 
   const master: Weighted[] = [];
   if (ownSeconds > 0) master.push({ party: me, role: creatorRole, weight: ownSeconds / totalSeconds });
@@ -92,19 +95,21 @@ export function computeSplits(
     master.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
   }
 
-  // Compositions: the covered work for a cover; each remixed recording's work, by seconds heard, for a remix.
+  // Compositions, by seconds heard: each catalog recording's work; for a cover, the creator's own performance is the
+  // covered work (and all of it when nothing is heard yet). A cover that samples other recordings shares with their works.
   const workWeights = new Map<string, { recording: RecordingFacts; weight: number }>();
-  if (document.kind === 'cover') {
-    const covered = recordings.get(document.recordingId);
-    if (covered) workWeights.set(covered.work.id, { recording: covered, weight: 1 });
-  } else {
-    const catalogSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0);
-    for (const [recordingId, seconds] of perRecording) {
-      const recording = recordings.get(recordingId);
-      if (!recording || catalogSeconds === 0) continue;
-      const existing = workWeights.get(recording.work.id);
-      workWeights.set(recording.work.id, { recording, weight: (existing?.weight ?? 0) + seconds / catalogSeconds });
-    }
+  const addWork = (recording: RecordingFacts, weight: number) => {
+    const existing = workWeights.get(recording.work.id);
+    workWeights.set(recording.work.id, { recording: existing?.recording ?? recording, weight: (existing?.weight ?? 0) + weight });
+  };
+  const catalogSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0);
+  const covered = document.kind === 'cover' ? recordings.get(document.recordingId) : undefined;
+  const compositionSeconds = catalogSeconds + (covered ? ownSeconds : 0);
+  if (covered && compositionSeconds === 0) addWork(covered, 1);
+  if (covered && ownSeconds > 0) addWork(covered, ownSeconds / compositionSeconds);
+  for (const [recordingId, seconds] of perRecording) {
+    const recording = recordings.get(recordingId);
+    if (recording && compositionSeconds > 0) addWork(recording, seconds / compositionSeconds);
   }
   const publishing: Weighted[] = [];
   for (const { recording, weight } of workWeights.values()) {

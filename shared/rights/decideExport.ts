@@ -1,10 +1,10 @@
 import type { Licence, PermittedUse } from '../catalog/catalogPackageSchema';
 import type { ProjectDocument } from '../project/documentSchema';
-import { stretchFactor } from '../project/timing';
-import { keyTransposition } from '../project/musicalKey';
 import { audibleUsage, type SourceUsage } from './audibleUsage';
 import type { RecordingFacts, RightsReason } from './ExportRights';
+import { trackNames } from './trackNames';
 import { licenceGap } from './licenceGap';
+import { isStemRestriction, restrictionReasons } from './stemRestrictions';
 import { countryName } from './territories';
 
 export interface ExportDecision {
@@ -21,10 +21,6 @@ export interface ExportDecision {
 
 const useNoun: Record<PermittedUse, string> = { remix: 'remixes', cover: 'covers', sample: 'samples' };
 
-function trackNames(document: ProjectDocument, trackIds: readonly string[]): string {
-  const names = trackIds.map((id) => `"${document.tracks.find((t) => t.id === id)?.name ?? id}"`);
-  return names.length === 1 ? `track ${names[0]}` : `tracks ${names.join(', ')}`;
-}
 
 /**
  * Decides whether a project may be exported, here and on this date, from
@@ -102,22 +98,14 @@ export function decideExport(
     const stemName = recording.stemNames.get(source.stemId) ?? source.name;
     if (master) {
       const stemRules = master.stemRules.filter((r) => r.stem === source.stemId && (!r.uses || r.uses.includes(use)));
-      const clips = document.clips.filter((c) => c.active && c.sourceId === source.id && u.trackIds.includes(c.trackId));
-      const keyShift = source.kind === 'drums' ? 0 : keyTransposition(source.key, document.key);
-      const transposed = clips.some((c) => c.pitch + keyShift !== 0);
-      const stretched = clips.some((c) => Math.abs(stretchFactor(c, source, document.bpm) - 1) > 1e-9);
       for (const rule of stemRules) {
         rules.push(`Stem rule "${rule.rule}" of licence ${master.id} for "${stemName}".`);
         if (rule.rule === 'not-usable') {
           add({ code: 'stem-not-usable', message: `The ${source.kind} stem "${stemName}" of "${recording.title}" may not be used in ${useNoun[use]} (licence ${master.id}).`, fix: `Mute or remove ${trackNames(document, u.trackIds)}.`, licenceId: master.id, trackIds: [...u.trackIds] });
         }
-        if (rule.rule === 'no-pitch-shift' && transposed) {
-          add({ code: 'no-pitch-shift', message: `The stem "${stemName}" of "${recording.title}" may not be pitch-shifted (licence ${master.id}).`, fix: `Set its clips' pitch to 0 and the project key to ${source.key}, or mute ${trackNames(document, u.trackIds)}.`, licenceId: master.id, trackIds: [...u.trackIds] });
-        }
-        if (rule.rule === 'no-time-stretch' && stretched) {
-          add({ code: 'no-time-stretch', message: `The stem "${stemName}" of "${recording.title}" may not be time-stretched (licence ${master.id}).`, fix: `Set the tempo back to ${source.bpm} BPM and its clips' rate to 1, or mute ${trackNames(document, u.trackIds)}.`, licenceId: master.id, trackIds: [...u.trackIds] });
-        }
       }
+      const restrictions = stemRules.map((r) => r.rule).filter(isStemRestriction);
+      for (const reason of restrictionReasons(document, u, restrictions, { stemName, recordingTitle: recording.title, licenceId: master.id })) add(reason);
     }
     const work = works.get(recording.work.id) ?? { recording, trackIds: [] };
     work.trackIds.push(...u.trackIds);

@@ -1,8 +1,8 @@
 import type { SourceRights } from '../contract/projectsContract';
 import { audibleTracks } from '../project/audibleTracks';
 import type { ProjectDocument } from '../project/documentSchema';
-import { keyTransposition } from '../project/musicalKey';
 import { stretchFactor } from '../project/timing';
+import { clipIsStretched, clipTransposition } from './stemRestrictions';
 
 /** One heard use of a stem that its licence's stem rules forbid. */
 export interface StemRuleBreach {
@@ -17,9 +17,10 @@ export interface StemRuleBreach {
  * projects service reports them per source (`rights` of the open-project
  * response: usable or not, and the no-pitch-shift / no-time-stretch
  * restrictions that remain). Judged on what is heard — mute, solo and
- * inactive takes applied — and with the same pitch and stretch arithmetic
- * as `decideExport`: drums are never transposed by the project key; a stem
- * is stretched when it does not play at its own tempo.
+ * inactive takes applied — and with the pitch and stretch rules of
+ * `stemRestrictions` that `decideExport` and the studio's live flags use:
+ * drums are never transposed by the project key; a stem is stretched when
+ * it does not play at its own tempo.
  *
  * @example
  * stemRuleBreaches(doc, { 'src-vox': { usable: true, restrictions: ['no-pitch-shift'] } })
@@ -40,12 +41,12 @@ export function stemRuleBreaches(document: ProjectDocument, rights: Readonly<Rec
       add({ rule: 'not-usable', sourceId: source.id, trackId: clip.trackId, message: `${right.reason ?? `The licence does not allow the stem "${source.name}" here.`} (It would be heard on ${where}.)` });
       continue;
     }
-    const shift = clip.pitch + (source.kind === 'drums' ? 0 : keyTransposition(source.key, document.key));
+    const shift = clipTransposition(document, source, clip);
     if (right.restrictions.includes('no-pitch-shift') && shift !== 0) {
       add({ rule: 'no-pitch-shift', sourceId: source.id, trackId: clip.trackId, message: `The licence of "${source.name}" forbids pitch-shifting it; this would move it ${shift > 0 ? '+' : ''}${shift} semitone${Math.abs(shift) === 1 ? '' : 's'} on ${where}.` });
     }
-    const stretch = stretchFactor(clip, source, document.bpm);
-    if (right.restrictions.includes('no-time-stretch') && Math.abs(stretch - 1) > 1e-9) {
+    if (right.restrictions.includes('no-time-stretch') && clipIsStretched(document, source, clip)) {
+      const stretch = stretchFactor(clip, source, document.bpm);
       add({ rule: 'no-time-stretch', sourceId: source.id, trackId: clip.trackId, message: `The licence of "${source.name}" forbids time-stretching it; this would play it at ${Math.round((1 / stretch) * 1000) / 10}% of its speed on ${where}.` });
     }
   }

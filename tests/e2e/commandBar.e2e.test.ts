@@ -78,7 +78,7 @@ it('says it in English: Ctrl+K, type, preview readings as ghosts, Enter applies 
   expect(await page.locator('[data-testid="ghost-clip"]').count()).toBe(0);
   await expect.poll(() => page.getByRole('button', { name: 'Undo mute the vocals in the chorus' }).isEnabled()).toBe(true);
   await page.getByRole('button', { name: 'History' }).click();
-  await expect.poll(() => page.getByRole('complementary', { name: 'Revisions' }).textContent(), { timeout: 10_000 }).toContain('mute the vocals in the chorus');
+  await expect.poll(() => page.getByRole('dialog', { name: /^History/ }).textContent(), { timeout: 10_000 }).toContain('mute the vocals in the chorus');
   await screenshot(page, 'command-bar-applied');
 
   // One undo step takes all of it back.

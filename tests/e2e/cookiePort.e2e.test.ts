@@ -17,8 +17,8 @@ import { launchChromium } from './helpers/launchChromium';
  * sent the studio's access-token cookie, and whoever runs that server can
  * then drive `stemroom serve` as the user (import, export, write files).
  */
-// KNOWN BYPASS (review 12, not fixed): the token cookie leaks to every 127.0.0.1 port. Drop `.fails` when fixed.
-it.fails('the access token never reaches a server on another loopback port', async () => {
+// Cookies are not isolated by port; the token cookie is scoped to a random session path instead.
+it('the access token never reaches a server on another loopback port', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-cookie-'));
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -36,6 +36,7 @@ it.fails('the access token never reaches a server on another loopback port', asy
   try {
     const page = await browser.newPage();
     await page.goto(host.url); // the user opens the URL `stemroom serve` printed
+    expect(new URL(page.url()).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{24}\/$/);
     await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`); // …and later any page on another local port
     expect(stolen).not.toContain(host.token);
     // What the attacker can do with it: a contract socket of their own (Origin and Host are just headers outside a browser).

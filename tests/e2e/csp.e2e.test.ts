@@ -44,7 +44,7 @@ afterAll(async () => {
 
 it('sends a style nonce that changes on every page load, and no unsafe-inline', async () => {
   const loads = await Promise.all([0, 1].map(() => page.evaluate(async () => {
-    const response = await fetch('/');
+    const response = await fetch('./'); // relative: the page lives under its session path (main/host/AccessGuard.ts)
     const html = await response.text();
     return { csp: response.headers.get('content-security-policy')!, meta: /name="stemroom-style-nonce" content="([^"]+)"/.exec(html)?.[1] };
   })));

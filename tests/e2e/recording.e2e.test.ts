@@ -58,9 +58,26 @@ it('records a take over the project; after latency compensation its clicks land 
   expect(calibration.clicksHeard).toBe(calibration.clicksPlayed);
   expect(calibration.spreadMs).toBeLessThan(1);
 
+  // The time readout, as shown, every 100 ms from the Record click on (read in the page: it costs the audio nothing).
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    (window as unknown as { shown: string[] }).shown = shown;
+    const timer = setInterval(() => shown.push(document.querySelector('[data-testid="position"] .time')?.textContent ?? ''), 100);
+    setTimeout(() => clearInterval(timer), 5000);
+  });
   await page.getByRole('button', { name: 'Record', exact: true }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Record', exact: true }).getAttribute('aria-pressed')).toBe('true');
   await page.waitForTimeout(5500); // one bar of count-in (2.4 s at 100 BPM), then ~3 s of take
+  // The count-in counts down to the record point (-0:02.… → -0:00.…), then the time runs on from 0:00.
+  const seconds = (await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).map((t) => (t.startsWith('-') ? -1 : 1) * (Number(t.replace('-', '').split(':')[0]) * 60 + Number(t.split(':')[1])));
+  const countIn = seconds.filter((s) => s < 0);
+  expect(countIn.length).toBeGreaterThan(10);
+  expect(Math.min(...countIn)).toBeLessThan(-1.5);
+  expect(countIn.every((s, i) => i === 0 || s >= countIn[i - 1]!)).toBe(true);
+  expect(countIn.at(-1)! - countIn[0]!).toBeGreaterThan(1.5);
+  expect(countIn.at(-1)!).toBeGreaterThan(-0.3);
+  expect(seconds.slice(seconds.indexOf(countIn.at(-1)!) + 1).every((s) => s >= 0)).toBe(true);
+  expect(Math.max(...seconds)).toBeGreaterThan(2);
   await page.keyboard.press('r');
   await expect.poll(() => page.evaluate(() => window.stemroomStudio!.recorder.lastTake), { timeout: 20_000 }).not.toBeNull();
 

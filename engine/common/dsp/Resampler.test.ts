@@ -61,3 +61,23 @@ describe('Resampler', () => {
     expect(() => new Resampler(44100.5, 48000)).toThrow(/cannot resample/);
   });
 });
+
+describe('Resampler.processSpan', () => {
+  it('a signal resampled piece by piece, each piece from its own input window, equals the whole signal resampled (bit for bit)', () => {
+    const input = new Float32Array(30_000);
+    for (let i = 0; i < input.length; i++) input[i] = Math.sin(i * 0.031) * 0.5 + Math.sin(i * 0.77) * 0.2;
+    for (const [from, to] of [[44100, 48000], [48000, 44100], [96000, 44100]] as const) {
+      const resampler = new Resampler(from, to);
+      const whole = resampler.process([input])[0]!;
+      const pieces = new Float32Array(whole.length);
+      for (let a = 0; a < whole.length; a += 1234) {
+        const b = Math.min(whole.length, a + 1234);
+        const span = resampler.inputSpan(a, b);
+        const window = new Float32Array(span.to - span.from);
+        for (let i = span.from; i < span.to; i++) window[i - span.from] = input[i] ?? 0;
+        pieces.set(resampler.processSpan(window, span.from, a, b), a);
+      }
+      expect(Buffer.from(pieces.buffer).equals(Buffer.from(whole.buffer))).toBe(true);
+    }
+  });
+});

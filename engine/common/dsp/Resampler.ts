@@ -91,35 +91,50 @@ export class Resampler {
 
   /** Resamples each channel (no state between calls: each call is a whole signal, silent before and after). */
   process(channels: readonly Float32Array[]): Float32Array[] {
-    return channels.map((channel) => this.processChannel(channel));
+    return channels.map((channel) => {
+      // Zero-padded copy so the inner loop never tests bounds.
+      const padded = new Float32Array(channel.length + 2 * this.lookahead + 1);
+      padded.set(channel, this.lookahead);
+      return this.processSpan(padded, -this.lookahead, 0, this.outputFrames(channel.length));
+    });
   }
 
-  private processChannel(input: Float32Array): Float32Array {
+  /** The input frames [from, to) output frames [outFrom, outTo) weigh (a streaming reader fetches these). */
+  inputSpan(outFrom: number, outTo: number): { from: number; to: number } {
+    const { up, down } = this.design;
+    return { from: Math.floor((outFrom * down) / up) - this.lookahead, to: Math.floor(((outTo - 1) * down) / up) + this.lookahead + 1 };
+  }
+
+  /**
+   * Output frames [outFrom, outTo) of the resampled signal, from `window`:
+   * input frames from `windowFrom` on, covering `inputSpan(outFrom, outTo)`
+   * (zeros where the signal has none). The same arithmetic as `process`, so
+   * a stream resampled piece by piece equals the whole signal resampled.
+   */
+  processSpan(window: Float32Array, windowFrom: number, outFrom: number, outTo: number): Float32Array {
     const { up, down, tapsPerPhase } = this.design;
     const { table, lookahead } = this;
-    const frames = input.length;
-    const out = new Float32Array(this.outputFrames(frames));
-    // Zero-padded copy so the inner loop never tests bounds.
-    const padded = new Float32Array(frames + 2 * lookahead + 1);
-    padded.set(input, lookahead);
+    const out = new Float32Array(Math.max(0, outTo - outFrom));
     const whole = tapsPerPhase - (tapsPerPhase % 4);
-    let j0 = 0;
-    let phase = 0;
+    let j0 = Math.floor((outFrom * down) / up);
+    let phase = outFrom * down - j0 * up;
     for (let n = 0; n < out.length; n++) {
       const base = phase * tapsPerPhase;
-      // padded[j0 + q] is input j0 − reach + q. Four running sums (in a fixed order) keep the multiplier busy.
+      // window[w + q] is input j0 − reach + q.
+      const w = j0 - lookahead - windowFrom;
+      // Four running sums (in a fixed order) keep the multiplier busy.
       let a0 = 0;
       let a1 = 0;
       let a2 = 0;
       let a3 = 0;
       let q = 0;
       for (; q < whole; q += 4) {
-        a0 += table[base + q]! * padded[j0 + q]!;
-        a1 += table[base + q + 1]! * padded[j0 + q + 1]!;
-        a2 += table[base + q + 2]! * padded[j0 + q + 2]!;
-        a3 += table[base + q + 3]! * padded[j0 + q + 3]!;
+        a0 += table[base + q]! * window[w + q]!;
+        a1 += table[base + q + 1]! * window[w + q + 1]!;
+        a2 += table[base + q + 2]! * window[w + q + 2]!;
+        a3 += table[base + q + 3]! * window[w + q + 3]!;
       }
-      for (; q < tapsPerPhase; q++) a0 += table[base + q]! * padded[j0 + q]!;
+      for (; q < tapsPerPhase; q++) a0 += table[base + q]! * window[w + q]!;
       out[n] = a0 + a1 + (a2 + a3);
       phase += down;
       while (phase >= up) {

@@ -2,6 +2,7 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import { audibleTracks } from '../../../shared/project/audibleTracks';
 import { dbToGain } from './effects/EffectNode';
 import { pairwiseSum } from './pairwiseSum';
+import { rampParam } from './rampParam';
 import { TrackChain } from './TrackChain';
 
 /**
@@ -27,8 +28,8 @@ export class MixGraph {
   ) {
     const audible = audibleTracks(document.tracks);
     for (const track of tracks) {
-      const chain = new TrackChain(context, track, document.bpm);
-      chain.applyMix(track, audible.has(track.id), document.bpm);
+      // Built at its mix, not glided there: a render starts with muted tracks silent and pans where they are.
+      const chain = new TrackChain(context, track, document.bpm, audible.has(track.id));
       this.tracks.set(track.id, chain);
     }
     this.master = context.createGain();
@@ -50,7 +51,7 @@ export class MixGraph {
   applyMix(document: ProjectDocument): boolean {
     if (document.tracks.length !== this.tracks.size || document.tracks.some((t) => !this.tracks.has(t.id))) return false;
     const audible = audibleTracks(document.tracks);
-    this.master.gain.value = dbToGain(document.master.gainDb);
+    rampParam(this.master.gain, dbToGain(document.master.gainDb), this.context.currentTime);
     return document.tracks.every((track) => this.tracks.get(track.id)!.applyMix(track, audible.has(track.id), document.bpm));
   }
 

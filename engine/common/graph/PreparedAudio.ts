@@ -1,4 +1,4 @@
-import type { StretchOptions } from '../stretch/stretchChannels';
+import { inputFramesFor, type StretchOptions } from '../stretch/StretchVoice';
 import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { preparationKey, type Preparation } from './clipPlacement';
 
@@ -14,9 +14,11 @@ export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
 export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
 
 /**
- * Audio ready to schedule: each source decoded once and, per clip tempo and
- * key, stretched and shifted once, then kept as an AudioBuffer. Preparing is
- * the slow part (a tempo change re-stretches); scheduling is instant.
+ * Audio ready to schedule offline: each source decoded once and, per clip
+ * span, tempo and key, stretched and shifted once, then kept as an
+ * AudioBuffer. A stretched span starts its stretcher at the clip's first
+ * source frame, as the live stream does, so a render and live playback of
+ * a clip are the same samples.
  * With `lazyBuffers` (offline renders, which play many clips as block DSP)
  * the channels are kept as they came, and an AudioBuffer is made — a copy —
  * only for a clip the graph plays.
@@ -117,7 +119,7 @@ export class PreparedAudio {
       pending = (async () => {
         const channels = await this.source(p.sha256);
         const untouched = p.timeFactor === 1 && p.semitones === 0;
-        const audio: DecodedChannels = untouched ? channels : await this.stretch(channels, this.context.sampleRate, p);
+        const audio: DecodedChannels = untouched ? channels : await this.stretch(spanOf(channels, p, this.context.sampleRate), this.context.sampleRate, p);
         // Eager, the channels are let go once copied (the buffer is what plays); lazy, they are kept until a clip needs the buffer.
         if (!this.released) {
           if (this.options.lazyBuffers) this.ready.set(key, audio);
@@ -148,4 +150,12 @@ export class PreparedAudio {
     if (!resampler) this.resamplers.set(from, (resampler = new Resampler(from, to)));
     return Object.assign(resampler.process(channels), { sampleRate: to });
   }
+}
+
+/** The part of a source a stretched preparation reads: from its span's first frame, as far as its stretch may look. */
+function spanOf(channels: DecodedChannels, p: Preparation, sampleRate: number): Float32Array[] {
+  const span = p.span ?? { start: 0, seconds: channels[0]!.length / sampleRate };
+  const start = Math.min(channels[0]!.length, Math.round(span.start * sampleRate));
+  const end = Math.min(channels[0]!.length, start + inputFramesFor(Math.ceil(span.seconds * p.timeFactor * sampleRate), p, sampleRate));
+  return channels.map((c) => c.subarray(start, end));
 }

@@ -2,6 +2,7 @@ import type { Track } from '../../../shared/project/documentSchema';
 import { createEffect } from './effects/createEffect';
 import { dbToGain, type EffectNode } from './effects/EffectNode';
 import { pairwiseSum } from './pairwiseSum';
+import { rampParam } from './rampParam';
 import { scheduleVolumeAutomation } from './scheduleVolumeAutomation';
 
 /**
@@ -23,6 +24,8 @@ export class TrackChain {
     private readonly context: BaseAudioContext,
     private track: Track,
     bpm: number,
+    /** Mute/solo as built: set at once, not glided (a muted track glided from 1 would leak its first milliseconds into a render). */
+    audible = true,
   ) {
     this.effectInput = context.createGain();
     this.effects = track.effects.filter((e) => e.enabled).map((e) => createEffect(context, e, bpm));
@@ -35,7 +38,7 @@ export class TrackChain {
       node = effect.output;
     }
     node.connect(this.volume).connect(this.panner).connect(this.audible);
-    this.applyMix(track, true, bpm);
+    this.setMix(track, audible, bpm, false);
   }
 
   /** The output to sum into the master. */
@@ -55,12 +58,21 @@ export class TrackChain {
     pairwiseSum(this.context, this.inputs, this.summing).connect(this.effectInput);
   }
 
-  /** Fader, pan, mute/solo and effect parameters; false when the effect structure changed. */
+  /**
+   * A live change of fader, pan, mute/solo and effect parameters: fader,
+   * pan and mute glide there over RAMP_SECONDS (a jump would click); false
+   * when the effect structure changed.
+   */
   applyMix(track: Track, audible: boolean, bpm: number): boolean {
+    return this.setMix(track, audible, bpm, true);
+  }
+
+  private setMix(track: Track, audible: boolean, bpm: number, glide: boolean): boolean {
     this.track = track;
-    this.panner.pan.value = track.pan;
-    this.audible.gain.value = audible ? 1 : 0;
-    if (track.volumeAutomation.length === 0) this.volume.gain.value = dbToGain(track.gainDb);
+    const set = glide ? (param: AudioParam, value: number) => rampParam(param, value, this.context.currentTime) : (param: AudioParam, value: number) => void (param.value = value);
+    set(this.panner.pan, track.pan);
+    set(this.audible.gain, audible ? 1 : 0);
+    if (track.volumeAutomation.length === 0) set(this.volume.gain, dbToGain(track.gainDb));
     const enabled = track.effects.filter((e) => e.enabled);
     if (enabled.length !== this.effects.length) return false;
     return enabled.every((e, i) => this.effects[i]!.update(e.params, bpm));

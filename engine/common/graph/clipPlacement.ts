@@ -1,12 +1,19 @@
 import type { Clip, ProjectDocument, Source } from '../../../shared/project/documentSchema';
 import { keyTransposition } from '../../../shared/project/musicalKey';
-import { secondsPerBeat, stretchFactor } from '../../../shared/project/timing';
+import { clipSourceSpan, secondsPerBeat, stretchFactor } from '../../../shared/project/timing';
 
-/** How a clip's source must be prepared: stretched to the project tempo, shifted to the project key. */
+/**
+ * How a clip's source must be prepared: stretched to the project tempo,
+ * shifted to the project key. Audio played as it is is the whole source;
+ * stretched audio is the clip's own span (one loop's worth), stretched from
+ * its first source frame — exactly what the live stream plays for the clip.
+ */
 export interface Preparation {
   readonly sha256: string;
   readonly timeFactor: number;
   readonly semitones: number;
+  /** Source seconds the stretch starts at and how many it covers; null for the whole, untouched source. */
+  readonly span: { readonly start: number; readonly seconds: number } | null;
 }
 
 /** A clip laid out in seconds at the project tempo, over its prepared (stretched) audio. */
@@ -31,7 +38,10 @@ export function sourceSemitones(source: Source, document: Pick<ProjectDocument, 
 }
 
 export function preparationOf(clip: Clip, source: Source, document: Pick<ProjectDocument, 'bpm' | 'key'>): Preparation {
-  return { sha256: source.sha256, timeFactor: stretchFactor(clip, source, document.bpm), semitones: sourceSemitones(source, document) + clip.pitch };
+  const timeFactor = stretchFactor(clip, source, document.bpm);
+  const semitones = sourceSemitones(source, document) + clip.pitch;
+  const untouched = timeFactor === 1 && semitones === 0;
+  return { sha256: source.sha256, timeFactor, semitones, span: untouched ? null : { start: clip.sourceOffset, seconds: clipSourceSpan(clip, source) } };
 }
 
 /** Every active clip of the document, placed in seconds (inactive takes and clips whose source is unknown are skipped). */
@@ -49,7 +59,7 @@ export function placeClips(document: ProjectDocument): ClipPlacement[] {
       preparation,
       start: clip.start * spb,
       end: (clip.start + clip.length) * spb,
-      bufferOffset: clip.sourceOffset * preparation.timeFactor,
+      bufferOffset: preparation.span ? 0 : clip.sourceOffset,
       loop: clip.loopBeats === null ? null : clip.loopBeats * spb,
       fadeIn: clip.fadeIn.beats * spb,
       fadeOut: clip.fadeOut.beats * spb,
@@ -59,5 +69,6 @@ export function placeClips(document: ProjectDocument): ClipPlacement[] {
 }
 
 export function preparationKey(p: Preparation): string {
-  return `${p.sha256}|${p.timeFactor.toFixed(9)}|${p.semitones}`;
+  const span = p.span ? `|${p.span.start.toFixed(9)}+${p.span.seconds.toFixed(9)}` : '';
+  return `${p.sha256}|${p.timeFactor.toFixed(9)}|${p.semitones}${span}`;
 }

@@ -1,7 +1,7 @@
 import { fadeCurve } from '../dsp/fadeCurve';
 import { dbToGain } from './effects/EffectNode';
 import type { ClipPlacement } from './clipPlacement';
-import type { SourceStart } from '../dsp/BufferSourceDsp';
+import { clipSegments } from './clipSegments';
 
 const curveCache = new Map<string, Float32Array>();
 function curveOf(kind: 'linear' | 'exponential' | 'equal-power', rising: boolean): Float32Array {
@@ -20,14 +20,34 @@ function sampleCurve(curve: Float32Array, x: number): number {
 }
 
 /**
- * Schedules one clip from timeline second `from` (which plays at context
- * time `when`): its gain and fades on `input`, and one buffer source per
- * loop repetition (or one for the whole clip). Returns the sources, so live
- * playback can stop them on seek or pause.
+ * Schedules one clip offline from timeline second `from` (which plays at
+ * context time `when`): its gain and fades on `input`, and one buffer
+ * source per loop repetition (or one for the whole clip).
  */
 export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement, buffer: AudioBuffer, input: GainNode, from: number, when: number): AudioBufferSourceNode[] {
+  if (placement.end <= from) return [];
+  scheduleClipGain(context, placement, input.gain, from, when);
+  return clipSegments(placement, from).map((segment) => {
+    const source = context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(input);
+    source.start(Math.max(0, at(segment.start)), segment.bufferStart, segment.end - segment.start);
+    return source;
+  });
+
+  function at(seconds: number): number {
+    return when + (seconds - from);
+  }
+}
+
+/**
+ * A clip's gain and fades from timeline second `from` (at context time
+ * `when`) on its input's gain — live and offline alike. Earlier automation
+ * (before `when`) is kept: a seek or loop wrap replaces only what follows.
+ */
+export function scheduleClipGain(context: BaseAudioContext, placement: ClipPlacement, param: AudioParam, from: number, when: number): void {
   const { start, end, clip } = placement;
-  if (end <= from) return [];
+  if (end <= from) return;
   const at = (seconds: number) => when + (seconds - from);
   const gain = dbToGain(clip.gainDb);
   const fadeInCurve = curveOf(clip.fadeIn.curve, true);
@@ -38,7 +58,6 @@ export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement
     if (placement.fadeOut > 0 && t > end - placement.fadeOut) v *= sampleCurve(fadeOutCurve, (t - (end - placement.fadeOut)) / placement.fadeOut);
     return v;
   };
-  const param = input.gain;
   const first = Math.max(from, start);
   param.cancelScheduledValues(Math.max(0, when));
   const curveBetween = (a: number, b: number) => {
@@ -63,36 +82,4 @@ export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement
       curveBetween(from2, end);
     }
   }
-
-  return clipSegments(placement, from, when).map((segment) => {
-    const source = context.createBufferSource();
-    source.buffer = buffer;
-    source.connect(input);
-    source.start(segment.when, segment.offset, segment.duration);
-    return source;
-  });
-}
-
-/**
- * The buffer-source starts a clip needs from timeline second `from` (which
- * plays at context time `when`): one per loop repetition, or one for the
- * whole clip — `start(when, offset, duration)` of each.
- */
-export function clipSegments(placement: ClipPlacement, from = 0, when = 0): SourceStart[] {
-  const { start, end } = placement;
-  const at = (seconds: number) => when + (seconds - from);
-  const starts: SourceStart[] = [];
-  const segment = (segmentStart: number, segmentEnd: number, bufferStart: number) => {
-    const startAt = Math.max(segmentStart, from);
-    if (segmentEnd <= startAt) return;
-    starts.push({ when: Math.max(0, at(startAt)), offset: bufferStart + (startAt - segmentStart), duration: segmentEnd - startAt });
-  };
-  if (placement.loop === null) {
-    segment(start, end, placement.bufferOffset);
-  } else {
-    for (let loopStart = start; loopStart < end; loopStart += placement.loop) {
-      segment(loopStart, Math.min(end, loopStart + placement.loop), placement.bufferOffset);
-    }
-  }
-  return starts;
 }

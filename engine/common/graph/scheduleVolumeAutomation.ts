@@ -24,7 +24,7 @@ export function scheduleVolumeAutomation(param: AudioParam, points: Track['volum
     }
     return dbToGain(points.at(-1)!.gainDb);
   };
-  param.cancelScheduledValues(0);
+  param.cancelScheduledValues(when);
   param.setValueAtTime(valueAt(from), when);
   for (const point of points) {
     const seconds = point.beat * spb;

@@ -4,7 +4,8 @@ import type { ClipPlacement } from '../graph/clipPlacement';
 import { createEffect } from '../graph/effects/createEffect';
 import { pairwiseSum } from '../graph/pairwiseSum';
 import type { PreparedAudio } from '../graph/PreparedAudio';
-import { clipSegments, scheduleClip } from '../graph/scheduleClip';
+import { clipSegments } from '../graph/clipSegments';
+import { scheduleClip } from '../graph/scheduleClip';
 import { addBufferSource, gainScale } from '../dsp/BufferSourceDsp';
 import { dbToGain } from '../graph/effects/EffectNode';
 import { scheduleVolumeAutomation } from '../graph/scheduleVolumeAutomation';
@@ -120,7 +121,8 @@ function playClips(render: TracksApartRender, { clips, plan }: TrackWork): Float
   const channels = Array.from({ length: plan.mode === 'stages' ? plan.channels : 2 }, () => new Float32Array(render.frames));
   for (const placement of clips) {
     const source = render.prepared.channels(placement.preparation)!;
-    const segments = clipSegments(placement);
+    // Offline, timeline seconds are context seconds: each segment is start(when = its start, offset = its buffer start, duration).
+    const segments = clipSegments(placement, 0).map((s) => ({ when: Math.max(0, s.start), offset: s.bufferStart, duration: s.end - s.start }));
     const gain = dbToGain(placement.clip.gainDb);
     if (segments.length === 1) {
       addBufferSource(channels, source, render.sampleRate, segments[0]!, gain);

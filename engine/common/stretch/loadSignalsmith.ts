@@ -1,4 +1,7 @@
-/** The C exports of Signalsmith Stretch's WASM build that offline stretching uses. */
+import createSignalsmithModule from './signalsmithModule.js';
+import { seededRandom } from '../dsp/seededRandom';
+
+/** The C exports of Signalsmith Stretch's WASM build (web/emscripten/main.cpp upstream) that Stemroom calls. */
 export interface SignalsmithWasm {
   _presetDefault(channels: number, sampleRate: number): void;
   _configure(channels: number, blockSamples: number, intervalSamples: number, splitComputation: boolean): void;
@@ -12,60 +15,36 @@ export interface SignalsmithWasm {
   HEAP8: Int8Array;
 }
 
-type ProcessorClass = new (options: object) => { wasmReady?: boolean; wasmModule?: SignalsmithWasm };
+/** Every stretcher draws the same "random" bytes: renders stay bit-identical even past 2× stretch, where the library randomises phases. */
+const SEED = 0x5751_7e7c;
 
-let processorClass: Promise<ProcessorClass> | undefined;
-
-/**
- * The package's worklet processor class. The npm package only exposes an
- * AudioWorklet node; its WASM core is reached by evaluating the package the
- * way a worklet scope would (with `registerProcessor` defined) and keeping
- * the processor class it registers. No eval, no network: the WASM is
- * embedded in the package.
- */
-function loadProcessorClass(): Promise<ProcessorClass> {
-  processorClass ??= (async () => {
-    const scope = globalThis as Record<string, unknown>;
-    const saved = { AudioWorkletProcessor: scope.AudioWorkletProcessor, registerProcessor: scope.registerProcessor };
-    let Processor: ProcessorClass | undefined;
-    scope.AudioWorkletProcessor = class {
-      readonly port = { postMessage: () => undefined, onmessage: null };
-    };
-    scope.registerProcessor = (_name: string, processor: ProcessorClass) => {
-      Processor = processor;
-    };
-    try {
-      await import('signalsmith-stretch');
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete scope[key];
-        else scope[key] = value;
-      }
-    }
-    if (!Processor) throw new Error('signalsmith-stretch did not register its processor');
-    return Processor;
-  })();
-  return processorClass;
+function seededBytes(): { getRandomValues<T extends ArrayBufferView>(array: T): T } {
+  const random = seededRandom(SEED);
+  return {
+    getRandomValues(array) {
+      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+      return array;
+    },
+  };
 }
 
 /**
- * A fresh Signalsmith Stretch (MIT) instance — in a page, a worker or Node
- * alike. Fresh per stretch on purpose: an instance carries phase state
- * across calls that `reset()` does not clear (stretching a stem after
- * another stem changed its output), and renders must not depend on what
- * was stretched before.
+ * A fresh Signalsmith Stretch (MIT) core — its own WASM instance, memory
+ * and stretcher — in a page, a worker or Node alike (the vendored
+ * Emscripten factory, see scripts/vendorSignalsmith.mjs). Fresh per
+ * stretch on purpose: an instance carries state across calls that
+ * `_reset()` does not clear, and a render must not depend on what was
+ * stretched before. Every instance is seeded the same.
+ *
+ * @example
+ * const wasm = await createSignalsmith();
+ * const [left, right] = stretchChannels(wasm, [l, r], 44100, { timeFactor: 1.08, semitones: 0 });
  */
 export async function createSignalsmith(): Promise<SignalsmithWasm> {
-  const Processor = await loadProcessorClass();
-  const scope = globalThis as Record<string, unknown>;
-  // The processor configures itself for the worklet's global `sampleRate` once its WASM is ready
-  // (stretchChannels reconfigures per call). Instances start concurrently, so the global stays.
-  if (!('sampleRate' in scope)) scope.sampleRate = 48000;
-  const instance = new Processor({ numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2] });
-  const started = Date.now();
-  while (!instance.wasmReady) {
-    if (Date.now() - started > 10_000) throw new Error('signalsmith-stretch WASM did not start');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return instance.wasmModule!;
+  const wasmModule = await (compiled ??= createSignalsmithModule({ randomSource: seededBytes() }).then((first) => first.wasmModule));
+  return createSignalsmithModule({ randomSource: seededBytes(), wasmModule });
 }
+
+/** The WASM code, compiled once per thread (instances share it; each has its own memory and stretcher). */
+let compiled: Promise<WebAssembly.Module> | undefined;

@@ -1,6 +1,7 @@
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
+import { restrictionFlags } from '../../../shared/rights/stemRestrictions';
 
 export const projectShowCommand: Command = {
   name: 'project show',
@@ -10,7 +11,10 @@ export const projectShowCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('name one project id');
     const opened = await callContract(await services(), 'projects.open', { projectId: positionals[0]! });
     const { document: d } = opened;
-    out.result(opened, () => [
+    // Stem rules broken by how the project changes a stem (pitch, tempo): judged as the studio and the export judge them.
+    const flags = restrictionFlags(d, opened.rights);
+    const trackName = (id: string) => d.tracks.find((t) => t.id === id)?.name ?? id;
+    out.result({ ...opened, flags }, () => [
       `${d.name} — ${d.kind} of ${d.recordingId}, ${d.bpm} BPM, ${d.key}, ${d.timeSignature.join('/')}`,
       ...d.tracks.map((t) => {
         const clips = d.clips.filter((c) => c.trackId === t.id);
@@ -21,6 +25,7 @@ export const projectShowCommand: Command = {
       ...Object.entries(opened.rights)
         .filter(([, r]) => !r.usable)
         .map(([sourceId, r]) => `  licence flag on ${sourceId}: ${r.reason}`),
+      ...flags.flatMap((f) => (f.trackIds ?? []).map((id) => `  licence flag on track "${trackName(id)}": ${f.message} ${f.fix}`)),
     ]);
   },
 };

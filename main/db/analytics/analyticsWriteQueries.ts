@@ -24,6 +24,8 @@ export interface ImportRecord {
   aside: number;
   ignored: number;
   dropped: number;
+  /** The export a simulation generated plays for; null (or absent) for a file. */
+  exportId?: string | null;
 }
 
 /** One export's stored plays of one UTC day: which day, how many, and their columns as stored (the store's PlayDay layout). */
@@ -86,8 +88,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
   const trackExport = db.prepare('INSERT INTO tracked_exports (export_id, duration_ms) VALUES (?, ?) ON CONFLICT (export_id) DO NOTHING');
   const seqOf = db.prepare<[string], { seq: number; durationMs: number }>('SELECT seq, duration_ms AS durationMs FROM tracked_exports WHERE export_id = ?');
   const insertImport = db.prepare(
-    `INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored, dropped)
-     VALUES (@fileName, @fileSha256, @format, @importedAt, @lines, @added, @duplicates, @malformed, @aside, @ignored, @dropped)`,
+    `INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored, dropped, export_id)
+     VALUES (@fileName, @fileSha256, @format, @importedAt, @lines, @added, @duplicates, @malformed, @aside, @ignored, @dropped, @exportId)`,
   );
   const updateImport = db.prepare(
     'UPDATE play_imports SET lines = @lines, added = @added, duplicates = @duplicates, malformed = @malformed, aside = @aside, ignored = @ignored, dropped = @dropped WHERE id = @id',

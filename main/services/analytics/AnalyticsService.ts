@@ -139,6 +139,7 @@ export class AnalyticsService {
       upheld,
       versions,
       moments: momentsOf(dropOffs, this.reads.fixAttempts(facts.projectId), curves),
+      simulatedPlays: this.reads.simulatedPlays(exportId),
       similar: this.similar(facts, rows, view),
     };
   }
@@ -331,7 +332,7 @@ export class AnalyticsService {
 
   private factsOf(exportId: string): ExportFacts {
     const { row } = this.options.exports.facts(exportId);
-    return { id: row.id, title: row.title, creator: row.creator, versionType: row.versionType, durationSec: row.durationSec, createdAt: row.createdAt, projectId: row.projectId, revision: row.revision, audioSha256: row.audioSha256 };
+    return { id: row.id, title: row.title, creator: row.creator, versionType: row.versionType, durationSec: row.durationSec, createdAt: row.createdAt, projectId: row.projectId, revision: row.revision, audioSha256: row.audioSha256, format: row.format, ledgerPosition: row.ledgerPosition };
   }
 
   /**

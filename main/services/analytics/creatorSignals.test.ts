@@ -14,6 +14,7 @@ import { ListenerKeys } from './store/ListenerKeys';
 import { allocatePlayDay, countryCode, playDayBytes } from './store/PlayDay';
 import { expectMatchesReference } from '../../../tests/helpers/expectMatchesReference';
 import type { RefDispute, RefPlay } from '../../../tests/helpers/referencePlayMetrics';
+import { ANALYTICS_SCHEMA_VERSION } from '../../db/analytics/analyticsMigrations';
 
 /**
  * What creators ask for: listener segments, flags with reasons (the new
@@ -214,7 +215,7 @@ describe('an analytics database from before keyed listeners (schema 2)', () => {
       const db = new Database(path.join(dir, 'analytics.sqlite'), { readonly: true });
       try {
         const keys = new ListenerKeys(secret);
-        expect(db.pragma('user_version', { simple: true })).toBe(3);
+        expect(db.pragma('user_version', { simple: true })).toBe(ANALYTICS_SCHEMA_VERSION);
         const row = db.prepare<[], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days').get()!;
         const listeners = Array.from({ length: row.plays }, (_, i) => row.columns.readDoubleLE(8 * i));
         expect(listeners).toEqual(plays.map((p) => keys.hmac(listenerKey(p.listener))));

@@ -78,11 +78,10 @@ describe('a package may not deliver audio another package delivered', () => {
     expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.sha256: this audio is already the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\)/);
   });
 
-  // KNOWN BYPASS (review 12, not fixed): new stems are not fingerprinted against other packages' stems. Drop `.fails` once they are.
-  it.fails('refuses a shell package whose stem is Night Ferry\'s vocal re-encoded (the same sound)', async () => {
+  it('refuses a shell package whose stem is Night Ferry\'s vocal re-encoded (the same sound)', async () => {
     const disguised = ffmpeg(ferryVocalFile, ['-af', 'volume=-3dB', '-ar', '48000', '-c:a', 'flac'], 'flac');
     const message = await importRefused(shellPackage(disguised, 'flac'));
-    expect(message).toMatch(/Night Ferry/);
+    expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.file: this audio is the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\), recognised by its fingerprint/);
   });
 
   it('an own take with Night Ferry\'s vocal bytes stays Night Ferry\'s vocal once a shell package exists (export refused)', async () => {

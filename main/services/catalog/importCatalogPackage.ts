@@ -15,6 +15,7 @@ import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/p
 import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
 import { stemDurationProblems } from './stemDurationProblems';
+import { refuseRecognisedAudio, type RecognisedStem } from './refuseRecognisedAudio';
 
 export interface ImportContext {
   /** PCM cache files for the stems, written from the import's own decode and kept only if the import commits. */
@@ -25,6 +26,8 @@ export interface ImportContext {
   readonly task: TaskHandle;
   readonly now: () => Date;
   readonly zipLimits?: ZipLimits;
+  /** Stored stems whose sound a new stem's fingerprint contains (the library's AudioIdentifier); absent: no fingerprint check. */
+  readonly recogniseStem?: (fingerprint: Uint8Array) => Promise<readonly RecognisedStem[]>;
 }
 
 /**
@@ -76,12 +79,13 @@ export async function importCatalogPackage(source: string, context: ImportContex
     if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
     refuseForeignAudio(pkg, writes.foreignStemWithAudio);
-    const partyProblems = foreignPartyChanges(pkg, writes.party);
+    const partyProblems = foreignPartyChanges(pkg, writes.party, writes.packagesCrediting);
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
     const durationProblems = stemDurationProblems(pkg, analyses);
     if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
+    if (context.recogniseStem) await refuseRecognisedAudio(pkg, analyses, context.recogniseStem, writes.stemById);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {

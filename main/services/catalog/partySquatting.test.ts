@@ -52,8 +52,7 @@ function shell(version: number, change: (m: CatalogPackageInput) => void = () =>
 }
 
 describe('a party named by several packages', () => {
-  // KNOWN BYPASS (review 12, not fixed). Drop `.fails` when a squatted party can no longer be changed under another package.
-  it.fails('cannot be renamed, or its IPI wiped, by the shell that happened to deliver it first', async () => {
+  it('cannot be renamed, or its IPI wiped, by the shell that happened to deliver it first', async () => {
     await importFrom(shell(1));
     const label = tempDir();
     writePackage(label);
@@ -68,7 +67,6 @@ describe('a party named by several packages', () => {
       (e: Error) => e,
     );
     const writer = (await callContract(services, 'catalog.recording', { id: 'r-test' })).work.writers[0]!;
-    // Today: the shell's version 2 is imported, and Test Song's composer is now "Mallory", with no ISNI or IPI.
     expect(writer).toMatchObject({ name: 'Ada Writer', isni: '000000012146438X', ipi: '00123456790' });
     expect(error?.message).toMatch(/^manifest\.json: parties\[0\]: "p-writer-a" .* Nothing was imported\.$/);
     expect(librarySnapshot()).toEqual(before);

@@ -8,6 +8,7 @@ import { ServiceError } from '../ServiceError';
 import { sha256Hex } from './ledgerHash';
 import { tagDisagreements } from './tagDisagreements';
 import { NotARegularFileError, readRegularFile } from '../../media/readRegularFile';
+import { strictJsonParse } from '../../../shared/text/strictJsonParse';
 
 /** An export is at most a few hundred MB; a larger file is not read whole. */
 const MAX_INSPECTED_BYTES = 2 * 2 ** 30;
@@ -97,9 +98,10 @@ function checkSidecar(file: string, embedded: object): Inspection['sidecar'] {
   return canonicalJson(sidecar) === canonicalJson(embedded) ? 'matches' : 'differs';
 }
 
+/** The JSON value, or null for text that is not JSON or names a member twice (which JSON.parse would hide). */
 function safeJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return strictJsonParse(text);
   } catch {
     return null;
   }

@@ -48,8 +48,8 @@ const clip = (id: string, trackId: string, sourceId: string, length: number): Ex
 const creatorShare = (splits: { partyId: string; shareBp: number }[]) => splits.filter((s) => s.partyId === 'creator').reduce((a, s) => a + s.shareBp, 0);
 
 describe('splits follow what is heard, not what is placed', () => {
-  // KNOWN BYPASS (review 12, not fixed): "seconds heard" are timeline seconds of clips on unmuted tracks, whatever they sound like. Drop `.fails` when fixed.
-  it.fails('an inaudible take (−120 dB: clip and track at −60 dB) laid under the whole remix does not raise the creator\'s master share', async () => {
+  // Splits share by the seconds of clips that can be heard (shared/rights/audibleUsage.ts, INAUDIBLE_GAIN_DB); rights still judge every clip.
+  it('an inaudible take (−120 dB: clip and track at −60 dB) laid under the whole remix does not raise the creator\'s master share', async () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     const before = await callContract(services, 'exports.check', { projectId: id });
     expect(creatorShare(before.splits!.master)).toBe(3000);
@@ -60,15 +60,15 @@ describe('splits follow what is heard, not what is placed', () => {
     const quietTrack = track('trk-hum');
     await callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'addSource', source }, { ...quietTrack, track: { ...quietTrack.track, gainDb: -60 } }, { ...quiet, clip: { ...quiet.clip, gainDb: -60 } }] });
     const after = await callContract(services, 'exports.check', { projectId: id });
-    // Today: 6500 — half the "heard" seconds are the inaudible take, so the label's 70 % of the master side shrinks to 35 %.
+    // Before the fix: 6500 — half the "heard" seconds were the inaudible take, so the label's 70 % shrank to 35 %.
     expect(creatorShare(after.splits!.master)).toBe(3000);
+    expect(after.splits!.basis).toContain('1 clip at or below -90 dB gain is placed but not heard, and takes no share.');
   });
 });
 
 describe('a cover shares its publishing side with every composition heard in it', () => {
-  // KNOWN BYPASS (review 12, not fixed): a cover's publishing split is the covered work's alone (computeSplits), though the
-  // export decision checks — and the credits name — the compositions of the catalog stems it contains. Drop `.fails` when fixed.
-  it.fails('a "cover" of Test Song made of Other Song\'s stems pays Other Song\'s writers', async () => {
+  // A cover's publishing side shares by seconds heard: the creator's own performance is the covered work, catalog stems bring theirs.
+  it('a "cover" of Test Song made of Other Song\'s stems pays Other Song\'s writers', async () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'cover' });
     const recording = await callContract(services, 'catalog.recording', { id: 'r-other' });
     const commands: Command[] = [track('trk-other')];
@@ -81,7 +81,7 @@ describe('a cover shares its publishing side with every composition heard in it'
     expect(check.allowed).toBe(true);
     // Other Song's composition is licensed (its publishing licence L-P1-o is checked) and credited…
     expect(check.credits.join(' ')).toMatch(/Other Song/);
-    // …but its writers and publisher get nothing: today the publishing side is Test Song's writers (50 %) and the creator (50 %).
+    // …and its writers and publisher are paid (before the fix: Test Song's writers 50 % and the creator 50 %).
     expect(check.splits!.publishing.map((s) => s.name)).toEqual(expect.arrayContaining(['Ada Writer (Other)', 'Test Publishing (Other)']));
   });
 });

@@ -16,7 +16,8 @@ import type { PcmAudio } from '../../media/PcmCache';
  * the stem (shared/rights/sourceIdentity.ts).
  *
  * The index is built on first use from stored fingerprints; stems stored
- * before fingerprints existed are fingerprinted from the PCM cache then.
+ * before fingerprints existed are fingerprinted from the PCM cache then,
+ * and so is own audio from before fingerprints when a package arrives.
  * It is rebuilt whenever the catalog version moves (another process may
  * have imported a package).
  *
@@ -58,9 +59,24 @@ export class AudioIdentifier {
     if (own.length === 0 || stemIds.size === 0) return [];
     const fresh = new FingerprintIndex();
     for (const stem of this.queries.stems(FINGERPRINT_ALGORITHM)) if (stemIds.has(stem.stemId) && stem.fingerprint) fresh.add(stem.stemId, decodeFingerprint(stem.fingerprint));
-    const found = own.flatMap((audio) =>
-      fresh.match(decodeFingerprint(audio.fingerprint)).map((m) => ({ audioSha256: audio.sha256, stemId: m.id, method: 'fingerprint' as const, offsetSec: m.offsetSec, coveredSec: m.coveredSec, confidence: m.confidence })),
-    );
+    const found: AudioMatchRow[] = [];
+    for (const audio of own) {
+      const fingerprint = audio.fingerprint ?? (await this.backfill(audio.sha256));
+      found.push(...fresh.match(decodeFingerprint(fingerprint)).map((m) => ({ audioSha256: audio.sha256, stemId: m.id, method: 'fingerprint' as const, offsetSec: m.offsetSec, coveredSec: m.coveredSec, confidence: m.confidence })));
+    }
+    this.queries.recordMatches(found);
+    return found;
+  }
+
+  /**
+   * Own audio stored before fingerprints were kept (an upgraded library) is
+   * fingerprinted from its PCM cache and matched against every catalog stem,
+   * once: run when the library opens. Returns the matches found.
+   */
+  async identifyOwnAudioWithoutFingerprint(): Promise<AudioMatchRow[]> {
+    const missing = this.queries.ownAudio(FINGERPRINT_ALGORITHM).filter((audio) => audio.fingerprint === null);
+    const found: AudioMatchRow[] = [];
+    for (const audio of missing) found.push(...(await this.match(audio.sha256, await this.backfill(audio.sha256))));
     this.queries.recordMatches(found);
     return found;
   }
@@ -76,7 +92,7 @@ export class AudioIdentifier {
     return index;
   }
 
-  /** A stem imported before fingerprints were kept: fingerprinted once, from its PCM cache. */
+  /** Audio (a stem or own audio) stored before fingerprints were kept: fingerprinted once, from its PCM cache. */
   private async backfill(sha256: string): Promise<Uint8Array> {
     const audio = await this.readPcm(sha256);
     const bytes = encodeFingerprint(computeFingerprint(audio.channels, audio.sampleRate));

@@ -51,9 +51,8 @@ async function remixWithTake(sha256: string): Promise<string> {
 }
 
 describe('own audio stored without a fingerprint', () => {
-  // KNOWN BYPASS (review 12, not fixed): stems without a fingerprint are fingerprinted from the PCM cache on first use, own audio
-  // is not — a take stored before fingerprints existed (an upgraded library) is never matched. Drop `.fails` when fixed.
-  it.fails('a take from before fingerprints (upgraded library) is matched when Night Ferry arrives', async () => {
+  // Stems and own audio without a fingerprint are fingerprinted from the PCM cache on first use.
+  it('a take from before fingerprints (upgraded library) is matched when Night Ferry arrives', async () => {
     const disguised = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', '6', '-t', '14', '-af', 'volume=-6dB', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
     const take = await services.userAudio.put(disguised, 'My vocal take');
     // What migration 0007 leaves for a take stored by an older Stemroom: the take, and no fingerprint of it.
@@ -65,6 +64,21 @@ describe('own audio stored without a fingerprint', () => {
     const open = await callContract(services, 'projects.open', { projectId: id });
     expect(open.rights['src-take']).toMatchObject({ identifiedAs: { recordingTitle: 'Night Ferry' } });
     expect((await callContract(services, 'exports.check', { projectId: id })).allowed).toBe(false);
+  });
+  it('a take from before fingerprints, in a library that already had Night Ferry, is matched when the library opens', async () => {
+    await callContract(services, 'catalog.import', { source: { path: ferryDir } });
+    const disguised = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', '6', '-t', '14', '-af', 'volume=-6dB', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
+    const take = await services.userAudio.put(disguised, 'My vocal take');
+    const dataDir = services.library.paths.dataDir;
+    services.close();
+    const db = new Database(services.library.paths.databasePath);
+    db.prepare('DELETE FROM audio_fingerprints WHERE sha256 = ?').run(take.sha256);
+    db.prepare('DELETE FROM audio_matches WHERE audio_sha256 = ?').run(take.sha256);
+    db.close();
+    services = await StemroomServices.open(dataDir, { demoCatalogDir: null, now });
+    const id = await remixWithTake(take.sha256);
+    const open = await callContract(services, 'projects.open', { projectId: id });
+    expect(open.rights['src-take']).toMatchObject({ identifiedAs: { recordingTitle: 'Night Ferry' } });
   });
 });
 

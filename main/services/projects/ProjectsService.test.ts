@@ -27,7 +27,7 @@ describe('projects', () => {
     expect(opened.document.clips.every((c) => c.start === 0)).toBe(true);
     expect(opened.document).toMatchObject({ bpm: 120, key: 'A minor' });
     expect(opened.missing).toEqual([]);
-    expect(opened.rights['src-s-vox']).toEqual({ usable: true, restrictions: [] });
+    expect(opened.rights['src-s-vox']).toEqual({ usable: true, restrictions: [], licenceId: 'L-M1', stemName: 'Lead vocal', recordingTitle: 'Test Song' });
   });
 
   it('"Start cover" keeps only the stems the licence allows for covers, adds a record track, and flags nothing it kept', async () => {

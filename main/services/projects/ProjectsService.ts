@@ -196,7 +196,16 @@ export class ProjectsService {
         result[source.id] = { usable: false, reason: `"${source.name}" comes from a recording that is not in this library.`, restrictions: [] };
         continue;
       }
-      result[source.id] = { usable: usability.usable, ...(usability.reason ? { reason: usability.reason } : {}), restrictions: [...usability.restrictions] };
+      const recording = this.catalog.recording(source.recordingId)!;
+      result[source.id] = {
+        usable: usability.usable,
+        ...(usability.reason ? { reason: usability.reason } : {}),
+        restrictions: [...usability.restrictions],
+        // The names the export refusal uses, so the studio's live restriction flags read the same.
+        ...(usability.licenceId ? { licenceId: usability.licenceId } : {}),
+        stemName: this.catalog.stems(recording.id).find((s) => s.id === source.stemId)?.name ?? source.name,
+        recordingTitle: recording.title,
+      };
     }
     return result;
   }
@@ -240,7 +249,7 @@ export class ProjectsService {
 }
 
 function summary(row: ProjectRow): ProjectSummary {
-  return { id: row.id, name: row.name, kind: row.kind, recordingId: row.recordingId, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt, headRevision: row.headRevision };
+  return { id: row.id, name: row.name, kind: row.kind, recordingId: row.recordingId, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt, headRevision: row.headRevision, origin: row.origin };
 }
 
 function sha256(text: string): string {

@@ -3,6 +3,7 @@ import { METRIC_DEFINITIONS } from '../../../shared/analytics/playDefinitions';
 import type { AnalyticsReport, Headline } from '../../../shared/contract/analyticsContract';
 import { useBridge } from '../../app/BridgeContext';
 import { formatDuration } from '../../app/formatDuration';
+import { exportIdentity } from '../../app/exportIdentity';
 import { notifications } from '../../app/Notifications';
 import { BarChart } from '../../components/BarChart';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -17,6 +18,8 @@ import { MomentComparison } from './MomentComparison';
 import { RetentionView, type CurveSeries } from './RetentionView';
 
 const versionColors = ['#ffb84f', '#8f7dff', '#47c98b', '#ff8fb1'];
+/** Versions of one project share a title: name each by what tells it apart too. */
+const versionName = (e: AnalyticsReport['export']) => `${e.title} — ${exportIdentity(e)}`;
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 /** One export's dashboard: headline figures, retention over the waveform, drop-offs, comparisons, breakdowns. */
@@ -28,8 +31,8 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
   if (!r) return <p className="empty-state">{report.error ?? 'Loading figures…'}</p>;
 
   const series: CurveSeries[] = [
-    { name: r.export.title, color: '#4fb3ff', values: r.retention },
-    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: v.export.title, color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
+    { name: versionName(r.export), color: '#4fb3ff', values: r.retention },
+    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: versionName(v.export), color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
   ];
   return (
     <div className="analytics-dashboard">
@@ -37,7 +40,7 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         <div>
           <h1>{r.export.title}</h1>
           <p className="muted">
-            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · exported {new Date(r.export.createdAt).toLocaleDateString()}
+            {r.export.versionType} by {r.export.creator} · {formatDuration(r.export.durationSec)} · {exportIdentity(r.export)}
           </p>
         </div>
         <div className="row-actions">
@@ -48,6 +51,11 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         </div>
       </header>
 
+      {r.simulatedPlays > 0 && (
+        <p className="demo-note" role="note" data-testid="demo-data">
+          Demo data: {r.simulatedPlays.toLocaleString()} of these plays were simulated with “Simulate plays”. No one listened to them; import a real play log to see your listeners.
+        </p>
+      )}
       <HeadlineCards headline={r.headline} />
       {r.headline.plays > 0 && <ListenerSegments segments={r.segments} />}
 
@@ -105,7 +113,7 @@ function HeadlineCards({ headline: h }: { headline: Headline }) {
 }
 
 function Comparisons({ report }: { report: AnalyticsReport }) {
-  const rows: [string, Headline][] = [[`${report.export.title} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [v.export.title, v.headline])];
+  const rows: [string, Headline][] = [[`${versionName(report.export)} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [versionName(v.export), v.headline])];
   if (report.similar) rows.push([`Your ${report.similar.exports} other export${report.similar.exports === 1 ? '' : 's'} of similar length`, report.similar.headline]);
   return (
     <section className="panel" aria-labelledby="compare-title">

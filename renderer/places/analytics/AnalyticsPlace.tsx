@@ -5,6 +5,7 @@ import { hrefOf } from '../../app/useHashRoute';
 import { useBridge } from '../../app/BridgeContext';
 import { notifications } from '../../app/Notifications';
 import { ProgressBar } from '../../components/ProgressBar';
+import { exportIdentity } from '../../app/exportIdentity';
 import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
 import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
@@ -99,6 +100,7 @@ export function AnalyticsPlace({ route }: { route: Route }) {
             <li key={item.export.id}>
               <a className="export-row" href={hrefOf('analytics', item.export.id)} aria-current={item.export.id === selected}>
                 <strong>{item.export.title}</strong>
+                <span className="muted small">{exportIdentity(item.export)}</span>
                 <span className="muted small">
                   {item.headline.plays.toLocaleString()} plays · skip {percent(item.headline.skipRate)} · complete {percent(item.headline.completionRate)}
                 </span>

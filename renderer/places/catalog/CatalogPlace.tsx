@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Route } from '../../app/useHashRoute';
 import { navigate } from '../../app/useHashRoute';
 import { useBridge } from '../../app/BridgeContext';
@@ -25,6 +25,11 @@ export function CatalogPlace({ route }: { route: Route }) {
   const search = useCatalogSearch(filters, territory, generation);
   const selectedId = route.params[0] ?? search.firstId;
   const detail = useContract('catalog.recording', selectedId ? { id: selectedId, territory } : null);
+  const detailPane = useRef<HTMLElement>(null);
+  // Another recording starts at its top, not where the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (detailPane.current) detailPane.current.scrollTop = 0;
+  }, [selectedId]);
 
   const refresh = useCallback(() => {
     setGeneration((g) => g + 1);
@@ -85,7 +90,7 @@ export function CatalogPlace({ route }: { route: Route }) {
         <RecordingList total={search.total} rowAt={search.rowAt} ensureRange={search.ensureRange} selectedId={selectedId} onSelect={(id) => navigate('catalog', id)} />
         {search.loaded && search.total === 0 && <p className="empty-state">Nothing matches. Loosen a filter, or import a package.</p>}
       </aside>
-      <section className="catalog-detail" aria-label="Recording">
+      <section ref={detailPane} className="catalog-detail" aria-label="Recording">
         {detail.value ? (
           <RecordingPage recording={detail.value} onStart={start} starting={starting} />
         ) : (

@@ -5,6 +5,7 @@ import { hrefOf, navigate } from '../../app/useHashRoute';
 import { useBridge } from '../../app/BridgeContext';
 import { notifications } from '../../app/Notifications';
 import { formatDuration } from '../../app/formatDuration';
+import { exportIdentity } from '../../app/exportIdentity';
 import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
 import { uploadFile } from '../../media/uploadFile';
@@ -69,7 +70,7 @@ export function ExportsPlace({ route }: { route: Route }) {
               <a href={hrefOf('exports', e.id)} aria-current={e.id === selected ? 'true' : undefined} className="export-row">
                 <span className="recording-title">{e.title}</span>
                 <span className="muted small">
-                  #{e.ledgerPosition} · {e.versionType} · {e.format} · {formatDuration(e.durationSec)} · {new Date(e.createdAt).toLocaleString()}
+                  {e.versionType} · {formatDuration(e.durationSec)} · {exportIdentity(e)}
                 </span>
                 <span className={`badge ${e.fileState === 'ok' ? 'ok' : 'no'}`}>{stateLabels[e.fileState]}</span>
               </a>

@@ -1,14 +1,15 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { EffectParams, Track } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
-import { Meter } from './Meter';
+import { TrackMeter } from './LevelMeters';
 import { EffectPanel } from './EffectPanel';
 import { addEffect, effectNames, setTrackFlag } from './studioActions';
 
 /** A mixer channel: effect slots, pan, fader, mute/solo and a level meter. */
-export function ChannelStrip({ session, track, level }: { session: StudioSession; track: Track; level: number }) {
-  const [openEffect, setOpenEffect] = useState<string | null>(null);
-  const effect = track.effects.find((e) => e.id === openEffect);
+export function ChannelStrip({ session, track }: { session: StudioSession; track: Track }) {
+  const [openEffect, setOpenEffect] = useState<{ id: string; anchor: DOMRect } | null>(null);
+  const effect = track.effects.find((e) => e.id === openEffect?.id);
+  const closeEffect = useCallback(() => setOpenEffect(null), []);
   const fader = (gainDb: number) => ({ type: 'updateTrack' as const, trackId: track.id, changes: { gainDb } });
   return (
     <div className="channel-strip" role="group" aria-label={`Channel ${track.name}`} style={{ borderTopColor: track.color }}>
@@ -18,7 +19,13 @@ export function ChannelStrip({ session, track, level }: { session: StudioSession
       <ul className="effect-slots" aria-label={`Effects on ${track.name}`}>
         {track.effects.map((e) => (
           <li key={e.id}>
-            <button type="button" className={`slot${e.enabled ? '' : ' bypassed'}`} aria-expanded={openEffect === e.id} onClick={() => setOpenEffect(openEffect === e.id ? null : e.id)}>
+            <button
+              type="button"
+              className={`slot${e.enabled ? '' : ' bypassed'}`}
+              aria-expanded={openEffect?.id === e.id}
+              data-effect-slot={e.id}
+              onClick={(event) => setOpenEffect(openEffect?.id === e.id ? null : { id: e.id, anchor: event.currentTarget.getBoundingClientRect() })}
+            >
               {effectNames[e.params.type]}
             </button>
             <button type="button" className="link-button" aria-label={`Remove ${effectNames[e.params.type]} from ${track.name}`} onClick={() => session.edit([{ type: 'removeEffect', trackId: track.id, effectId: e.id }], `Remove ${effectNames[e.params.type]}`)}>
@@ -72,7 +79,7 @@ export function ChannelStrip({ session, track, level }: { session: StudioSession
           onKeyUp={(e) => session.edit([fader(Number(e.currentTarget.value))], `Volume ${track.name}`)}
           onDoubleClick={() => session.edit([fader(0)], `Volume ${track.name} to 0 dB`)}
         />
-        <Meter levels={[level]} label={`Level ${track.name}`} />
+        <TrackMeter session={session} track={track} />
       </div>
       <output className="mono small">{track.gainDb > 0 ? '+' : ''}{track.gainDb} dB</output>
       <div className="strip-buttons">
@@ -83,7 +90,7 @@ export function ChannelStrip({ session, track, level }: { session: StudioSession
           S
         </button>
       </div>
-      {effect && <EffectPanel session={session} track={track} effect={effect} onClose={() => setOpenEffect(null)} />}
+      {effect && openEffect && <EffectPanel session={session} track={track} effect={effect} anchor={openEffect.anchor} onClose={closeEffect} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Clip } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import { useStore } from './useStore';
+import { formatNumber } from '../../app/formatNumber';
 import { duplicateSelection, deleteSelection, splitAtPlayhead } from './studioActions';
 
 /** The selected clip's gain, fades, pitch, playback rate and loop, with the clip actions. */
@@ -14,7 +15,18 @@ export function ClipInspector({ session }: { session: StudioSession }) {
   const number = (label: string, value: number, min: number, max: number, step: number, apply: (v: number) => void) => (
     <label className="param">
       <span>{label}</span>
-      <input type="number" aria-label={label} min={min} max={max} step={step} defaultValue={value} key={`${clip.id}-${label}-${value}`} onBlur={(e) => Number(e.target.value) !== value && apply(Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} />
+      <input
+        type="number"
+        aria-label={label}
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={formatNumber(value)}
+        key={`${clip.id}-${label}-${value}`}
+        // Shown rounded for people (a dragged fade is 3.9008… beats): only a typed change is applied.
+        onBlur={(e) => e.target.value !== formatNumber(value) && apply(Number(e.target.value))}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
     </label>
   );
   return (
@@ -22,7 +34,7 @@ export function ClipInspector({ session }: { session: StudioSession }) {
       <header>
         <strong>{source?.name ?? clip.sourceId}</strong>
         <span className="muted small">
-          beat {Math.round(clip.start * 1000) / 1000}, {Math.round(clip.length * 1000) / 1000} beats
+          beat {formatNumber(clip.start)}, {formatNumber(clip.length)} beats
         </span>
       </header>
       <div className="inspector-grid">

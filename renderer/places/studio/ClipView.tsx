@@ -7,6 +7,7 @@ import { Waveform } from '../../components/Waveform';
 import { loadPeaks } from '../../media/loadPeaks';
 import type { StudioSession } from './StudioSession';
 import { beatToX } from './timelineGeometry';
+import { nudgedStart, nudgeStep } from './clipNudge';
 
 type Gesture = 'move' | 'trim-start' | 'trim-end' | 'fade-in' | 'fade-out';
 
@@ -23,6 +24,7 @@ export function ClipView({
   clip,
   source,
   rights,
+  breach,
   missing,
   zoom,
   selected,
@@ -33,6 +35,8 @@ export function ClipView({
   clip: Clip;
   source: Source | undefined;
   rights: SourceRights | undefined;
+  /** Why this clip breaks a rule of its stem's licence (pitched or stretched against it), if it does. */
+  breach?: string | undefined;
   missing: boolean;
   zoom: number;
   selected: boolean;
@@ -46,7 +50,9 @@ export function ClipView({
 
   const left = beatToX(clip.start, doc.bpm, zoom);
   const width = Math.max(2, beatToX(clip.length, doc.bpm, zoom));
-  const flagged = rights && !rights.usable;
+  const forbidden = rights && !rights.usable;
+  const flagged = forbidden || breach !== undefined;
+  const flagReason = forbidden ? rights.reason : breach;
   const identified = rights?.identifiedAs;
   const spb = source ? sourceSecondsPerBeat(clip, source) : 0;
 
@@ -109,15 +115,24 @@ export function ClipView({
       style={{ left, width, height: LANE_HEIGHT - 8 }}
       role="button"
       tabIndex={0}
-      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${rights?.reason}` : identified ? ` — ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}${clip.active ? '' : ' — alternative take, not heard'}`}
+      aria-label={`Clip ${source?.name ?? clip.sourceId} at beat ${Math.round(clip.start * 100) / 100}${flagged ? ` — not allowed: ${flagReason}` : identified ? ` — ${rights?.reason}` : ''}${missing ? ' — audio missing' : ''}${clip.active ? '' : ' — alternative take, not heard'}`}
       aria-pressed={selected}
       data-testid="clip"
       data-clip-id={clip.id}
-      title={flagged || identified ? rights?.reason : missing ? 'The audio of this clip is not in the library.' : source?.name}
+      title={flagged ? flagReason : identified ? rights?.reason : missing ? 'The audio of this clip is not in the library.' : source?.name}
       onPointerDown={begin('move')}
       onPointerMove={onMove}
       onPointerUp={onUp}
       onFocus={() => session.select(clip.id)}
+      onKeyDown={(event) => {
+        // Arrow keys nudge the focused clip by the grid, Alt+arrow by a sixteenth (Alt+← would otherwise go back in the browser).
+        if ((event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        const current = session.document.clips.find((c) => c.id === clip.id);
+        if (!current) return;
+        const start = nudgedStart(current.start, event.key === 'ArrowLeft' ? -1 : 1, nudgeStep(session.state.get().snap, doc.timeSignature[0], event.altKey));
+        if (start !== current.start) session.edit([{ type: 'updateClip', clipId: clip.id, changes: { start } }], 'Nudge clip');
+      }}
     >
       <div className="clip-waveforms">
         {source &&

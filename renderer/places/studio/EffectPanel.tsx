@@ -1,4 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { Effect, EffectParams, Track } from '../../../shared/project/documentSchema';
+import { Popover } from '../../components/Popover';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import type { StudioSession } from './StudioSession';
 import { effectNames } from './studioActions';
 
@@ -42,12 +45,27 @@ const knobs: Record<EffectParams['type'], Knob[]> = {
   ],
 };
 
-/** One effect's parameters as sliders (preview while dragging, one undo step on release). */
-export function EffectPanel({ session, track, effect, onClose }: { session: StudioSession; track: Track; effect: Effect; onClose: () => void }) {
+/**
+ * One effect's parameters as sliders (preview while dragging, one undo step
+ * on release), floating above its slot in the mixer — over the whole page,
+ * so the mixer's scroll area cannot hide it. It takes the focus, keeps Tab
+ * inside, and closes on Escape or a click elsewhere, giving the focus back.
+ */
+export function EffectPanel({ session, track, effect, anchor, onClose }: { session: StudioSession; track: Track; effect: Effect; anchor: DOMRect; onClose: () => void }) {
   const name = effectNames[effect.params.type];
   const update = (params: EffectParams) => ({ type: 'updateEffect' as const, trackId: track.id, effectId: effect.id, changes: { params } });
+  const panel = useRef<HTMLDivElement>(null);
+  useFocusTrap(panel, onClose);
+  useEffect(() => {
+    const outside = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!panel.current?.contains(target) && !(target instanceof Element && target.closest(`[data-effect-slot="${effect.id}"]`))) onClose();
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [effect.id, onClose]);
   return (
-    <div className="effect-panel" role="dialog" aria-label={`${name} on ${track.name}`}>
+    <Popover ref={panel} anchor={anchor} side="above" className="effect-panel" role="dialog" aria-label={`${name} on ${track.name}`} tabIndex={-1}>
       <header>
         <strong>
           {name} · {track.name}
@@ -92,6 +110,6 @@ export function EffectPanel({ session, track, effect, onClose }: { session: Stud
           </label>
         );
       })}
-    </div>
+    </Popover>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExportCheck, ExportSummary } from '../../../shared/contract/exportsContract';
 import { countryCodes, countryName } from '../../../shared/rights/territories';
 import { useBridge } from '../../app/BridgeContext';
@@ -7,6 +7,7 @@ import { notifications } from '../../app/Notifications';
 import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SplitBar } from '../../components/SplitBar';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import type { StudioSession } from './StudioSession';
 import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
 
@@ -30,6 +31,8 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [result, setResult] = useState<ExportSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const progress = useTaskProgress(taskId);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, onClose);
 
   useEffect(() => {
     void bridge.call('settings.get', {}).then((s) => {
@@ -64,7 +67,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="export-title">
+    <div ref={dialog} className="overlay" role="dialog" aria-modal="true" aria-labelledby="export-title" tabIndex={-1}>
       <div className="overlay-card export-dialog">
         <header>
           <h2 id="export-title">Export “{title}”</h2>
@@ -97,7 +100,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
             <div className="export-options">
               <label className="param">
                 <span>Title</span>
-                <input type="text" aria-label="Title" value={title} onChange={(e) => setTitle(e.target.value)} />
+                <input type="text" aria-label="Title" data-autofocus value={title} onChange={(e) => setTitle(e.target.value)} />
               </label>
               <label className="param">
                 <span>Credited as</span>

@@ -1,18 +1,17 @@
 import type { StudioSession } from './StudioSession';
 import { useStore } from './useStore';
 import { ChannelStrip } from './ChannelStrip';
-import { Meter } from './Meter';
+import { MasterMeter } from './LevelMeters';
 
 /** Every track's channel strip, then the master: fader, limiter ceiling and stereo meter. */
 export function Mixer({ session }: { session: StudioSession }) {
   const studio = useStore(session.state);
-  const engine = useStore(session.engine.state);
   const doc = studio.document!;
   const master = (changes: { gainDb?: number; limiterCeilingDb?: number }) => ({ type: 'updateMaster' as const, changes });
   return (
     <section className="mixer" aria-label="Mixer">
       {doc.tracks.map((track) => (
-        <ChannelStrip key={track.id} session={session} track={track} level={engine.levels.tracks[track.id] ?? 0} />
+        <ChannelStrip key={track.id} session={session} track={track} />
       ))}
       <div className="channel-strip master" role="group" aria-label="Master">
         <div className="strip-name">Master</div>
@@ -42,7 +41,7 @@ export function Mixer({ session }: { session: StudioSession }) {
             onChange={(e) => session.preview([master({ gainDb: Number(e.target.value) })])}
             onPointerUp={(e) => session.edit([master({ gainDb: Number(e.currentTarget.value) })], 'Master volume')}
           />
-          <Meter levels={engine.levels.master} label="Master level" />
+          <MasterMeter session={session} />
         </div>
         <output className="mono small">{doc.master.gainDb} dB</output>
       </div>

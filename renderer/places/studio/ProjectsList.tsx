@@ -5,6 +5,14 @@ import { notifications } from '../../app/Notifications';
 import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
 import { uploadFile } from '../../media/uploadFile';
+import { formatWhen } from '../../app/formatWhen';
+import type { ProjectSummary } from '../../../shared/contract/projectsContract';
+
+/** How a project began and when it changed: what tells apart projects of one name (an imported copy, a duplicate). */
+function projectHistory(project: ProjectSummary): string {
+  const origin = project.origin && project.origin !== 'Created' ? `${project.origin.charAt(0).toLowerCase()}${project.origin.slice(1)} · ` : '';
+  return `${origin}created ${formatWhen(project.createdAt)} · edited ${formatWhen(project.updatedAt)} · revision ${project.headRevision}`;
+}
 
 /** Projects, newest first: open, duplicate, move to the trash and back, save as or open a .stemroom file. */
 export function ProjectsList() {
@@ -67,7 +75,7 @@ export function ProjectsList() {
             <div>
               {trashed ? <strong>{project.name}</strong> : <a href={hrefOf('studio', project.id)}>{project.name}</a>}
               <span className="badge">{project.kind}</span>
-              <span className="muted small">edited {new Date(project.updatedAt).toLocaleString()}</span>
+              <span className="muted small">{projectHistory(project)}</span>
             </div>
             <div className="row-actions">
               {trashed ? (

@@ -30,7 +30,7 @@ export function Ruler({ session, document: doc, zoom, width }: { session: Studio
       aria-label="Timeline ruler: click to move the playhead, drag to set the loop"
       aria-valuemin={0}
       aria-valuemax={Math.round(totalBeats)}
-      aria-valuenow={Math.round(session.engine.state.get().positionBeats)}
+      aria-valuenow={Math.round(session.engine.position.get().positionBeats)}
       data-testid="ruler"
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);

@@ -22,7 +22,7 @@ import { useCommandBarShortcut } from './commandBar/useCommandBarShortcut';
 /** The editor: toolbar, arrangement, and below it the mixer or the clip inspector. */
 export function Studio({ session }: { session: StudioSession }) {
   const studio = useStore(session.state);
-  const engine = useStore(session.engine.state);
+  const engineError = useStore(session.engine.state, (s) => s.error);
   const [help, setHelp] = useState(false);
   const [revisions, setRevisions] = useState(false);
   const [lower, setLower] = useState<'mixer' | 'clip' | 'record'>('mixer');
@@ -53,16 +53,16 @@ export function Studio({ session }: { session: StudioSession }) {
         <span className="muted small">
           {doc.timeSignature.join('/')} · {doc.tracks.length} tracks · {doc.clips.length} clips
         </span>
-        {warnings.size > 0 && (
+        {warnings.byTrack.size > 0 && (
           <span className="rights-summary" role="status" data-testid="rights-summary">
-            ⚠ {warnings.size} track{warnings.size > 1 ? 's use' : ' uses'} audio the licences do not allow here
+            ⚠ {warnings.byTrack.size} track{warnings.byTrack.size > 1 ? 's use' : ' uses'} audio the licences do not allow here
           </span>
         )}
       </header>
       <Toolbar session={session} onHelp={toggleHelp} onRevisions={() => setRevisions((r) => !r)} onExport={() => setExporting(true)} />
-      {engine.error && (
+      {engineError && (
         <p className="engine-error" role="alert">
-          {engine.error}
+          {engineError}
         </p>
       )}
       <div className="studio-main">

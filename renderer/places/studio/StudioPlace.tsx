@@ -22,13 +22,15 @@ function OpenStudio({ projectId, startBeat }: { projectId: string; startBeat: nu
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const engine = new Engine(sharedAudioContext());
-    const created = new StudioSession(bridge, engine, projectId);
+    let created: StudioSession | null = null;
     let cancelled = false;
-    created.load().then(
-      () => {
+    // The project first: the engine plays at its sample rate.
+    bridge.call('projects.open', { projectId }).then(
+      (open) => {
         if (cancelled) return;
-        if (startBeat !== null) engine.seek(startBeat);
+        created = new StudioSession(bridge, new Engine(sharedAudioContext(open.document.sampleRate)), projectId);
+        created.load(open);
+        if (startBeat !== null) created.engine.seek(startBeat);
         setSession(created);
       },
       (e: Error) => {
@@ -38,8 +40,8 @@ function OpenStudio({ projectId, startBeat }: { projectId: string; startBeat: nu
     );
     return () => {
       cancelled = true;
-      created.recorder.dispose();
-      engine.dispose();
+      created?.recorder.dispose();
+      created?.engine.dispose();
     };
     // startBeat only matters when the project opens; a later change of the query does not reopen it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -154,7 +154,7 @@ export class StudioRecorder {
       return;
     }
     const punchRange = punch && doc.loop.end > doc.loop.start ? { from: beatsToSeconds(doc.loop.start, doc.bpm), to: beatsToSeconds(doc.loop.end, doc.bpm) } : null;
-    const fromBeat = punchRange ? Math.max(0, doc.loop.start - doc.timeSignature[0]) : this.session.engine.state.get().positionBeats;
+    const fromBeat = punchRange ? Math.max(0, doc.loop.start - doc.timeSignature[0]) : this.session.engine.position.get().positionBeats;
     this.input.startCapture();
     const { startTime, startSeconds } = await this.session.engine.playAt(fromBeat, countIn ? doc.timeSignature[0] : 0, { loop: false });
     this.take = { startTime, startSeconds, trackId, ...(punchRange ? { keepFrom: punchRange.from, keepTo: punchRange.to } : {}) };

@@ -39,6 +39,8 @@ export class StudioSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Takes, inputs and latency for this project's record tracks. */
   readonly recorder: StudioRecorder;
+  /** Where the transport last started playing (Stop returns there). */
+  private playStartBeat = 0;
 
   constructor(
     private readonly bridge: Bridge,
@@ -46,11 +48,28 @@ export class StudioSession {
     readonly projectId: string,
   ) {
     this.recorder = new StudioRecorder(this, bridge);
+    // However play starts (button, Space, recording), remember the beat it started from.
+    let playing = engine.state.get().playing;
+    engine.state.subscribe(() => {
+      const state = engine.state.get();
+      if (state.playing && !playing) this.playStartBeat = engine.position.get().positionBeats;
+      playing = state.playing;
+    });
   }
 
-  /** Opens the project: the editor can show it at once; the engine prepares audio meanwhile (its state shows progress). */
-  async load(): Promise<void> {
-    const open = await this.bridge.call('projects.open', { projectId: this.projectId });
+  /**
+   * Stop, as DAWs do: while playing, stop and return to where play started;
+   * when already stopped, return to the start. (Pause stays where it is.)
+   */
+  stop(): void {
+    if (this.engine.state.get().playing) {
+      this.engine.pause();
+      this.engine.seek(this.playStartBeat);
+    } else this.engine.stop();
+  }
+
+  /** Shows the opened project: the editor at once; the engine reads its sources' headers meanwhile (a few ms) and is ready to stream. */
+  load(open: OpenProject): void {
     this.state.set({ open, document: open.document, history: open.history });
     void this.engine.setDocument(open.document);
   }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { allKeys } from '../../../shared/project/musicalKey';
-import { formatDuration } from '../../app/formatDuration';
 import type { StudioSession, Snap } from './StudioSession';
 import { useStore } from './useStore';
-import { formatBarsBeats } from './timelineGeometry';
+import { PositionReadout } from './PositionReadout';
 import { toggleLoop, splitAtPlayhead } from './studioActions';
 import { Icon } from '../../components/Icon';
 
@@ -14,6 +13,7 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
   const doc = studio.document!;
   const recorder = useStore(session.recorder.state);
   const [bpmText, setBpmText] = useState<string | null>(null);
+  const cancelBpm = useRef(false);
   const commitBpm = () => {
     if (bpmText === null) return;
     const bpm = Number(bpmText);
@@ -37,7 +37,7 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
         <button type="button" className="primary play" aria-label={engine.playing ? 'Pause' : 'Play'} title="Play / pause (Space)" disabled={engine.status !== 'ready'} onClick={() => void session.engine.togglePlay()}>
           <Icon name={engine.playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" aria-label="Stop" title="Stop" onClick={() => session.engine.pause()}>
+        <button type="button" aria-label="Stop" title="Stop: back to where play started; again: to the start" onClick={() => session.stop()}>
           <Icon name="stop" />
         </button>
         <button type="button" aria-label="Loop" aria-pressed={doc.loop.enabled} title="Loop (L)" className={doc.loop.enabled ? 'toggle-on' : ''} onClick={() => toggleLoop(session)}>
@@ -61,10 +61,7 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
           <Icon name="split" />
         </button>
       </div>
-      <output className="position" aria-label="Position" data-testid="position">
-        <span className="bars">{formatBarsBeats(engine.positionBeats, doc.timeSignature[0])}</span>
-        <span className="time">{formatDuration(engine.positionSeconds, true)}</span>
-      </output>
+      <PositionReadout session={session} beatsPerBar={doc.timeSignature[0]} underruns={engine.underruns} />
       <label className="tool-field">
         <span>BPM</span>
         <input
@@ -75,8 +72,19 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
           step={0.1}
           value={bpmText ?? String(doc.bpm)}
           onChange={(e) => setBpmText(e.target.value)}
-          onBlur={commitBpm}
-          onKeyDown={(e) => e.key === 'Enter' && commitBpm()}
+          onBlur={() => {
+            if (cancelBpm.current) cancelBpm.current = false;
+            else commitBpm();
+          }}
+          // Enter commits, Escape reverts; both hand the keyboard back to the studio, so Space plays again.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== 'Escape') return;
+            if (e.key === 'Escape') {
+              cancelBpm.current = true;
+              setBpmText(null);
+            }
+            e.currentTarget.blur();
+          }}
         />
       </label>
       <label className="tool-field">
@@ -103,9 +111,9 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
           <Icon name="zoomIn" />
         </button>
       </div>
-      {engine.preparing && (
+      {(engine.buffering || engine.status === 'loading') && (
         <span className="preparing" role="status">
-          Preparing audio {engine.preparing.done}/{engine.preparing.total}
+          Loading audio…
         </span>
       )}
       <span className="toolbar-spacer" />

@@ -13,7 +13,7 @@ function targetClips(session: StudioSession, atBeat?: number): Clip[] {
 
 /** S: split the selected clip (or the selected track's clips) at the playhead. */
 export function splitAtPlayhead(session: StudioSession): void {
-  const beat = session.engine.state.get().positionBeats;
+  const beat = session.engine.position.get().positionBeats;
   const clips = targetClips(session, beat).filter((c) => c.start < beat && c.start + c.length > beat);
   if (clips.length === 0) return void notifications.info('Put the playhead inside a clip (and select it) to split.');
   session.edit(clips.map((c) => ({ type: 'splitClip', clipId: c.id, beat, newClipId: session.newId('clip') })), 'Split clip');
@@ -61,7 +61,7 @@ export function toggleLoop(session: StudioSession): void {
 
 /** Shift+M: a marker at the playhead. */
 export function addMarkerAtPlayhead(session: StudioSession): void {
-  const beat = Math.round(session.engine.state.get().positionBeats * 1000) / 1000;
+  const beat = Math.round(session.engine.position.get().positionBeats * 1000) / 1000;
   const number = session.document.markers.length + 1;
   session.edit([{ type: 'addMarker', marker: { id: session.newId('mk'), beat, name: `Marker ${number}` } }], 'Add marker');
 }

@@ -4,6 +4,8 @@ import type { Command } from '../../../shared/project/commandSchema';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
+import type { EnginePosition, EngineState } from '../../../engine/browser/live/Engine';
+import type { StreamStats } from '../../../engine/browser/live/streaming/LiveStreams';
 import { renderWithToneOffline } from '../../../engine/browser/render/renderWithToneOffline';
 
 /** What an offline render in the page measured. */
@@ -26,6 +28,8 @@ declare global {
       readonly document: ProjectDocument;
       /** The recorder's state: input, latency, the last calibration (click times) and the last take's placement. */
       readonly recorder: RecorderState;
+      /** The live engine's state (status, playing, underruns…) and position, as the studio shows them. */
+      readonly engine: EngineState & EnginePosition & { readonly stream: StreamStats };
       /** Benchmark peer: renders the current document the naive Tone.Offline way; resolves with the wall time in ms (audio prepared beforehand, not timed). */
       renderWithToneOffline(): Promise<{ milliseconds: number; frames: number }>;
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
@@ -59,6 +63,9 @@ export function useStudioAutomation(session: StudioSession): void {
       },
       get recorder() {
         return session.recorder.state.get();
+      },
+      get engine() {
+        return { ...session.engine.state.get(), ...session.engine.position.get(), stream: session.engine.streamStats };
       },
       async renderWithToneOffline() {
         const doc = session.document;

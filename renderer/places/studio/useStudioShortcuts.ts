@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import type { StudioSession } from './StudioSession';
 import { splitAtPlayhead, duplicateSelection, deleteSelection, toggleTrackFlag, addMarkerAtPlayhead, toggleLoop } from './studioActions';
 
-/** Whether a key event comes from a place where typing means text, not a command. */
+/** Whether a key event comes from a place where typing means text, not a command — or from a dialog, whose keys are its own. */
 function typing(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
   if (!target) return false;
+  if (target.closest?.('[role="dialog"]')) return true;
   const tag = target.tagName;
   return target.isContentEditable || tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((target as HTMLInputElement).type));
 }

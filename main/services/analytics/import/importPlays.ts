@@ -21,6 +21,8 @@ export interface PlaySourceBatches {
   sha256(): Promise<string>;
   /** Called inside the import's transaction before it commits (e.g. to remember a Spotify file's listener). */
   beforeCommit?(importId: number): void;
+  /** A simulation's export (its plays are demo data); absent for a file. */
+  readonly exportId?: string;
 }
 
 export interface ImportOptions {
@@ -77,7 +79,7 @@ export async function importPlays(
 
   write.begin();
   try {
-    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0, dropped: 0 });
+    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0, dropped: 0, exportId: source.exportId ?? null });
     const seqs = new Map<string, number>();
     const seqOf = (found: ExportIdentity) => {
       const known = seqs.get(found.id);

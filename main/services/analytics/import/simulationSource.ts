@@ -26,6 +26,7 @@ export interface SimulationRequest {
 export function simulationSource(request: SimulationRequest, title: string, plays: Iterable<SimulatedPlay>): PlaySourceBatches {
   return {
     format: 'simulated',
+    exportId: request.exportId,
     fileName: `simulated: ${request.plays} plays, seed ${request.seed}`,
     progress: { label: 'Generating plays', total: request.plays },
     sha256: async () => crypto.createHash('sha256').update(JSON.stringify(request)).digest('hex'),

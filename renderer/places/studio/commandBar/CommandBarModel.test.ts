@@ -25,7 +25,7 @@ function studio(playing: boolean) {
       return document;
     },
     state: new Store({ open: { rights: evalProjectRights() } }),
-    engine: { state: new Store({ playing, positionBeats: 0 }), setDocument: async (doc: ProjectDocument) => void played.push(doc) },
+    engine: { state: new Store({ playing }), position: new Store({ positionBeats: 0 }), setDocument: async (doc: ProjectDocument) => void played.push(doc) },
     editVia(commands: Command[], label: string, send: () => Promise<unknown>) {
       document = applyCommand(document, { type: 'batch', label, commands }).document;
       sent.push({ commands, label });

@@ -120,7 +120,7 @@ export class CommandBarModel {
   }
 
   private playhead(): number | undefined {
-    const beat = this.session.engine.state.get().positionBeats;
+    const beat = this.session.engine.position.get().positionBeats;
     return Number.isFinite(beat) && beat >= 0 ? Math.round(beat * 1000) / 1000 : undefined;
   }
 
