@@ -20,6 +20,7 @@ await Promise.all([
       playLogWorker: 'main/services/analytics/import/bytes/playLogWorker.ts',
       exportAudioWorker: 'main/services/exports/exportAudioWorker.ts',
       trackStagesWorker: 'engine/node/trackStagesWorker.ts',
+      measureWorker: 'main/media/measure/channelWorker.ts',
     },
     outdir: 'dist/main',
     format: 'esm',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Workload } from '../Workload';
-import { measure, round } from '../measure';
+import { measurePair, round } from '../measure';
 import { StemroomServices } from '../../main/services/StemroomServices';
 import { callContract } from '../../main/cli/callContract';
 import { nodeRenderEnvironment } from '../../engine/node/nodeRenderEnvironment';
@@ -29,8 +29,10 @@ export const exportAttribution: Workload = {
     const project = await callContract(services, 'projects.create', { recordingId, kind: 'remix' });
     const document = services.projects.documentAt(project.id);
     let n = 0;
-    const ours = await measure(() => callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 }), 3);
-    const peer = await measure(async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio(services.pcm))), 3);
+    const exportOnce = () => callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 });
+    const renderOnce = async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio(services.pcm)));
+    // Alternated, one of each per round: on a shared machine the load drifts, and both sides should see the same drift.
+    const { ours, peer } = await measurePair(exportOnce, renderOnce, 5);
     services.close();
     fs.rmSync(root, { recursive: true, force: true });
     const overhead = ours.median / peer.median - 1;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Command, CommandContext } from './Command';
 import { UsageError } from './Command';
 import { CliOutput } from './CliOutput';
+import { joinNegativeValues } from './joinNegativeValues';
 import { commands as allCommands } from './commands';
 import { ServiceError } from '../services/ServiceError';
 import { StemroomServices } from '../services/StemroomServices';
@@ -35,11 +36,13 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   }
   const { command, nameIndexes } = found;
   const rest = argv.filter((_, i) => !nameIndexes.includes(i));
+  const options = { ...globalOptions, ...command.options };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(rest, options), options, allowPositionals: true, strict: true });
   } catch (error) {
-    out.error(`${(error as Error).message}\nusage: stemroom ${command.name} ${command.usage}`);
+    // parseArgs spreads one complaint over several lines; it is one error line here, the usage the hint below it.
+    out.error(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\nusage: stemroom ${command.name} ${command.usage}`);
     return 2;
   }
   if (parsed.values.help) {

@@ -76,10 +76,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         (error: unknown) => refuseForError(response, error, 'The audio cannot be prepared'),
       ).catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
     }
-    const body = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : resolveAppFile(options.rendererDir, url.pathname);
-    if (!body) return refuse(response, 404, 'Not found.');
-    const page = withStyleNonce(body, websocketOrigins);
-    serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+    // Library routes may build their body (a .stemroom download is zipped on request).
+    const lookup = /^\/(media|peaks|project-file)\//.test(url.pathname) ? options.services.media(url.pathname) : Promise.resolve(resolveAppFile(options.rendererDir, url.pathname));
+    lookup
+      .then(
+        (body) => {
+          if (!body) return refuse(response, 404, 'Not found.');
+          const page = withStyleNonce(body, websocketOrigins);
+          serveBody(response, page.body, page.csp, request.method === 'HEAD', request.headers.range);
+        },
+        (error: unknown) => refuseForError(response, error, `GET ${url.pathname}`),
+      )
+      .catch((error: unknown) => refuseForError(response, error, `GET ${url.pathname}`));
   };
 
   // Bytes that are not HTTP: answered 400 (431 for oversized headers) and closed, for that client only.

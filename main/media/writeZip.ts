@@ -1,64 +1,81 @@
-import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { syncDirectory } from './writeFileAtomically';
 
 export interface ZipEntry {
   /** A relative path with forward slashes. */
   readonly name: string;
-  readonly data: Uint8Array;
+  /** The entry's bytes, or… */
+  readonly data?: Uint8Array;
+  /** …a file on disk, streamed into the archive (never read whole into memory). */
+  readonly path?: string;
+  /** Deflate? Default: yes, except audio (already compressed or incompressible noise: stored as is). */
+  readonly compress?: boolean;
 }
 
-function dosTimeDate(date: Date): { time: number; date: number } {
-  return {
-    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
-    date: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
-  };
+export interface ZipOptions {
+  /** Modification time of every entry (default: now). */
+  readonly modified?: Date;
+  /** Write ZIP64 records even when the sizes do not need them (tests of the ZIP64 path). yazl switches to ZIP64 by itself past 4 GiB or 65,535 entries. */
+  readonly forceZip64?: boolean;
 }
 
-/** A standard ZIP archive (deflate, UTF-8 names) of regular files — what .stemroom project files are. */
-export function writeZip(entries: readonly ZipEntry[], modified = new Date()): Buffer {
-  const { time, date } = dosTimeDate(modified);
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
+const AUDIO = /\.(wav|wave|flac|mp3|ogg|oga|opus|m4a|aac|aif|aiff|caf)$/i;
+
+/** The yazl archive of `entries`, its output not yet consumed. */
+function archive(entries: readonly ZipEntry[], options: ZipOptions): yazl.ZipFile {
+  const zip = new yazl.ZipFile();
+  const mtime = options.modified ?? new Date();
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const data = Buffer.from(entry.data);
-    const compressed = zlib.deflateRawSync(data);
-    const crc = zlib.crc32(data);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(compressed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(name.length, 26);
-    parts.push(header, name, compressed);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE((3 << 8) | 20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt16LE(time, 12);
-    record.writeUInt16LE(date, 14);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(compressed.length, 20);
-    record.writeUInt32LE(data.length, 24);
-    record.writeUInt16LE(name.length, 28);
-    record.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-    record.writeUInt32LE(offset, 42);
-    central.push(record, name);
-    offset += 30 + name.length + compressed.length;
+    const common = { mtime, mode: 0o100644, compress: entry.compress ?? !AUDIO.test(entry.name), forceZip64Format: options.forceZip64 ?? false };
+    if (entry.path !== undefined) zip.addFile(entry.path, entry.name, common);
+    else zip.addBuffer(Buffer.from(entry.data ?? new Uint8Array()), entry.name, common);
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  zip.end({ forceZip64Format: options.forceZip64 ?? false, comment: '' });
+  // yazl reports a file it cannot read on the ZipFile, not on its stream: end the stream with it so the pipeline fails.
+  zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
+  return zip;
+}
+
+/**
+ * Writes a standard ZIP archive (UTF-8 names, ZIP64 when sizes need it)
+ * with yazl, streamed straight to disk — the archive is never held in
+ * memory — atomically: a temp file beside `destination`, fsync, rename,
+ * fsync the folder. Audio entries are stored, everything else deflated.
+ * Resolves with the archive's size in bytes.
+ *
+ * @example
+ * await writeZip('delivery.zip', [{ name: 'mix.wav', path: '/exports/mix.wav' }, { name: 'credits.json', data: json }]);
+ */
+export async function writeZip(destination: string, entries: readonly ZipEntry[], options: ZipOptions = {}): Promise<number> {
+  const dir = path.dirname(destination);
+  const temp = path.join(dir, `.${path.basename(destination)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+  const fd = fs.openSync(temp, 'wx');
+  try {
+    await pipeline(archive(entries, options).outputStream, fs.createWriteStream('', { fd, autoClose: false }));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(temp, destination);
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  syncDirectory(dir);
+  return fs.statSync(destination).size;
+}
+
+/** The same archive in memory, for a download response (small archives only: it is held whole). */
+export async function zipBuffer(entries: readonly ZipEntry[], options: ZipOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await pipeline(archive(entries, options).outputStream, new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) }));
+  return Buffer.concat(chunks);
 }

@@ -20,6 +20,7 @@ import { userAudioQueries } from '../db/userAudioQueries';
 import { UserAudioService } from './recordings/UserAudioService';
 import { ExportService } from './exports/ExportService';
 import { exportsHandlers } from './exports/exportsHandlers';
+import { DeliveryBundles } from './delivery/DeliveryBundles';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { analyticsHandlers } from './analytics/analyticsHandlers';
 import { listenerSecret } from './analytics/listenerSecret';
@@ -71,6 +72,7 @@ export class StemroomServices {
   readonly projects: ProjectsService;
   readonly userAudio: UserAudioService;
   readonly exports: ExportService;
+  readonly bundles: DeliveryBundles;
   readonly analytics: AnalyticsService;
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
@@ -101,6 +103,7 @@ export class StemroomServices {
       heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
       meta: libraryMetaQueries(db),
     });
+    this.bundles = new DeliveryBundles(this.exports, paths.tmpDir, options.zipLimits);
     this.analytics = new AnalyticsService({
       file: paths.analyticsPath,
       exports: this.exports,
@@ -178,11 +181,11 @@ export class StemroomServices {
     return { filePath: this.pcm.pathOf(sha256), contentType: PCM_CONTENT_TYPE };
   }
 
-  media(urlPath: string): ServedBody | null {
+  async media(urlPath: string): Promise<ServedBody | null> {
     const project = /^\/project-file\/([0-9a-f-]{36})$/.exec(urlPath);
     if (project) {
       if (!this.projects.exists(project[1]!)) return null;
-      const { bytes } = projectFileBytes(this.projectFileContext(), project[1]!);
+      const { bytes } = await projectFileBytes(this.projectFileContext(), project[1]!);
       const name = this.projects.summaryOf(project[1]!).name.replace(/[^\p{L}\p{N} ._()-]+/gu, '_');
       return { bytes, contentType: 'application/zip', downloadName: `${name}.stemroom` };
     }

@@ -30,7 +30,8 @@ export type SignedLedgerHead = z.infer<typeof signedLedgerHeadSchema>;
 
 export type LedgerHeadRead = { readonly state: 'missing' } | { readonly state: 'invalid'; readonly problem: string } | { readonly state: 'valid'; readonly head: SignedLedgerHead };
 
-const signingBytes = (head: Omit<SignedLedgerHead, 'signature'> & { signature?: string }) => {
+/** What a head's signature covers: its canonical JSON without `signature` (also checked in delivery bundles' ledger proofs). */
+export const ledgerHeadSigningBytes = (head: Omit<SignedLedgerHead, 'signature'> & { signature?: string }) => {
   const { signature: _signature, ...rest } = head;
   return Buffer.from(canonicalJson(rest));
 };
@@ -64,7 +65,7 @@ export class LedgerHeadFile {
     }
     if (!parsed.success) return { state: 'invalid', problem: 'ledger-head.json is malformed' };
     const head = parsed.data;
-    if (keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint || !verifyBytes(head.library.publicKey, signingBytes(head), head.signature)) {
+    if (keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint || !verifyBytes(head.library.publicKey, ledgerHeadSigningBytes(head), head.signature)) {
       return { state: 'invalid', problem: 'ledger-head.json\'s signature does not verify (it was edited)' };
     }
     if (head.library.keyFingerprint !== this.key.fingerprint) return { state: 'invalid', problem: 'ledger-head.json was signed by another library\'s key' };
@@ -82,7 +83,7 @@ export class LedgerHeadFile {
       entryHash: entry.entryHash,
       signedAt: now.toISOString(),
     } as const;
-    const head: SignedLedgerHead = { ...unsigned, signature: this.key.sign(signingBytes(unsigned)) };
+    const head: SignedLedgerHead = { ...unsigned, signature: this.key.sign(ledgerHeadSigningBytes(unsigned)) };
     writeFileAtomically(this.file, Buffer.from(`${JSON.stringify(head, null, 2)}\n`));
   }
 }

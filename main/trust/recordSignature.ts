@@ -1,16 +1,18 @@
 import type { AttributionRecord } from '../../shared/rights/attributionRecord';
-import { canonicalJson } from '../../shared/rights/canonicalJson';
+import { recordCanonicalJson } from '../../shared/rights/canonicalJson';
 import { keyFingerprint, verifyBytes } from './ed25519';
 import type { LibraryKey } from './LibraryKey';
 
 /**
  * What a record's signature covers: the canonical JSON of the record
  * without its `signature` member — every other member, including any a
- * reader does not know (so nothing can be added to a signed record).
+ * reader does not know (so nothing can be added to a signed record) — in
+ * the canonical form the record names (RFC 8785; records from before it
+ * used sorted keys).
  */
 export function recordSigningBytes(record: object): Buffer {
   const { signature: _signature, ...signed } = record as { signature?: unknown };
-  return Buffer.from(canonicalJson(signed), 'utf8');
+  return Buffer.from(recordCanonicalJson(signed), 'utf8');
 }
 
 /**

@@ -5,7 +5,7 @@ import { taskIdSchema } from './taskContract';
 import { packageSourceSchema } from './catalogContract';
 import { isCountryCode } from '../rights/territories';
 import { normalizeIsrc } from '../rights/identifiers';
-import { attributionRecordSchema } from '../rights/attributionRecord';
+import { attributionRecordSchema, recordLoudnessSchema } from '../rights/attributionRecord';
 import { PROJECT_SAMPLE_RATES } from '../project/projectSampleRate';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
@@ -37,6 +37,8 @@ export const exportOptionsSchema = z
       .max(20)
       .transform((value, ctx) => normalizeIsrc(value) ?? (ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISRC (CC-XXX-YY-NNNNN)` }), z.NEVER))
       .optional(),
+    /** Also write a delivery bundle beside the file: a folder, or one .zip (audio, credits.json, licences, ledger proof, split sheet). */
+    bundle: z.enum(['folder', 'zip']).optional(),
     taskId: taskIdSchema.optional(),
   })
   .strict();
@@ -63,7 +65,11 @@ export const exportSummarySchema = z.object({
   audioSha256: z.string(),
   ledgerPosition: z.number(),
   credits: z.array(z.string()),
-  loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+  loudness: recordLoudnessSchema,
+  /** What the creator must know about the result, e.g. a loudness target the true-peak ceiling held back. */
+  notes: z.array(z.string()),
+  /** The delivery bundle, when one was asked for. */
+  bundlePath: z.string().optional(),
 });
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 
@@ -103,6 +109,20 @@ export const inspectionSchema = z.object({
   /** A file without a record whose audio is a known export (its tags were stripped). */
   foundByAudio: z.object({ exportId: z.string(), title: z.string(), ledgerPosition: z.number() }).nullable(),
   problems: z.array(z.string()),
+  /** For a delivery bundle (folder or .zip): what it holds and whether each part agrees with the audio's record. */
+  bundle: z
+    .object({
+      files: z.array(z.string()),
+      /** credits.json against the record embedded in the audio. */
+      credits: z.enum(['matches', 'differs', 'absent', 'malformed']),
+      /** split-sheet.pdf: present, a PDF, and naming this export. */
+      splitSheet: z.enum(['matches', 'differs', 'absent', 'malformed']),
+      /** Relied-on licences without their licences/ID.txt. */
+      missingLicences: z.array(z.string()),
+      /** ledger-proof.json: the chain from the record to a head the library signed. */
+      ledgerProof: z.enum(['valid', 'invalid', 'absent']),
+    })
+    .optional(),
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
 
@@ -122,6 +142,8 @@ export const exportsEndpoints = {
   'exports.list': endpoint(z.object({ projectId: projectId.optional() }).strict(), z.array(exportListItemSchema)),
   'exports.show': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ item: exportListItemSchema, record: attributionRecordSchema })),
   'exports.inspect': endpoint(z.object({ source: packageSourceSchema }).strict(), inspectionSchema),
+  /** A delivery bundle of an existing export (its ledger proof reaches today's signed head). */
+  'exports.bundle': endpoint(z.object({ exportId: z.string().max(64), kind: z.enum(['folder', 'zip']).default('folder'), path: z.string().min(1).max(4096).optional() }).strict(), z.object({ path: z.string(), files: z.array(z.string()) })),
   'exports.reveal': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ revealed: z.boolean() })),
   'ledger.verify': endpoint(z.object({}).strict(), ledgerVerificationSchema),
 };

@@ -82,7 +82,15 @@ const energyToLufs = (energy: number) => -0.691 + 10 * Math.log10(energy);
 
 /** Integrated loudness in LUFS; −Infinity for silence or audio shorter than one block. */
 export function integratedLoudness(channels: readonly Float32Array[], sampleRate: number): number {
-  const energies = blockEnergies(channels, sampleRate);
+  return gatedLoudness(blockEnergies(channels, sampleRate));
+}
+
+/**
+ * Integrated loudness from block energies (summed over channels): the
+ * absolute and relative gates. Channels measured apart — on different
+ * threads — add their `blockEnergies` first.
+ */
+export function gatedLoudness(energies: Float64Array): number {
   const aboveAbsolute = Array.from(energies).filter((e) => energyToLufs(e) > -70);
   if (aboveAbsolute.length === 0) return -Infinity;
   const relativeGate = energyToLufs(aboveAbsolute.reduce((s, e) => s + e, 0) / aboveAbsolute.length) - 10;

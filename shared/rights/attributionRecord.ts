@@ -4,6 +4,7 @@ import type { ExportDecision } from './decideExport';
 import type { Creator, RecordingFacts } from './ExportRights';
 import type { Splits } from './computeSplits';
 import { unionLength } from './audibleUsage';
+import { CANONICALIZATION } from './canonicalJson';
 import type { IdentifiedAudio } from './sourceIdentity';
 
 /**
@@ -18,6 +19,21 @@ export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
 const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number() });
 
+/**
+ * Loudness of the file as delivered: measured on what it plays (an MP3
+ * decoded back). `normalizedTo` is the target asked for; `targetReached`
+ * says whether the file measures it (within EBU R 128's ±0.5 LU) or the
+ * true-peak `ceilingDbtp` held it back — then `integratedLufs` is what
+ * was reached. (Both are absent in records made before they existed.)
+ */
+export const recordLoudnessSchema = z.object({
+  integratedLufs: z.number().nullable(),
+  truePeakDbtp: z.number().nullable(),
+  normalizedTo: z.number().nullable(),
+  targetReached: z.boolean().optional(),
+  ceilingDbtp: z.number().optional(),
+});
+
 export const ledgerStampSchema = z.object({
   position: z.number().int().positive(),
   previousHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -27,6 +43,8 @@ export const ledgerStampSchema = z.object({
 
 export const attributionRecordSchema = z.object({
   schema: z.literal(ATTRIBUTION_SCHEMA),
+  /** How the record is made canonical for hashing (RFC 8785); absent in records made before, which used sorted keys. */
+  canonicalization: z.literal(CANONICALIZATION).optional(),
   exportId: z.string(),
   createdAt: z.string(),
   app: z.object({ name: z.literal('Stemroom'), version: z.string() }),
@@ -55,7 +73,7 @@ export const attributionRecordSchema = z.object({
     channels: z.number().int(),
     durationSec: z.number(),
     audioSha256: z.string().regex(/^[0-9a-f]{64}$/),
-    loudness: z.object({ integratedLufs: z.number().nullable(), truePeakDbtp: z.number().nullable(), normalizedTo: z.number().nullable() }),
+    loudness: recordLoudnessSchema,
   }),
   creator: z.object({ name: z.string(), role: z.string(), isni: z.string().optional(), ipi: z.string().optional() }),
   sources: z.array(
@@ -190,6 +208,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
   const coveredRecording = document.kind === 'cover' ? recordings.get(document.recordingId) : undefined;
   return {
     schema: ATTRIBUTION_SCHEMA,
+    canonicalization: CANONICALIZATION,
     exportId: input.exportId,
     createdAt: input.createdAt,
     app: { name: 'Stemroom', version: input.appVersion },

@@ -69,6 +69,42 @@ describe('decideExport: every licence rule refuses with its reason', () => {
     expect(decide(remix(), recordingFacts(), 'GB', '2026-11-24', new Set(['src-drums'])).reasons.map((r) => r.code)).toContain('audio-missing');
   });
 
+  it('an expired master licence is one reason naming every track that uses the recording', () => {
+    const decision = decide(remix(), recordingFacts([masterLicence({ validUntil: '2026-06-30' })]));
+    const expired = decision.reasons.filter((r) => r.code === 'expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]!.trackIds).toEqual(['trk-drums', 'trk-bass', 'trk-keys', 'trk-vocals']);
+    expect(expired[0]!.fix).toBe('Ask Ember Lane Records to renew or extend licence L-M, or mute tracks "Drums", "Bass", "Keys", "Lead vocal".');
+  });
+
+  it('a territory refusal does not hide the stem rules the same project breaks', () => {
+    const r = recordingFacts(
+      [masterLicence({ territories: { include: ['WORLD'], exclude: ['DE'] }, stemRules: [{ stem: 'vocals', rule: 'not-usable' }, { stem: 'keys', rule: 'no-pitch-shift' }] })],
+      [publishingLicence({ territories: { include: ['WORLD'], exclude: ['DE'] } })],
+    );
+    const decision = decide(edit(remix(), { type: 'setKey', key: 'B minor' }), r, 'DE');
+    expect(decision.reasons.map((x) => [x.code, x.licenceId])).toEqual([
+      ['territory-excluded', 'L-M'],
+      ['no-pitch-shift', 'L-M'],
+      ['stem-not-usable', 'L-M'],
+      ['territory-excluded', 'L-P'],
+    ]);
+    expect(decision.reasons[0]!.trackIds).toEqual(['trk-drums', 'trk-bass', 'trk-keys', 'trk-vocals']);
+    expect(decision.reasons[2]!.fix).toBe('Mute or remove track "Lead vocal".');
+    // Fixing the territory alone would not be enough, and the creator learns that now, not after.
+    expect(decide(edit(remix(), { type: 'setKey', key: 'B minor' }), r, 'GB').reasons.map((x) => x.code)).toEqual(['no-pitch-shift', 'stem-not-usable']);
+  });
+
+  it('every reason at once: a missing source, an unknown recording and a licence gap are all reported', () => {
+    const decision = decideExport(remix(), new Map(), new Set(['src-drums']), 'GB', '2026-11-24');
+    expect(decision.reasons.map((r) => [r.code, r.trackIds])).toEqual([
+      ['audio-missing', ['trk-drums']],
+      ['unknown-recording', ['trk-bass']],
+      ['unknown-recording', ['trk-keys']],
+      ['unknown-recording', ['trk-vocals']],
+    ]);
+  });
+
   it('allows a licensed remix and names the licences it relies on', () => {
     const decision = decide(remix(), recordingFacts());
     expect(decision.allowed).toBe(true);

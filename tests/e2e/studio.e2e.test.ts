@@ -148,6 +148,8 @@ it('exports through the dialog: refused with the reason, allowed once the forbid
   await page.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByRole('textbox', { name: 'Credited as' }).fill('E2E Remixer');
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption('flac');
+  await dialog.getByRole('checkbox', { name: 'Export with delivery bundle' }).check();
+  await dialog.getByRole('combobox', { name: 'Delivery bundle as' }).selectOption('zip');
   await expect.poll(() => dialog.getByRole('region', { name: 'Rights' }).textContent()).toMatch(/Glass Orchard/);
   await expect.poll(() => dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled()).toBe(true);
   await screenshot(page, 'export-dialog');
@@ -158,6 +160,9 @@ it('exports through the dialog: refused with the reason, allowed once the forbid
   expect(credits).toMatch(/E2E Remixer/);
   expect(credits).toMatch(/Glass Orchard/);
   expect(await finished.textContent()).toMatch(/\.flac/);
+  const bundlePath = /Delivery bundle .*: (\/.*\(delivery\)\.zip)/.exec((await finished.textContent())!)![1]!;
+  expect(fs.existsSync(bundlePath)).toBe(true);
+  await screenshot(page, 'export-finished-with-bundle');
   await finished.getByRole('button', { name: 'Open in Exports' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Exports' }).count()).toBe(1);
   await page.getByRole('button', { name: 'Verify ledger' }).click();

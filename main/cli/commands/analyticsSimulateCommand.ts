@@ -1,13 +1,7 @@
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
-
-const integer = (value: unknown, name: string, fallback?: number): number | undefined => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`${name} takes a whole number`);
-  return n;
-};
+import { numberOption } from '../numberOption';
 
 export const analyticsSimulateCommand: Command = {
   name: 'analytics simulate',
@@ -16,15 +10,14 @@ export const analyticsSimulateCommand: Command = {
   options: { plays: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' }, artificial: { type: 'string' } },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one export id');
-    const plays = integer(values.plays, '--plays');
+    const plays = numberOption(values, 'plays', { integer: true, min: 1, takes: 'a number of plays' });
     if (plays === undefined) throw new UsageError('--plays N is required');
-    const artificial = values.artificial === undefined ? undefined : Number(values.artificial);
-    if (artificial !== undefined && !Number.isFinite(artificial)) throw new UsageError('--artificial takes a share, e.g. 0.02');
+    const artificial = numberOption(values, 'artificial', { min: 0, max: 1, takes: 'a share from 0 to 1, e.g. 0.02' });
     const summary = await callContract(await services(), 'analytics.simulate', {
       exportId: positionals[0]!,
       plays,
-      seed: integer(values.seed, '--seed'),
-      days: integer(values.days, '--days'),
+      seed: numberOption(values, 'seed', { integer: true, takes: 'a whole number' }),
+      days: numberOption(values, 'days', { integer: true, min: 1, takes: 'a number of days' }),
       artificialShare: artificial,
     });
     out.result(summary, () => [`Simulated ${summary.lines} play(s) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial.`]);

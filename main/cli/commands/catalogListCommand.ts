@@ -1,6 +1,6 @@
 import type { Command } from '../Command';
-import { UsageError } from '../Command';
 import { callContract } from '../callContract';
+import { numberOption } from '../numberOption';
 
 export const catalogListCommand: Command = {
   name: 'catalog list',
@@ -13,8 +13,7 @@ export const catalogListCommand: Command = {
     limit: { type: 'string' },
   },
   async run({ positionals, values, services, out }) {
-    const limit = values.limit === undefined ? 100 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit is 1–500');
+    const limit = numberOption(values, 'limit', { integer: true, min: 1, max: 500, takes: 'a number from 1 to 500' }) ?? 100;
     const result = await callContract(await services(), 'catalog.search', {
       text: positionals.join(' ') || undefined,
       mayRemix: values['may-remix'] === true || undefined,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
+import { numberOption } from '../numberOption';
 import { ServiceError } from '../../services/ServiceError';
 import type { RightsReasonView } from '../../../shared/contract/exportsContract';
 import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
@@ -9,7 +10,7 @@ import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/pr
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--bundle [--zip]]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -20,17 +21,19 @@ export const exportCommand: Command = {
     title: { type: 'string' },
     creator: { type: 'string' },
     isrc: { type: 'string' },
+    bundle: { type: 'boolean' },
+    zip: { type: 'boolean' },
   },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one project id');
+    if (values.zip && !values.bundle) throw new UsageError('--zip goes with --bundle (the delivery bundle as one .zip)');
     const format = (values.format ?? (typeof values.out === 'string' ? path.extname(values.out).slice(1).toLowerCase() : 'wav')) || 'wav';
     if (!['wav', 'flac', 'mp3'].includes(String(format))) throw new UsageError('--format is wav, flac or mp3');
-    const bitDepth = values['bit-depth'] === undefined ? 24 : Number(values['bit-depth']);
-    if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError('--bit-depth is 16 or 24');
-    const sampleRate = values['sample-rate'] === undefined ? undefined : Number(values['sample-rate']);
-    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as 44100)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
-    const normalize = values.normalize === undefined ? null : Number(values.normalize);
-    if (normalize !== null && !Number.isFinite(normalize)) throw new UsageError('--normalize takes a loudness in LUFS, e.g. -14');
+    const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
+    if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError(`--bit-depth takes 16 or 24, not "${bitDepth}"`);
+    const sampleRate = numberOption(values, 'sample-rate', { integer: true, takes: `${PROJECT_SAMPLE_RATES.join(', ')} (Hz)` });
+    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as ProjectSampleRate)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
+    const normalize = numberOption(values, 'normalize', { min: -40, max: -5, takes: 'a loudness target in LUFS from -40 to -5, e.g. -14' }) ?? null;
     try {
       const summary = await callContract(await services(), 'exports.start', {
         projectId: positionals[0]!,
@@ -43,17 +46,21 @@ export const exportCommand: Command = {
         title: typeof values.title === 'string' ? values.title : undefined,
         creator: typeof values.creator === 'string' ? values.creator : undefined,
         isrc: typeof values.isrc === 'string' ? values.isrc : undefined,
+        bundle: values.bundle ? (values.zip ? 'zip' : 'folder') : undefined,
       });
       out.result(summary, () => [
         `Exported ${summary.path} (${summary.durationSec.toFixed(1)} s, ${summary.format}), ledger entry ${summary.ledgerPosition}.`,
+        ...summary.notes.map((note) => `Note: ${note}`),
         `Credits: ${summary.creditsPath}`,
+        ...(summary.bundlePath ? [`Delivery bundle: ${summary.bundlePath}`] : []),
         ...summary.credits.map((line) => `  ${line}`),
       ]);
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'refused') {
         const reasons = (error.details as { reasons: RightsReasonView[] }).reasons;
-        out.result({ ok: false, refused: true, reasons }, () => ['The export is not allowed:', ...reasons.map((r) => `  • ${r.message} ${r.fix}`)]);
-        out.error(`export refused: ${reasons.map((r) => r.message).join(' ')}`);
+        // One document with --json: the error and every reason in it; a person also gets each reason with its fix.
+        if (!out.json) out.result(null, () => ['The export is not allowed:', ...reasons.map((r) => `  • ${r.message} ${r.fix}`)]);
+        out.error(`export refused: ${reasons.map((r) => r.message).join(' ')}`, undefined, { refused: true, reasons });
         return 1;
       }
       throw error;

@@ -7,8 +7,8 @@ import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: "Read an export's embedded attribution, recheck its audio hash and the ledger",
-  usage: 'FILE',
+  summary: "Read an export's embedded attribution, recheck its audio hash and the ledger; or check a whole delivery bundle",
+  usage: 'FILE | BUNDLE_FOLDER | BUNDLE.zip',
   async run({ positionals, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one file');
     const inspection = await callContract(await services(), 'exports.inspect', { source: { path: path.resolve(positionals[0]!) } });
@@ -20,7 +20,11 @@ export const inspectCommand: Command = {
         `Audio hash ${inspection.audioSha256} ${inspection.audioMatches ? 'matches the record' : 'does NOT match the record'}`,
         `Signature: ${signatureLine(inspection.signature)}`,
         `Ledger: ${inspection.ledger}`,
-        `Credits file beside it: ${inspection.sidecar}`,
+        ...(inspection.bundle
+          ? [
+              `Bundle: ${inspection.bundle.files.length} files; credits.json ${inspection.bundle.credits}; split sheet ${inspection.bundle.splitSheet}; ledger proof ${inspection.bundle.ledgerProof}; licence terms ${inspection.bundle.missingLicences.length ? `missing for ${inspection.bundle.missingLicences.join(', ')}` : 'all there'}`,
+            ]
+          : [`Credits file beside it: ${inspection.sidecar}`]),
         ...(r ? ['Credits:', ...r.credits.map((c) => `  ${c}`)] : []),
         ...inspection.problems.map((p) => `! ${p}`),
       ];

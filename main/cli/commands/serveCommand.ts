@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../Command';
-import { UsageError } from '../Command';
+import { numberOption } from '../numberOption';
 import { startBrowserHost } from '../../host/BrowserHost';
 import { onLastResort } from '../lastResort';
 
@@ -16,8 +16,7 @@ export const serveCommand: Command = {
   usage: '[--port N]   (default 5317; 0 picks a free port)',
   options: { port: { type: 'string' } },
   async run({ values, services, out }) {
-    const port = values.port === undefined ? 5317 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${String(values.port)}"`);
+    const port = numberOption(values, 'port', { integer: true, min: 0, max: 65535, takes: 'a port from 0 to 65535' }) ?? 5317;
     const library = await services();
     const host = await startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' && values.port === undefined) return startBrowserHost({ services: library, rendererDir: defaultRendererDir(), port: 0 });

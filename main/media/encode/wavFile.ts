@@ -1,48 +1,18 @@
 import type { TagSet } from '../metadata/TagSet';
 import { id3v24Tag } from '../metadata/id3v24';
-
-function chunk(id: string, body: Buffer): Buffer {
-  const header = Buffer.alloc(8);
-  header.write(id, 0, 'latin1');
-  header.writeUInt32LE(body.length, 4);
-  return Buffer.concat([header, body, body.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
-}
-
-/** RIFF INFO list: INAM title, IART artist, ICMT comment, ICOP copyright, ISFT software, ICRD date (no ISRC: in INFO it means "source"). */
-function infoList(tags: TagSet): Buffer {
-  const entries: [string, string][] = [
-    ['INAM', tags.title],
-    ['IART', tags.artist],
-    ['ICMT', tags.comment],
-    ['ICOP', tags.copyright],
-    ['ISFT', tags.software],
-    ['ICRD', tags.date.slice(0, 10)],
-  ];
-  const body = Buffer.concat([Buffer.from('INFO', 'latin1'), ...entries.map(([id, value]) => chunk(id, Buffer.from(`${value}\0`, 'utf8')))]);
-  return chunk('LIST', body);
-}
-
-/** Broadcast WAV `bext`: description, originator Stemroom, originator reference = the export id (32 hex digits). */
-function bextChunk(tags: TagSet): Buffer {
-  const body = Buffer.alloc(602);
-  body.write(`${tags.title} — ${tags.remixer ? `remix by ${tags.remixer}` : `by ${tags.artist}`}`.slice(0, 255), 0, 'utf8');
-  body.write('Stemroom', 256, 'latin1');
-  body.write(tags.exportId.replaceAll('-', '').slice(0, 32), 288, 'latin1');
-  body.write(tags.date.slice(0, 10), 320, 'latin1');
-  body.write(tags.date.slice(11, 19).padEnd(8, '0'), 330, 'latin1');
-  body.writeUInt32LE(0, 338);
-  body.writeUInt32LE(0, 342);
-  body.writeUInt16LE(1, 346);
-  return chunk('bext', body);
-}
+import { bextChunk } from '../metadata/bextChunk';
+import { riffInfoChunks } from '../metadata/riffInfo';
+import { riffChunk } from './riffChunk';
 
 /**
- * A WAV file: fmt, bext, data, LIST INFO and an `id3 ` chunk with the full
- * ID3v2.4 credits. (ffprobe reads INFO and bext and ignores `id3 ` when
- * they are present; exiftool and most taggers read all three.) `audioData`
- * is the `data` chunk body (`pcmFromFloat`), copied once into the file.
+ * A WAV file as the parts to write one after another (the audio is not
+ * copied into one big buffer): fmt, bext, data, LIST INFO (after a CSET
+ * when not ASCII) and an `id3 ` chunk with the full ID3v2.4 credits and
+ * the attribution record. ffmpeg-based tools read INFO and bext and ignore
+ * `id3 `; exiftool, MediaInfo and mutagen read the `id3 ` chunk too.
+ * `audioData` is the `data` chunk body (`pcmFromFloat`).
  */
-export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
+export function wavFileParts(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer[] {
   const fmt = Buffer.alloc(16);
   fmt.writeUInt16LE(1, 0);
   fmt.writeUInt16LE(channels, 2);
@@ -53,11 +23,17 @@ export function wavFile(audioData: Buffer, channels: number, sampleRate: number,
   const dataHeader = Buffer.alloc(8);
   dataHeader.write('data', 0, 'latin1');
   dataHeader.writeUInt32LE(audioData.length, 4);
-  const parts = [Buffer.from('WAVE', 'latin1'), chunk('fmt ', fmt), bextChunk(tags), dataHeader, audioData, Buffer.alloc(audioData.length % 2), infoList(tags), chunk('id3 ', id3v24Tag(tags))];
+  const before = Buffer.concat([Buffer.from('WAVE', 'latin1'), riffChunk('fmt ', fmt), bextChunk(tags, { sampleRate, bitDepth, channels }), dataHeader]);
+  const after = Buffer.concat([Buffer.alloc(audioData.length % 2), ...riffInfoChunks(tags), riffChunk('id3 ', id3v24Tag(tags))]);
   const header = Buffer.alloc(8);
   header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(parts.reduce((sum, part) => sum + part.length, 0), 4);
-  return Buffer.concat([header, ...parts]);
+  header.writeUInt32LE(before.length + audioData.length + after.length, 4);
+  return [header, before, audioData, after];
+}
+
+/** The same WAV file in one buffer. */
+export function wavFile(audioData: Buffer, channels: number, sampleRate: number, bitDepth: 16 | 24, tags: TagSet): Buffer {
+  return Buffer.concat(wavFileParts(audioData, channels, sampleRate, bitDepth, tags));
 }
 
 /** The chunks of a RIFF/WAVE file: id → body. */

@@ -4,17 +4,19 @@
  */
 export interface TagSet {
   readonly title: string;
-  /** The export's artist: its creator. */
+  /** The display artist: the original artist(s) of a remix, the creator of a cover. */
   readonly artist: string;
   /** Who remixed (remixes) — ID3 TPE4, Vorbis REMIXER. */
   readonly remixer?: string;
+  /** Who is heard performing: the sources' artists, and the creator when their own takes are heard (Vorbis PERFORMER). Never the writers. */
+  readonly performers: readonly string[];
   readonly composers: readonly string[];
   readonly lyricists: readonly string[];
-  /** Involved people: role → name pairs (ID3 TIPL). */
-  readonly involved: readonly [string, string][];
+  readonly arrangers: readonly string[];
   /** ISO date of the export. */
   readonly date: string;
   readonly copyright: string;
+  /** The comment: who remixed/covered, who wrote, the export id and every credit line (what ffmpeg-based tools read from a WAV). */
   readonly comment: string;
   readonly software: string;
   /** The export's own ISRC (ID3 TSRC, Vorbis ISRC), when it has one. */
@@ -23,6 +25,8 @@ export interface TagSet {
   readonly sourceIsrcs: readonly string[];
   readonly sourceIswcs: readonly string[];
   readonly exportId: string;
+  /** Measured loudness of the file (bext v2 LoudnessValue and MaxTruePeakLevel), when known. */
+  readonly loudness?: { readonly integratedLufs: number | null; readonly truePeakDbtp: number | null };
   /** The attribution record, canonical JSON. */
   readonly attribution: string;
 }

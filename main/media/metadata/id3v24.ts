@@ -30,19 +30,41 @@ function comment(value: string): Buffer {
 }
 
 /**
+ * Free space after the frames: taggers can edit in place, and readers that
+ * look for a next frame header after the last frame (exiftool warns
+ * "Invalid ID3 frame size" when the tag ends right after it) find zeros.
+ */
+export const ID3_PADDING = 1024;
+
+/**
+ * Several people in one text frame. ID3v2.4 separates values with NUL, but
+ * ffmpeg (so ffprobe and every ffmpeg-based player) and MediaInfo read only
+ * the first value — the second composer would vanish. So the names share
+ * one value, separated by "/" as in ID3v2.3 (what exiftool also shows).
+ */
+function people(names: readonly string[]): string {
+  return names.join('/');
+}
+
+/**
  * An ID3v2.4 tag with the export's credits: TIT2 title, TPE1 artist, TPE4
- * remixer, TCOM composers, TEXT lyricists, TIPL involved people, TCOP,
- * TDRC, TSSE, COMM, TSRC (the export's own ISRC), and TXXX frames for the sources' ISRC/ISWC, the export
- * id and the attribution record.
+ * remixer, TCOM composers, TEXT lyricists, TIPL arrangers, TCOP, TDRC,
+ * TSSE, COMM, TSRC (the export's own ISRC), and TXXX frames for the
+ * sources' ISRC/ISWC, the export id and the attribution record; then
+ * `ID3_PADDING` zero bytes.
+ *
+ * @example
+ * const tag = id3v24Tag(tags); // 'ID3' 04 00 00, synchsafe size, frames, padding
  */
 export function id3v24Tag(tags: TagSet): Buffer {
   const frames = [
     text('TIT2', [tags.title]),
     text('TPE1', [tags.artist]),
     ...(tags.remixer ? [text('TPE4', [tags.remixer])] : []),
-    ...(tags.composers.length ? [text('TCOM', tags.composers)] : []),
-    ...(tags.lyricists.length ? [text('TEXT', tags.lyricists)] : []),
-    ...(tags.involved.length ? [text('TIPL', tags.involved.flat())] : []),
+    ...(tags.composers.length ? [text('TCOM', [people(tags.composers)])] : []),
+    ...(tags.lyricists.length ? [text('TEXT', [people(tags.lyricists)])] : []),
+    // TIPL holds role/name pairs; composers, lyricists and the remixer have their own frames.
+    ...(tags.arrangers.length ? [text('TIPL', tags.arrangers.flatMap((name) => ['arranger', name]))] : []),
     text('TCOP', [tags.copyright]),
     text('TDRC', [tags.date.slice(0, 10)]),
     text('TSSE', [tags.software]),
@@ -53,7 +75,7 @@ export function id3v24Tag(tags: TagSet): Buffer {
     userText('STEMROOM_EXPORT_ID', tags.exportId),
     userText('STEMROOM_ATTRIBUTION', tags.attribution),
   ];
-  const body = Buffer.concat(frames);
+  const body = Buffer.concat([...frames, Buffer.alloc(ID3_PADDING)]);
   const header = Buffer.concat([Buffer.from('ID3', 'latin1'), Buffer.from([4, 0, 0]), synchsafe(body.length)]);
   return Buffer.concat([header, body]);
 }

@@ -29,6 +29,22 @@ function flacBlocks(bytes: Uint8Array): { blocks: { type: number; body: Uint8Arr
 }
 
 /**
+ * The export id of a WAV whose `id3 ` chunk is gone (an ffmpeg remux keeps
+ * only RIFF INFO): from the INFO comment ("Stemroom export <id>"), else
+ * from bext's OriginatorReference (the id's 32 hex digits).
+ */
+function wavExportId(chunks: Map<string, Uint8Array>): string | null {
+  const list = chunks.get('LIST');
+  const text = list ? Buffer.from(list).toString('utf8') : '';
+  const inComment = /Stemroom export ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(text);
+  if (inComment) return inComment[1]!;
+  const bext = chunks.get('bext');
+  const reference = bext && bext.length >= 320 ? Buffer.from(bext.subarray(288, 320)).toString('latin1') : '';
+  const hex = /^[0-9a-f]{32}$/.exec(reference);
+  return hex ? `${reference.slice(0, 8)}-${reference.slice(8, 12)}-${reference.slice(12, 16)}-${reference.slice(16, 20)}-${reference.slice(20)}` : null;
+}
+
+/**
  * Reads the attribution record back from an exported file of any format
  * (also one renamed or copied elsewhere), and isolates the audio payload
  * its hash covers: WAV `data`, FLAC frames, MP3 frames.
@@ -41,7 +57,7 @@ export function readEmbeddedRecord(bytes: Uint8Array): EmbeddedRecord {
     if (!data) throw new Error('the WAV file has no data chunk');
     const id3 = chunks.get('id3 ') ?? chunks.get('ID3 ');
     const tags = id3 ? readId3UserText(id3) : new Map<string, string>();
-    return { format, recordJson: tags.get('STEMROOM_ATTRIBUTION') ?? null, exportId: tags.get('STEMROOM_EXPORT_ID') ?? null, audioData: data };
+    return { format, recordJson: tags.get('STEMROOM_ATTRIBUTION') ?? null, exportId: tags.get('STEMROOM_EXPORT_ID') ?? wavExportId(chunks), audioData: data };
   }
   if (format === 'flac') {
     const { blocks, framesStart } = flacBlocks(bytes);

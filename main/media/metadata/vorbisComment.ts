@@ -3,22 +3,29 @@ import type { TagSet } from './TagSet';
 /** FLAC metadata block type of a VORBIS_COMMENT. */
 export const VORBIS_COMMENT_BLOCK = 4;
 
-/** The export's credits as Vorbis comments (FLAC's tag format). */
+/**
+ * The export's credits as Vorbis comments, in the fields players read:
+ * ARTIST (display artist), PERFORMER (who is heard — never the writers),
+ * REMIXER, and one COMPOSER / LYRICIST / ARRANGER per person (Vorbis
+ * comments repeat a field for several values).
+ */
 export function vorbisComments(tags: TagSet): [string, string][] {
+  const each = (field: string, values: readonly string[]) => values.map((value): [string, string] => [field, value]);
   return [
     ['TITLE', tags.title],
     ['ARTIST', tags.artist],
+    ...each('PERFORMER', tags.performers),
     ...(tags.remixer ? [['REMIXER', tags.remixer] as [string, string]] : []),
-    ...tags.composers.map((c): [string, string] => ['COMPOSER', c]),
-    ...tags.lyricists.map((l): [string, string] => ['LYRICIST', l]),
-    ...tags.involved.map(([role, name]): [string, string] => ['PERFORMER', `${name} (${role})`]),
+    ...each('COMPOSER', tags.composers),
+    ...each('LYRICIST', tags.lyricists),
+    ...each('ARRANGER', tags.arrangers),
     ['DATE', tags.date.slice(0, 10)],
     ['COPYRIGHT', tags.copyright],
     ['COMMENT', tags.comment],
     ['ENCODER', tags.software],
     ...(tags.isrc ? [['ISRC', tags.isrc] as [string, string]] : []),
-    ...tags.sourceIsrcs.map((isrc): [string, string] => ['SOURCE_ISRC', isrc]),
-    ...tags.sourceIswcs.map((iswc): [string, string] => ['SOURCE_ISWC', iswc]),
+    ...each('SOURCE_ISRC', tags.sourceIsrcs),
+    ...each('SOURCE_ISWC', tags.sourceIswcs),
     ['STEMROOM_EXPORT_ID', tags.exportId],
     ['STEMROOM_ATTRIBUTION', tags.attribution],
   ];

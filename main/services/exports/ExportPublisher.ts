@@ -10,7 +10,8 @@ import { ProcessOwner } from '../processes/ProcessOwner';
 
 /** What an export looks like once it knows its place in the ledger: the file (tags embed the record), the credits, the rows. */
 export interface StampedExport {
-  readonly file: Buffer;
+  /** The file, or its parts written one after another (the audio part is never copied into one buffer with the tags). */
+  readonly file: Buffer | readonly Buffer[];
   readonly creditsJson: string;
   readonly entry: LedgerEntry;
   readonly row: ExportRow;
@@ -85,8 +86,8 @@ export class ExportPublisher {
     const exportJson = JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64'), owner: ProcessOwner.current().token });
     this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson });
     try {
-      await writeAndSync(tempPath, file);
-      await writeAndSync(creditsTemp, Buffer.from(creditsJson));
+      await writeAndSync(tempPath, Array.isArray(file) ? file : [file as Buffer]);
+      await writeAndSync(creditsTemp, [Buffer.from(creditsJson)]);
       await fs.promises.rename(tempPath, destination);
       await fs.promises.rename(creditsTemp, creditsPath);
       await syncDirectoryAsync(dir);
@@ -157,11 +158,13 @@ export class ExportPublisher {
   }
 }
 
-/** A new file (never an existing one) with these bytes, fsynced. */
-async function writeAndSync(target: string, bytes: Uint8Array): Promise<void> {
+/** A new file (never an existing one) of the parts in order, however many writes the OS needs, fsynced. */
+async function writeAndSync(target: string, parts: readonly Buffer[]): Promise<void> {
   const handle = await fs.promises.open(target, 'wx');
   try {
-    await handle.writeFile(bytes);
+    for (const part of parts) {
+      for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written)).bytesWritten;
+    }
     await handle.sync();
   } finally {
     await handle.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { ExportCheck, ExportListItem, ExportSummary, exportOptionsSchema, Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, buildAttributionPayload, type AttributionPayload, type AttributionRecord } from '../../../shared/rights/attributionRecord';
-import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { canonicalJson, recordCanonicalJson } from '../../../shared/rights/canonicalJson';
 import { computeSplits } from '../../../shared/rights/computeSplits';
 import { creditLines } from '../../../shared/rights/creditLines';
 import { decideExport } from '../../../shared/rights/decideExport';
@@ -32,7 +32,7 @@ import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
 import { inspectExportFile } from './inspectExportFile';
 import type { LibraryKey } from '../../trust/LibraryKey';
-import type { LedgerHeadFile } from '../../trust/LedgerHeadFile';
+import type { LedgerHeadFile, SignedLedgerHead } from '../../trust/LedgerHeadFile';
 import { signRecord } from '../../trust/recordSignature';
 import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
 
@@ -160,7 +160,7 @@ export class ExportService {
     task.progress('Writing', 0, 1);
     // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
     const { entry, record, row } = await this.publisher.publish(() => this.destination(options, title), audio.facts.peaks, (head, finalPath) => {
-      const payloadJson = canonicalJson(payload);
+      const payloadJson = recordCanonicalJson(payload);
       const previousHash = head?.entryHash ?? GENESIS_HASH;
       const payloadSha256 = sha256Hex(payloadJson);
       const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
@@ -194,6 +194,7 @@ export class ExportService {
       ledgerPosition: entry.position,
       credits: record.credits,
       loudness: record.output.loudness,
+      notes: [...audio.facts.notes],
     };
   }
 
@@ -279,6 +280,14 @@ export class ExportService {
     return this.ledger.exports();
   }
 
+  /** An export's ledger entry, the entries after it and the signed head: what a delivery bundle's ledger-proof.json holds. */
+  ledgerChainOf(exportId: string): { entry: LedgerEntry; after: LedgerEntry[]; signedHead: SignedLedgerHead | null } {
+    const entry = this.ledger.entryOf(exportId);
+    if (!entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
+    const read = this.trust.heads.read();
+    return { entry, after: this.ledger.entries().filter((e) => e.position > entry.position), signedHead: read.state === 'valid' ? read.head : null };
+  }
+
   pathOf(exportId: string): string {
     const row = this.ledger.exportById(exportId);
     if (!row) throw new ServiceError('not-found', `There is no export ${exportId}.`);
@@ -351,8 +360,6 @@ export class ExportService {
   }
 }
 
-
-
 function canonicalJsonPretty(record: AttributionRecord): string {
-  return `${JSON.stringify(JSON.parse(canonicalJson(record)), null, 2)}\n`;
+  return `${canonicalJson(record, 2)}\n`;
 }

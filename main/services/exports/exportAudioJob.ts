@@ -1,16 +1,15 @@
 import crypto from 'node:crypto';
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { integratedLoudness } from '../../../shared/dsp/loudness';
-import { truePeakDb } from '../../../shared/dsp/truePeak';
-import { computePeaks, encodePeaks } from '../../../shared/dsp/waveformPeaks';
-import { normalizeLoudness } from '../../../engine/common/dsp/normalizeLoudness';
+import type { AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { renderProject, type Resampling } from '../../../engine/common/render/renderProject';
 import { nodeRenderEnvironment } from '../../../engine/node/nodeRenderEnvironment';
 import { ContentStore } from '../../media/ContentStore';
 import { PcmCache } from '../../media/PcmCache';
 import { contentStoreAudio } from '../../media/contentStoreAudio';
 import type { TagSet } from '../../media/metadata/TagSet';
-import { encodeExport, type EncodedParts, type ExportFormat } from './encodeExport';
+import { encodedFromParts, type EncodedParts, type ExportFormat } from './encodeExport';
+import { exportSampleRate, finishMix } from './finishMix';
+import { prewarmMeasuring } from '../../media/measure/measureMix';
 
 /** What an export's audio needs: plain data, so it crosses to a worker thread as is. */
 export interface ExportAudioRequest {
@@ -18,6 +17,7 @@ export interface ExportAudioRequest {
   readonly document: ProjectDocument;
   readonly storeRoot: string;
   readonly tmpDir: string;
+  /** The asked rate (an MP3 above 48 kHz renders at half: exportSampleRate). */
   readonly outputRate: number;
   readonly normalizeLufs: number | null;
   readonly format: ExportFormat;
@@ -30,7 +30,10 @@ export interface ExportAudioFacts {
   readonly channels: number;
   readonly durationSec: number;
   readonly resampling: readonly Resampling[];
-  readonly loudness: { readonly integratedLufs: number | null; readonly truePeakDbtp: number | null; readonly normalizedTo: number | null };
+  /** Measured on what the file plays (an MP3 decoded back); a target the ceiling held back says so. */
+  readonly loudness: AttributionRecord['output']['loudness'];
+  /** What the creator must know: a loudness target that could not be reached, a ceiling an encoder broke. */
+  readonly notes: readonly string[];
   /** SHA-256 of the encoded audio payload (what the record and ledger name). */
   readonly audioSha256: string;
   /** Encoded waveform peaks of the final mix. */
@@ -42,7 +45,7 @@ export interface ExportAudio {
   /** The encoded audio as plain data, for the thread that writes the file. */
   readonly parts: EncodedParts;
   /** The final file: the same audio payload wrapped with these tags. */
-  withTags(tags: TagSet): Buffer;
+  withTags(tags: TagSet): Buffer[];
 }
 
 export type ExportAudioProgress = (label: string, done: number, total: number) => void;
@@ -51,49 +54,40 @@ const phaseLabels = { preparing: 'Preparing audio', rendering: 'Rendering', resa
 
 /**
  * The heavy half of an export — render (from the PCM cache), limiter,
- * loudness (and normalisation), encode, hash, peaks — with no library or
- * ledger in sight, so it runs on a worker thread (renderExportAudio) and
- * the main process stays responsive. Deterministic: the same request gives
+ * loudness (and normalisation), encode, hash, peaks (finishMix does all
+ * after the render) — with no library or ledger in sight, so it runs on a
+ * worker thread (renderExportAudio) and the main process stays responsive. Deterministic: the same request gives
  * the same audio on any thread.
  */
 export async function runExportAudioJob(request: ExportAudioRequest, onProgress: ExportAudioProgress, signal?: AbortSignal): Promise<ExportAudio> {
+  prewarmMeasuring(); // its worker starts while the mix renders
   const store = new ContentStore(request.storeRoot, request.tmpDir);
   const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(store)));
   const mix = await renderProject(request.document, environment, {
-    outputRate: request.outputRate,
+    outputRate: exportSampleRate(request.format, request.outputRate),
     signal,
     onProgress: (phase, done, total) => onProgress(phaseLabels[phase], done, total),
   });
   throwIfAborted(signal);
-  onProgress('Measuring loudness', 0, 1);
-  const loudness =
-    request.normalizeLufs === null
-      ? { integratedLufs: finite(integratedLoudness(mix.channels, mix.sampleRate)), truePeakDbtp: finite(truePeakDb(mix.channels)), normalizedTo: null }
-      : { ...normalizeLoudness(mix.channels, mix.sampleRate, request.normalizeLufs), normalizedTo: request.normalizeLufs };
+  const { parts, loudness, peaks, notes } = await finishMix(mix.channels, mix.sampleRate, request, (label) => {
+    throwIfAborted(signal);
+    onProgress(label, 0, 1);
+  });
   throwIfAborted(signal);
-  onProgress('Encoding', 0, 1);
-  const encoded = await encodeExport(mix.channels, mix.sampleRate, request.format, request.bitDepth);
-  throwIfAborted(signal);
+  const encoded = encodedFromParts(parts);
   const facts: ExportAudioFacts = {
     sampleRate: mix.sampleRate,
     channels: mix.channels.length,
     durationSec: mix.channels[0]!.length / mix.sampleRate,
     resampling: mix.resampling,
-    loudness: { integratedLufs: round(loudness.integratedLufs), truePeakDbtp: round(loudness.truePeakDbtp), normalizedTo: loudness.normalizedTo },
+    loudness,
+    notes,
     audioSha256: crypto.createHash('sha256').update(encoded.audioData).digest('hex'),
-    peaks: encodePeaks(computePeaks(mix.channels, mix.sampleRate)),
+    peaks,
   };
-  return { facts, parts: encoded.parts, withTags: (tags) => encoded.withTags(tags) };
+  return { facts, parts, withTags: (tags) => encoded.withTags(tags) };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-}
-
-function finite(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100) / 100;
 }

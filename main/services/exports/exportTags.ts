@@ -10,10 +10,11 @@ export function exportTags(record: AttributionRecord): TagSet {
   // A cover credits the covered work's writers even when no original audio is used.
   const works = [...record.sources.map((s) => s.work), ...(record.covered ? [record.covered.work] : [])];
   const writers = works.flatMap((w) => w.writers);
-  const composers = unique(writers.filter((w) => w.role.includes('composer') || w.role === 'arranger').map((w) => w.name));
-  const lyricists = unique(writers.filter((w) => w.role.includes('lyricist')).map((w) => w.name));
+  const named = (test: (role: string) => boolean) => unique(writers.filter((w) => test(w.role)).map((w) => w.name));
   const remix = record.output.versionType === 'remix';
   const originals = unique(record.sources.map((s) => s.recording.displayArtist));
+  // Who is heard performing: the sources' artists, and the creator when their own takes (or a cover's performance) are in it.
+  const performers = unique([...originals, ...(!remix || record.ownRecordings.length ? [record.creator.name] : [])]);
   const licensors = unique(record.licences.map((l) => l.licensor));
   const year = record.createdAt.slice(0, 4);
   return {
@@ -21,9 +22,10 @@ export function exportTags(record: AttributionRecord): TagSet {
     ...(record.output.isrc ? { isrc: record.output.isrc } : {}),
     artist: remix ? originals.join(', ') || record.creator.name : record.creator.name,
     ...(remix ? { remixer: record.creator.name } : {}),
-    composers,
-    lyricists,
-    involved: [[record.creator.role, record.creator.name], ...writers.map((w): [string, string] => [w.role, w.name])],
+    performers,
+    composers: named((role) => role.includes('composer')),
+    lyricists: named((role) => role.includes('lyricist')),
+    arrangers: named((role) => role === 'arranger'),
     date: record.createdAt,
     copyright: `℗ ${year} ${record.creator.name}${licensors.length ? `; contains material licensed from ${licensors.join(', ')}` : ''}. ${record.licences.map((l) => l.creditText).join(' ')}`.trim(),
     comment: `${remix ? 'Remix' : 'Cover'} by ${record.creator.name}. Written by ${unique(writers.map((w) => w.name)).join(', ') || 'unknown'}. Stemroom export ${record.exportId}. ${record.credits.join(' ')}`,
@@ -31,6 +33,7 @@ export function exportTags(record: AttributionRecord): TagSet {
     sourceIsrcs: unique(record.sources.map((s) => formatIsrc(s.recording.isrc))),
     sourceIswcs: unique(works.flatMap((w) => (w.iswc ? [formatIswc(w.iswc)] : []))),
     exportId: record.exportId,
+    loudness: { integratedLufs: record.output.loudness.integratedLufs, truePeakDbtp: record.output.loudness.truePeakDbtp },
     attribution: canonicalJson(record),
   };
 }

@@ -1,28 +1,38 @@
 import type { Handlers } from '../Dispatcher';
 import type { StemroomServices } from '../StemroomServices';
 
-type ExportChannels = 'exports.check' | 'exports.start' | 'exports.list' | 'exports.show' | 'exports.inspect' | 'exports.reveal' | 'ledger.verify';
+type ExportChannels = 'exports.check' | 'exports.start' | 'exports.list' | 'exports.show' | 'exports.inspect' | 'exports.bundle' | 'exports.reveal' | 'ledger.verify';
 
 export function exportsHandlers(services: StemroomServices): Pick<Handlers, ExportChannels> {
-  const { exports } = services;
+  const { exports, bundles } = services;
   return {
     'exports.check': ({ projectId, territory, creator, title }) => exports.check(projectId, territory, creator, title),
     'exports.start': ({ taskId, ...options }) =>
       services.tasks.run(taskId, async (task) => {
         const summary = await exports.export({ ...options, taskId }, task);
         services.events.emit('library.changed', { area: 'exports' });
-        return summary;
+        if (!options.bundle) return summary;
+        task.progress('Writing the delivery bundle', 0, 1);
+        try {
+          return { ...summary, bundlePath: (await bundles.write(summary.exportId, options.bundle)).path };
+        } catch (error) {
+          // The export itself stands (file, credits, ledger entry); the bundle can be written again later.
+          return { ...summary, notes: [...summary.notes, `The export is done, but its delivery bundle could not be written: ${(error as Error).message}`] };
+        }
       }),
     'exports.list': ({ projectId }) => exports.list(projectId),
     'exports.show': ({ exportId }) => exports.show(exportId),
-    'exports.inspect': ({ source }) => {
-      if ('path' in source) return exports.inspect(source.path);
+    'exports.inspect': async ({ source }) => {
+      const file = 'path' in source ? source.path : services.uploads.pathOf(source.uploadId);
+      const label = 'path' in source ? source.path : 'uploaded file';
       try {
-        return exports.inspect(services.uploads.pathOf(source.uploadId), 'uploaded file');
+        // A folder or a .zip is a delivery bundle; anything else an export file.
+        return bundles.isBundle(file) ? await bundles.inspect(file, label) : exports.inspect(file, label);
       } finally {
-        services.uploads.discard(source.uploadId);
+        if ('uploadId' in source) services.uploads.discard(source.uploadId);
       }
     },
+    'exports.bundle': ({ exportId, kind, path }) => bundles.write(exportId, kind, path),
     'exports.reveal': ({ exportId }) => ({ revealed: services.reveal(exports.pathOf(exportId)) }),
     'ledger.verify': () => exports.verifyLedger(),
   };

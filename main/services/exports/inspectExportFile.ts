@@ -1,6 +1,6 @@
 import type { Inspection } from '../../../shared/contract/exportsContract';
 import { attributionRecordSchema, type AttributionRecord } from '../../../shared/rights/attributionRecord';
-import { canonicalJson } from '../../../shared/rights/canonicalJson';
+import { canonicalJson, recordCanonicalJson } from '../../../shared/rights/canonicalJson';
 import type { ledgerQueries } from '../../db/ledgerQueries';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { verifyRecordSignature } from '../../trust/recordSignature';
@@ -70,7 +70,7 @@ export function inspectExportFile(context: InspectionContext, filePath: string, 
     const entry = context.ledger.entryOf(record.exportId);
     if (entry) {
       const { ledger: _stamp, signature: _signature, ...payload } = raw as AttributionRecord;
-      ledger = entry.payloadSha256 === sha256Hex(canonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
+      ledger = entry.payloadSha256 === sha256Hex(recordCanonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
       if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export, or the ledger was rewritten).`);
     } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
   }

@@ -9,7 +9,8 @@ import type { ExportWorkerReply, ExportWorkerRequest } from './exportWorkerMessa
 /** The export's audio, rendered off this thread: its facts, and the file around it once the record's tags are known. */
 export interface RenderedExportAudio {
   readonly facts: ExportAudioFacts;
-  withTags(tags: TagSet): Buffer;
+  /** The file as parts written one after another (the audio is not copied again). */
+  withTags(tags: TagSet): Buffer[];
   /** Where the audio work ran: a worker thread, or this one when no worker could start. */
   readonly thread: 'worker' | 'main';
 }
@@ -24,8 +25,8 @@ let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
  * worker thread (exportAudioWorker), so the main process — the window, the
  * contract — stays responsive for the whole export; progress arrives on
  * `task`, and cancelling the task stops the worker at once. The encoded
- * audio comes back transferred, not copied; wrapping it in the tagged file
- * is a copy of it, done here. The worker is kept a little while for the
+ * audio comes back transferred, not copied, and the tagged file is written
+ * around it in parts (a WAV's PCM is never copied). The worker is kept a little while for the
  * next export. If no worker can be started (or it dies before saying
  * anything), the same job runs here (same audio: the job is deterministic).
  *

@@ -10,6 +10,19 @@ export interface TagDisagreement {
 }
 
 /**
+ * Names as a list, whichever way a tag joined them: ID3 writes several
+ * composers into one value separated by "/" (ffmpeg and MediaInfo read only
+ * the first of NUL-separated values), an ffmpeg remux joins Vorbis fields
+ * with ";".
+ */
+function people(names: readonly string[]): string {
+  return names
+    .flatMap((name) => name.split(/[/;]/))
+    .map((name) => name.trim())
+    .join(', ');
+}
+
+/**
  * The display tags (what players and stores show) that disagree with the
  * attribution record — e.g. an artist renamed in a tag editor. A tag that
  * was removed is not a disagreement; a tag that says something else is.
@@ -24,6 +37,6 @@ export function tagDisagreements(bytes: Uint8Array, record: AttributionRecord): 
   compare('title', found.title, expected.title);
   compare('artist', found.artist, expected.artist);
   compare('remixer', found.remixer, expected.remixer);
-  if (found.composers) compare('composer', found.composers.join(', '), expected.composers.join(', '));
+  if (found.composers) compare('composer', people(found.composers), people(expected.composers));
   return out;
 }

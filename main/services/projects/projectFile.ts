@@ -13,8 +13,7 @@ import type { ContentStore } from '../../media/ContentStore';
 import type { ZipLimits } from '../../media/extractZip';
 import { sha256File } from '../../media/sha256File';
 import { sniffAudioFormat } from '../../media/sniffAudioFormat';
-import { writeFileAtomically } from '../../media/writeFileAtomically';
-import { writeZip, type ZipEntry } from '../../media/writeZip';
+import { writeZip, zipBuffer, type ZipEntry } from '../../media/writeZip';
 import { importRefusal } from '../importRefusal';
 import type { ServiceError } from '../ServiceError';
 import type { ProjectsService } from './ProjectsService';
@@ -32,8 +31,8 @@ export interface ProjectFileContext {
   readonly zipLimits?: ZipLimits;
 }
 
-/** The .stemroom bytes of a project as it is now: the document, catalog references, and the user's own audio. */
-export function projectFileBytes(context: ProjectFileContext, projectId: string): { bytes: Buffer; recordings: number } {
+/** The entries of a project's .stemroom file as it is now: the document, catalog references, and the user's own audio (by path). */
+function projectFileEntries(context: ProjectFileContext, projectId: string): { entries: ZipEntry[]; recordings: number } {
   context.projects.flushAll();
   const document = context.projects.documentAt(projectId);
   const packages = new Map(catalogReadQueries(context.db).packages().map((p) => [p.id, p.title]));
@@ -50,21 +49,34 @@ export function projectFileBytes(context: ProjectFileContext, projectId: string)
     if (source.type === 'catalog') {
       file.catalog.push({ sourceId: source.id, packageId: source.packageId, packageTitle: packages.get(source.packageId) ?? source.packageId, recordingId: source.recordingId, stemId: source.stemId, sha256: source.sha256 });
     } else if (context.store.has(source.sha256) && !file.audio.some((a) => a.sha256 === source.sha256)) {
-      const bytes = fs.readFileSync(context.store.pathOf(source.sha256));
-      const name = `audio/${source.sha256}.${sniffAudioFormat(bytes) ?? 'bin'}`;
+      const audioPath = context.store.pathOf(source.sha256);
+      const head = Buffer.alloc(64);
+      const fd = fs.openSync(audioPath, 'r');
+      try {
+        fs.readSync(fd, head, 0, head.length, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+      const name = `audio/${source.sha256}.${sniffAudioFormat(head) ?? 'bin'}`;
       file.audio.push({ sha256: source.sha256, file: name, name: source.name });
-      entries.push({ name, data: bytes });
+      entries.push({ name, path: audioPath });
     }
   }
   entries.unshift({ name: 'project.json', data: Buffer.from(JSON.stringify(file, null, 2)) });
-  return { bytes: writeZip(entries, context.now()), recordings: file.audio.length };
+  return { entries, recordings: file.audio.length };
 }
 
-/** Writes the .stemroom file atomically (never a partial file under `path`). */
-export function exportProjectFile(context: ProjectFileContext, projectId: string, path: string) {
-  const { bytes, recordings } = projectFileBytes(context, projectId);
-  writeFileAtomically(path, bytes);
-  return { path, bytes: bytes.length, recordings };
+/** The .stemroom bytes of a project as it is now, in memory (the download route). */
+export async function projectFileBytes(context: ProjectFileContext, projectId: string): Promise<{ bytes: Buffer; recordings: number }> {
+  const { entries, recordings } = projectFileEntries(context, projectId);
+  return { bytes: await zipBuffer(entries, { modified: context.now() }), recordings };
+}
+
+/** Writes the .stemroom file, streamed and atomically (never a partial file under `path`). */
+export async function exportProjectFile(context: ProjectFileContext, projectId: string, path: string) {
+  const { entries, recordings } = projectFileEntries(context, projectId);
+  const bytes = await writeZip(path, entries, { modified: context.now() });
+  return { path, bytes, recordings };
 }
 
 /**

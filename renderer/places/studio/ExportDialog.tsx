@@ -13,8 +13,9 @@ import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/pr
 
 /**
  * "Export…": the licence check first (each refusal with what to change),
- * then the credits and splits the export will carry, options, a progress
- * bar with Cancel, and the credit lines to paste into a distributor.
+ * then the credits and splits the export will carry, options (with a
+ * delivery bundle for a distributor), a progress bar with Cancel, and the
+ * credit lines to paste into a distributor.
  */
 export function ExportDialog({ session, onClose }: { session: StudioSession; onClose: () => void }) {
   const bridge = useBridge();
@@ -26,6 +27,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [bitDepth, setBitDepth] = useState<16 | 24>(24);
   const [sampleRate, setSampleRate] = useState<ProjectSampleRate>(session.document.sampleRate);
   const [normalize, setNormalize] = useState<number | null>(-14);
+  const [bundle, setBundle] = useState<'folder' | 'zip' | null>(null);
   const [check, setCheck] = useState<ExportCheck | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
   const [result, setResult] = useState<ExportSummary | null>(null);
@@ -56,7 +58,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     setFailure(null);
     try {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, taskId: id });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, ...(bundle ? { bundle } : {}), taskId: id });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
     } catch (error) {
@@ -81,6 +83,16 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
               Exported to <span className="mono">{result.path}</span> — ledger entry #{result.ledgerPosition}, {result.durationSec.toFixed(1)} s
               {result.loudness.integratedLufs !== null && `, ${result.loudness.integratedLufs} LUFS, ${result.loudness.truePeakDbtp} dBTP`}.
             </p>
+            {result.notes.map((note, i) => (
+              <p key={i} className="warning-text small" role="status">
+                {note}
+              </p>
+            ))}
+            {result.bundlePath && (
+              <p className="small">
+                Delivery bundle (audio, credits.json, licence terms, ledger proof, split sheet): <span className="mono">{result.bundlePath}</span>
+              </p>
+            )}
             <h3>Credits to paste</h3>
             <textarea className="credits-text" readOnly rows={Math.min(8, result.credits.length + 1)} value={result.credits.join('\n')} aria-label="Credit lines" />
             <div className="row-actions">
@@ -150,6 +162,14 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
               <label className="param check">
                 <input type="checkbox" checked={normalize !== null} onChange={(e) => setNormalize(e.target.checked ? -14 : null)} /> Normalize to
                 <input type="number" aria-label="Loudness target (LUFS)" min={-40} max={-5} step={1} disabled={normalize === null} value={normalize ?? -14} onChange={(e) => setNormalize(Number(e.target.value))} /> LUFS, true peak ≤ −1 dBTP
+              </label>
+              <label className="param check">
+                <input type="checkbox" aria-label="Export with delivery bundle" checked={bundle !== null} onChange={(e) => setBundle(e.target.checked ? 'folder' : null)} /> Export with delivery bundle
+                <select aria-label="Delivery bundle as" disabled={bundle === null} value={bundle ?? 'folder'} onChange={(e) => setBundle(e.target.value as 'folder' | 'zip')}>
+                  <option value="folder">as a folder</option>
+                  <option value="zip">as one .zip</option>
+                </select>
+                <span className="muted small">audio, credits.json, each licence in plain words, ledger proof, split sheet (PDF)</span>
               </label>
             </div>
             {check && !check.allowed && (
