@@ -8,7 +8,9 @@ import { parentPort } from 'node:worker_threads';
 import { PartitionedConvolver } from '../common/dsp/PartitionedConvolver';
 import { runTrackStages, type TrackStagesJob } from '../common/render/trackStages';
 import { loadPffft } from './loadPffft';
+import { lowerThreadPriority } from './lowerThreadPriority';
 
+lowerThreadPriority();
 const port = parentPort!;
 const pffft = loadPffft();
 
