@@ -9,6 +9,7 @@ import './styles/theme.css';
 import './styles/catalog.css';
 import './styles/analytics.css';
 import './styles/studio.css';
+import './styles/lineage.css';
 
 const bridge = connectBridge();
 

@@ -21,6 +21,7 @@ await Promise.all([
       exportAudioWorker: 'main/services/exports/exportAudioWorker.ts',
       trackStagesWorker: 'engine/node/trackStagesWorker.ts',
       measureWorker: 'main/media/measure/channelWorker.ts',
+      publishStemsWorker: 'main/services/lineage/publishStemsWorker.ts',
     },
     outdir: 'dist/main',
     format: 'esm',

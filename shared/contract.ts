@@ -16,6 +16,7 @@ import { commandEndpoints } from './contract/commandContract';
 import { exportsEndpoints } from './contract/exportsContract';
 import { analyticsEndpoints } from './contract/analyticsContract';
 import { recordingsEndpoints } from './contract/recordingsContract';
+import { lineageEndpoints } from './contract/lineageContract';
 import type { Result } from './contract/serviceError';
 
 export const endpoints = {
@@ -28,6 +29,7 @@ export const endpoints = {
   ...exportsEndpoints,
   ...analyticsEndpoints,
   ...recordingsEndpoints,
+  ...lineageEndpoints,
 } as const;
 
 /** Server → renderer notifications. */

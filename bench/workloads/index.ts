@@ -12,6 +12,7 @@ import { commandBar } from './commandBar';
 import { fingerprint } from './fingerprint';
 import { studioFrame } from './studioFrame';
 import { tempoChange } from './tempoChange';
+import { publishStems } from './publishStems';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];

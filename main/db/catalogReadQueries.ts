@@ -8,6 +8,8 @@ export interface CreditRow { partyId: string; name: string; role: string; instru
 export interface StemRow {
   id: string; name: string; kind: string; sha256: string; format: string; sampleRate: number; channels: number; frames: number;
   loudnessLufs: number | null; peakDbfs: number;
+  /** A derivative's whole mix (a remix starts from its per-track stems when it has them). */
+  mix: 0 | 1;
 }
 export interface RecordingRow {
   id: string; packageId: string; packageTitle: string; packageVersion: number;
@@ -46,11 +48,11 @@ export function catalogReadQueries(db: LibraryDatabase) {
      WHERE c.recording_id = ? ORDER BY c.position`,
   );
   const stems = db.prepare(
-    `SELECT id, name, kind, sha256, format, sample_rate AS sampleRate, channels, frames, loudness_lufs AS loudnessLufs, peak_dbfs AS peakDbfs
+    `SELECT id, name, kind, sha256, format, sample_rate AS sampleRate, channels, frames, loudness_lufs AS loudnessLufs, peak_dbfs AS peakDbfs, mix
      FROM stems WHERE recording_id = ? ORDER BY position`,
   );
   const stemById = db.prepare(
-    `SELECT id, name, kind, sha256, format, sample_rate AS sampleRate, channels, frames, loudness_lufs AS loudnessLufs, peak_dbfs AS peakDbfs, recording_id AS recordingId
+    `SELECT id, name, kind, sha256, format, sample_rate AS sampleRate, channels, frames, loudness_lufs AS loudnessLufs, peak_dbfs AS peakDbfs, mix, recording_id AS recordingId
      FROM stems WHERE id = ?`,
   );
   const licencesOf = db.prepare<[string, string], { terms_json: string; licensor: string; package_version: number }>(
@@ -61,6 +63,9 @@ export function catalogReadQueries(db: LibraryDatabase) {
     `SELECT h.licence_id AS licenceId, h.package_version AS packageVersion, h.status, h.recorded_at AS recordedAt
      FROM licence_history h WHERE h.recording_id = ? OR h.work_id = ?
      ORDER BY h.package_version, h.licence_id`,
+  );
+  const licenceById = db.prepare<[string], { package_id: string; licensor: string }>(
+    'SELECT l.package_id, p.name AS licensor FROM licences l JOIN parties p ON p.id = l.licensor_party_id WHERE l.id = ?',
   );
   const peaksBySha = db.prepare<[string], { peaks: Buffer }>('SELECT peaks FROM stems WHERE sha256 = ? LIMIT 1');
   const stemsBySha = db.prepare<[string], { id: string }>('SELECT id FROM stems WHERE sha256 = ?');
@@ -83,6 +88,11 @@ export function catalogReadQueries(db: LibraryDatabase) {
     /** Master licences of the recording and publishing licences of its work. */
     licences: (recordingId: string, workId: string): LicenceRow[] =>
       licencesOf.all(recordingId, workId).map((row) => ({ licence: JSON.parse(row.terms_json) as Licence, licensorName: row.licensor, packageVersion: row.package_version })),
+    /** The package granting a licence, and its licensor's name. */
+    licenceById(licenceId: string): { packageId: string; licensorName: string } | undefined {
+      const row = licenceById.get(licenceId);
+      return row ? { packageId: row.package_id, licensorName: row.licensor } : undefined;
+    },
     licenceHistory: (recordingId: string, workId: string) => history.all(recordingId, workId) as LicenceHistoryRow[],
     peaks: (sha256: string): Uint8Array | undefined => {
       const row = peaksBySha.get(sha256);

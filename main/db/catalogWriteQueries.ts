@@ -1,6 +1,7 @@
 import type { CatalogPackage, Licence } from '../../shared/catalog/catalogPackageSchema';
 import type { LibraryDatabase } from './openLibraryDatabase';
 import { FINGERPRINT_ALGORITHM } from '../../shared/dsp/fingerprint/fingerprintParams';
+import { lineageQueries, type LineageWrite } from './lineageQueries';
 
 /** A stem's measured audio, as stored. */
 export interface StoredStemAnalysis {
@@ -23,6 +24,8 @@ export interface PackageWrite {
   readonly importedAt: string;
   /** The verified signature.json (null: unsigned); `pinNew` pins its key to the package (first signed import). */
   readonly signature: { readonly json: string; readonly publicKey: string; readonly fingerprint: string; readonly pinNew: boolean } | null;
+  /** A derivative's verified chain (its export record and the ancestor manifests it carried). */
+  readonly lineage?: LineageWrite;
 }
 
 /** A party as stored, with the package that delivered it. */
@@ -105,8 +108,8 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   const insertMasterShare = db.prepare('INSERT INTO master_shares (recording_id, position, party_id, share_bp) VALUES (?, ?, ?, ?)');
   const insertCredit = db.prepare('INSERT INTO recording_credits (recording_id, position, party_id, role, instrument) VALUES (?, ?, ?, ?, ?)');
   const insertStem = db.prepare(
-    `INSERT INTO stems (id, recording_id, position, name, kind, sha256, format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks)
-     VALUES (@id, @recordingId, @position, @name, @kind, @sha256, @format, @sampleRate, @channels, @frames, @loudnessLufs, @peakDbfs, @peaks)`,
+    `INSERT INTO stems (id, recording_id, position, name, kind, sha256, format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks, mix, contains_json)
+     VALUES (@id, @recordingId, @position, @name, @kind, @sha256, @format, @sampleRate, @channels, @frames, @loudnessLufs, @peakDbfs, @peaks, @mix, @containsJson)`,
   );
   const insertLicence = db.prepare(
     `INSERT INTO licences (id, package_id, package_version, type, recording_id, work_id, licensor_party_id, valid_from, valid_until, terms_json)
@@ -119,6 +122,7 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   );
   const recordingRowid = db.prepare<[string], { rowid: number }>('SELECT rowid FROM recordings WHERE id = ?');
   const insertFts = db.prepare('INSERT INTO recordings_fts (rowid, title, display_artist, work_title, people, label, isrc) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const lineage = lineageQueries(db);
   const bumpCatalogVersion = db.prepare(
     `INSERT INTO library_meta (key, value) VALUES ('catalog_version', '1')
      ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
@@ -153,7 +157,18 @@ export function catalogWriteQueries(db: LibraryDatabase) {
         const analysis = write.analyses.get(stem.id);
         if (!analysis) throw new Error(`no analysis for stem ${stem.id}`);
         const { fingerprint, ...measured } = analysis;
-        insertStem.run({ id: stem.id, recordingId: recording.id, position, name: stem.name, kind: stem.kind, sha256: stem.sha256, ...measured, peaks: Buffer.from(analysis.peaks) });
+        insertStem.run({
+          id: stem.id,
+          recordingId: recording.id,
+          position,
+          name: stem.name,
+          kind: stem.kind,
+          sha256: stem.sha256,
+          ...measured,
+          peaks: Buffer.from(analysis.peaks),
+          mix: stem.mix ? 1 : 0,
+          containsJson: JSON.stringify(stem.contains ?? []),
+        });
         if (fingerprint) insertFingerprint.run(stem.sha256, FINGERPRINT_ALGORITHM, Buffer.from(fingerprint), write.importedAt);
       });
       const work = workById.get(recording.work)!;
@@ -189,6 +204,7 @@ export function catalogWriteQueries(db: LibraryDatabase) {
       insertHistory.run(revoked.id, packageId, revoked.recording_id, revoked.work_id, pkg.package.version, 'revoked', null, write.importedAt);
       changes.push({ licenceId: revoked.id, status: 'revoked' });
     }
+    if (write.lineage) lineage.writeDerivative(packageId, write.lineage);
     bumpCatalogVersion.run();
     return changes;
   });

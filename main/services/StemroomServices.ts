@@ -32,6 +32,10 @@ import { ContentStore } from '../media/ContentStore';
 import { PcmCache } from '../media/PcmCache';
 import { AudioIdentifier } from './identity/AudioIdentifier';
 import { buildMissingPcm, type PcmBackfill } from '../media/buildMissingPcm';
+import { PublishService } from './lineage/PublishService';
+import { LineageService } from './lineage/LineageService';
+import { ApprovalService } from './lineage/ApprovalService';
+import { lineageHandlers } from './lineage/lineageHandlers';
 
 /** The task id of the background PCM cache backfill (its progress events carry it). */
 export const PCM_CACHE_TASK = 'pcm-cache';
@@ -74,6 +78,12 @@ export class StemroomServices {
   readonly exports: ExportService;
   readonly bundles: DeliveryBundles;
   readonly analytics: AnalyticsService;
+  /** Exports published as catalog sources (derivative packages). */
+  readonly publishing: PublishService;
+  /** Family trees of recordings and exports. */
+  readonly lineage: LineageService;
+  /** Licensors' signed approvals. */
+  readonly approvals: ApprovalService;
   readonly dispatcher: Dispatcher;
   readonly reveal: (path: string) => boolean;
   private readonly zipLimits: ZipLimits | undefined;
@@ -112,6 +122,9 @@ export class StemroomServices {
       creatorName: () => this.settings.get().creatorName,
       listenerSecret: listenerSecret(db),
     });
+    this.publishing = new PublishService(db, this.store, this.exports, this.projects, library.key, this.now, () => this.today());
+    this.lineage = new LineageService(db, this.exports);
+    this.approvals = new ApprovalService(db, this.projects, this.exports, this.settings, this.now);
     this.reveal = options.reveal ?? revealInFileManager;
     this.dispatcher = new Dispatcher(this.handlers());
   }
@@ -252,6 +265,7 @@ export class StemroomServices {
       ...exportsHandlers(this),
       ...analyticsHandlers(this),
       ...recordingsHandlers(this),
+      ...lineageHandlers(this),
     };
   }
 

@@ -50,6 +50,11 @@ export function checkPackageSignature(folder: ArchiveFolder, manifestBytes: Uint
  * signPackageFolder('night-ferry-stems', fs.readFileSync('saltmarsh.key', 'utf8'), new Date());
  */
 export function signPackageFolder(folder: string, privateKeyPem: string, now: Date): PackageSignature & { fingerprint: string } {
+  return signPackageFolderWith(folder, { publicKey: publicKeyOfPrivatePem(privateKeyPem), sign: (bytes) => signBytes(privateKeyPem, bytes) }, now);
+}
+
+/** Signs a package folder with any Ed25519 signer (a key file, or the library's own key). */
+export function signPackageFolderWith(folder: string, signer: { readonly publicKey: string; sign(bytes: Uint8Array): string }, now: Date): PackageSignature & { fingerprint: string } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
@@ -60,7 +65,7 @@ export function signPackageFolder(folder: string, privateKeyPem: string, now: Da
   const manifestPath = path.join(folder, 'manifest.json');
   if (!fs.existsSync(manifestPath)) throw new Error(`${folder}: no manifest.json`);
   const manifest = fs.readFileSync(manifestPath);
-  const publicKey = publicKeyOfPrivatePem(privateKeyPem);
+  const publicKey = signer.publicKey;
   const signature: PackageSignature = {
     format: PACKAGE_SIGNATURE_FORMAT,
     signs: 'manifest.json',
@@ -68,7 +73,7 @@ export function signPackageFolder(folder: string, privateKeyPem: string, now: Da
     publicKey,
     manifestSha256: crypto.createHash('sha256').update(manifest).digest('hex'),
     signedAt: now.toISOString(),
-    signature: signBytes(privateKeyPem, manifest),
+    signature: signer.sign(manifest),
   };
   writeFileAtomically(path.join(folder, PACKAGE_SIGNATURE_FILE), Buffer.from(`${JSON.stringify(signature, null, 2)}\n`));
   return { ...signature, fingerprint: keyFingerprint(publicKey) };

@@ -10,7 +10,7 @@ it.each([
 });
 
 it('the catalog schema pins the format and requires what the importer requires', () => {
-  const schema = catalogPackageJsonSchema() as { properties: Record<string, { const?: string }>; required: string[] };
-  expect(schema.properties.format!.const).toBe('stemroom-catalog/1');
+  const schema = catalogPackageJsonSchema() as { properties: Record<string, { enum?: string[] }>; required: string[] };
+  expect(schema.properties.format!.enum).toEqual(['stemroom-catalog/1', 'stemroom-catalog/2']);
   expect(schema.required).toEqual(expect.arrayContaining(['format', 'package', 'parties', 'works', 'recordings']));
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOG_FORMAT, catalogPackageSchema } from './catalogPackageSchema';
+import { CATALOG_FORMAT_2, CATALOG_FORMATS, catalogPackageSchema } from './catalogPackageSchema';
 import { ATTRIBUTION_SCHEMA, attributionRecordSchema } from '../rights/attributionRecord';
 
 /**
@@ -12,9 +12,9 @@ export function catalogPackageJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(catalogPackageSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> & { properties: Record<string, unknown> };
   return {
     ...schema,
-    $id: `https://stemroom.app/schemas/${CATALOG_FORMAT}.json`,
-    title: `Stemroom catalog package manifest (${CATALOG_FORMAT})`,
-    properties: { ...schema.properties, format: { type: 'string', const: CATALOG_FORMAT } },
+    $id: `https://stemroom.app/schemas/${CATALOG_FORMAT_2}.json`,
+    title: `Stemroom catalog package manifest (${CATALOG_FORMATS.join(', ')})`,
+    properties: { ...schema.properties, format: { type: 'string', enum: [...CATALOG_FORMATS] } },
   };
 }
 

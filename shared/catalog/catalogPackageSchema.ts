@@ -5,12 +5,17 @@ import { isCalendarDate } from '../rights/isCalendarDate';
 import { refuseUnsafeCharacters } from '../text/refuseUnsafeCharacters';
 
 /**
- * The catalog package manifest (`manifest.json`), format stemroom-catalog/1.
+ * The catalog package manifest (`manifest.json`), format stemroom-catalog/2
+ * (stemroom-catalog/1 stays readable: it is /2 without licence scopes,
+ * re-licensing and derivatives, and means what it always meant).
  * docs/catalog-package.md documents it; docs/catalog-package.schema.json is
  * generated from this schema. Cross-references and share sums are checked by
  * validateCatalogPackage.
  */
 export const CATALOG_FORMAT = 'stemroom-catalog/1';
+/** Adds licence scopes, re-licensing, inherited stem rules and derivative packages (docs/lineage.md). */
+export const CATALOG_FORMAT_2 = 'stemroom-catalog/2';
+export const CATALOG_FORMATS = [CATALOG_FORMAT, CATALOG_FORMAT_2] as const;
 
 const id = z
   .string()
@@ -37,6 +42,10 @@ export const permittedUses = ['remix', 'cover', 'sample'] as const;
 export const stemRuleKinds = ['not-usable', 'no-pitch-shift', 'no-time-stretch'] as const;
 export const writerRoles = ['composer', 'lyricist', 'composer-lyricist', 'arranger'] as const;
 export const creditRoles = ['performer', 'featured', 'producer', 'mixer', 'engineer', 'mastering'] as const;
+/** Where an export may go (a licence scope; the export states one). */
+export const exportChannels = ['streaming-distribution', 'social-only', 'non-commercial', 'sync-on-request'] as const;
+/** Machine-learning uses a licence allows or not. */
+export const aiUses = ['voice-model', 'training'] as const;
 
 export const partySchema = z.object({
   id,
@@ -62,6 +71,12 @@ export const stemSchema = z.object({
   kind: z.enum(stemKinds),
   file: z.string().min(1).max(500),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lower-case hex digits'),
+  /** (stemroom-catalog/2) A derivative's whole mix: the published export itself. */
+  mix: z.boolean().optional(),
+  /** (stemroom-catalog/2) A derivative's per-track stem: the id of the track it was rendered from. */
+  track: z.string().min(1).max(80).optional(),
+  /** (stemroom-catalog/2) The upstream catalog stems heard in this stem: their licences' stem rules still bind it. */
+  contains: z.array(z.object({ package: id, recording: id, stem: id })).max(1000).optional(),
 });
 
 export const recordingSchema = z.object({
@@ -87,7 +102,24 @@ export const stemRuleSchema = z.object({
   rule: z.enum(stemRuleKinds),
   /** The uses the rule applies to; all uses when omitted. */
   uses: z.array(z.enum(permittedUses)).min(1).optional(),
+  /** (stemroom-catalog/2) An upstream licence's rule that a derivative's licence passes on: where it comes from. */
+  inherited: z.object({ licence: id, package: id, recording: id, stem: id }).optional(),
 });
+
+/**
+ * (stemroom-catalog/2) What else a licence limits. Absent members keep
+ * stemroom-catalog/1's meaning: every channel, no AI use, no approval.
+ */
+export const licenceScopesSchema = z
+  .object({
+    /** The channels an export may go to; every channel when omitted. */
+    channels: z.array(z.enum(exportChannels)).min(1).optional(),
+    /** Machine-learning uses allowed (true) or not; a use not named is not allowed. */
+    aiUse: z.object({ 'voice-model': z.boolean().optional(), training: z.boolean().optional() }).strict().optional(),
+    /** An export needs the licensor's signed approval (stemroom-approval/1) of the exact project revision. */
+    approvalRequired: z.boolean().optional(),
+  })
+  .strict();
 
 const territory = z.string().superRefine((code, ctx) => {
   if (!isTerritory(code)) ctx.addIssue({ code: 'custom', message: `"${code}" is not an ISO 3166-1 alpha-2 code or WORLD` });
@@ -111,6 +143,14 @@ export const licenceSchema = z
     stemRules: z.array(stemRuleSchema).default([]),
     /** Of the derivative's revenue on this side (master or publishing), the rights holders' share; the creator keeps the rest. */
     revenue: z.object({ rightsHolderShareBp: basisPoints }),
+    /**
+     * (stemroom-catalog/2) The uses whose derivatives may be re-licensed — published
+     * as catalog sources others remix in turn. Absent or empty: derivatives may be
+     * released for listening, never as sources.
+     */
+    relicense: z.array(z.enum(permittedUses)).optional(),
+    /** (stemroom-catalog/2) Channel, AI use and approval. */
+    scopes: licenceScopesSchema.optional(),
   })
   .superRefine((licence, ctx) => {
     if (licence.type === 'master' && !licence.recording) ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a master licence names the recording it licenses' });
@@ -118,11 +158,35 @@ export const licenceSchema = z
     if (licence.type === 'master' && licence.work) ctx.addIssue({ code: 'custom', path: ['work'], message: 'a master licence licenses a recording, not a work' });
     if (licence.type === 'publishing' && licence.recording) ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a publishing licence licenses a work, not a recording' });
     if (licence.validUntil && licence.validUntil < licence.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'ends before it starts' });
+    for (const use of licence.relicense ?? []) {
+      if (!licence.uses.includes(use)) ctx.addIssue({ code: 'custom', path: ['relicense'], message: `re-licensing derivatives made by ${use} needs the licence to permit ${use}` });
+    }
   });
+
+/** A file inside the package, named with its SHA-256 (the package signature covers it through the manifest). */
+const packageFile = z.object({ file: z.string().min(1).max(500), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lower-case hex digits') });
+
+/**
+ * (stemroom-catalog/2) A derivative package: a creator's export published as
+ * a source. It carries the signed export record, a statement by the
+ * exporting library that this package publishes it, and every ancestor
+ * package's manifest and signature (lineage/…), so a library that never
+ * saw the ancestors verifies the whole chain. docs/lineage.md.
+ */
+export const derivativeSchema = z
+  .object({
+    /** The published export's attribution record, exactly as signed (checked against its signature, never trusted). */
+    export: z.record(z.string(), z.unknown()),
+    /** The exporting library's Ed25519 signature of { exportId, packageId, packageKey } (stemroom-publication/1). */
+    publication: z.object({ signature: z.string().min(1).max(200) }).strict(),
+    /** Every ancestor package (sources of this export and, in turn, of theirs): manifest and signature files. */
+    lineage: z.array(z.object({ package: id, manifest: packageFile, signature: packageFile }).strict()).min(1).max(200),
+  })
+  .strict();
 
 export const catalogPackageSchema = z.object({
   format: z.string().superRefine((format, ctx) => {
-    if (format !== CATALOG_FORMAT) ctx.addIssue({ code: 'custom', message: `unknown format "${format}"; this Stemroom reads ${CATALOG_FORMAT}` });
+    if (!(CATALOG_FORMATS as readonly string[]).includes(format)) ctx.addIssue({ code: 'custom', message: `unknown format "${format}"; this Stemroom reads ${CATALOG_FORMATS.join(' and ')}` });
   }),
   package: z.object({
     id,
@@ -135,6 +199,8 @@ export const catalogPackageSchema = z.object({
   works: z.array(workSchema).min(1),
   recordings: z.array(recordingSchema).min(1),
   licences: z.array(licenceSchema).default([]),
+  /** (stemroom-catalog/2) Present when the package publishes a creator's export (a derivative). */
+  derivative: derivativeSchema.optional(),
 });
 
 export type CatalogPackage = z.output<typeof catalogPackageSchema>;
@@ -147,3 +213,8 @@ export type Licence = z.output<typeof licenceSchema>;
 export type StemKind = (typeof stemKinds)[number];
 export type PermittedUse = (typeof permittedUses)[number];
 export type StemRuleKind = (typeof stemRuleKinds)[number];
+export type ExportChannel = (typeof exportChannels)[number];
+export type AiUse = (typeof aiUses)[number];
+export type LicenceScopes = z.output<typeof licenceScopesSchema>;
+export type StemRule = z.output<typeof stemRuleSchema>;
+export type Derivative = z.output<typeof derivativeSchema>;

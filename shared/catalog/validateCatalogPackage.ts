@@ -1,5 +1,5 @@
 import { formatIssues } from '../contract/formatIssues';
-import { catalogPackageSchema, type CatalogPackage } from './catalogPackageSchema';
+import { CATALOG_FORMAT, CATALOG_FORMAT_2, catalogPackageSchema, type CatalogPackage } from './catalogPackageSchema';
 
 export type ValidationResult = { ok: true; value: CatalogPackage } | { ok: false; problems: string[] };
 
@@ -71,5 +71,45 @@ export function validateCatalogPackage(manifest: unknown): ValidationResult {
       }
     });
   });
+  problems.push(...formatTwoProblems(pkg), ...derivativeShapeProblems(pkg));
   return problems.length ? { ok: false, problems } : { ok: true, value: pkg };
+}
+
+/** A stemroom-catalog/1 manifest says nothing of scopes, re-licensing or lineage: members that would are refused, not ignored. */
+function formatTwoProblems(pkg: CatalogPackage): string[] {
+  if (pkg.format !== CATALOG_FORMAT) return [];
+  const problems: string[] = [];
+  const needs = (path: string, what: string) => problems.push(`${path}: ${what} needs format "${CATALOG_FORMAT_2}" (this manifest says "${CATALOG_FORMAT}")`);
+  pkg.licences.forEach((l, i) => {
+    if (l.relicense !== undefined) needs(`licences[${i}].relicense`, 're-licensing');
+    if (l.scopes !== undefined) needs(`licences[${i}].scopes`, 'a scope');
+    l.stemRules.forEach((r, j) => r.inherited !== undefined && needs(`licences[${i}].stemRules[${j}].inherited`, 'an inherited rule'));
+  });
+  pkg.recordings.forEach((r, i) =>
+    r.stems.forEach((s, j) => {
+      for (const member of ['mix', 'track', 'contains'] as const) if (s[member] !== undefined) needs(`recordings[${i}].stems[${j}].${member}`, `"${member}"`);
+    }),
+  );
+  if (pkg.derivative) needs('derivative', 'a derivative');
+  return problems;
+}
+
+/** A derivative package publishes one export: one recording, at most one mix, lineage files named once each. */
+function derivativeShapeProblems(pkg: CatalogPackage): string[] {
+  const problems: string[] = [];
+  pkg.recordings.forEach((r, i) => {
+    if (r.stems.filter((s) => s.mix).length > 1) problems.push(`recordings[${i}].stems: more than one stem is marked as the mix`);
+  });
+  if (!pkg.derivative) {
+    if (pkg.recordings.some((r) => r.stems.some((s) => s.mix || s.track || s.contains))) problems.push('recordings: "mix", "track" and "contains" describe a derivative\'s stems; this package has no "derivative"');
+    return problems;
+  }
+  if (pkg.recordings.length !== 1) problems.push(`recordings: a derivative package publishes one export, so it has one recording (it has ${pkg.recordings.length})`);
+  const seen = new Set<string>();
+  pkg.derivative.lineage.forEach((entry, i) => {
+    if (seen.has(entry.package)) problems.push(`derivative.lineage[${i}].package: "${entry.package}" is named twice`);
+    seen.add(entry.package);
+    if (entry.package === pkg.package.id) problems.push(`derivative.lineage[${i}].package: a package cannot be its own ancestor`);
+  });
+  return problems;
 }

@@ -7,6 +7,7 @@ import { isCountryCode } from '../rights/territories';
 import { normalizeIsrc } from '../rights/identifiers';
 import { attributionRecordSchema, recordLoudnessSchema } from '../rights/attributionRecord';
 import { PROJECT_SAMPLE_RATES } from '../project/projectSampleRate';
+import { aiUses, exportChannels } from '../catalog/catalogPackageSchema';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
@@ -37,6 +38,10 @@ export const exportOptionsSchema = z
       .max(20)
       .transform((value, ctx) => normalizeIsrc(value) ?? (ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISRC (CC-XXX-YY-NNNNN)` }), z.NEVER))
       .optional(),
+    /** Where the export goes: checked against every licence's channel scope and carried in the record. */
+    channel: z.enum(exportChannels).default('streaming-distribution'),
+    /** An AI use the export is meant for (voice model, training), if any: every licence must allow it. */
+    aiUse: z.enum(aiUses).optional(),
     /** Also write a delivery bundle beside the file: a folder, or one .zip (audio, credits.json, licences, ledger proof, split sheet). */
     bundle: z.enum(['folder', 'zip']).optional(),
     taskId: taskIdSchema.optional(),
@@ -53,6 +58,8 @@ export const exportCheckSchema = z.object({
   creator: z.string().nullable(),
   /** Packages the export relies on that no rights holder signed (nothing proves who delivered them): package id and the recording title. */
   unsignedPackages: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The channel judged. */
+  channel: z.enum(exportChannels).optional(),
 });
 export type ExportCheck = z.infer<typeof exportCheckSchema>;
 
@@ -137,7 +144,10 @@ export const ledgerVerificationSchema = z.object({
 });
 
 export const exportsEndpoints = {
-  'exports.check': endpoint(z.object({ projectId, territory: territory.optional(), creator: z.string().max(200).optional(), title: z.string().max(200).optional() }).strict(), exportCheckSchema),
+  'exports.check': endpoint(
+    z.object({ projectId, territory: territory.optional(), creator: z.string().max(200).optional(), title: z.string().max(200).optional(), channel: z.enum(exportChannels).optional(), aiUse: z.enum(aiUses).optional() }).strict(),
+    exportCheckSchema,
+  ),
   'exports.start': endpoint(exportOptionsSchema, exportSummarySchema),
   'exports.list': endpoint(z.object({ projectId: projectId.optional() }).strict(), z.array(exportListItemSchema)),
   'exports.show': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ item: exportListItemSchema, record: attributionRecordSchema })),

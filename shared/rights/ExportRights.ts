@@ -1,4 +1,5 @@
 import type { Licence } from '../catalog/catalogPackageSchema';
+import type { DerivativeFacts } from '../lineage/DerivativeFacts';
 
 /** A person or company in a credit or split. */
 export interface PartyRef {
@@ -29,6 +30,8 @@ export interface RecordingFacts {
   readonly publishingLicences: readonly (Licence & { readonly licensorName: string })[];
   /** Stem names by stem id. */
   readonly stemNames: ReadonlyMap<string, string>;
+  /** Present when the recording is a derivative (a creator's published export): its verified chain. */
+  readonly derivative?: DerivativeFacts;
 }
 
 /** The creator of the export (the user), as credited. */
@@ -54,7 +57,10 @@ export interface RightsReason {
     | 'no-pitch-shift'
     | 'no-time-stretch'
     | 'unknown-recording'
-    | 'source-misidentified';
+    | 'source-misidentified'
+    | 'channel-not-permitted'
+    | 'ai-use-not-permitted'
+    | 'approval-missing';
   readonly message: string;
   readonly fix: string;
   readonly licenceId?: string;

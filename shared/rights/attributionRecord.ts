@@ -6,6 +6,8 @@ import type { Splits } from './computeSplits';
 import { unionLength } from './audibleUsage';
 import { CANONICALIZATION } from './canonicalJson';
 import type { IdentifiedAudio } from './sourceIdentity';
+import { aiUses, exportChannels } from '../catalog/catalogPackageSchema';
+import { termsOf } from '../lineage/termsOf';
 
 /**
  * The attribution record: everything about an export's rights, as
@@ -17,7 +19,34 @@ import type { IdentifiedAudio } from './sourceIdentity';
 export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
 const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
-const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number() });
+/** `heard: false` marks a range whose clip is at or below INAUDIBLE_GAIN_DB: placed and judged, but no share (absent: heard). */
+const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number(), heard: z.literal(false).optional() });
+
+/**
+ * The chain behind derivative sources (catalog recordings that are other
+ * creators' published exports): every ancestor export — id, its record's
+ * signature, its ledger entry hash — back to the original recordings.
+ */
+export const recordLineageSchema = z.object({
+  ancestors: z.array(
+    z.object({
+      exportId: z.string(),
+      /** The ancestor record's Ed25519 signature (base64) and the library key that made it. */
+      signature: z.string(),
+      libraryKeyFingerprint: z.string(),
+      entryHash: z.string().regex(/^[0-9a-f]{64}$/),
+      creator: z.string(),
+      title: z.string(),
+      /** The derivative recording the export was published as, and its package. */
+      recordingId: z.string(),
+      packageId: z.string(),
+      /** The recordings that export used (derivatives or originals). */
+      derivedFrom: z.array(z.string()),
+    }),
+  ),
+  originals: z.array(z.object({ recordingId: z.string(), packageId: z.string(), title: z.string(), packageKeyFingerprint: z.string() })),
+});
+export type RecordLineage = z.infer<typeof recordLineageSchema>;
 
 /**
  * Loudness of the file as delivered: measured on what it plays (an MP3
@@ -97,6 +126,8 @@ export const attributionRecordSchema = z.object({
           kind: z.string(),
           sha256: z.string(),
           ranges: z.array(rangeSchema),
+          /** The tracks it plays on (what a derivative's per-track stems are checked against). Absent in older records. */
+          trackIds: z.array(z.string()).optional(),
           /** Present when the creator's own audio turned out to be this stem: it is licensed, credited and paid as the stem. */
           heardAs: z
             .object({ ownSha256: z.string(), name: z.string(), method: z.enum(['same-audio', 'fingerprint']), offsetSec: z.number(), confidence: z.number() })
@@ -124,7 +155,20 @@ export const attributionRecordSchema = z.object({
     }),
   ),
   splits: z.object({ master: z.array(shareSchema), publishing: z.array(shareSchema), basis: z.array(z.string()) }),
-  decision: z.object({ allowed: z.literal(true), territory: z.string(), date: z.string(), rulesEvaluated: z.array(z.string()) }),
+  decision: z.object({
+    allowed: z.literal(true),
+    territory: z.string(),
+    date: z.string(),
+    /** The channel the export was declared for (checked against every licence's scopes). Absent in older records. */
+    channel: z.enum(exportChannels).optional(),
+    /** An AI use the export was declared for, if any. */
+    aiUse: z.enum(aiUses).optional(),
+    /** Licensors' approvals the export relied on (licences that require one). */
+    approvals: z.array(z.object({ licence: z.string(), keyFingerprint: z.string(), signature: z.string() })).optional(),
+    rulesEvaluated: z.array(z.string()),
+  }),
+  /** Present when a source is a derivative: the whole chain back to the originals. */
+  lineage: recordLineageSchema.optional(),
   credits: z.array(z.string()),
   /** The library that made the export: its Ed25519 public key (base64 of 32 raw bytes) and that key's SHA-256. Hashed into the ledger. */
   library: z.object({ publicKey: z.string(), keyFingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
@@ -154,6 +198,10 @@ export interface RecordInput {
   readonly identified?: ReadonlyMap<string, IdentifiedAudio>;
   /** The exporting library's public key (base64) and fingerprint. */
   readonly library?: { readonly publicKey: string; readonly keyFingerprint: string };
+  /** The declared channel and AI use, and the approvals relied on. */
+  readonly intent?: { readonly channel: AttributionRecord['decision']['channel']; readonly aiUse?: AttributionRecord['decision']['aiUse']; readonly approvals?: AttributionRecord['decision']['approvals'] };
+  /** The chain behind derivative sources, when there are any. */
+  readonly lineage?: RecordLineage;
 }
 
 const strip = <T extends { isni?: string | null; ipi?: string | null }>(p: T) => ({
@@ -169,6 +217,8 @@ const workOf = (r: RecordingFacts) => ({
   publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
 });
 
+const rangeKey = (r: { startSec: number; endSec: number; sourceStartSec: number; sourceEndSec: number }) => `${r.startSec}|${r.endSec}|${r.sourceStartSec}|${r.sourceEndSec}`;
+
 /** The record's payload (everything but the ledger stamp), from an allowed export decision. */
 export function buildAttributionPayload(input: RecordInput): AttributionPayload {
   const { decision, recordings, document } = input;
@@ -176,7 +226,9 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
   const ownRecordings: AttributionPayload['ownRecordings'] = [];
   for (const u of decision.usage) {
     const source = u.source;
-    const ranges = u.ranges.map((r) => ({ ...r }));
+    // Which ranges took no share is part of what the record states, so a reader can recompute its splits.
+    const heard = new Set(u.heardRanges.map(rangeKey));
+    const ranges = u.ranges.map((r) => (heard.has(rangeKey(r)) ? { ...r } : { ...r, heard: false as const }));
     if (source.type === 'recording') {
       ownRecordings.push({ sha256: source.sha256, name: source.name, performer: input.creator.name, ranges });
       continue;
@@ -200,7 +252,7 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
     };
     const identity = input.identified?.get(source.id);
     const heardAs = identity ? { heardAs: { ownSha256: identity.ownSha256, name: source.name, method: identity.method, offsetSec: round3(identity.offsetSec), confidence: round3(identity.confidence) } } : {};
-    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges, ...heardAs }];
+    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges, trackIds: [...u.trackIds], ...heardAs }];
     // Stems of one recording playing together are one recording heard: overlaps count once, as in the splits.
     const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
     byRecording.set(r.id, { ...entry, stems, audibleSeconds });
@@ -229,11 +281,20 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
       id: l.id,
       licensor: l.licensorName,
       type: l.type,
-      termsReliedOn: { uses: l.uses, territories: l.territories, validFrom: l.validFrom, validUntil: l.validUntil ?? null, stemRules: l.stemRules, revenue: l.revenue },
+      termsReliedOn: termsOf(l),
       creditText: l.creditText,
     })),
     splits: { master: [...input.splits.master], publishing: [...input.splits.publishing], basis: [...input.splits.basis] },
-    decision: { allowed: true, territory: decision.territory, date: decision.date, rulesEvaluated: [...decision.rulesEvaluated] },
+    decision: {
+      allowed: true,
+      territory: decision.territory,
+      date: decision.date,
+      ...(input.intent?.channel ? { channel: input.intent.channel } : {}),
+      ...(input.intent?.aiUse ? { aiUse: input.intent.aiUse } : {}),
+      ...(input.intent?.approvals?.length ? { approvals: [...input.intent.approvals] } : {}),
+      rulesEvaluated: [...decision.rulesEvaluated],
+    },
+    ...(input.lineage && input.lineage.ancestors.length ? { lineage: input.lineage } : {}),
     credits: [...input.credits],
     ...(input.library ? { library: { ...input.library } } : {}),
   };

@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../project/documentSchema';
-import { INAUDIBLE_GAIN_DB, unionLength, type SourceUsage } from './audibleUsage';
+import { INAUDIBLE_GAIN_DB, unionLength, type UsedRange } from './audibleUsage';
 import type { Creator, RecordingFacts, ShareRef } from './ExportRights';
 import type { Licence } from '../catalog/catalogPackageSchema';
 import { largestRemainder } from './largestRemainder';
@@ -27,6 +27,20 @@ const WRITER_SHARE_WITH_PUBLISHERS = 0.5;
 
 type Weighted = { party: ShareRef; role: string; weight: number };
 
+/**
+ * What the splits need of a source in the export: which recording (or own
+ * audio), the timeline ranges it plays and those of them that can be heard
+ * (audibleUsage; a record says which were not — see chainProblems).
+ */
+export interface SplitUsage {
+  readonly source: { readonly type: 'catalog'; readonly recordingId: string } | { readonly type: 'recording' };
+  readonly ranges: readonly Pick<UsedRange, 'startSec' | 'endSec'>[];
+  readonly heardRanges: readonly Pick<UsedRange, 'startSec' | 'endSec'>[];
+}
+
+const percent = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
+const shareList = (shares: readonly ShareRef[]) => shares.map((s) => `${s.name} ${percent(s.shareBp / 10000)}`).join(', ');
+
 function collapse(entries: readonly Weighted[]): SplitEntry[] {
   const byKey = new Map<string, Weighted>();
   for (const e of entries) {
@@ -53,10 +67,15 @@ function collapse(entries: readonly Weighted[]): SplitEntry[] {
  * seconds each is heard; each licence's revenue terms decide how much of a
  * source's part goes to its rights holders and how much stays with the
  * creator. The creator's own recordings are the creator's master share.
+ *
+ * A derivative source (another creator's published export) passes its
+ * rights holders' part on exactly as that export's own splits divided it —
+ * so the original rights holders' shares flow through every generation,
+ * each generation's licence deciding how much of its part flows back.
  */
 export function computeSplits(
-  document: ProjectDocument,
-  usage: readonly SourceUsage[],
+  document: Pick<ProjectDocument, 'kind' | 'recordingId'>,
+  usage: readonly SplitUsage[],
   recordings: ReadonlyMap<string, RecordingFacts>,
   relyOn: readonly Licence[],
   creator: Creator,
@@ -90,8 +109,14 @@ export function computeSplits(
     const weight = seconds / totalSeconds;
     const licence = licenceFor(recording.masterLicences);
     const holders = (licence?.revenue.rightsHolderShareBp ?? 10000) / 10000;
-    basis.push(`"${recording.title}": ${(weight * 100).toFixed(2)} % of the audio; its master owners take ${holders * 100} % of that under licence ${licence?.id ?? '—'}.`);
-    for (const owner of recording.masterOwners) master.push({ party: owner, role: 'master owner', weight: weight * holders * (owner.shareBp / 10000) });
+    if (recording.derivative) {
+      basis.push(
+        `"${recording.title}" (${recording.derivative.use} by ${recording.derivative.creator}, export ${recording.derivative.exportId}): ${percent(weight)} of the audio; its rights holders take ${holders * 100} % of that under licence ${licence?.id ?? '—'}, passed on as that export's master split (${shareList(recording.masterOwners)}).`,
+      );
+    } else {
+      basis.push(`"${recording.title}": ${(weight * 100).toFixed(2)} % of the audio; its master owners take ${holders * 100} % of that under licence ${licence?.id ?? '—'}.`);
+    }
+    for (const owner of recording.masterOwners) master.push({ party: owner, role: owner.role || 'master owner', weight: weight * holders * (owner.shareBp / 10000) });
     master.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
   }
 
@@ -115,6 +140,13 @@ export function computeSplits(
   for (const { recording, weight } of workWeights.values()) {
     const licence = licenceFor(recording.publishingLicences);
     const holders = (licence?.revenue.rightsHolderShareBp ?? 10000) / 10000;
+    if (recording.derivative) {
+      const shares = recording.derivative.publishingShares;
+      basis.push(`"${recording.work.title}" (in "${recording.title}"): rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}, passed on as export ${recording.derivative.exportId}'s publishing split (${shareList(shares)}).`);
+      for (const share of shares) publishing.push({ party: share, role: share.role, weight: weight * holders * (share.shareBp / 10000) });
+      publishing.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
+      continue;
+    }
     const { writers, publishers } = recording.work;
     const writerPart = publishers.length ? WRITER_SHARE_WITH_PUBLISHERS : 1;
     basis.push(`"${recording.work.title}": rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}; writers ${writerPart * 100} %, publishers ${(1 - writerPart) * 100} % of that.`);

@@ -28,9 +28,8 @@ export class MixGraph {
   ) {
     const audible = audibleTracks(document.tracks);
     for (const track of tracks) {
-      // Built at its mix, not glided there: a render starts with muted tracks silent and pans where they are.
-      const chain = new TrackChain(context, track, document.bpm, audible.has(track.id));
-      this.tracks.set(track.id, chain);
+      // Built at its mix: applyMix glides (a live change), which here would let a muted track sound for its first milliseconds.
+      this.tracks.set(track.id, new TrackChain(context, track, document.bpm, audible.has(track.id)));
     }
     this.master = context.createGain();
     this.master.gain.value = dbToGain(document.master.gainDb);

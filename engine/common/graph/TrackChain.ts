@@ -24,7 +24,7 @@ export class TrackChain {
     private readonly context: BaseAudioContext,
     private track: Track,
     bpm: number,
-    /** Mute/solo as built: set at once, not glided (a muted track glided from 1 would leak its first milliseconds into a render). */
+    /** Whether mute/solo let it be heard: set from the start, never glided to (a render's first milliseconds would hear a muted track). */
     audible = true,
   ) {
     this.effectInput = context.createGain();
@@ -82,6 +82,7 @@ export class TrackChain {
   scheduleAutomation(bpm: number, from: number, when: number): void {
     scheduleVolumeAutomation(this.volume.gain, this.track.volumeAutomation, bpm, from, when);
   }
+
 
   dispose(): void {
     for (const node of [...this.inputs, ...this.summing, this.effectInput, this.volume, this.panner, this.audible]) node.disconnect();

@@ -33,6 +33,10 @@ export interface RenderOptions {
   readonly outputRate?: number;
   /** Render reverb and delay tails after the last clip (exports do). */
   readonly includeTail?: boolean;
+  /** Run the master limiter over the result (default). renderStems limits the mix itself and carries its gain onto each stem. */
+  readonly limit?: boolean;
+  /** Render at least this many seconds (renderStems renders each track as long as the whole mix: an effect's latency can outlast its clips). */
+  readonly minSeconds?: number;
   readonly onProgress?: (phase: 'preparing' | 'rendering' | 'resampling' | 'limiting', done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -74,7 +78,7 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     options.includeTail === false
       ? 0
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
-  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate));
+  const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate), Math.ceil((options.minSeconds ?? 0) * sampleRate));
   // AudioBuffers serve any context of the rate: the sources are prepared once, for whichever contexts render them.
   // Rendering tracks apart, most clips play as block DSP from the channels: an AudioBuffer (a copy) only for those the graph plays.
   const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch, { lazyBuffers: environment.runTrackStages !== undefined });
@@ -113,9 +117,11 @@ export async function renderProject(document: ProjectDocument, environment: Rend
     resampling.push({ ...master.design, stage: 'master' });
     throwIfAborted(options.signal);
   }
-  options.onProgress?.('limiting', 0, 1);
-  LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
-  options.onProgress?.('limiting', 1, 1);
+  if (options.limit !== false) {
+    options.onProgress?.('limiting', 0, 1);
+    LimiterDsp.limitBuffer(channels, outputRate, document.master.limiterCeilingDb);
+    options.onProgress?.('limiting', 1, 1);
+  }
   return { sampleRate: outputRate, resampling, channels, contentSeconds, seconds: channels[0]!.length / outputRate };
 }
 

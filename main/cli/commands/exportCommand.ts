@@ -6,11 +6,12 @@ import { numberOption } from '../numberOption';
 import { ServiceError } from '../../services/ServiceError';
 import type { RightsReasonView } from '../../../shared/contract/exportsContract';
 import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
+import { aiUses, exportChannels, type AiUse, type ExportChannel } from '../../../shared/catalog/catalogPackageSchema';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--bundle [--zip]]',
+  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--channel streaming-distribution|social-only|non-commercial|sync-on-request] [--ai-use voice-model|training] [--bundle [--zip]]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -21,6 +22,8 @@ export const exportCommand: Command = {
     title: { type: 'string' },
     creator: { type: 'string' },
     isrc: { type: 'string' },
+    channel: { type: 'string' },
+    'ai-use': { type: 'string' },
     bundle: { type: 'boolean' },
     zip: { type: 'boolean' },
   },
@@ -34,6 +37,10 @@ export const exportCommand: Command = {
     const sampleRate = numberOption(values, 'sample-rate', { integer: true, takes: `${PROJECT_SAMPLE_RATES.join(', ')} (Hz)` });
     if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as ProjectSampleRate)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
     const normalize = numberOption(values, 'normalize', { min: -40, max: -5, takes: 'a loudness target in LUFS from -40 to -5, e.g. -14' }) ?? null;
+    const channel = values.channel ?? 'streaming-distribution';
+    if (!exportChannels.includes(channel as ExportChannel)) throw new UsageError(`--channel is one of ${exportChannels.join(', ')} (where the export goes; every licence's scopes are checked)`);
+    const aiUse = values['ai-use'];
+    if (aiUse !== undefined && !aiUses.includes(aiUse as AiUse)) throw new UsageError(`--ai-use is ${aiUses.join(' or ')}`);
     try {
       const summary = await callContract(await services(), 'exports.start', {
         projectId: positionals[0]!,
@@ -46,6 +53,8 @@ export const exportCommand: Command = {
         title: typeof values.title === 'string' ? values.title : undefined,
         creator: typeof values.creator === 'string' ? values.creator : undefined,
         isrc: typeof values.isrc === 'string' ? values.isrc : undefined,
+        channel: channel as ExportChannel,
+        ...(aiUse ? { aiUse: aiUse as AiUse } : {}),
         bundle: values.bundle ? (values.zip ? 'zip' : 'folder') : undefined,
       });
       out.result(summary, () => [

@@ -22,6 +22,11 @@ import { analyticsReportCommand } from './analyticsReportCommand';
 import { analyticsSimulateCommand } from './analyticsSimulateCommand';
 import { analyticsOverviewCommand } from './analyticsOverviewCommand';
 import { analyticsAsideCommand } from './analyticsAsideCommand';
+import { publishCommand } from './publishCommand';
+import { lineageCommand } from './lineageCommand';
+import { approvalRequestCommand } from './approvalRequestCommand';
+import { approvalSignCommand } from './approvalSignCommand';
+import { approvalImportCommand } from './approvalImportCommand';
 import { analyticsDisputeCommand } from './analyticsDisputeCommand';
 import { analyticsFlaggedCommand } from './analyticsFlaggedCommand';
 
@@ -44,6 +49,11 @@ export const commands: readonly Command[] = [
   exportsListCommand,
   inspectCommand,
   ledgerVerifyCommand,
+  publishCommand,
+  lineageCommand,
+  approvalRequestCommand,
+  approvalSignCommand,
+  approvalImportCommand,
   analyticsImportCommand,
   analyticsReportCommand,
   analyticsSimulateCommand,

@@ -22,12 +22,13 @@ describe('encodeFlac', () => {
     [16 as const, 48000, 48000 * 2 + 123],
     [24 as const, 44100, 5000],
     [16 as const, 48000, 3],
-  ])('%i-bit at %i Hz (%i frames) decodes bit-exact with ffmpeg', (bps, sampleRate, frames) => {
+  ])('%i-bit at %i Hz (%i frames) decodes bit-exact with ffmpeg, every frame CRC checked', (bps, sampleRate, frames) => {
     const samples = signal(frames, frames);
     if (bps === 24) samples.forEach((c) => c.forEach((v, i) => (c[i] = v * 256 + (i % 256))));
     const file = path.join(tempDir(), 'test.flac');
     fs.writeFileSync(file, flacFile(encodeFlac(samples, sampleRate, bps), []));
-    const raw = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-f', bps === 16 ? 's16le' : 's32le', '-'], { maxBuffer: 1 << 28 });
+    // crccheck+explode: ffmpeg fails on any frame whose CRC-8 or CRC-16 is wrong, instead of concealing it.
+    const raw = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-err_detect', 'crccheck+explode', '-xerror', '-i', file, '-f', bps === 16 ? 's16le' : 's32le', '-'], { maxBuffer: 1 << 28 });
     const decoded = bps === 16 ? new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2) : new Int32Array(raw.buffer, raw.byteOffset, raw.length / 4).map((v) => v >> 8);
     expect(decoded.length).toBe(frames * 2);
     for (let i = 0; i < frames; i++) {

@@ -14,6 +14,8 @@ import type { ZipLimits } from '../../media/extractZip';
 import { checkPackageSignature, type PackageSignatureCheck } from '../../trust/packageSignature';
 import { judgePackageKey } from '../../../shared/catalog/judgePackageKey';
 import { foreignPartyChanges } from './foreignPartyChanges';
+import { verifyDerivativeChain } from '../../trust/verifyDerivativeChain';
+import { lineageQueries, type LineageWrite } from '../../db/lineageQueries';
 import { stemDurationProblems } from './stemDurationProblems';
 import { refuseRecognisedAudio, type RecognisedStem } from './refuseRecognisedAudio';
 
@@ -81,11 +83,13 @@ export async function importCatalogPackage(source: string, context: ImportContex
     refuseForeignAudio(pkg, writes.foreignStemWithAudio);
     const partyProblems = foreignPartyChanges(pkg, writes.party, writes.packagesCrediting);
     if (partyProblems.length) throw importRefusal('manifest.json', partyProblems);
+    const derivative = derivativeLineage(pkg, folder, manifest.sha256, signature, context.db, (id) => writes.knownPackage(id)?.pinned?.fingerprint ?? null);
+    const lineage = derivative?.write;
 
     const analyses = await checkStems(pkg, folder, writes.analysisOf, task, context.pcm);
     const durationProblems = stemDurationProblems(pkg, analyses);
     if (durationProblems.length) throw importRefusal('manifest.json', durationProblems);
-    if (context.recogniseStem) await refuseRecognisedAudio(pkg, analyses, context.recogniseStem, writes.stemById);
+    if (context.recogniseStem) await refuseRecognisedAudio(pkg, analyses, context.recogniseStem, writes.stemById, derivative?.contains);
     task.progress('Storing audio', 0, 1);
     const added: string[] = [];
     try {
@@ -105,6 +109,7 @@ export async function importCatalogPackage(source: string, context: ImportContex
         analyses,
         importedAt: context.now().toISOString(),
         signature: signatureWrite(signature, judgement.pin),
+        ...(lineage ? { lineage } : {}),
       });
       context.pcm?.commit();
       task.progress('Imported', 1, 1);
@@ -117,6 +122,39 @@ export async function importCatalogPackage(source: string, context: ImportContex
     context.pcm?.discard();
     folder.dispose();
   }
+}
+
+/**
+ * A derivative's chain, verified from the signatures it carries
+ * (verifyDerivativeChain), and the upstream stems each of its stems
+ * contains; one export is published by one package only, and a derivative
+ * package's later versions publish the same export.
+ */
+function derivativeLineage(
+  pkg: CatalogPackage,
+  folder: ArchiveFolder,
+  manifestSha256: string,
+  signature: PackageSignatureCheck,
+  db: ImportContext['db'],
+  pinnedKeyOf: (packageId: string) => string | null,
+): { write: LineageWrite; contains: (stemId: string) => readonly { packageId: string; stemId: string }[] } | undefined {
+  const lineage = lineageQueries(db);
+  const previous = lineage.derivativeByPackage(pkg.package.id);
+  if (!pkg.derivative) {
+    if (previous) throw importRefusal('manifest.json', [`derivative: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot stop being that derivative`]);
+    return undefined;
+  }
+  const verified = verifyDerivativeChain(folder, pkg, manifestSha256, signature, pinnedKeyOf);
+  const exportId = verified.record.exportId;
+  if (previous && previous.exportId !== exportId) throw importRefusal('manifest.json', [`derivative.export: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot publish another (${exportId})`]);
+  const other = lineage.derivativeByExport(exportId);
+  if (other && other.packageId !== pkg.package.id) throw importRefusal('manifest.json', [`derivative.export: export ${exportId} is already in this library as package "${other.packageId}"`]);
+  const contents = verified.chain.stemContents(pkg.recordings[0]!.id);
+  return {
+    write: { recordingId: pkg.recordings[0]!.id, exportId, creator: verified.record.creator.name, recordJson: JSON.stringify(pkg.derivative.export), carried: verified.carried },
+    // What each stem is proved to contain, through every generation: the sound a fingerprint will find in it.
+    contains: (stemId) => contents.get(stemId) ?? [],
+  };
 }
 
 function refuseForeignIds(pkg: CatalogPackage, ownerOf: (kind: 'work' | 'recording' | 'stem' | 'licence', id: string) => string | undefined): void {

@@ -17,13 +17,17 @@ export type StemFacts = (stemId: string) => { stemName: string; recordingTitle: 
  * package's audio, however new its bytes: delivering it under new ids and
  * licences would launder it. Same-byte copies are refused earlier, by hash;
  * this is the same rule for the same sound. Audio already stored (no new
- * analysis) was judged when it arrived.
+ * analysis) was judged when it arrived. A derivative's stem may carry the
+ * upstream stems its verified chain says it contains (a remix is made of
+ * them), and no other.
  */
 export async function refuseRecognisedAudio(
   pkg: CatalogPackage,
   analyses: ReadonlyMap<string, StoredStemAnalysis>,
   recognise: (fingerprint: Uint8Array) => Promise<readonly RecognisedStem[]>,
   stemFacts: StemFacts,
+  /** The stored stems a new stem is proved to contain (a derivative's, verified through its chain): their sound is expected in it. */
+  contains: (stemId: string) => readonly { readonly packageId: string; readonly stemId: string }[] = () => [],
 ): Promise<void> {
   const problems: string[] = [];
   for (const [i, recording] of pkg.recordings.entries()) {
@@ -33,6 +37,7 @@ export async function refuseRecognisedAudio(
       for (const match of await recognise(fingerprint)) {
         const other = stemFacts(match.stemId);
         if (!other || other.packageId === pkg.package.id) continue;
+        if (contains(stem.id).some((c) => c.stemId === match.stemId && c.packageId === other.packageId)) continue;
         problems.push(
           `recordings[${i}].stems[${j}].file: this audio is the stem "${other.stemName}" of "${other.recordingTitle}" (package "${other.packageId}"), recognised by its fingerprint (${match.coveredSec.toFixed(1)} s in common); a package may not deliver another package's audio`,
         );

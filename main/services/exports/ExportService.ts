@@ -35,6 +35,10 @@ import type { LibraryKey } from '../../trust/LibraryKey';
 import type { LedgerHeadFile, SignedLedgerHead } from '../../trust/LedgerHeadFile';
 import { signRecord } from '../../trust/recordSignature';
 import type { libraryMetaQueries } from '../../db/libraryMetaQueries';
+import { DerivativeChains } from '../lineage/DerivativeChains';
+import { approvalQueries } from '../../db/approvalQueries';
+import type { ExportIntent } from '../../../shared/lineage/decideScopes';
+import { judgeLineageAndScopes } from './lineageDecision';
 
 type ExportOptions = z.output<typeof exportOptionsSchema>;
 
@@ -51,6 +55,9 @@ export class ExportService {
   private readonly ledger;
   private readonly catalog;
   private readonly identity;
+  private readonly approvals;
+  /** The verified chains of derivative recordings (their facts, upstream licences, stem contents). */
+  readonly chains: DerivativeChains;
   private readonly publisher: ExportPublisher;
   private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -70,16 +77,18 @@ export class ExportService {
     this.publisher = new ExportPublisher(this.ledger, ledgerLockPath(db));
     this.catalog = catalogReadQueries(db);
     this.identity = sourceIdentityQueries(db);
+    this.approvals = approvalQueries(db);
+    this.chains = new DerivativeChains(db);
   }
 
   /** The licence decision, credits and splits an export would have — what the export dialog shows first. */
-  check(projectId: string, territory?: string, creator?: string, title?: string): ExportCheck {
+  check(projectId: string, territory?: string, creator?: string, title?: string, intent: ExportIntent = { channel: 'streaming-distribution' }): ExportCheck {
     const document = this.projects.documentAt(projectId);
-    const context = this.context(document, territory);
+    const context = this.context(document, territory, projectId, intent);
     const creatorName = creator ?? this.settings.get().creatorName;
     const unsignedPackages = [...new Map([...context.recordings.values()].filter((r) => !r.packageKeyFingerprint).map((r) => [r.packageId, { id: r.packageId, title: r.title }])).values()];
     if (!context.decision.allowed) {
-      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName, unsignedPackages };
+      return { allowed: false, reasons: [...context.decision.reasons], territory: context.decision.territory, date: context.decision.date, credits: [], splits: null, creator: creatorName, unsignedPackages, channel: intent.channel };
     }
     const splits = computeSplits(context.view.rightsDocument, context.decision.usage, context.recordings, context.decision.relyOn, { name: creatorName ?? 'You' });
     return {
@@ -91,6 +100,7 @@ export class ExportService {
       splits: { master: [...splits.master], publishing: [...splits.publishing], basis: [...splits.basis] },
       creator: creatorName,
       unsignedPackages,
+      channel: intent.channel,
     };
   }
 
@@ -108,7 +118,8 @@ export class ExportService {
     const summary = this.projects.summaryOf(options.projectId);
     const document = this.projects.documentAt(options.projectId);
     const revisionJson = JSON.stringify(document);
-    const context = this.context(document, options.territory);
+    const intent: ExportIntent = { channel: options.channel, ...(options.aiUse ? { aiUse: options.aiUse } : {}) };
+    const context = this.context(document, options.territory, options.projectId, intent);
     if (!context.decision.allowed) {
       const reasons = context.decision.reasons;
       throw new ServiceError('refused', `The export is not allowed: ${reasons.map((r) => `${r.message} ${r.fix}`).join(' ')}`, { reasons });
@@ -156,6 +167,8 @@ export class ExportService {
       splits,
       credits: this.credits(document, context, title, creatorName),
       library: { publicKey: this.trust.key.publicKey, keyFingerprint: this.trust.key.fingerprint },
+      intent: { ...intent, approvals: context.approvals },
+      ...(context.lineage ? { lineage: context.lineage } : {}),
     });
     task.progress('Writing', 0, 1);
     // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
@@ -325,22 +338,30 @@ export class ExportService {
    * facts replace the document's claims, own audio that is catalog audio
    * is that stem, and a forged source refuses the export outright.
    */
-  private context(document: ProjectDocument, territory?: string) {
+  private context(document: ProjectDocument, territory: string | undefined, projectId: string, intent: ExportIntent) {
     const lookup = this.identity.lookup();
     const view = catalogView(document, lookup);
-    const recordings = recordingFactsFor(view.rightsDocument, this.catalog);
+    const recordings = recordingFactsFor(view.rightsDocument, this.catalog, this.chains);
     const missing = new Set(document.sources.filter((s) => !this.store.has(s.sha256)).map((s) => s.id));
-    const judged = decideExport(view.rightsDocument, recordings, missing, territory ?? this.settings.get().territory, this.today());
+    const date = this.today();
+    const judged = decideExport(view.rightsDocument, recordings, missing, territory ?? this.settings.get().territory, date);
+    const revisionSha256 = sha256Hex(JSON.stringify(document));
+    const approvals = this.approvals.forRevision(projectId, revisionSha256, intent.channel);
+    const lineage = judgeLineageAndScopes(judged, view.rightsDocument, recordings, intent, (licenceId, keyFingerprint) => {
+      const row = approvals.find((a) => a.licenceId === licenceId && a.keyFingerprint === keyFingerprint && approvalInForce(a.approvalJson, date));
+      return row ? { signature: (JSON.parse(row.approvalJson) as { signature: string }).signature } : undefined;
+    });
     const forged = forgedSourceReasons(document, lookup);
-    const decision = forged.length ? { ...judged, allowed: false, reasons: [...forged, ...judged.reasons] } : judged;
-    return { recordings, decision, view };
+    const decision = forged.length ? { ...lineage.decision, allowed: false, reasons: [...forged, ...lineage.decision.reasons] } : lineage.decision;
+    return { recordings, decision, view, approvals: lineage.approvals, lineage: lineage.lineage, upstreamCredits: lineage.upstreamCredits };
   }
 
   private credits(document: ProjectDocument, context: ReturnType<ExportService['context']>, title: string, creator: string): string[] {
     const used = new Set(context.decision.usage.flatMap((u) => (u.source.type === 'catalog' ? [u.source.recordingId] : [])));
     if (document.kind === 'cover') used.add(document.recordingId);
     const recordings = [...used].flatMap((id) => context.recordings.get(id) ?? []);
-    return creditLines(document.kind, title, { name: creator }, recordings, context.decision.relyOn.map((l) => l.id), context.decision.relyOn.map((l) => l.creditText));
+    const required = [...new Set([...context.decision.relyOn.map((l) => l.creditText), ...context.upstreamCredits])];
+    return creditLines(document.kind, title, { name: creator }, recordings, context.decision.relyOn.map((l) => l.id), required);
   }
 
   private destination(options: ExportOptions, title: string): string {
@@ -358,6 +379,12 @@ export class ExportService {
       if (!fs.existsSync(candidate)) return candidate;
     }
   }
+}
+
+/** An approval holds until the end of its last day (if it names one). */
+function approvalInForce(approvalJson: string, date: string): boolean {
+  const validUntil = (JSON.parse(approvalJson) as { validUntil?: string }).validUntil;
+  return validUntil === undefined || date <= validUntil;
 }
 
 function canonicalJsonPretty(record: AttributionRecord): string {

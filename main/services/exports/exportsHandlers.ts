@@ -6,7 +6,7 @@ type ExportChannels = 'exports.check' | 'exports.start' | 'exports.list' | 'expo
 export function exportsHandlers(services: StemroomServices): Pick<Handlers, ExportChannels> {
   const { exports, bundles } = services;
   return {
-    'exports.check': ({ projectId, territory, creator, title }) => exports.check(projectId, territory, creator, title),
+    'exports.check': ({ projectId, territory, creator, title, channel, aiUse }) => exports.check(projectId, territory, creator, title, { channel: channel ?? 'streaming-distribution', ...(aiUse ? { aiUse } : {}) }),
     'exports.start': ({ taskId, ...options }) =>
       services.tasks.run(taskId, async (task) => {
         const summary = await exports.export({ ...options, taskId }, task);

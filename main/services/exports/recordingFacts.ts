@@ -1,15 +1,27 @@
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { RecordingFacts } from '../../../shared/rights/ExportRights';
 import type { catalogReadQueries } from '../../db/catalogReadQueries';
+import type { DerivativeChains } from '../lineage/DerivativeChains';
 
 type CatalogReads = ReturnType<typeof catalogReadQueries>;
 
-/** The catalog facts of every recording a document uses (and, for a cover, the covered one). */
-export function recordingFactsFor(document: ProjectDocument, reads: CatalogReads): Map<string, RecordingFacts> {
+/**
+ * The catalog facts of every recording a document uses (and, for a cover,
+ * the covered one). A derivative's come from its verified chain: its
+ * owners and publishing shares are its export's splits, every licence
+ * upstream of it and what its stems contain come with it (the upstream
+ * check judges those, naming the original licence).
+ */
+export function recordingFactsFor(document: ProjectDocument, reads: CatalogReads, chains?: DerivativeChains): Map<string, RecordingFacts> {
   const ids = new Set(document.sources.flatMap((s) => (s.type === 'catalog' ? [s.recordingId] : [])));
   ids.add(document.recordingId);
   const facts = new Map<string, RecordingFacts>();
   for (const id of ids) {
+    const derived = chains?.ofRecording(id)?.facts(id);
+    if (derived) {
+      facts.set(id, derived);
+      continue;
+    }
     const row = reads.recording(id);
     if (!row) continue;
     const licences = reads.licences(row.id, row.workId);

@@ -49,7 +49,10 @@ export class ProjectsService {
     const { territory, date } = this.rights();
     const permission = recordingPermission(licences, kind, territory, date);
     if (!permission.allowed) throw new ServiceError('refused', `"${recording.title}" may not be ${kind === 'remix' ? 'remixed' : 'covered'}: ${permission.reasons.join(' ')}`, { reasons: permission.reasons });
-    const stems = this.catalog.stems(recording.id).map((stem) => ({
+    const all = this.catalog.stems(recording.id);
+    // A derivative carries its mix and its per-track stems: a remix starts from the tracks (the mix holds them all again).
+    const parts = all.some((s) => !s.mix) ? all.filter((s) => !s.mix) : all;
+    const stems = parts.map((stem) => ({
       id: stem.id,
       name: stem.name,
       kind: stem.kind as CatalogSource['kind'],

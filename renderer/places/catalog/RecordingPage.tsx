@@ -5,6 +5,7 @@ import { formatDuration } from '../../app/formatDuration';
 import { CreditsPanel } from './CreditsPanel';
 import { LicencesPanel } from './LicencesPanel';
 import { StemsPanel } from './StemsPanel';
+import { LineageTree } from '../lineage/LineageTree';
 
 /** One recording: what it is, who made it, what its licences allow, and its stems to preview. */
 export function RecordingPage({
@@ -61,6 +62,7 @@ export function RecordingPage({
         <CreditsPanel recording={recording} />
         <LicencesPanel recording={recording} />
       </div>
+      <LineageTree focus={{ recordingId: recording.id }} />
     </article>
   );
 }

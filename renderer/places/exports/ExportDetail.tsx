@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { useBridge } from '../../app/BridgeContext';
 import { navigate } from '../../app/useHashRoute';
 import { formatDuration } from '../../app/formatDuration';
 import { useContract } from '../../hooks/useContract';
 import { SplitBar } from '../../components/SplitBar';
 import { formatIsrc, formatIswc } from '../../../shared/rights/identifiers';
+import { LineageTree } from '../lineage/LineageTree';
+import { PublishDialog } from './PublishDialog';
 
 /** One export: file, credits, splits, sources, licences relied on, the decision and the ledger stamp. */
 export function ExportDetail({ exportId }: { exportId: string }) {
   const bridge = useBridge();
   const shown = useContract('exports.show', { exportId });
+  const [publishing, setPublishing] = useState(false);
   if (!shown.value) return <p className="empty-state">{shown.error ?? 'Loading…'}</p>;
   const { item, record } = shown.value;
   return (
@@ -32,6 +36,9 @@ export function ExportDetail({ exportId }: { exportId: string }) {
           </button>
           <button type="button" onClick={() => navigate('studio', record.project.id)}>
             Open project
+          </button>
+          <button type="button" onClick={() => setPublishing(true)}>
+            Publish as a source…
           </button>
           <button type="button" className="primary" onClick={() => navigate('analytics', exportId)}>
             Analytics
@@ -83,9 +90,12 @@ export function ExportDetail({ exportId }: { exportId: string }) {
           ))}
         </ul>
         <p className="muted small">
-          Allowed in {record.decision.territory} on {record.decision.date}; {record.decision.rulesEvaluated.length} rules checked.
+          Allowed in {record.decision.territory} on {record.decision.date}
+          {record.decision.channel ? ` for ${record.decision.channel}` : ''}; {record.decision.rulesEvaluated.length} rules checked.
+          {record.lineage && ` Through ${record.lineage.ancestors.length} ancestor export${record.lineage.ancestors.length === 1 ? '' : 's'} back to ${record.lineage.originals.map((o) => `"${o.title}"`).join(', ')}.`}
         </p>
       </section>
+      <LineageTree focus={{ exportId }} />
       <section className="panel" aria-label="Ledger">
         <h2>Ledger</h2>
         {record.ledger && (
@@ -106,6 +116,7 @@ export function ExportDetail({ exportId }: { exportId: string }) {
           {item.fileState === 'ok' ? 'The file is in place and its audio matches this record.' : item.fileState === 'missing' ? 'The file is no longer where it was written.' : 'The file’s audio no longer matches this record.'}
         </p>
       </section>
+      {publishing && <PublishDialog exportId={exportId} exportPath={item.path} onClose={() => setPublishing(false)} />}
     </article>
   );
 }

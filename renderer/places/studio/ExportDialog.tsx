@@ -10,6 +10,9 @@ import { SplitBar } from '../../components/SplitBar';
 import { useFocusTrap } from '../../components/useFocusTrap';
 import type { StudioSession } from './StudioSession';
 import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
+import { exportChannels, type ExportChannel } from '../../../shared/catalog/catalogPackageSchema';
+import { channelName } from '../../../shared/lineage/licenceScopes';
+import { ApprovalActions } from './ApprovalActions';
 
 /**
  * "Export…": the licence check first (each refusal with what to change),
@@ -27,8 +30,10 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [bitDepth, setBitDepth] = useState<16 | 24>(24);
   const [sampleRate, setSampleRate] = useState<ProjectSampleRate>(session.document.sampleRate);
   const [normalize, setNormalize] = useState<number | null>(-14);
+  const [channel, setChannel] = useState<ExportChannel>('streaming-distribution');
   const [bundle, setBundle] = useState<'folder' | 'zip' | null>(null);
   const [check, setCheck] = useState<ExportCheck | null>(null);
+  const [recheck, setRecheck] = useState(0);
   const [taskId, setTaskId] = useState<string | null>(null);
   const [result, setResult] = useState<ExportSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,10 +52,10 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     if (!territory) return;
     const timer = setTimeout(() => {
       session.engine.pause();
-      bridge.call('exports.check', { projectId: session.projectId, territory, ...(creator ? { creator } : {}), ...(title ? { title } : {}) }).then(setCheck, (e: Error) => setFailure(e.message));
+      bridge.call('exports.check', { projectId: session.projectId, territory, channel, ...(creator ? { creator } : {}), ...(title ? { title } : {}) }).then(setCheck, (e: Error) => setFailure(e.message));
     }, 150);
     return () => clearTimeout(timer);
-  }, [bridge, session, territory, creator, title]);
+  }, [bridge, session, territory, channel, creator, title, recheck]);
 
   const start = async () => {
     const id = newTaskId('export');
@@ -58,7 +63,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     setFailure(null);
     try {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, ...(bundle ? { bundle } : {}), taskId: id });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, channel, ...(bundle ? { bundle } : {}), taskId: id });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
     } catch (error) {
@@ -133,6 +138,16 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                 </select>
               </label>
               <label className="param">
+                <span>Channel</span>
+                <select aria-label="Channel" value={channel} onChange={(e) => setChannel(e.target.value as ExportChannel)}>
+                  {exportChannels.map((c) => (
+                    <option key={c} value={c}>
+                      {channelName(c)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="param">
                 <span>Format</span>
                 <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as 'wav')}>
                   <option value="wav">WAV</option>
@@ -179,6 +194,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                   {check.reasons.map((r, i) => (
                     <li key={i}>
                       {r.message} <em>{r.fix}</em>
+                      {r.code === 'approval-missing' && r.licenceId && <ApprovalActions projectId={session.projectId} licenceId={r.licenceId} channel={channel} onImported={() => setRecheck((n) => n + 1)} />}
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { Command } from '../Command';
+import { UsageError } from '../Command';
+import { callContract } from '../callContract';
+
+/**
+ * `stemroom approval import FILE`: keeps a licensor's signed approval
+ * (checked against their package key) so the export it approves is allowed.
+ *
+ * @example
+ * stemroom approval import approval.json
+ */
+export const approvalImportCommand: Command = {
+  name: 'approval import',
+  summary: "Import a licensor's signed approval (checked against their package key)",
+  usage: 'APPROVAL_FILE',
+  async run({ positionals, services, out }) {
+    if (positionals.length !== 1) throw new UsageError('name one approval file');
+    const result = await callContract(await services(), 'approvals.import', { source: { path: path.resolve(positionals[0]!) } });
+    out.result(result, () => `Approval by ${result.licensor} of "${result.project}" (revision ${result.revision}) for ${result.channel} under ${result.licence}${result.validUntil ? `, until ${result.validUntil}` : ''}.`);
+  },
+};
