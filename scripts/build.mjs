@@ -19,6 +19,7 @@ await Promise.all([
       cli: 'main/cli/main.ts',
       playLogWorker: 'main/services/analytics/import/bytes/playLogWorker.ts',
       exportAudioWorker: 'main/services/exports/exportAudioWorker.ts',
+      trackStagesWorker: 'engine/node/trackStagesWorker.ts',
       measureWorker: 'main/media/measure/channelWorker.ts',
       publishStemsWorker: 'main/services/lineage/publishStemsWorker.ts',
     },

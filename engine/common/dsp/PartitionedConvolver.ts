@@ -45,36 +45,68 @@ export class PartitionedConvolver {
 
   /** The first `input.length` samples of input ∗ impulse. */
   process(input: Float32Array): Float32Array {
+    const output = new Float32Array(input.length);
+    this.convolveMix(input, output, 0, 1);
+    return output;
+  }
+
+  /**
+   * Writes dry·dryGain + (input ∗ impulse)·wetGain into `output` (which may
+   * be `input` itself), each product and the sum in float32 — a reverb's
+   * dry/wet gain nodes over the convolution, in the same pass. Blocks of
+   * silence are neither transformed nor multiplied (their spectrum is
+   * exactly zero, so skipping them changes no sample): sparse stems cost
+   * only what they play.
+   */
+  convolveMix(input: Float32Array, output: Float32Array, dryGain: number, wetGain: number): void {
     const { pffft, setup, partitions } = this;
     const count = partitions.length;
     const frames = input.length;
-    const output = new Float32Array(frames);
+    const dry = Math.fround(dryGain);
+    const wetScale = Math.fround(wetGain);
     const block = this.alloc();
     const accumulator = this.alloc();
     const result = this.alloc();
     const work = this.alloc();
     const delayLine = Array.from({ length: count }, () => this.alloc());
+    const silent = new Array<boolean>(count).fill(true);
+    // The second half of the previous block's result, which overlaps this block.
+    const tail = new Float32Array(BLOCK);
     try {
       for (let b = 0, from = 0; from < frames; b++, from += BLOCK) {
-        let heap = this.heap();
-        heap.fill(0, block >> 2, (block >> 2) + FFT);
-        heap.set(input.subarray(from, Math.min(frames, from + BLOCK)), block >> 2);
+        const length = Math.min(BLOCK, frames - from);
+        const heap = this.heap();
+        const blockAt = block >> 2;
+        heap.set(input.subarray(from, from + length), blockAt);
+        heap.fill(0, blockAt + length, blockAt + FFT);
+        let sounding = false;
+        for (let i = 0; i < length && !sounding; i++) sounding = input[from + i] !== 0;
         // Input block b's spectrum goes into the delay line; block b of the output is Σₖ X[b−k]·H[k].
-        pffft._pffft_transform(setup, block, delayLine[b % count]!, work, FORWARD);
-        heap = this.heap();
-        heap.fill(0, accumulator >> 2, (accumulator >> 2) + FFT);
-        for (let k = 0; k < count && k <= b; k++) pffft._pffft_zconvolve_accumulate(setup, delayLine[(b - k) % count]!, partitions[k]!, accumulator, 1 / FFT);
-        pffft._pffft_transform(setup, accumulator, result, work, BACKWARD);
-        // Overlap-add: the block's 2·BLOCK samples land from `from`, the second half under the next block.
-        heap = this.heap();
-        const start = result >> 2;
-        const end = Math.min(FFT, frames - from);
-        for (let i = 0; i < end; i++) output[from + i] = output[from + i]! + heap[start + i]!;
+        const slot = b % count;
+        silent[slot] = !sounding;
+        if (sounding) pffft._pffft_transform(setup, block, delayLine[slot]!, work, FORWARD);
+        let wet = false;
+        for (let k = 0; k < count && k <= b; k++) {
+          const source = (b - k) % count;
+          if (silent[source]) continue;
+          if (!wet) this.heap().fill(0, accumulator >> 2, (accumulator >> 2) + FFT);
+          pffft._pffft_zconvolve_accumulate(setup, delayLine[source]!, partitions[k]!, accumulator, 1 / FFT);
+          wet = true;
+        }
+        if (wet) pffft._pffft_transform(setup, accumulator, result, work, BACKWARD);
+        // Overlap-add: this block's first half plus the previous block's second half, then the dry/wet mix.
+        const out = this.heap();
+        const resultAt = result >> 2;
+        for (let i = 0; i < length; i++) {
+          const convolved = wet ? Math.fround(tail[i]! + out[resultAt + i]!) : tail[i]!;
+          output[from + i] = Math.fround(out[blockAt + i]! * dry) + Math.fround(convolved * wetScale);
+        }
+        if (wet) tail.set(out.subarray(resultAt + BLOCK, resultAt + FFT));
+        else tail.fill(0);
       }
     } finally {
       for (const pointer of [block, accumulator, result, work, ...delayLine]) this.free(pointer);
     }
-    return output;
   }
 
   dispose(): void {

@@ -19,11 +19,15 @@ export type Stretch = (channels: readonly Float32Array[], sampleRate: number, op
  * AudioBuffer. A stretched span starts its stretcher at the clip's first
  * source frame, as the live stream does, so a render and live playback of
  * a clip are the same samples.
+ * With `lazyBuffers` (offline renders, which play many clips as block DSP)
+ * the channels are kept as they came, and an AudioBuffer is made — a copy —
+ * only for a clip the graph plays.
  */
 export class PreparedAudio {
   private readonly decoded = new Map<string, Promise<DecodedChannels>>();
-  private readonly prepared = new Map<string, Promise<AudioBuffer>>();
-  private readonly ready = new Map<string, AudioBuffer>();
+  private readonly prepared = new Map<string, Promise<DecodedChannels>>();
+  private readonly ready = new Map<string, DecodedChannels>();
+  private readonly buffers = new Map<string, AudioBuffer>();
   private readonly resamplers = new Map<number, Resampler>();
   private released = false;
 
@@ -31,6 +35,7 @@ export class PreparedAudio {
     private readonly context: BaseAudioContext,
     private readonly load: LoadAudio,
     private readonly stretch: Stretch,
+    private readonly options: { readonly lazyBuffers?: boolean } = {},
   ) {}
 
   /** Prepares everything in `preparations`; reports progress as preparations complete. */
@@ -48,7 +53,21 @@ export class PreparedAudio {
 
   /** The prepared buffer (after `prepareAll`), or undefined if it is not ready. */
   buffer(preparation: Preparation): AudioBuffer | undefined {
-    return this.ready.get(preparationKey(preparation));
+    const key = preparationKey(preparation);
+    const existing = this.buffers.get(key);
+    if (existing) return existing;
+    const channels = this.ready.get(key);
+    if (!channels) return undefined;
+    const buffer = this.bufferOf(channels);
+    if (!this.released) this.buffers.set(key, buffer);
+    return buffer;
+  }
+
+  /** The prepared audio as channels at the context's rate (after `prepareAll`, with `lazyBuffers`), or undefined if it is not ready. */
+  channels(preparation: Preparation): readonly Float32Array[] | undefined {
+    const key = preparationKey(preparation);
+    const buffer = this.buffers.get(key);
+    return this.ready.get(key) ?? (buffer && Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c)));
   }
 
   /** The sources this instance brought to the context's rate (a mastering-grade resampler, once per source). */
@@ -78,6 +97,7 @@ export class PreparedAudio {
     this.decoded.clear();
     this.prepared.clear();
     this.ready.clear();
+    this.buffers.clear();
   }
 
   /** Forgets prepared variants no current preparation uses (after tempo or key changes). */
@@ -87,29 +107,38 @@ export class PreparedAudio {
       if (!keep.has(key)) {
         this.prepared.delete(key);
         this.ready.delete(key);
+        this.buffers.delete(key);
       }
     }
   }
 
-  private prepareOne(p: Preparation): Promise<AudioBuffer> {
+  private prepareOne(p: Preparation): Promise<DecodedChannels> {
     const key = preparationKey(p);
     let pending = this.prepared.get(key);
     if (!pending) {
       pending = (async () => {
         const channels = await this.source(p.sha256);
         const untouched = p.timeFactor === 1 && p.semitones === 0;
-        // Audio played as decoded is the decoder's own buffer (16 stems × 4 min is 1.4 GB: never copy it twice).
-        const decodedBuffer = untouched && channels.audioBuffer?.sampleRate === this.context.sampleRate ? channels.audioBuffer : undefined;
-        const audio = untouched ? channels : await this.stretch(spanOf(channels, p, this.context.sampleRate), this.context.sampleRate, p);
-        const buffer = decodedBuffer ?? this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
-        if (!decodedBuffer) audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
-        if (!this.released) this.ready.set(key, buffer);
-        return buffer;
+        const audio: DecodedChannels = untouched ? channels : await this.stretch(spanOf(channels, p, this.context.sampleRate), this.context.sampleRate, p);
+        // Eager, the channels are let go once copied (the buffer is what plays); lazy, they are kept until a clip needs the buffer.
+        if (!this.released) {
+          if (this.options.lazyBuffers) this.ready.set(key, audio);
+          else this.buffers.set(key, this.bufferOf(audio));
+        }
+        return audio;
       })();
       pending.catch(() => this.prepared.delete(key));
       if (!this.released) this.prepared.set(key, pending);
     }
     return pending;
+  }
+
+  /** An AudioBuffer of the channels: the decoder's own when they view one (16 stems × 4 min is 1.4 GB: never copy it twice), else a copy. */
+  private bufferOf(audio: DecodedChannels): AudioBuffer {
+    if (audio.audioBuffer?.sampleRate === this.context.sampleRate) return audio.audioBuffer;
+    const buffer = this.context.createBuffer(audio.length, Math.max(1, audio[0]!.length), this.context.sampleRate);
+    audio.forEach((data, c) => buffer.copyToChannel(data as Float32Array<ArrayBuffer>, c));
+    return buffer;
   }
 
   /** A source recorded at another rate, brought to the context's by the band-limited resampler (never the decoder's). */

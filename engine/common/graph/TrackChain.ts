@@ -1,9 +1,9 @@
 import type { Track } from '../../../shared/project/documentSchema';
-import { secondsPerBeat } from '../../../shared/project/timing';
 import { createEffect } from './effects/createEffect';
 import { dbToGain, type EffectNode } from './effects/EffectNode';
 import { pairwiseSum } from './pairwiseSum';
 import { rampParam } from './rampParam';
+import { scheduleVolumeAutomation } from './scheduleVolumeAutomation';
 
 /**
  * One track's signal path: clip inputs summed pairwise → enabled effects in
@@ -80,27 +80,9 @@ export class TrackChain {
 
   /** Schedules volume automation from timeline second `from`, which plays at context time `when`. */
   scheduleAutomation(bpm: number, from: number, when: number): void {
-    const points = this.track.volumeAutomation;
-    if (points.length === 0) return;
-    const param = this.volume.gain;
-    const spb = secondsPerBeat(bpm);
-    const at = (seconds: number) => when + (seconds - from);
-    const valueAt = (seconds: number) => {
-      const beat = seconds / spb;
-      if (beat <= points[0]!.beat) return dbToGain(points[0]!.gainDb);
-      for (let i = 1; i < points.length; i++) {
-        const a = points[i - 1]!, b = points[i]!;
-        if (beat <= b.beat) return dbToGain(a.gainDb) + ((dbToGain(b.gainDb) - dbToGain(a.gainDb)) * (beat - a.beat)) / Math.max(1e-9, b.beat - a.beat);
-      }
-      return dbToGain(points.at(-1)!.gainDb);
-    };
-    param.cancelScheduledValues(when);
-    param.setValueAtTime(valueAt(from), when);
-    for (const point of points) {
-      const seconds = point.beat * spb;
-      if (seconds > from) param.linearRampToValueAtTime(dbToGain(point.gainDb), at(seconds));
-    }
+    scheduleVolumeAutomation(this.volume.gain, this.track.volumeAutomation, bpm, from, when);
   }
+
 
   dispose(): void {
     for (const node of [...this.inputs, ...this.summing, this.effectInput, this.volume, this.panner, this.audible]) node.disconnect();

@@ -12,6 +12,7 @@ import { PreparedAudio } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
 import { PartitionedConvolver } from '../dsp/PartitionedConvolver';
 import { loadPffft } from '../../node/loadPffft';
+import { runTrackStages } from './trackStages';
 
 /** The whole mixer in one context, master gain node included: what the live graph is, rendered without splitting. */
 async function renderInOneContext(document: ProjectDocument, environment: RenderEnvironment): Promise<Float32Array[]> {
@@ -144,7 +145,7 @@ describe('renderProject (offline, node-web-audio-api)', () => {
 
   it('reverbs as partitioned FFT convolution null against ConvolverNodes (below −100 dB), and stay bit-identical run to run', async () => {
     const pffft = await loadPffft();
-    const fast: RenderEnvironment = { ...environment, createConvolver: (impulse) => new PartitionedConvolver(pffft, impulse) };
+    const fast: RenderEnvironment = { ...environment, runTrackStages: async (job) => runTrackStages(job, (impulse) => new PartitionedConvolver(pffft, impulse)) };
     const doc = edit(
       sampleDocument(),
       // Reverb after an EQ, two reverbs with a delay between them, a reverb followed by a filter, and a muted reverb track.

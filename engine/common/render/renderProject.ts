@@ -1,16 +1,16 @@
 import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import { audibleTracks } from '../../../shared/project/audibleTracks';
 import { LimiterDsp } from '../dsp/LimiterDsp';
 import { Resampler, type ResamplerDesign } from '../dsp/Resampler';
 import { effectTail } from '../graph/effects/createEffect';
 import { MixGraph } from '../graph/MixGraph';
 import { dbToGain } from '../graph/effects/EffectNode';
 import { pairwiseHalves } from '../graph/pairwiseHalves';
-import { placeClips } from '../graph/clipPlacement';
+import { placeClips, type ClipPlacement } from '../graph/clipPlacement';
 import { PreparedAudio, type LoadAudio, type Stretch } from '../graph/PreparedAudio';
 import { scheduleClip } from '../graph/scheduleClip';
-import type { CreateConvolver } from './applyReverb';
-import { playBuffer, prerenderReverbTracks, type PrerenderedTrack } from './prerenderReverbTracks';
+import { renderTracksApart } from './renderTracksApart';
+import { sumTracks } from './sumTracks';
+import type { RunTrackStages } from './trackStages';
 
 /** What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own. */
 export interface RenderEnvironment {
@@ -18,10 +18,12 @@ export interface RenderEnvironment {
   load: LoadAudio;
   stretch: Stretch;
   /**
-   * Fast whole-signal convolution (Node: PFFFT). With it, reverbs run outside
-   * the graph (prerenderReverbTracks); without it, as ConvolverNodes.
+   * Block DSP for tracks (Node: worker threads, reverbs by PFFFT). With it,
+   * each track renders apart, its effects, fader and pan as block DSP
+   * (renderTracksApart); without it, the whole mixer is one graph,
+   * reverbs as ConvolverNodes (the page, and the reference renders).
    */
-  createConvolver?: CreateConvolver;
+  runTrackStages?: RunTrackStages;
 }
 
 export interface RenderOptions {
@@ -77,59 +79,35 @@ export async function renderProject(document: ProjectDocument, environment: Rend
       ? 0
       : Math.max(0, ...document.tracks.filter((t) => tracksWithClips.has(t.id)).flatMap((t) => t.effects.map((e) => effectTail(e, document.bpm))));
   const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate), Math.ceil((options.minSeconds ?? 0) * sampleRate));
-  // The tracks split into the two halves of the pairwise summing tree, each rendered in its own context:
-  // the contexts render in parallel (one thread each), and adding the halves here repeats the root addition
-  // of the tree in float32, so the mix is bit-identical to rendering all tracks in one context.
-  const [leftCount] = pairwiseHalves(document.tracks.length);
-  const halves = [document.tracks.slice(0, leftCount), document.tracks.slice(leftCount)].filter((half) => half.length > 0);
-  const contexts = halves.map(() => environment.createContext(2, frames, sampleRate));
-
-  const prepared = new PreparedAudio(contexts[0] ?? environment.createContext(2, frames, sampleRate), environment.load, environment.stretch);
+  // AudioBuffers serve any context of the rate: the sources are prepared once, for whichever contexts render them.
+  // Rendering tracks apart, most clips play as block DSP from the channels: an AudioBuffer (a copy) only for those the graph plays.
+  const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch, { lazyBuffers: environment.runTrackStages !== undefined });
   await prepared.prepareAll(
     placements.map((p) => p.preparation),
     (done, total) => options.onProgress?.('preparing', done, total),
   );
   throwIfAborted(options.signal);
 
-  let mixer = document;
-  let prerendered = new Map<string, PrerenderedTrack>();
-  if (environment.createConvolver) {
-    prerendered = await prerenderReverbTracks({
+  let mixed: Float32Array[];
+  if (environment.runTrackStages) {
+    const outputs = await renderTracksApart({
       document,
       placements,
       prepared,
       frames,
       sampleRate,
       createContext: (channels, length, rate) => environment.createContext(channels, length, rate),
-      createConvolver: environment.createConvolver,
+      runStages: environment.runTrackStages,
       signal: options.signal,
-      onProgress: (done, total) => options.onProgress?.('rendering', done, total + 1),
+      onProgress: (done, total) => options.onProgress?.('rendering', done, total),
     });
-    mixer = mixerAfterReverbs(document, prerendered);
+    prepared.clear();
+    mixed = sumTracks(outputs, frames, dbToGain(document.master.gainDb));
+  } else {
+    options.onProgress?.('rendering', 0, 1);
+    mixed = await renderGraphHalves(document, placements, prepared, environment, frames, sampleRate);
   }
-
-  halves.forEach((_, h) => {
-    const context = contexts[h]!;
-    const tracks = mixer.tracks.filter((track) => halves[h]!.some((t) => t.id === track.id));
-    const graph = new MixGraph(context, mixer, tracks);
-    for (const placement of placements) {
-      const chain = graph.tracks.get(placement.clip.trackId);
-      const buffer = prepared.buffer(placement.preparation);
-      if (!chain || !buffer || prerendered.has(placement.clip.trackId)) continue;
-      scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
-    }
-    for (const [trackId, track] of prerendered) {
-      const chain = graph.tracks.get(trackId);
-      if (chain) playBuffer(context, track.channels).connect(chain.clipInput());
-    }
-    for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
-    graph.sealSum().connect(context.destination);
-  });
-
-  options.onProgress?.('rendering', 0, 1);
-  const rendered = await Promise.all(contexts.map((context) => context.startRendering()));
   throwIfAborted(options.signal);
-  const mixed = masterMix(rendered, frames, dbToGain(document.master.gainDb));
   const resampling: Resampling[] = prepared.resamplings().map((design) => ({ ...design, stage: 'sources' }));
   let channels = mixed;
   if (outputRate !== sampleRate) {
@@ -148,6 +126,32 @@ export async function renderProject(document: ProjectDocument, environment: Rend
 }
 
 /**
+ * The whole mixer as the live graph, split into the two halves of its
+ * pairwise summing tree, each rendered in its own context: the contexts
+ * render in parallel (one thread each), and adding the halves repeats the
+ * root addition of the tree in float32, so the mix is bit-identical to
+ * rendering all tracks in one context.
+ */
+async function renderGraphHalves(document: ProjectDocument, placements: readonly ClipPlacement[], prepared: PreparedAudio, environment: RenderEnvironment, frames: number, sampleRate: number): Promise<Float32Array[]> {
+  const [leftCount] = pairwiseHalves(document.tracks.length);
+  const halves = [document.tracks.slice(0, leftCount), document.tracks.slice(leftCount)].filter((half) => half.length > 0);
+  const contexts = halves.map((tracks) => {
+    const context = environment.createContext(2, frames, sampleRate);
+    const graph = new MixGraph(context, document, tracks);
+    for (const placement of placements) {
+      const chain = graph.tracks.get(placement.clip.trackId);
+      const buffer = prepared.buffer(placement.preparation);
+      if (chain && buffer) scheduleClip(context, placement, buffer, chain.clipInput(), 0, 0);
+    }
+    for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
+    graph.sealSum().connect(context.destination);
+    return context;
+  });
+  const rendered = await Promise.all(contexts.map((context) => context.startRendering()));
+  return masterMix(rendered, frames, dbToGain(document.master.gainDb));
+}
+
+/**
  * The master bus over the rendered halves: their sum, then the master gain
  * — in float32 exactly as the GainNodes would (each sum and product of two
  * float32 values is exact in a double and rounded once when stored).
@@ -163,22 +167,4 @@ function masterMix(halves: readonly AudioBuffer[], frames: number, masterGain: n
     else for (let i = 0; i < frames; i++) out[i] = left[i]! * gain;
     return out;
   });
-}
-
-/**
- * The mixer the final pass builds once reverbs ran outside it: tracks that
- * were prerendered keep only the effects after their last reverb (their
- * input is that signal); inaudible tracks lose their effects (silence
- * either way, and no ConvolverNode left to pay for).
- */
-function mixerAfterReverbs(document: ProjectDocument, prerendered: ReadonlyMap<string, PrerenderedTrack>): ProjectDocument {
-  const audible = audibleTracks(document.tracks);
-  return {
-    ...document,
-    tracks: document.tracks.map((track) => {
-      const done = prerendered.get(track.id);
-      if (done) return { ...track, effects: done.effectsAfter };
-      return audible.has(track.id) ? track : { ...track, effects: [] };
-    }),
-  };
 }

@@ -5,7 +5,6 @@ import type { AttributionRecord } from '../../../shared/rights/attributionRecord
 import { acquireLedgerLock, type LedgerLockHandle } from '../../db/ledgerLock';
 import type { ExportRow, JournalRow, LedgerEntry, ledgerQueries } from '../../db/ledgerQueries';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
-import { syncDirectory } from '../../media/writeFileAtomically';
 import { ServiceError } from '../ServiceError';
 import { ProcessOwner } from '../processes/ProcessOwner';
 
@@ -62,7 +61,7 @@ export class ExportPublisher {
     try {
       const destination = destinationOf();
       const stamped = stamp(this.ledger.head(), destination);
-      this.write(destination, stamped, peaks);
+      await this.write(destination, stamped, peaks);
       committed(stamped);
       return stamped;
     } finally {
@@ -70,7 +69,14 @@ export class ExportPublisher {
     }
   }
 
-  private write(destination: string, { file, creditsJson, entry, row }: StampedExport, peaks: Uint8Array): void {
+  /**
+   * The files go to disk on libuv's threads (writes, fsyncs, renames): an
+   * export of tens of megabytes takes its time to reach the disk, and this
+   * thread answers the contract meanwhile. The ledger lock is held across
+   * the awaits, so nothing else appends in between (in this process either:
+   * each acquire is a connection of its own).
+   */
+  private async write(destination: string, { file, creditsJson, entry, row }: StampedExport, peaks: Uint8Array): Promise<void> {
     const dir = path.dirname(destination);
     const suffix = crypto.randomBytes(4).toString('hex');
     const tempPath = path.join(dir, `.${path.basename(destination)}.${suffix}.partial`);
@@ -80,18 +86,11 @@ export class ExportPublisher {
     const exportJson = JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64'), owner: ProcessOwner.current().token });
     this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson });
     try {
-      for (const [target, bytes] of [[tempPath, file], [creditsTemp, Buffer.from(creditsJson)]] as const) {
-        const fd = fs.openSync(target, 'wx');
-        try {
-          writeAllSync(fd, Array.isArray(bytes) ? bytes : [bytes as Buffer]);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-      }
-      fs.renameSync(tempPath, destination);
-      fs.renameSync(creditsTemp, creditsPath);
-      syncDirectory(dir);
+      await writeAndSync(tempPath, Array.isArray(file) ? file : [file as Buffer]);
+      await writeAndSync(creditsTemp, [Buffer.from(creditsJson)]);
+      await fs.promises.rename(tempPath, destination);
+      await fs.promises.rename(creditsTemp, creditsPath);
+      await syncDirectoryAsync(dir);
       this.ledger.commit(entry, row, peaks);
     } catch (error) {
       this.rollBack({ exportId: entry.exportId, finalPath: destination, tempPath, creditsPath, creditsTemp });
@@ -159,10 +158,27 @@ export class ExportPublisher {
   }
 }
 
-/** Writes the parts in order, however many calls the OS needs. */
-function writeAllSync(fd: number, parts: readonly Buffer[]): void {
-  for (const part of parts) {
-    for (let written = 0; written < part.length; ) written += fs.writeSync(fd, part, written, part.length - written);
+/** A new file (never an existing one) of the parts in order, however many writes the OS needs, fsynced. */
+async function writeAndSync(target: string, parts: readonly Buffer[]): Promise<void> {
+  const handle = await fs.promises.open(target, 'wx');
+  try {
+    for (const part of parts) {
+      for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written)).bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** syncDirectory off this thread: the renames inside `dir` are on disk when it resolves. */
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -10,7 +10,10 @@ import { parentPort } from 'node:worker_threads';
 import { runExportAudioJob } from './exportAudioJob';
 import type { EncodedParts } from './encodeExport';
 import type { ExportWorkerReply, ExportWorkerRequest } from './exportWorkerMessages';
+import { lowerThreadPriority } from '../../../engine/node/lowerThreadPriority';
 
+// The export renders below the main thread: the window and the contract answer first.
+lowerThreadPriority();
 const port = parentPort!;
 const post = (message: ExportWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 

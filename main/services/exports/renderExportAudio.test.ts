@@ -86,10 +86,15 @@ describe('export audio off the main thread', () => {
 
   it('cancelling stops the worker at once: refused as cancelled, no file, no ledger entry', async () => {
     const before = (await callContract(services, 'exports.list', {})).length;
+    // Cancelled the moment the worker reports rendering (a warm worker renders these 8 s in well under 300 ms: a timer would come too late).
+    let cancelled = false;
+    const unsubscribe = services.events.subscribe((event, payload) => {
+      if (event === 'task.progress' && (payload as { taskId: string; label: string }).taskId === 'export-cancel-test' && (payload as { label: string }).label === 'Rendering' && !cancelled) cancelled = services.tasks.cancel('export-cancel-test');
+    });
     const exporting = callContract(services, 'exports.start', { projectId, path: path.join(work, 'cancelled.wav'), format: 'wav', taskId: 'export-cancel-test' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(services.tasks.cancel('export-cancel-test')).toBe(true);
     await expect(exporting).rejects.toThrow(/Cancelled/);
+    unsubscribe();
+    expect(cancelled).toBe(true);
     expect(fs.existsSync(path.join(work, 'cancelled.wav'))).toBe(false);
     expect((await callContract(services, 'exports.list', {})).length).toBe(before);
     // The next export works (a fresh worker).
