@@ -17,7 +17,6 @@ import { ledgerLockPath } from '../../db/ledgerLock';
 import { ledgerQueries, type ExportRow, type LedgerEntry } from '../../db/ledgerQueries';
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
-import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ServiceError } from '../ServiceError';
 import type { SettingsService } from '../SettingsService';
 import type { TaskHandle } from '../TaskRegistry';
@@ -31,6 +30,7 @@ import { sourceIdentityQueries } from '../../db/sourceIdentityQueries';
 import { catalogView } from '../../../shared/rights/sourceIdentity';
 import { verifyLedger } from './verifyLedger';
 import { inspectExportFile } from './inspectExportFile';
+import { ExportFileStates } from './ExportFileStates';
 import type { LibraryKey } from '../../trust/LibraryKey';
 import type { LedgerHeadFile, SignedLedgerHead } from '../../trust/LedgerHeadFile';
 import { signRecord } from '../../trust/recordSignature';
@@ -60,6 +60,7 @@ export class ExportService {
   readonly chains: DerivativeChains;
   private readonly publisher: ExportPublisher;
   private readonly factsCache = new Map<string, { row: ExportRow; record: AttributionPayload }>();
+  private readonly fileStates = new ExportFileStates();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -322,15 +323,7 @@ export class ExportService {
   }
 
   private listItem(row: ExportRow): ExportListItem {
-    let fileState: ExportListItem['fileState'] = 'missing';
-    if (fs.existsSync(row.path)) {
-      try {
-        fileState = sha256Hex(readEmbeddedRecord(fs.readFileSync(row.path)).audioData) === row.audioSha256 ? 'ok' : 'modified';
-      } catch {
-        fileState = 'modified';
-      }
-    }
-    return { ...row, fileState };
+    return { ...row, fileState: this.fileStates.of(row.path, row.audioSha256) };
   }
 
   /**
