@@ -42,8 +42,10 @@ export function CatalogPlace({ route }: { route: Route }) {
     if (!route.params[0] && search.firstId) navigate('catalog', search.firstId);
   }, [route.params, search.firstId]);
 
+  // Until the picked recording's page has loaded, the page shown is the previous one: starting then would remix the wrong song.
+  const stale = detail.value !== undefined && detail.value !== null && detail.value.id !== selectedId;
   const start = async (kind: 'remix' | 'cover') => {
-    if (!detail.value) return;
+    if (!detail.value || detail.value.id !== selectedId) return;
     setStarting(true);
     try {
       const project = await bridge.call('projects.create', { recordingId: detail.value.id, kind });
@@ -92,7 +94,7 @@ export function CatalogPlace({ route }: { route: Route }) {
       </aside>
       <section ref={detailPane} className="catalog-detail" aria-label="Recording">
         {detail.value ? (
-          <RecordingPage recording={detail.value} onStart={start} starting={starting} />
+          <RecordingPage recording={detail.value} onStart={start} starting={starting || stale} />
         ) : (
           <p className="empty-state">{detail.error ?? (selectedId ? 'Loading…' : 'Select a recording.')}</p>
         )}
