@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Route } from '../../app/useHashRoute';
-import { navigate } from '../../app/useHashRoute';
+import { hrefOf, navigate } from '../../app/useHashRoute';
 import { useBridge } from '../../app/BridgeContext';
 import { notifications } from '../../app/Notifications';
 import { useContract } from '../../hooks/useContract';
@@ -39,7 +39,8 @@ export function CatalogPlace({ route }: { route: Route }) {
   useLibraryChanged('catalog', refresh);
 
   useEffect(() => {
-    if (!route.params[0] && search.firstId) navigate('catalog', search.firstId);
+    // Only while the address is still the bare catalog: the user may have gone elsewhere since the search started.
+    if (!route.params[0] && search.firstId && ['', '#', '#/', hrefOf('catalog')].includes(location.hash)) navigate('catalog', search.firstId);
   }, [route.params, search.firstId]);
 
   // Until the picked recording's page has loaded, the page shown is the previous one: starting then would remix the wrong song.
