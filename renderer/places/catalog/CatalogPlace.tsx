@@ -44,9 +44,9 @@ export function CatalogPlace({ route }: { route: Route }) {
   }, [route.params, search.firstId]);
 
   // Until the picked recording's page has loaded, the page shown is the previous one: starting then would remix the wrong song.
-  const stale = detail.value !== undefined && detail.value !== null && detail.value.id !== selectedId;
+  const stale = !!detail.value && detail.value.id !== selectedId;
   const start = async (kind: 'remix' | 'cover') => {
-    if (!detail.value || detail.value.id !== selectedId) return;
+    if (!detail.value || stale) return;
     setStarting(true);
     try {
       const project = await bridge.call('projects.create', { recordingId: detail.value.id, kind });
