@@ -17,22 +17,7 @@ const at = 96 * 128;
  * after it, and the level after the change relative to before.
  */
 async function jumpAtChange(change: (chain: TrackChain) => void): Promise<{ jump: number; levelRatio: number }> {
-  const { OfflineAudioContext } = await loadWebAudio();
-  const context = new OfflineAudioContext(2, sr / 2, sr);
-  const chain = new TrackChain(context as unknown as BaseAudioContext, track, 120);
-  const oscillator = context.createOscillator();
-  oscillator.frequency.value = 997;
-  const input = chain.clipInput();
-  oscillator.connect(input as unknown as AudioNode);
-  chain.seal();
-  chain.output.connect(context.destination as unknown as AudioNode);
-  oscillator.start(0);
-  const changed = context.suspend(at / sr).then(() => {
-    change(chain);
-    return context.resume();
-  });
-  const out = (await context.startRendering()).getChannelData(0);
-  await changed;
+  const out = await renderWithChangeAt(change);
   const step = (i: number) => Math.abs(out[i]! - out[i - 1]!);
   const largestStep = (from: number, to: number) => {
     let largest = 0;
@@ -42,6 +27,42 @@ async function jumpAtChange(change: (chain: TrackChain) => void): Promise<{ jump
   const before = largestStep(1, at - 512);
   const after = largestStep(at + 4800, out.length);
   return { jump: largestStep(at - 256, at + 4800) / Math.max(before, after), levelRatio: after / before };
+}
+
+/**
+ * node-web-audio-api registers an offline suspend on its own thread, after
+ * `suspend()` has returned its promise; when `startRendering()` wins that
+ * race the suspend is refused ("cannot suspend when rendering has already
+ * started", seen once in CI on a loaded machine). The render is then built
+ * again and started later, so the test measures the mix change, never the race.
+ */
+async function renderWithChangeAt(change: (chain: TrackChain) => void): Promise<Float32Array> {
+  const { OfflineAudioContext } = await loadWebAudio();
+  for (let attempt = 0; ; attempt++) {
+    const context = new OfflineAudioContext(2, sr / 2, sr);
+    const chain = new TrackChain(context as unknown as BaseAudioContext, track, 120);
+    const oscillator = context.createOscillator();
+    oscillator.frequency.value = 997;
+    oscillator.connect(chain.clipInput() as unknown as AudioNode);
+    chain.seal();
+    chain.output.connect(context.destination as unknown as AudioNode);
+    oscillator.start(0);
+    const changed = context.suspend(at / sr).then(
+      () => {
+        change(chain);
+        return context.resume().then(() => true);
+      },
+      (error: unknown) => {
+        if (attempt < 5 && /InvalidStateError/.test(String(error))) return false;
+        throw error;
+      },
+    );
+    // Give the binding's thread time to register the suspend before the render takes the renderer.
+    await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    const rendered = context.startRendering();
+    if (await changed) return (await rendered).getChannelData(0);
+    await rendered;
+  }
 }
 
 describe('live mix changes glide (no zipper noise, no clicks)', () => {
