@@ -229,6 +229,11 @@ export class Engine {
     });
   }
 
+  /** What goes to the speakers: the master after the limiter (a tap here hears exactly what plays). */
+  get masterOutput(): AudioNode {
+    return this.meters.masterInput;
+  }
+
   /** How the stream is doing: underruns, missing frames, shared memory or not, the busiest worker's load. */
   get streamStats(): StreamStats {
     return this.streams.stats.get();

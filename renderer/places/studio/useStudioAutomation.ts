@@ -7,6 +7,7 @@ import type { RecorderState } from './StudioRecorder';
 import { residualDb } from '../../../shared/dsp/residualDb';
 import type { EnginePosition, EngineState } from '../../../engine/browser/live/Engine';
 import type { StreamStats } from '../../../engine/browser/live/streaming/LiveStreams';
+import { captureLive, type LiveCapture } from './captureLive';
 
 /** What an offline render in the page measured. */
 export interface RenderReport {
@@ -32,6 +33,8 @@ declare global {
       readonly engine: EngineState & EnginePosition & { readonly stream: StreamStats };
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
       renderOffline(variation?: Command[], options?: { includeTail?: boolean; compareWith?: Command[] }): Promise<RenderReport & { nullDb?: number }>;
+      /** Plays `seconds` from `fromBeat` (loop off) while capturing the master output sample-exactly, then pauses. */
+      captureLive(fromBeat: number, seconds: number): Promise<LiveCapture>;
     };
   }
 }
@@ -90,6 +93,7 @@ export function useStudioAutomation(session: StudioSession): void {
         }
         return report;
       },
+      captureLive: (fromBeat, seconds) => captureLive(session.engine, fromBeat, seconds),
     };
     return () => {
       delete window.stemroomStudio;
