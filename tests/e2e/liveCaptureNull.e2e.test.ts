@@ -13,9 +13,11 @@ import { alignCapture, nullSection, type SectionNull } from './helpers/liveNull'
 
 /**
  * Live playback against the export of the same arrangement: the studio
- * in Chromium plays sections of Glass Orchard (5 stems at 48 kHz, so the
- * live context runs at the project's rate and nothing is resampled on
- * either path) while a worklet tap records the master output sample-
+ * in Chromium plays sections of Glass Orchard (5 stems at 48 kHz) and of
+ * Lantern Harbour (10 stems × 3:29 at 44.1 kHz) — the live context runs
+ * at the project's rate, so nothing is resampled on either path — at
+ * their tempo, with a tempo change, a key change and the limiter at work,
+ * while a worklet tap records the master output sample-
  * exactly; the project is exported through the contract; each capture is
  * lined up with the export by its known position (the frame the engine
  * started the transport on, plus the live limiter's lookahead delay —
@@ -23,44 +25,55 @@ import { alignCapture, nullSection, type SectionNull } from './helpers/liveNull'
  * the alignment is confirmed by cross-correlation. Numbers go to
  * test-artifacts/live-capture-null.json; docs/live-vs-export.md explains them.
  */
-let serve: RunningServe;
 let browser: Browser;
-let page: Page;
-let errors: string[];
 let work: string;
-let projectId: string;
-const results: Record<string, SectionNull & { from: number; bpm: number; underruns: number; gaps: number }> = {};
+/** The studio the tests play and export: a serve, a page with the project open, the project. */
+interface Studio {
+  readonly serve: RunningServe;
+  readonly page: Page;
+  readonly errors: string[];
+  readonly projectId: string;
+}
+let glass: Studio;
+let lanternStudio: Studio | undefined;
+const serves: RunningServe[] = [];
+const results: Record<string, SectionNull & { from: number; bpm: number; sampleRate: number; underruns: number; gaps: number }> = {};
 
 const SECONDS = 6;
 
-beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-livenull-'));
-  serve = await startServe(path.join(work, 'data'));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  errors = collectPageErrors(page);
+async function openStudio(serve: RunningServe, recordingId: string, tracks: number): Promise<Studio> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = collectPageErrors(page);
   await page.goto(serve.url);
   const socket = await ContractSocket.connect(serve.url);
-  projectId = (await socket.call('projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix' }).finally(() => socket.close())).id;
+  const projectId = (await socket.call('projects.create', { recordingId, kind: 'remix' }).finally(() => socket.close())).id;
   await page.evaluate((id) => (location.hash = `#/studio/${id}`), projectId);
-  await page.getByTestId('track-header').nth(4).waitFor({ timeout: 30_000 });
+  await page.getByTestId('track-header').nth(tracks - 1).waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => window.stemroomStudio?.engine.status === 'ready', undefined, { timeout: 30_000 });
+  return { serve, page, errors, projectId };
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-livenull-'));
+  serves.push(await startServe(path.join(work, 'data')));
+  browser = await launchChromium();
+  glass = await openStudio(serves[0]!, 'emb-r-glass-orchard', 5);
 }, 60_000);
 
 afterAll(async () => {
   fs.mkdirSync(artifactsDir, { recursive: true });
   fs.writeFileSync(path.join(artifactsDir, 'live-capture-null.json'), JSON.stringify(results, null, 2));
   await browser?.close();
-  await serve?.stop();
+  for (const serve of serves) await serve.stop();
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-const capture = (fromBeat: number) => page.evaluate(([beat, seconds]) => window.stemroomStudio!.captureLive(beat!, seconds!), [fromBeat, SECONDS]);
+const capture = (studio: Studio, fromBeat: number) => studio.page.evaluate(([beat, seconds]) => window.stemroomStudio!.captureLive(beat!, seconds!), [fromBeat, SECONDS]);
 
-async function exportProject(name: string): Promise<{ sampleRate: number; channels: Float32Array[] }> {
-  const socket = await ContractSocket.connect(serve.url);
+async function exportProject(studio: Studio, name: string): Promise<{ sampleRate: number; channels: Float32Array[] }> {
+  const socket = await ContractSocket.connect(studio.serve.url);
   try {
-    const summary = await socket.call('exports.start', { projectId, path: path.join(work, `${name}.wav`), format: 'wav', bitDepth: 24, creator: 'Null Tester' });
+    const summary = await socket.call('exports.start', { projectId: studio.projectId, path: path.join(work, `${name}.wav`), format: 'wav', bitDepth: 24, creator: 'Null Tester' });
     return decodeWavPcm(new Uint8Array(fs.readFileSync(summary.path)))!;
   } finally {
     socket.close();
@@ -72,20 +85,21 @@ function measure(label: string, live: LiveCapture, exported: { sampleRate: numbe
   const delay = new LimiterDsp(2, live.sampleRate, -1).delay;
   const aligned = alignCapture(live, delay, exported.channels, SECONDS);
   const result = nullSection(aligned, live.sampleRate);
+  // LIVE_NULL_DUMP=1 keeps each aligned pair as raw float32 (planar) in test-artifacts/, to study a difference.
   if (process.env.LIVE_NULL_DUMP) for (const [k, v] of Object.entries(aligned)) fs.writeFileSync(path.join(artifactsDir, `${label.replace(/\W+/g, '_')}-${k}.f32`), Buffer.concat(v.map((c: Float32Array) => Buffer.from(c.buffer))));
-  results[label] = { ...result, from: live.fromSeconds, bpm, underruns: live.underruns, gaps: live.gaps };
+  results[label] = { ...result, from: live.fromSeconds, bpm, sampleRate: live.sampleRate, underruns: live.underruns, gaps: live.gaps };
   console.log(`live vs export, ${label}:`, JSON.stringify(results[label]));
   return result;
 }
 
 it('plays what it exports: at the song\'s own tempo the live master nulls against the export', async () => {
-  const exported = await exportProject('original');
+  const exported = await exportProject(glass, 'original');
   expect(exported.sampleRate).toBe(48000);
   for (const [label, beat] of [
     ['100 BPM from 0:00', 0],
     ['100 BPM from 0:19.2 (chorus)', 32],
   ] as const) {
-    const live = await capture(beat);
+    const live = await capture(glass, beat);
     // Underruns would put silence where the export has music: the comparison cannot judge then.
     expect({ label, underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ label, underruns: 0, missing: 0, gaps: 0 });
     const result = measure(label, live, exported, 100);
@@ -94,22 +108,22 @@ it('plays what it exports: at the song\'s own tempo the live master nulls agains
     // Measured: −124 and −130 dB, every sample equal after the export's 24-bit rounding. A gain 0.001 dB off would be −79 dB.
     expect(result.residualDb).toBeLessThan(-100);
   }
-  expect(errors).toEqual([]);
+  expect(glass.errors).toEqual([]);
 }, 120_000);
 
 it('with the stretcher in the path (110 BPM): live nulls against the export from a clip\'s start; from mid-clip within what the restarted stretcher allows', async () => {
-  const tempo = page.getByRole('spinbutton', { name: 'Tempo (BPM)' });
+  const tempo = glass.page.getByRole('spinbutton', { name: 'Tempo (BPM)' });
   await tempo.fill('110');
   await tempo.press('Enter');
-  const socket = await ContractSocket.connect(serve.url);
-  await expect.poll(async () => (await socket.call('projects.open', { projectId })).document.bpm, { timeout: 10_000 }).toBe(110);
+  const socket = await ContractSocket.connect(glass.serve.url);
+  await expect.poll(async () => (await socket.call('projects.open', { projectId: glass.projectId })).document.bpm, { timeout: 10_000 }).toBe(110);
   socket.close();
-  const exported = await exportProject('tempo-110');
+  const exported = await exportProject(glass, 'tempo-110');
   for (const [label, beat] of [
     ['110 BPM from 0:00', 0],
     ['110 BPM from 0:18 (mid-clip)', 33],
   ] as const) {
-    const live = await capture(beat);
+    const live = await capture(glass, beat);
     expect({ label, underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ label, underruns: 0, missing: 0, gaps: 0 });
     const result = measure(label, live, exported, 110);
     if (beat === 0) {
@@ -125,5 +139,79 @@ it('with the stretcher in the path (110 BPM): live nulls against the export from
       expect(result.shortTimeBandDiffDb).toBeLessThan(1.1);
     }
   }
-  expect(errors).toEqual([]);
+  expect(glass.errors).toEqual([]);
+}, 120_000);
+
+it('with a key change too (110 BPM, A minor → B minor, the stretcher\'s pitch mode): the same, from the clip\'s start and from mid-clip', async () => {
+  await glass.page.getByRole('combobox', { name: 'Key', exact: true }).selectOption('B minor');
+  const socket = await ContractSocket.connect(glass.serve.url);
+  await expect.poll(async () => (await socket.call('projects.open', { projectId: glass.projectId })).document.key, { timeout: 10_000 }).toBe('B minor');
+  socket.close();
+  const exported = await exportProject(glass, 'b-minor');
+  for (const [label, beat] of [
+    ['110 BPM, B minor, from 0:00', 0],
+    ['110 BPM, B minor, from 0:18 (mid-clip)', 33],
+  ] as const) {
+    const live = await capture(glass, beat);
+    expect({ label, underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ label, underruns: 0, missing: 0, gaps: 0 });
+    const result = measure(label, live, exported, 110);
+    if (beat === 0) {
+      expect(result.lagFrames).toBe(0);
+      expect(result.residualDb).toBeLessThan(-100);
+    } else {
+      // Measured: lag −17 frames, band levels within 0.85 dB, 0.82 dB per frame (10 ms off: 1.47 dB); residual +3.1 dB.
+      expect(Math.abs(result.lagFrames)).toBeLessThanOrEqual(48);
+      expect(result.bandLevelDiffDb).toBeLessThan(1.5);
+      expect(result.shortTimeBandDiffDb).toBeLessThan(1.2);
+    }
+  }
+  expect(glass.errors).toEqual([]);
+}, 120_000);
+
+it('at 44.1 kHz (the real-size demo, 10 stems × 3:29): the live context runs at the project\'s rate, and 3:00 nulls against the export', async () => {
+  const serve = await startServe(path.join(work, 'data-large'), [], { largeDemo: true });
+  serves.push(serve);
+  const socket = await ContractSocket.connect(serve.url);
+  const imported = () => socket.call('catalog.recording', { id: 'tdw-r-lantern-harbour' }).then(() => true, () => false);
+  await expect.poll(imported, { timeout: 240_000, interval: 2000 }).toBe(true);
+  socket.close();
+  const lantern = await openStudio(serve, 'tdw-r-lantern-harbour', 10);
+  // 92 BPM: beat 276 is 3:00, frame 7 938 000.
+  const live = await capture(lantern, 276);
+  expect(live.sampleRate).toBe(44100);
+  expect({ underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ underruns: 0, missing: 0, gaps: 0 });
+  const exported = await exportProject(lantern, 'lantern');
+  const result = measure('92 BPM from 3:00, 44.1 kHz', live, exported, 92);
+  expect(result.lagFrames).toBe(0);
+  expect(result.residualDb).toBeLessThan(-100);
+  expect(lantern.errors).toEqual([]);
+  lanternStudio = lantern;
+}, 360_000);
+
+it('with the master limiter at work (ceiling −9 dBFS): the live limiter gets the new ceiling and limits as the export does', async () => {
+  const lantern = lanternStudio!;
+  // The slider commits on pointer-up, as a drag would end.
+  await lantern.page.getByRole('slider', { name: 'Limiter ceiling' }).evaluate((input: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '-9');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+  });
+  const socket = await ContractSocket.connect(lantern.serve.url);
+  await expect.poll(async () => (await socket.call('projects.open', { projectId: lantern.projectId })).document.master.limiterCeilingDb, { timeout: 10_000 }).toBe(-9);
+  socket.close();
+  const exported = await exportProject(lantern, 'lantern-limited');
+  for (const [label, beat] of [
+    ['92 BPM from 0:00, 44.1 kHz, ceiling −9 dBFS', 0],
+    ['92 BPM from 3:00, 44.1 kHz, ceiling −9 dBFS', 276],
+  ] as const) {
+    const live = await capture(lantern, beat);
+    expect({ label, underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ label, underruns: 0, missing: 0, gaps: 0 });
+    const result = measure(label, live, exported, 92);
+    expect(result.lagFrames).toBe(0);
+    // Measured before the fix: −14 dB at 3:00 (the live limiter kept the old ceiling). After: the first 32 ms differ (the
+    // live limiter starts from unity gain, the export's is mid-reduction: −69 dB over the section), then every sample equal.
+    expect(result.residualDb).toBeLessThan(-50);
+    expect(result.settledResidualDb).toBeLessThan(-100);
+  }
+  expect(lantern.errors).toEqual([]);
 }, 120_000);

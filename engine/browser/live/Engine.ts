@@ -133,6 +133,8 @@ export class Engine {
   async setDocument(document: ProjectDocument): Promise<void> {
     const previous = this.document;
     this.document = document;
+    // The ceiling is the limiter worklet's, not the MixGraph's: a mix-only change must reach it too (the export limits at the new one).
+    if (previous && previous.master.limiterCeilingDb !== document.master.limiterCeilingDb) void this.limiter?.then((limiter) => limiter?.port.postMessage({ ceilingDb: document.master.limiterCeilingDb }));
     if (previous && this.graph && sameSchedule(previous, document) && this.graph.mix.applyMix(document)) return;
     const generation = ++this.generation;
     try {
