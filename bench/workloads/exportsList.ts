@@ -59,7 +59,10 @@ export const exportsList: Workload = {
   async run() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-exports-list-'));
     const pkg = path.join(root, 'package');
+    // Six seconds of audio: the list never reads a file it has seen, so 600 short files stand for 600 long ones (the first list's hashing aside).
     const recordingId = writeBenchPackage(pkg, 2, 0.1);
+    const manifest = path.join(pkg, 'manifest.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('ZZ-TST-26-200.1', 'ZZ-TST-26-20001'));
     const small = await libraryWithExports(root, pkg, recordingId, SMALL);
     const large = await libraryWithExports(root, pkg, recordingId, LARGE);
     const list = (services: StemroomServices, count: number) => async () => {
@@ -73,8 +76,8 @@ export const exportsList: Workload = {
     };
     const coldSmall = await cold(small, SMALL);
     const coldLarge = await cold(large, LARGE);
-    const smallRun = await measurePair(list(small, SMALL), floorOf(small), 15);
-    const largeRun = await measurePair(list(large, LARGE), floorOf(large), 15);
+    const smallRun = await measurePair(list(small, SMALL), floorOf(small), 21);
+    const largeRun = await measurePair(list(large, LARGE), floorOf(large), 21);
     small.close();
     large.close();
     fs.rmSync(root, { recursive: true, force: true });
@@ -97,9 +100,10 @@ export const exportsList: Workload = {
       },
       peerName: `the ${LARGE} rows straight from SQLite + a stat per file (the floor)`,
       peer: largeRun.peer,
+      // A list that checks every file grows with the library as the floor does (a row and a stat each); what must not grow is anything more: reading files it has seen.
       goal: {
-        description: `no per-file reading once seen: an export in a list of ${LARGE} costs no more than one in a list of ${SMALL}, and the list stays within 3× the floor`,
-        met: perExportLarge <= perExportSmall && overFloor <= 3,
+        description: `no file read once seen: the list of ${LARGE} within 2× the floor, and under 50 ms (the issue measured 310 ms for 6 exports when every list hashed every file)`,
+        met: overFloor <= 2 && largeRun.ours.median <= 50,
       },
     };
   },
