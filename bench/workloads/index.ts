@@ -4,6 +4,7 @@ import { analyticsDashboard, analyticsImport, analyticsImportNdjson, analyticsOv
 import { catalogImport } from './catalogImport';
 import { catalogSearch } from './catalogSearch';
 import { exportAttribution } from './exportAttribution';
+import { exportsList } from './exportsList';
 import { projectOpen } from './studioBrowser';
 import { offlineRender } from './offlineRender';
 import { exportNull } from './exportNull';
@@ -15,4 +16,4 @@ import { tempoChange } from './tempoChange';
 import { publishStems } from './publishStems';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];
+export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, exportsList, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];

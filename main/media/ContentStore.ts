@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncFile } from './syncFile';
 import { writeNewFileSynced } from './writeNewFileSynced';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -95,14 +96,5 @@ export class ContentStore {
   private tempPath(): string {
     fs.mkdirSync(this.tmpDir, { recursive: true });
     return path.join(this.tmpDir, `blob-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
-  }
-}
-
-function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncDirectory } from './syncDirectory';
 import { writeNewFileSynced } from './writeNewFileSynced';
 
 /**
@@ -19,14 +20,4 @@ export function writeFileAtomically(destination: string, data: Uint8Array): void
     throw error;
   }
   syncDirectory(dir);
-}
-
-export function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { syncDirectory } from './writeFileAtomically';
+import { syncDirectory } from './syncDirectory';
 
 export interface ZipEntry {
   /** A relative path with forward slashes. */

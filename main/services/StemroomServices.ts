@@ -105,10 +105,15 @@ export class StemroomServices {
       this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
     );
     this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now, this.identifier, this.pcm);
-    this.exports = new ExportService(db, this.store, this.projects, this.settings, path.join(paths.dataDir, 'exports'), this.now, () => this.today(), appVersion, {
-      key: library.key,
-      heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key),
-      meta: libraryMetaQueries(db),
+    this.exports = new ExportService(db, {
+      store: this.store,
+      projects: this.projects,
+      settings: this.settings,
+      exportsDir: path.join(paths.dataDir, 'exports'),
+      now: this.now,
+      today: () => this.today(),
+      appVersion,
+      trust: { key: library.key, heads: new LedgerHeadFile(paths.ledgerHeadPath, library.key), meta: libraryMetaQueries(db) },
     });
     this.bundles = new DeliveryBundles(this.exports, paths.tmpDir, options.zipLimits);
     this.analytics = new AnalyticsService({

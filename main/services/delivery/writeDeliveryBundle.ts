@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AttributionRecord } from '../../../shared/rights/attributionRecord';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
-import { syncDirectory } from '../../media/writeFileAtomically';
+import { syncDirectory } from '../../media/syncDirectory';
+import { syncFile } from '../../media/syncFile';
 import { writeZip, type ZipEntry } from '../../media/writeZip';
 import { writeNewFileSynced } from '../../media/writeNewFileSynced';
 import type { LedgerProof } from './ledgerProof';
@@ -84,12 +85,7 @@ export async function writeDeliveryBundle(destination: string, contents: BundleC
   fs.mkdirSync(temp);
   try {
     fs.copyFileSync(contents.audioPath, path.join(temp, audioName), fs.constants.COPYFILE_FICLONE);
-    const copied = fs.openSync(path.join(temp, audioName), 'r+');
-    try {
-      fs.fsyncSync(copied);
-    } finally {
-      fs.closeSync(copied);
-    }
+    syncFile(path.join(temp, audioName));
     for (const [name, data] of files) {
       fs.mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
       writeNewFileSynced(path.join(temp, name), data);

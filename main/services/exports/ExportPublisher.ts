@@ -5,6 +5,8 @@ import type { AttributionRecord } from '../../../shared/rights/attributionRecord
 import { acquireLedgerLock, type LedgerLockHandle } from '../../db/ledgerLock';
 import type { ExportRow, JournalRow, LedgerEntry, ledgerQueries } from '../../db/ledgerQueries';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
+import { syncDirectoryAsync } from '../../media/syncDirectory';
+import { writeNewFileSyncedAsync } from '../../media/writeNewFileSyncedAsync';
 import { ServiceError } from '../ServiceError';
 import { ProcessOwner } from '../processes/ProcessOwner';
 
@@ -86,8 +88,8 @@ export class ExportPublisher {
     const exportJson = JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64'), owner: ProcessOwner.current().token });
     this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson });
     try {
-      await writeAndSync(tempPath, Array.isArray(file) ? file : [file as Buffer]);
-      await writeAndSync(creditsTemp, [Buffer.from(creditsJson)]);
+      await writeNewFileSyncedAsync(tempPath, file);
+      await writeNewFileSyncedAsync(creditsTemp, Buffer.from(creditsJson));
       await fs.promises.rename(tempPath, destination);
       await fs.promises.rename(creditsTemp, creditsPath);
       await syncDirectoryAsync(dir);
@@ -155,30 +157,6 @@ export class ExportPublisher {
       if (fs.existsSync(job.creditsPath) && fs.readFileSync(job.creditsPath, 'utf8').includes(job.exportId)) fs.rmSync(job.creditsPath, { force: true });
     }
     this.ledger.removeJournal(job.exportId);
-  }
-}
-
-/** A new file (never an existing one) of the parts in order, however many writes the OS needs, fsynced. */
-async function writeAndSync(target: string, parts: readonly Buffer[]): Promise<void> {
-  const handle = await fs.promises.open(target, 'wx');
-  try {
-    for (const part of parts) {
-      for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written)).bytesWritten;
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** syncDirectory off this thread: the renames inside `dir` are on disk when it resolves. */
-async function syncDirectoryAsync(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.promises.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

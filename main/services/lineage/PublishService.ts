@@ -21,7 +21,8 @@ import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { ContentStore } from '../../media/ContentStore';
 import { readEmbeddedRecord } from '../../media/metadata/readEmbeddedRecord';
 import { ArchiveFolder } from '../../media/ArchiveFolder';
-import { syncDirectory } from '../../media/writeFileAtomically';
+import { syncDirectory } from '../../media/syncDirectory';
+import { writeNewFileSynced } from '../../media/writeNewFileSynced';
 import { publicKeyOfPrivatePem, signBytes } from '../../trust/ed25519';
 import type { LibraryKey } from '../../trust/LibraryKey';
 import { keyFingerprint } from '../../trust/ed25519';
@@ -164,12 +165,16 @@ export class PublishService {
 
     const temp = path.join(path.dirname(out), `.${path.basename(out)}.${crypto.randomBytes(4).toString('hex')}.partial`);
     try {
+      const folders = new Set<string>();
       for (const [name, bytes] of [...files, ['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)] as const]) {
         fs.mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
-        fs.writeFileSync(path.join(temp, name), bytes);
+        for (let dir = path.dirname(path.join(temp, name)); dir.startsWith(temp); dir = path.dirname(dir)) folders.add(dir);
+        writeNewFileSynced(path.join(temp, name), bytes);
       }
       const signed = signPackageFolderWith(temp, signer, this.now());
       await this.verifyWritten(temp);
+      // The package's files and folders are on disk before its name appears.
+      for (const folder of [...folders].sort((a, b) => b.length - a.length)) syncDirectory(folder);
       fs.renameSync(temp, out);
       syncDirectory(path.dirname(out));
       this.lineage.addPublication({ exportId: record.exportId, packageId: ids.packageId, keyFingerprint: signed.fingerprint, path: out, publishedAt: this.now().toISOString() });

@@ -1,6 +1,6 @@
-import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import type { RightsReason } from '../../../shared/rights/ExportRights';
-import { catalogClaimProblem, type SourceLookup } from '../../../shared/rights/sourceIdentity';
+import type { ProjectDocument } from '../project/documentSchema';
+import type { RightsReason } from './ExportRights';
+import { catalogClaimProblem, type SourceLookup } from './sourceIdentity';
 
 /**
  * The export's refusal reasons for sources whose claims the catalog

@@ -1,11 +1,11 @@
-import type { ExportDecision } from '../../../shared/rights/decideExport';
-import type { RecordingFacts } from '../../../shared/rights/ExportRights';
-import type { ProjectDocument } from '../../../shared/project/documentSchema';
-import type { RecordLineage } from '../../../shared/rights/attributionRecord';
-import { decideUpstream, mergeUpstreamReasons } from '../../../shared/lineage/decideUpstream';
-import { decideScopes, type ExportIntent, type FindApproval, type ScopedLicence } from '../../../shared/lineage/decideScopes';
-import { mergeLineages } from '../../../shared/lineage/LineageChain';
-import { upstreamName } from '../../../shared/lineage/UpstreamLicence';
+import type { ExportDecision } from './decideExport';
+import type { RecordingFacts } from './ExportRights';
+import type { ProjectDocument } from '../project/documentSchema';
+import type { RecordLineage } from './attributionRecord';
+import { decideUpstream, mergeUpstreamReasons } from '../lineage/decideUpstream';
+import { decideScopes, type ExportIntent, type FindApproval, type ScopedLicence } from '../lineage/decideScopes';
+import { mergeLineages } from '../lineage/LineageChain';
+import { upstreamName } from '../lineage/UpstreamLicence';
 
 /** The export decision with its lineage and scope halves, and what the record needs of them. */
 export interface LineageJudgement {
