@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StemroomServices } from '../StemroomServices';
+import type { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { tempDir } from '../../../tests/helpers/tempDir';
-import { writePackage } from '../../../tests/fixtures/writePackage';
 import { attributionRecordSchema } from '../../../shared/rights/attributionRecord';
 import { verifyRecordSignature } from '../../trust/recordSignature';
+import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
 
 /**
  * Review of issue 12 — records and the ledger against someone who edits
@@ -20,11 +20,7 @@ let projectId: string;
 let out: string;
 
 beforeEach(async () => {
-  services = await StemroomServices.open(tempDir(), { demoCatalogDir: null, now });
-  await callContract(services, 'settings.update', { creatorName: 'Tester' });
-  const pkg = tempDir();
-  writePackage(pkg);
-  await callContract(services, 'catalog.import', { source: { path: pkg } });
+  services = await openTestLibrary({ creatorName: 'Tester' }, now);
   projectId = (await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' })).id;
   out = tempDir();
 });

@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
 import { tempDir } from '../../../tests/helpers/tempDir';
-import { writePackage } from '../../../tests/fixtures/writePackage';
 import { canonicalJson } from '../../../shared/rights/canonicalJson';
 import { entryHash, GENESIS_HASH, sha256Hex } from './ledgerHash';
 import { verifyBytes } from '../../trust/ed25519';
 import { recordSigningBytes } from '../../trust/recordSignature';
+import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
 
 const now = () => new Date('2026-11-24T12:00:00Z');
 let services: StemroomServices;
@@ -18,11 +18,7 @@ let projectId: string;
 let out: string;
 
 beforeEach(async () => {
-  services = await StemroomServices.open(tempDir(), { demoCatalogDir: null, now });
-  await callContract(services, 'settings.update', { creatorName: 'Tester' });
-  const pkg = tempDir();
-  writePackage(pkg);
-  await callContract(services, 'catalog.import', { source: { path: pkg } });
+  services = await openTestLibrary({ creatorName: 'Tester' }, now);
   projectId = (await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' })).id;
   out = tempDir();
 });
