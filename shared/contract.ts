@@ -20,6 +20,13 @@ import { lineageEndpoints } from './contract/lineageContract';
 import type { Result } from './contract/serviceError';
 import type { ChannelName, EventNameOnly } from './contract/contractNames';
 
+/**
+ * Every request/response channel of the contract, by name: the one map the hosts, the bridge and the CLI derive from.
+ *
+ * @example
+ * const parsed = endpoints['catalog.search'].request.safeParse({ text: 'copper' });
+ * if (parsed.success) parsed.data.limit;   // 100, the default filled in
+ */
 export const endpoints = {
   ...libraryEndpoints,
   ...taskEndpoints,
@@ -33,26 +40,82 @@ export const endpoints = {
   ...lineageEndpoints,
 } as const;
 
-/** Server → renderer notifications. */
+/**
+ * Server → renderer notifications.
+ *
+ * @example
+ * const parsed = events['library.changed'].safeParse(payload);
+ * if (parsed.success && parsed.data.area === 'exports') list.reload();
+ */
 export const events = {
   'task.progress': taskProgressSchema,
   'library.changed': zod.object({ area: zod.enum(['catalog', 'projects', 'exports', 'plays']) }),
   'service.error': zod.object({ message: zod.string() }),
 } as const;
 
+/**
+ * A contract channel's name.
+ *
+ * @example
+ * const channel: Channel = 'projects.open';
+ */
 export type Channel = keyof typeof endpoints;
 export type EventName = keyof typeof events;
+/**
+ * What a caller sends on channel `C` (defaults may be left out).
+ *
+ * @example
+ * const request: RequestOf<'exports.list'> = { projectId };
+ */
 export type RequestOf<C extends Channel> = z.input<(typeof endpoints)[C]['request']>;
+/**
+ * What a handler receives on channel `C`: the request after validation, defaults filled in.
+ *
+ * @example
+ * function list(request: ParsedRequestOf<'projects.list'>) {
+ *   return request.trashed;   // boolean, never undefined
+ * }
+ */
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof endpoints)[C]['request']>;
+/**
+ * What channel `C` answers.
+ *
+ * @example
+ * const detail: ResponseOf<'catalog.recording'> = await bridge.call('catalog.recording', { id });
+ */
 export type ResponseOf<C extends Channel> = z.output<(typeof endpoints)[C]['response']>;
+/**
+ * What event `E` carries.
+ *
+ * @example
+ * const progress: EventPayloadOf<'task.progress'> = { taskId, label: 'Rendering', done: 3, total: 8 };
+ */
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 
+/**
+ * Every channel's name, for hosts that register a handler per channel.
+ *
+ * @example
+ * for (const channel of channels) ipcMain.handle(ipcChannelOf(channel), handle);
+ */
 export const channels = Object.keys(endpoints) as Channel[];
 
+/**
+ * Whether a value names a contract channel (narrowed for the typed maps).
+ *
+ * @example
+ * if (!isChannel(message.channel)) return refuse('unknown channel');
+ */
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(endpoints, name);
 }
 
+/**
+ * Whether a value names a contract event.
+ *
+ * @example
+ * isEventName('task.progress');   // true
+ */
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
@@ -67,6 +130,10 @@ export type ContractNamesMatch = Holds<Same<ChannelName, Channel>> | Holds<Same<
 /**
  * What the renderer sees as `window.stemroom` (Electron preload) and what the
  * WebSocket client implements in the browser host.
+ *
+ * @example
+ * const transport: StemroomTransport = window.stemroom ?? new WebSocketTransport(socketUrl.href);
+ * const result = await transport.invoke('library.info', {});   // { ok: true, value } | { ok: false, error }
  */
 export interface StemroomTransport {
   readonly host: 'electron' | 'browser';

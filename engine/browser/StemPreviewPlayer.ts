@@ -19,6 +19,12 @@ export interface PreviewState {
  * Plays a recording's stems in sync for auditioning in the catalog, with
  * per-stem mute and solo. Components read `state` and call the methods;
  * the player owns every audio node.
+ *
+ * @example
+ * const player = new StemPreviewPlayer(sharedAudioContext());
+ * await player.load(detail.stems.map((s) => ({ id: s.id, sha256: s.sha256 })));
+ * player.toggleSolo(vocals.id);
+ * await player.play();
  */
 export class StemPreviewPlayer {
   readonly state = new Store<PreviewState>({ status: 'idle', position: 0, duration: 0, muted: [], soloed: [], error: null });

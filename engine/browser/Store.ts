@@ -1,6 +1,11 @@
 /**
  * Observable engine state: components subscribe (useSyncExternalStore),
  * the engine sets. Snapshots are immutable, so React re-renders only on change.
+ *
+ * @example
+ * const state = new Store({ playing: false, beat: 0 });
+ * const unsubscribe = state.subscribe(() => console.log(state.get().playing));
+ * state.set({ playing: true });   // listeners run; setting the same value again does not
  */
 export class Store<T extends object> {
   private state: T;

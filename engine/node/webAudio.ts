@@ -9,6 +9,13 @@ type WebAudioModule = typeof WebAudio;
 
 let loaded: Promise<WebAudioModule> | undefined;
 
+/**
+ * The Web Audio API in Node (node-web-audio-api), loaded once on first use, with the polyfill its AudioWorklet needs on Node 20.
+ *
+ * @example
+ * const { OfflineAudioContext } = await loadWebAudio();
+ * const context = new OfflineAudioContext(2, 44100, 44100);
+ */
 export function loadWebAudio(): Promise<WebAudioModule> {
   if (!('withResolvers' in Promise)) {
     Object.defineProperty(Promise, 'withResolvers', {

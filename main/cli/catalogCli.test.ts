@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from './runCli';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tempDir';
 import { snapshotDir } from '../../tests/helpers/snapshotDir';
 import { dumpDatabase } from '../../tests/helpers/dumpDatabase';
 import { writePackage } from '../../tests/fixtures/writePackage';
+import { runCliCaptured } from '../../tests/helpers/runCliCaptured';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    return { code: await runCli(args, env), stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliCaptured(args, env);
 
 describe('stemroom catalog (CLI round trip)', () => {
   it('a fresh library holds the demo catalog', async () => {

@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './runCli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tempDir';
+import { runCliCaptured } from '../../tests/helpers/runCliCaptured';
 
-async function cli(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    return { code: await runCli(args, {}), stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCliCaptured(args);
 
 let dataDir: string;
 let copperSky: string;

@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './runCli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callContract } from './callContract';
 import { StemroomServices } from '../services/StemroomServices';
 import { dumpDatabase } from '../../tests/helpers/dumpDatabase';
+import { runCliCaptured } from '../../tests/helpers/runCliCaptured';
 
-async function cli(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    return { code: await runCli(args, {}), stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCliCaptured(args);
 
 let dataDir: string;
 let project: string;

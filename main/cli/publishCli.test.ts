@@ -1,28 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { runCli } from './runCli';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callContract } from './callContract';
 import { generateEd25519KeyPair } from '../trust/ed25519';
 import { libraryMetaQueries } from '../db/libraryMetaQueries';
 import { creatorLibrary, termsFile, writeOriginal } from '../../tests/fixtures/lineageFixtures';
+import { runCliCaptured } from '../../tests/helpers/runCliCaptured';
 
 const out = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'stemroom-publish-cli-'));
 let dataDir: string;
 let exportId: string;
 
-async function cli(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    return { code: await runCli([...args, '--data-dir', dataDir], {}), stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCliCaptured([...args, '--data-dir', dataDir]);
 
 beforeAll(async () => {
   const services = await creatorLibrary('Cli Creator', out);

@@ -1,21 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from './runCli';
+import { describe, expect, it } from 'vitest';
 import type { Command } from './Command';
 import { tempDir } from '../../tests/helpers/tempDir';
+import { runCliCaptured } from '../../tests/helpers/runCliCaptured';
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}, commands?: Command[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    const code = await runCli(args, env, commands);
-    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}, commands?: Command[]) => runCliCaptured(args, env, commands);
 
 describe('stemroom CLI', () => {
   it('lists its commands and the global options with --help', async () => {

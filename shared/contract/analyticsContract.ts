@@ -19,6 +19,13 @@ export type Headline = z.infer<typeof headlineSchema>;
 const breakdownRowSchema = z.object({ key: z.string(), plays: z.number(), skipRate: z.number(), completionRate: z.number(), meanShare: z.number() });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
+/**
+ * A moment where listeners left: the second, the share lost, and what the arrangement did there.
+ *
+ * @example
+ * const report = await bridge.call('analytics.report', { exportId });
+ * for (const d of report.dropOffs.filter((d) => d.significant)) console.log(d.second, d.lostShare, d.section, d.entering);
+ */
 export const dropOffSchema = z.object({
   second: z.number(),
   /** Whether the curve has enough plays and listeners for this dip to mean something (shared/analytics/dropOffSignificance). */
@@ -49,7 +56,14 @@ const exportFactsSchema = z.object({
 
 const flagRuleSchema = z.enum(['repeat', 'burst', 'only-this-export', 'exact-end', 'country-spike']);
 
-/** A group of plays one flag rule caught, with why; disputable as a whole. */
+/**
+ * A group of plays one flag rule caught, with why; disputable as a whole.
+ *
+ * @example
+ * const { flagged } = await bridge.call('analytics.report', { exportId });
+ * const [first] = flagged.catches;
+ * if (first) await bridge.call('analytics.dispute', { exportId, catchId: first.id, disputed: true });
+ */
 export const flagCatchSchema = z.object({
   /** Names the catch for a dispute: rule, listener or country, minutes. */
   id: z.string(),
@@ -67,7 +81,13 @@ export type FlagCatchView = z.infer<typeof flagCatchSchema>;
 
 const segmentSchema = z.object({ listeners: z.number(), plays: z.number(), shareOfPlays: z.number().nullable() });
 
-/** Retention of each version at one moment, side by side. */
+/**
+ * Retention of each version at one moment, side by side.
+ *
+ * @example
+ * const { moments } = await bridge.call('analytics.report', { exportId });
+ * for (const m of moments) console.log(m.second, m.origin, m.versions.map((v) => `r${v.revision}: ${v.lostShare ?? '—'}`));
+ */
 export const momentSchema = z.object({
   second: z.number(),
   /** Why this moment: a drop-off of this export, or a fix tried there ("Try a fix"). */
@@ -89,6 +109,15 @@ export const momentSchema = z.object({
 });
 export type MomentView = z.infer<typeof momentSchema>;
 
+/**
+ * Everything the dashboard shows for one export: headline figures, the retention curve and its
+ * drop-offs, breakdowns, flagged plays, and the project's other versions beside it.
+ *
+ * @example
+ * const report = await bridge.call('analytics.report', { exportId, excludeFlagged: true });
+ * report.headline.completionRate;   // 0…1, or null without plays
+ * report.retention[30];             // share of plays still listening at 0:30
+ */
 export const analyticsReportSchema = z.object({
   export: exportFactsSchema,
   excludeFlagged: z.boolean(),
@@ -118,9 +147,24 @@ export const analyticsReportSchema = z.object({
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;
 
+/**
+ * One export in the analytics overview: its facts, headline figures and how many of its plays are flagged.
+ *
+ * @example
+ * const items = await bridge.call('analytics.overview', { excludeFlagged: false });
+ * for (const { export: e, headline, flaggedPlays } of items) console.log(e.title, headline.plays, flaggedPlays);
+ */
 export const overviewItemSchema = z.object({ export: exportFactsSchema, headline: headlineSchema, flaggedPlays: z.number() });
 export type OverviewItem = z.infer<typeof overviewItemSchema>;
 
+/**
+ * What an import of listener plays did: lines read, plays added, duplicates, flagged,
+ * kept aside and dropped, the malformed lines with why, and how plays were matched to exports.
+ *
+ * @example
+ * const summary = await bridge.call('analytics.import', { source: { path: '/home/me/plays.csv' } });
+ * console.log(`${summary.added} added, ${summary.duplicates} duplicates, ${summary.malformed} malformed`);
+ */
 export const playsImportSummarySchema = z.object({
   importId: z.number().nullable(),
   format: z.string(),
@@ -148,11 +192,32 @@ export const playsImportSummarySchema = z.object({
 });
 export type PlaysImportSummary = z.infer<typeof playsImportSummarySchema>;
 
-/** A flagged play with the rules that caught it. */
+/**
+ * A flagged play with the rules that caught it.
+ *
+ * @example
+ * const plays = await bridge.call('analytics.flaggedPlays', { exportId, limit: 20 });
+ * for (const p of plays) console.log(p.playedAt, p.country, p.rules.join(', '));
+ */
 export const flaggedPlaySchema = z.object({ playedAt: z.string(), listener: z.string(), msPlayed: z.number(), country: z.string(), rules: z.array(flagRuleSchema), disputed: z.boolean() });
 
+/**
+ * Plays kept aside for a track no export claims yet (e.g. a title of this creator), grouped by track key.
+ *
+ * @example
+ * const groups = await bridge.call('analytics.aside', {});
+ * for (const g of groups) console.log(g.label, g.plays, g.firstPlayedAt);
+ */
 export const asideGroupSchema = z.object({ keyKind: z.string(), keyValue: z.string(), label: z.string(), plays: z.number(), firstPlayedAt: z.string(), lastPlayedAt: z.string() });
 
+/**
+ * The analytics channels: import and simulate plays, read reports and the overview, review flagged plays and dispute them, try a fix.
+ *
+ * @example
+ * const summary = await bridge.call('analytics.simulate', { exportId, plays: 10_000, taskId });
+ * const report = await bridge.call('analytics.report', { exportId });
+ * const { projectId, beat } = await bridge.call('analytics.tryFix', { exportId, second: report.dropOffs[0]!.second });
+ */
 export const analyticsEndpoints = {
   'analytics.import': endpoint(
     z

@@ -7,9 +7,23 @@ import { isCountryCode } from '../rights/territories';
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * Whether a use (remix or cover) is allowed, with the licence reasons when it is not.
+ *
+ * @example
+ * const { items } = await bridge.call('catalog.search', { text: 'copper sky' });
+ * if (!items[0]!.remix.allowed) console.log(items[0]!.remix.reasons.join('\n'));
+ */
 export const permissionSchema = z.object({ allowed: z.boolean(), reasons: z.array(z.string()) });
 export type PermissionView = z.infer<typeof permissionSchema>;
 
+/**
+ * One row of a catalog search: the recording's facts and whether it may be remixed or covered today.
+ *
+ * @example
+ * const { total, items } = await bridge.call('catalog.search', { text: 'copper', mayRemix: true });
+ * console.log(total, items.map((r) => `${r.title} — ${r.displayArtist} ${r.bpm} BPM`));
+ */
 export const recordingSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -29,6 +43,13 @@ export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
 const shareSchema = z.object({ partyId: z.string(), name: z.string(), isni: z.string().nullable(), ipi: z.string().nullable(), role: z.string(), shareBp: z.number() });
 const usabilitySchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
 
+/**
+ * One stem of a recording: its audio facts, and whether a remix or a cover may use it (and with which restrictions).
+ *
+ * @example
+ * const detail = await bridge.call('catalog.recording', { id: 'kd-r-copper-sky' });
+ * const usable = detail.stems.filter((s) => s.remix.usable).map((s) => s.name);
+ */
 export const stemInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,6 +66,13 @@ export const stemInfoSchema = z.object({
 });
 export type StemInfo = z.infer<typeof stemInfoSchema>;
 
+/**
+ * A licence as the catalog shows it: who grants which uses, when, what credit it asks and its revenue share.
+ *
+ * @example
+ * const { licences } = await bridge.call('catalog.recording', { id: 'kd-r-copper-sky', territory: 'DE' });
+ * for (const l of licences) console.log(l.type, l.licensor, l.inactiveReason ?? 'in force');
+ */
 export const licenceViewSchema = z.object({
   id: z.string(),
   type: z.enum(['master', 'publishing']),
@@ -61,6 +89,13 @@ export const licenceViewSchema = z.object({
 });
 export type LicenceView = z.infer<typeof licenceViewSchema>;
 
+/**
+ * Everything about one recording, judged for a territory and date: work, owners and credits, stems, licences and their history.
+ *
+ * @example
+ * const detail = await bridge.call('catalog.recording', { id: 'kd-r-copper-sky', territory: 'GB', date: '2026-06-01' });
+ * console.log(detail.work.iswc, detail.stems.length, detail.cover.allowed);
+ */
 export const recordingDetailSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -86,6 +121,13 @@ export const recordingDetailSchema = z.object({
 });
 export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
 
+/**
+ * What importing a stem package did: new, updated or unchanged, its counts, licence changes and signature.
+ *
+ * @example
+ * const summary = await bridge.call('catalog.import', { source: { path: 'resources/demo-catalog/kite-district-copper-sky' } });
+ * console.log(summary.status, summary.recordings, summary.signature.status);
+ */
 export const importSummarySchema = z.object({
   packageId: z.string(),
   title: z.string(),
@@ -99,6 +141,12 @@ export const importSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
+/**
+ * A catalog search: text (title, artist, work, ISRC), BPM range, key, remix/cover permission, sort and a page.
+ *
+ * @example
+ * await bridge.call('catalog.search', { text: 'harbour', bpmMin: 90, bpmMax: 110, mayCover: true, sort: 'bpm', limit: 20 });
+ */
 export const catalogSearchRequestSchema = z
   .object({
     text: z.string().max(200).optional(),
@@ -115,12 +163,25 @@ export const catalogSearchRequestSchema = z
   })
   .strict();
 
-/** Where a package comes from: a path the main process can read, or bytes the page uploaded. */
+/**
+ * Where a package comes from: a path the main process can read, or bytes the page uploaded.
+ *
+ * @example
+ * await bridge.call('catalog.import', { source: { path: '/music/packages/glass-orchard' } });   // main reads it
+ * await bridge.call('catalog.import', { source: { uploadId } });                               // the page uploaded it first
+ */
 export const packageSourceSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
 ]);
 
+/**
+ * The catalog channels: search recordings, read one, list packages and pinned signing keys, import a package.
+ *
+ * @example
+ * const packages = await bridge.call('catalog.packages', {});
+ * const detail = await bridge.call('catalog.recording', { id: 'emb-r-glass-orchard' });
+ */
 export const catalogEndpoints = {
   'catalog.search': endpoint(catalogSearchRequestSchema, z.object({ total: z.number(), items: z.array(recordingSummarySchema), territory: z.string(), date: z.string() })),
   'catalog.recording': endpoint(z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(), recordingDetailSchema),
@@ -132,6 +193,12 @@ export const catalogEndpoints = {
   'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),
 };
 
+/**
+ * The library's settings: the territory rights are judged in, the creator's name, recording latency per input.
+ *
+ * @example
+ * const { territory, creatorName } = await bridge.call('settings.get', {});
+ */
 export const settingsSchema = z.object({
   territory,
   /** The name exports credit as remixer or performer. */
@@ -144,6 +211,13 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * Read the settings, or change some of them (the rest stay; latencies merge per input device).
+ *
+ * @example
+ * await bridge.call('settings.update', { territory: 'FR' });
+ * await bridge.call('settings.update', { inputLatencyMs: { [deviceId]: 12.5 } });
+ */
 export const settingsEndpoints = {
   'settings.get': endpoint(z.object({}).strict(), settingsSchema),
   'settings.update': endpoint(settingsSchema.partial().strict(), settingsSchema),

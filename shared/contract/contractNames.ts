@@ -3,6 +3,9 @@
  * preload bridge needs (so its sandboxed bundle carries no zod). shared/contract.ts
  * checks at compile time that these are exactly the keys of its `endpoints`
  * and `events` — a channel added there and not here is a type error.
+ *
+ * @example
+ * CHANNEL_NAMES.includes('ledger.verify');   // true
  */
 export const CHANNEL_NAMES = [
   'library.info', 'task.cancel', 'settings.get', 'settings.update',
@@ -14,6 +17,12 @@ export const CHANNEL_NAMES = [
   'recordings.add',
   'lineage.graph', 'lineage.publishCheck', 'lineage.publish', 'approvals.request', 'approvals.import',
 ] as const;
+/**
+ * The contract's event names, without their schemas (for the preload).
+ *
+ * @example
+ * for (const name of EVENT_NAMES) console.log(name);   // task.progress, library.changed, service.error
+ */
 export const EVENT_NAMES = ['task.progress', 'library.changed', 'service.error'] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -33,12 +42,27 @@ export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && channelSet.has(name);
 }
 
-/** Whether a value names a contract event. */
+/**
+ * Whether a value names a contract event.
+ *
+ * @example
+ * if (!isEventNameOnly(event)) throw new Error(`Unknown event ${String(event)}`);
+ */
 export function isEventNameOnly(name: unknown): name is EventNameOnly {
   return typeof name === 'string' && eventSet.has(name);
 }
 
-/** Electron IPC channel for a contract channel; the preload and main both derive it here. */
+/**
+ * Electron IPC channel for a contract channel; the preload and main both derive it here.
+ *
+ * @example
+ * ipcChannelOf('catalog.search');   // "stemroom:catalog.search"
+ */
 export const ipcChannelOf = (channel: ChannelName): string => `stemroom:${channel}`;
-/** The single IPC channel events travel on (name + payload). */
+/**
+ * The single IPC channel events travel on (name + payload).
+ *
+ * @example
+ * window.webContents.send(IPC_EVENT_CHANNEL, 'library.changed', { area: 'catalog' });
+ */
 export const IPC_EVENT_CHANNEL = 'stemroom:event';

@@ -12,11 +12,24 @@ import { aiUses, exportChannels } from '../catalog/catalogPackageSchema';
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1 alpha-2 country code');
 
+/**
+ * Why the licences refuse an export: a code, a message, how to fix it, and the licence and tracks concerned.
+ *
+ * @example
+ * const check = await bridge.call('exports.check', { projectId, territory: 'US' });
+ * for (const r of check.reasons) console.log(`${r.message} — ${r.fix}`);
+ */
 export const rightsReasonSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), licenceId: z.string().optional(), trackIds: z.array(z.string()).optional() });
 export type RightsReasonView = z.infer<typeof rightsReasonSchema>;
 
 const splitSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number(), isni: z.string().optional(), ipi: z.string().optional() });
 
+/**
+ * What `exports.start` renders: format, bit depth, rate, territory, loudness target, credits, channel and bundle.
+ *
+ * @example
+ * await bridge.call('exports.start', { projectId, format: 'flac', bitDepth: 24, normalizeLufs: -14, isrc: 'ZZ-ABC-26-00001', bundle: 'zip', taskId });
+ */
 export const exportOptionsSchema = z
   .object({
     projectId,
@@ -48,6 +61,13 @@ export const exportOptionsSchema = z
   })
   .strict();
 
+/**
+ * The rights decision before an export: allowed or refused with reasons, the credits and the revenue splits it would carry.
+ *
+ * @example
+ * const check = await bridge.call('exports.check', { projectId, territory: 'GB', channel: 'social-only' });
+ * if (check.allowed) console.log(check.credits, check.splits?.master);
+ */
 export const exportCheckSchema = z.object({
   allowed: z.boolean(),
   reasons: z.array(rightsReasonSchema),
@@ -63,6 +83,13 @@ export const exportCheckSchema = z.object({
 });
 export type ExportCheck = z.infer<typeof exportCheckSchema>;
 
+/**
+ * What an export wrote: the file, its credits sidecar, hash, ledger position, loudness and notes.
+ *
+ * @example
+ * const summary = await bridge.call('exports.start', { projectId, format: 'wav', taskId });
+ * console.log(summary.path, summary.ledgerPosition, summary.loudness);
+ */
 export const exportSummarySchema = z.object({
   exportId: z.string(),
   path: z.string(),
@@ -80,6 +107,13 @@ export const exportSummarySchema = z.object({
 });
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 
+/**
+ * One export of the library, and whether its file is still there with the audio the ledger recorded.
+ *
+ * @example
+ * const exports = await bridge.call('exports.list', { projectId });
+ * const changed = exports.filter((e) => e.fileState !== 'ok');
+ */
 export const exportListItemSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -98,6 +132,13 @@ export const exportListItemSchema = z.object({
 });
 export type ExportListItem = z.infer<typeof exportListItemSchema>;
 
+/**
+ * What a file (or delivery bundle) says about itself: its record, signature, sidecar, tags and ledger entry, checked.
+ *
+ * @example
+ * const inspection = await bridge.call('exports.inspect', { source: { path: '/home/me/Exports/Copper Sky (remix).wav' } });
+ * console.log(inspection.audioMatches, inspection.ledger, inspection.signature?.status, inspection.problems);
+ */
 export const inspectionSchema = z.object({
   path: z.string(),
   format: z.string(),
@@ -133,6 +174,13 @@ export const inspectionSchema = z.object({
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
 
+/**
+ * The ledger re-walked: intact or the first altered entry, its head, and the signed head it agrees with.
+ *
+ * @example
+ * const result = await bridge.call('ledger.verify', {});
+ * if (!result.ok) console.log(`broken at entry ${result.firstBadPosition}: ${result.problem}`);
+ */
 export const ledgerVerificationSchema = z.object({
   ok: z.boolean(),
   entries: z.number(),
@@ -143,6 +191,14 @@ export const ledgerVerificationSchema = z.object({
   signedHead: z.object({ position: z.number(), signedAt: z.string() }).nullable(),
 });
 
+/**
+ * The export channels: check, start, list, show, inspect, bundle and reveal exports; verify the ledger.
+ *
+ * @example
+ * const check = await bridge.call('exports.check', { projectId });
+ * if (check.allowed) await bridge.call('exports.start', { projectId, taskId });
+ * const { item, record } = await bridge.call('exports.show', { exportId });
+ */
 export const exportsEndpoints = {
   'exports.check': endpoint(
     z.object({ projectId, territory: territory.optional(), creator: z.string().max(200).optional(), title: z.string().max(200).optional(), channel: z.enum(exportChannels).optional(), aiUse: z.enum(aiUses).optional() }).strict(),

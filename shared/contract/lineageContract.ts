@@ -10,7 +10,13 @@ import { normalizeIsrc } from '../rights/identifiers';
 const exportId = z.string().max(64);
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/);
 
-/** Whether an export may be published as a source, and the widest terms its upstream licences allow. */
+/**
+ * Whether an export may be published as a source, and the widest terms its upstream licences allow.
+ *
+ * @example
+ * const check = await bridge.call('lineage.publishCheck', { exportId });
+ * if (check.relicensable) console.log(check.bound.uses, check.stems.map((s) => s.name));
+ */
 export const publishCheckSchema = z.object({
   exportId: z.string(),
   title: z.string(),
@@ -36,6 +42,12 @@ export const publishCheckSchema = z.object({
 });
 export type PublishCheck = z.infer<typeof publishCheckSchema>;
 
+/**
+ * What `lineage.publish` writes: an export as a signed stem package under terms the upstream licences allow.
+ *
+ * @example
+ * await bridge.call('lineage.publish', { exportId, out: '/home/me/packages/my-remix', stems: true, terms: { uses: ['remix'], revenue: { master: 2000, publishing: 1000 } } });
+ */
 export const publishRequestSchema = z
   .object({
     exportId,
@@ -56,6 +68,13 @@ export const publishRequestSchema = z
   })
   .strict();
 
+/**
+ * What publishing wrote: the package, its signing key, the stems and their null test against the export.
+ *
+ * @example
+ * const summary = await bridge.call('lineage.publish', { exportId, out, stems: true, terms, taskId });
+ * console.log(summary.packageId, summary.nullTestDb);   // e.g. -139.8
+ */
 export const publishSummarySchema = z.object({
   packageId: z.string(),
   path: z.string(),
@@ -69,6 +88,13 @@ export const publishSummarySchema = z.object({
 export type PublishSummary = z.infer<typeof publishSummarySchema>;
 
 const shareSchema = z.object({ name: z.string(), role: z.string(), shareBp: z.number() });
+/**
+ * A family tree of recordings and exports around one focus, with who receives which share at each node.
+ *
+ * @example
+ * const graph = await bridge.call('lineage.graph', { recordingId: 'kd-r-copper-sky' });
+ * for (const e of graph.edges) console.log(`${e.from} → ${e.to}`);
+ */
 export const lineageGraphSchema = z.object({
   focus: z.string(),
   nodes: z.array(
@@ -89,6 +115,13 @@ export const lineageGraphSchema = z.object({
 });
 export type LineageGraphView = z.infer<typeof lineageGraphSchema>;
 
+/**
+ * The lineage channels: family trees, publishing an export as a source, and licensors' approvals.
+ *
+ * @example
+ * const request = await bridge.call('approvals.request', { projectId, licenceId, channel: 'streaming-distribution' });
+ * await bridge.call('approvals.import', { source: { path: 'approval.json' } });
+ */
 export const lineageEndpoints = {
   'lineage.graph': endpoint(z.union([z.object({ recordingId: z.string().min(1).max(100) }).strict(), z.object({ exportId }).strict()]), lineageGraphSchema),
   'lineage.publishCheck': endpoint(z.object({ exportId }).strict(), publishCheckSchema),

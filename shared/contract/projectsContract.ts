@@ -7,6 +7,13 @@ import { packageSourceSchema } from './catalogContract';
 
 const projectId = z.string().regex(/^[0-9a-f-]{36}$/, 'a project id is a UUID');
 
+/**
+ * A project as lists show it: name, kind, the recording it started from, its head revision and origin.
+ *
+ * @example
+ * const project = await bridge.call('projects.create', { recordingId: 'kd-r-copper-sky', kind: 'remix' });
+ * console.log(project.id, project.origin, project.headRevision);
+ */
 export const projectSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -21,7 +28,13 @@ export const projectSummarySchema = z.object({
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
-/** Where undo/redo stand after a change. */
+/**
+ * Where undo/redo stand after a change.
+ *
+ * @example
+ * const history = await bridge.call('projects.edit', { projectId, commands, label: 'Fade in' });
+ * undoButton.title = history.undoLabel ?? '';
+ */
 export const historyStateSchema = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
@@ -29,6 +42,13 @@ export const historyStateSchema = z.object({
   redoLabel: z.string().nullable(),
 });
 
+/**
+ * A source's licence state in a project: usable or why not, and the restrictions the studio flags while editing.
+ *
+ * @example
+ * const { rights } = await bridge.call('projects.rights', { projectId });
+ * for (const [sourceId, r] of Object.entries(rights)) if (!r.usable) console.log(sourceId, r.reason);
+ */
 export const sourceRightsSchema = z.object({
   usable: z.boolean(),
   reason: z.string().optional(),
@@ -43,9 +63,22 @@ export const sourceRightsSchema = z.object({
 });
 export type SourceRights = z.infer<typeof sourceRightsSchema>;
 
+/**
+ * A source whose audio is not in this library, and the package to import for it.
+ *
+ * @example
+ * const { missing } = await bridge.call('projects.importFile', { source: { path: 'copper-sky-remix.stemroom' } });
+ * for (const m of missing) console.log(`${m.name}: import ${m.packageTitle}`);
+ */
 export const missingSourceSchema = z.object({ sourceId: z.string(), name: z.string(), packageId: z.string(), packageTitle: z.string() });
 export type MissingSource = z.infer<typeof missingSourceSchema>;
 
+/**
+ * An opened project: its summary, document, undo state, sources' rights and missing audio.
+ *
+ * @example
+ * const { document, history, rights } = await bridge.call('projects.open', { projectId });
+ */
 export const openProjectSchema = z.object({
   project: projectSummarySchema,
   document: projectDocumentSchema,
@@ -57,6 +90,14 @@ export const openProjectSchema = z.object({
 });
 export type OpenProject = z.infer<typeof openProjectSchema>;
 
+/**
+ * The project channels: list, create, open, edit with undo and redo, duplicate, trash and restore, revisions, project files.
+ *
+ * @example
+ * const project = await bridge.call('projects.create', { recordingId: 'tdw-r-lantern-harbour', kind: 'cover' });
+ * await bridge.call('projects.edit', { projectId: project.id, commands });
+ * const { document } = await bridge.call('projects.undo', { projectId: project.id });
+ */
 export const projectsEndpoints = {
   'projects.list': endpoint(z.object({ trashed: z.boolean().default(false) }).strict(), z.array(projectSummarySchema)),
   'projects.create': endpoint(

@@ -3,17 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { waveformInk } from './helpers/waveformInk';
 import { seededRandom } from '../../engine/common/dsp/seededRandom';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 const bin = path.resolve('bin/stemroom.js');
 const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8' }).stdout);
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 let playsFile: string;
@@ -60,18 +59,11 @@ beforeAll(async () => {
   }));
   spotifyFile = path.join(dataDir, 'Streaming_History_Audio_2026.json');
   fs.writeFileSync(spotifyFile, JSON.stringify(history));
-  serve = await startServe(dataDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = collectPageErrors(page);
-  await page.goto(`${serve.url}#/analytics`);
+  app = await openApp(dataDir, { viewport: { width: 1600, height: 1000 }, at: `#/analytics` });
+  ({ page, errors } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('imports a play log, then shows the retention curve over the waveform with its drop-off moments', async () => {
   await page.getByLabel('Play log to import').setInputFiles(playsFile);
@@ -98,7 +90,7 @@ it('"Open in studio" opens the project with the playhead at that moment', async 
 });
 
 it('asks whose a Spotify history is, flags plays with the rule that caught them, and shows the figures both ways once a flag is disputed', async () => {
-  await page.goto(`${serve.url}#/analytics/${exportId}`);
+  await page.goto(`${app.serve.url}#/analytics/${exportId}`);
   await page.getByLabel('Play log to import').setInputFiles(spotifyFile);
   const dialog = page.getByRole('dialog', { name: /Whose history is/ });
   await dialog.getByLabel(/A listener I name/).check();
@@ -124,7 +116,7 @@ it('asks whose a Spotify history is, flags plays with the rule that caught them,
 });
 
 it('"Try a fix" opens the studio at that moment on a new revision; the fixed version\u2019s retention there shows beside the original\u2019s', async () => {
-  await page.goto(`${serve.url}#/analytics/${exportId}`);
+  await page.goto(`${app.serve.url}#/analytics/${exportId}`);
   await page.getByRole('button', { name: 'Try a fix at 0:12' }).click();
   await expect.poll(() => page.getByTestId('position').textContent(), { timeout: 30_000 }).toMatch(/0:12/);
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -139,20 +131,20 @@ it('"Try a fix" opens the studio at that moment on a new revision; the fixed ver
   const fixedId = (await page.evaluate(() => location.hash)).split('/').pop()!;
 
   // 60 plays of the fixed version, 5 of them leaving at 0:12: fewer than 100, so its own drop-offs are not significant.
-  const fixedPlays = path.join(serve.dataDir, 'fixed.ndjson');
+  const fixedPlays = path.join(app.serve.dataDir, 'fixed.ndjson');
   fs.writeFileSync(
     fixedPlays,
     Array.from({ length: 60 }, (_, i) =>
       JSON.stringify({ export_id: fixedId, listener_id: `new-fan-${i}`, played_at: new Date(Date.parse('2026-11-25T10:00:00Z') + i * 61_000).toISOString(), ms_played: i % 12 === 0 ? 12_500 : 38_500, reason_end: i % 12 === 0 ? 'fwdbtn' : 'trackdone' }),
     ).join('\n'),
   );
-  await page.goto(`${serve.url}#/analytics/${fixedId}`);
+  await page.goto(`${app.serve.url}#/analytics/${fixedId}`);
   await page.getByLabel('Play log to import').setInputFiles(fixedPlays);
   await expect.poll(() => page.getByRole('region', { name: 'Import result' }).textContent(), { timeout: 30_000 }).toMatch(/60 plays added/);
   await expect.poll(() => page.getByRole('list', { name: 'Drop-off moments' }).textContent()).toMatch(/0:12[\s\S]*not significant/);
   await screenshot(page, 'analytics-not-significant');
 
-  await page.goto(`${serve.url}#/analytics/${exportId}`);
+  await page.goto(`${app.serve.url}#/analytics/${exportId}`);
   const atFix = page.getByRole('table', { name: 'Versions at 0:12' });
   await expect.poll(() => atFix.getByRole('row').count(), { timeout: 30_000 }).toBe(3);
   expect(await atFix.textContent()).toMatch(/a fix tried from revision \d+[\s\S]*Remix \(fixed\)[\s\S]*with the fix[\s\S]*60/);

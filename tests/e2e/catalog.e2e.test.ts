@@ -2,22 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { writePackage } from '../fixtures/writePackage';
 import { zipBytes } from '../helpers/writeZip';
 import { waveformInk } from './helpers/waveformInk';
+import { openApp, type OpenApp } from './helpers/openApp';
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 let zipPath: string;
 
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-catalog-'));
-  serve = await startServe(dataDir);
   const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-pkg-'));
   writePackage(pkg, (m) => {
     m.recordings[0]!.title = 'Lantern Waltz';
@@ -25,17 +23,11 @@ beforeAll(async () => {
   });
   zipPath = path.join(pkg, '..', `lantern-waltz-${process.pid}.zip`);
   fs.writeFileSync(zipPath, zipBytes(['manifest.json', 'stems/drums.wav', 'stems/bass.wav', 'stems/vox.wav'].map((name) => ({ name, data: fs.readFileSync(path.join(pkg, name)) }))));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(dataDir, { viewport: { width: 1440, height: 900 } });
+  ({ page, errors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('shows the demo catalog on first start, with licence reasons on disabled buttons', async () => {
   await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('3 recordings');

@@ -2,28 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
+import { openApp, type OpenApp } from './helpers/openApp';
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  serve = await startServe(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-command-')));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-command-')), { viewport: { width: 1500, height: 950 } });
+  ({ page, errors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const vocal = () => page.locator('[data-testid="clip"][aria-label^="Clip Lead vocal "]');
 const bar = () => page.getByRole('dialog', { name: 'Say it in English' });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { launchChromium, screenshot } from './helpers/launchChromium';
+import { screenshot } from './helpers/launchChromium';
 import { waveformInk } from './helpers/waveformInk';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * The CSP without 'unsafe-inline' for styles, measured in Chromium: every
@@ -19,28 +19,22 @@ interface Violation {
   readonly blocked: string;
 }
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 const violations = () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
 
 beforeAll(async () => {
-  serve = await startServe(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-csp-')));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  app = await openApp(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-csp-')), { viewport: { width: 1600, height: 1000 }, at: null });
+  page = app.page;
   await page.addInitScript(() => {
     const seen: { directive: string; blocked: string }[] = [];
     (window as unknown as { __violations: typeof seen }).__violations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }), true);
   });
-  await page.goto(serve.url);
+  await page.goto(app.serve.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('sends a style nonce that changes on every page load, and no unsafe-inline', async () => {
   const loads = await Promise.all([0, 1].map(() => page.evaluate(async () => {

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * Finding things again: an ISRC as the app prints it finds its recording;
@@ -20,8 +20,7 @@ const cli = (args: string[]) => {
   return JSON.parse(result.stdout);
 };
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 let projectId: string;
@@ -39,18 +38,11 @@ beforeAll(async () => {
   const file = path.join(dataDir, 'orchard.stemroom');
   cli(['project', 'export-file', projectId, '--out', file, ...d]);
   cli(['project', 'import', file, ...d]);
-  serve = await startServe(dataDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(dataDir, { viewport: { width: 1280, height: 720 } });
+  ({ page, errors } = app);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('finds a recording by its ISRC as the app prints it', async () => {
   const search = page.getByRole('searchbox');
@@ -77,7 +69,7 @@ it('the recording pane starts at the top when another recording is picked', asyn
 });
 
 it('projects with one name are told apart: an imported one says so, with its dates', async () => {
-  await page.goto(`${serve.url}#/studio`);
+  await page.goto(`${app.serve.url}#/studio`);
   const rows = page.locator('.project-row');
   await expect.poll(() => rows.count()).toBe(2);
   const texts = await rows.allTextContents();
@@ -88,14 +80,14 @@ it('projects with one name are told apart: an imported one says so, with its dat
 });
 
 it('exports and their analytics rows and versions show format and date', async () => {
-  await page.goto(`${serve.url}#/exports`);
+  await page.goto(`${app.serve.url}#/exports`);
   const exportRows = page.locator('.export-row');
   await expect.poll(() => exportRows.count()).toBe(2);
   const exportTexts = await exportRows.allTextContents();
   expect(exportTexts.some((t) => /WAV/.test(t))).toBe(true);
   expect(exportTexts.some((t) => /FLAC/.test(t))).toBe(true);
 
-  await page.goto(`${serve.url}#/analytics/${simulated}`);
+  await page.goto(`${app.serve.url}#/analytics/${simulated}`);
   const rows = page.getByRole('complementary', { name: 'Exports with plays' }).locator('.export-row');
   await expect.poll(() => rows.count()).toBe(2);
   const texts = await rows.allTextContents();
@@ -115,7 +107,7 @@ it('simulated plays are marked as demo data on the dashboard', async () => {
   await expect.poll(() => demo.count()).toBe(1);
   expect(await demo.textContent()).toMatch(/Demo data: 3,000 of these plays were simulated/);
   await screenshot(page, 'analytics-demo-data');
-  await page.goto(`${serve.url}#/analytics/${other}`);
+  await page.goto(`${app.serve.url}#/analytics/${other}`);
   // The other export's dashboard is up once its comparison names it as "this".
   await expect.poll(() => page.getByRole('region', { name: 'Compared' }).getByRole('table').getByRole('rowheader').first().textContent()).toMatch(/FLAC.*\(this\)/);
   expect(await demo.count()).toBe(0);
@@ -123,7 +115,7 @@ it('simulated plays are marked as demo data on the dashboard', async () => {
 
 it('"Open in studio at m:ss" shows the playhead on screen', async () => {
   // Beat 64 of the 100 BPM remix: 0:38, past the right edge of the arrangement at this window size.
-  await page.goto(`${serve.url}#/studio/${projectId}?beat=64`);
+  await page.goto(`${app.serve.url}#/studio/${projectId}?beat=64`);
   await expect.poll(() => page.getByTestId('position').textContent(), { timeout: 30_000 }).toMatch(/^17\.1\.1/);
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Preparing audio' }).count(), { timeout: 60_000 }).toBe(0);
   const inView = () =>

@@ -2,21 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { callContract } from '../../main/cli/callContract';
 import { libraryMetaQueries } from '../../main/db/libraryMetaQueries';
 import { generateEd25519KeyPair } from '../../main/trust/ed25519';
 import { creatorLibrary, writeOriginal } from '../fixtures/lineageFixtures';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * The family tree and "Publish as a source" in Chromium: B's library holds
  * A's published remix (whose original it never saw) and B's own export of it.
  */
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-lineage-'));
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
@@ -38,16 +37,12 @@ beforeAll(async () => {
     b.close();
   }
   const bDir = fs.readdirSync(work).find((name) => name.startsWith('ben-flip-'))!;
-  serve = await startServe(path.join(work, bDir));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(path.join(work, bDir), { viewport: { width: 1440, height: 1000 } });
+  ({ page, errors } = app);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   fs.rmSync(work, { recursive: true, force: true });
 });
 

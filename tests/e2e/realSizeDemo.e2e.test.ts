@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { ContractSocket } from './helpers/contractSocket';
 import type {} from '../../renderer/places/studio/useStudioAutomation';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * First start of a new library with the real-size demo song (Lantern
@@ -15,24 +15,16 @@ import type {} from '../../renderer/places/studio/useStudioAutomation';
  * catalog lists it — its stems decoded once, into the PCM cache, which the
  * media route serves in byte ranges.
  */
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  serve = await startServe(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-demo-')), [], { largeDemo: true });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-demo-')), { viewport: { width: 1600, height: 1000 }, serve: { largeDemo: true } });
+  ({ page, errors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('shows the real-size demo song being imported in the status bar, then lists it in the catalog', async () => {
   await page.getByRole('option', { name: /Glass Orchard/ }).waitFor();
@@ -48,11 +40,11 @@ it('shows the real-size demo song being imported in the status bar, then lists i
 });
 
 it('serves each stem\'s PCM cache in byte ranges: 44.1 kHz, 3:29, ten stems', async () => {
-  const socket = await ContractSocket.connect(serve.url);
+  const socket = await ContractSocket.connect(app.serve.url);
   try {
     const recording = await socket.call('catalog.recording', { id: 'tdw-r-lantern-harbour' });
     expect(recording.stems).toHaveLength(10);
-    const { origin, searchParams } = new URL(serve.url);
+    const { origin, searchParams } = new URL(app.serve.url);
     for (const stem of recording.stems) {
       const response = await fetch(`${origin}/pcm/${stem.sha256}?token=${searchParams.get('token')}`, { headers: { Range: 'bytes=0-63' } });
       expect(response.status).toBe(206);
@@ -86,7 +78,7 @@ const audibleShare = (since: number) =>
 const engineState = () => page.evaluate(() => window.stemroomStudio!.engine);
 
 it('streams the real-size song: opens at 3:00 at once, plays from there, and keeps playing through a tempo change without a dropout', async () => {
-  const socket = await ContractSocket.connect(serve.url);
+  const socket = await ContractSocket.connect(app.serve.url);
   const project = await socket.call('projects.create', { recordingId: 'tdw-r-lantern-harbour', kind: 'remix' }).finally(() => socket.close());
   // "Open in studio at 3:00" (as Analytics links): 92 BPM, so beat 276.
   await page.evaluate((id) => (location.hash = `#/studio/${id}?beat=276`), project.id);

@@ -3,18 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { wavBytes } from '../helpers/writeWav';
 import type {} from '../../renderer/places/studio/useStudioAutomation';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 const bin = path.resolve('bin/stemroom.js');
 const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8' }).stdout);
 const PERIOD = 0.5; // the calibration's click interval: the fake input returns clicks on the same grid, like a loopback cable
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 let projectId: string;
@@ -28,18 +27,11 @@ beforeAll(async () => {
   for (let t = 0.1; t < 60; t += PERIOD) samples.fill(0.8, Math.round(t * 48000), Math.round(t * 48000) + 48);
   const clicksFile = path.join(dataDir, 'clicks.wav');
   fs.writeFileSync(clicksFile, wavBytes([samples], 48000));
-  serve = await startServe(dataDir);
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clicksFile}`]);
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = collectPageErrors(page);
-  await page.goto(`${serve.url}#/studio/${projectId}`);
+  app = await openApp(dataDir, { viewport: { width: 1600, height: 1000 }, chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clicksFile}`], at: `#/studio/${projectId}` });
+  ({ page, errors } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const engineReady = () => expect.poll(() => page.getByRole('status').filter({ hasText: 'Preparing audio' }).count(), { timeout: 60_000 }).toBe(0);
 

@@ -1,34 +1,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import { screenshot } from './helpers/launchChromium';
+import { openApp, type OpenApp } from './helpers/openApp';
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-shell-'));
-  serve = await startServe(dataDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectPageErrors(page);
+  app = await openApp(dataDir, { viewport: { width: 1280, height: 800 }, at: null });
+  ({ page, errors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 it('opens the studio in Chromium with facts from SQLite in the status bar', async () => {
-  await page.goto(serve.url);
+  await page.goto(app.serve.url);
   expect(new URL(page.url()).search).toBe(''); // token traded for the cookie
-  await expect.poll(() => page.getByTestId('library-path').textContent()).toBe(serve.dataDir);
+  await expect.poll(() => page.getByTestId('library-path').textContent()).toBe(app.serve.dataDir);
   const schema = await page.getByTestId('schema-version').textContent();
   const stored = (await import('../../main/db/migrations')).latestSchemaVersion;
   expect(schema).toBe(`schema ${stored}`);

@@ -2,30 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { waveformInk } from './helpers/waveformInk';
 import type {} from '../../renderer/places/studio/useStudioAutomation';
+import { openApp, type OpenApp } from './helpers/openApp';
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  serve = await startServe(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-studio-')));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openApp(fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-studio-')), { viewport: { width: 1600, height: 1000 } });
+  ({ page, errors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const clip = (name: string) => page.locator(`[data-testid="clip"][aria-label^="Clip ${name} "]`);
 const engineReady = () => expect.poll(() => page.getByRole('status').filter({ hasText: 'Preparing audio' }).count(), { timeout: 60_000 }).toBe(0);

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { waveformInk } from './helpers/waveformInk';
 import { contrastRatio } from './helpers/contrastRatio';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * The studio as a new user drives it on a laptop-sized window: what the
@@ -19,8 +19,7 @@ import { contrastRatio } from './helpers/contrastRatio';
 const bin = path.resolve('bin/stemroom.js');
 const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8' }).stdout);
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 
@@ -28,21 +27,14 @@ beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-e2e-editing-'));
   cli(['settings', '--creator', 'E2E Editor', '--data-dir', dataDir]);
   const project = cli(['project', 'create', '--recording', 'emb-r-glass-orchard', '--kind', 'remix', '--data-dir', dataDir]);
-  serve = await startServe(dataDir);
-  browser = await launchChromium();
   // A laptop-sized window: the arrangement is shorter than its tracks, so it scrolls.
-  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  errors = collectPageErrors(page);
-  await page.goto(`${serve.url}#/studio/${project.id}`);
+  app = await openApp(dataDir, { viewport: { width: 1400, height: 800 }, at: `#/studio/${project.id}` });
+  ({ page, errors } = app);
   // Open once the five tracks are there and the engine has prepared their audio (Play is enabled).
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="track-header"]').length === 5 && !document.querySelector<HTMLButtonElement>('.transport .play')?.disabled, null, { timeout: 60_000 });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const clip = (name: string) => page.locator(`[data-testid="clip"][aria-label^="Clip ${name} "]`).first();
 const clipStart = async (name: string) => Number(/at beat ([\d.]+)/.exec((await clip(name).getAttribute('aria-label'))!)![1]);

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type RunningServe } from './helpers/startServe';
-import { collectPageErrors, launchChromium, screenshot } from './helpers/launchChromium';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers/launchChromium';
 import { writePackage } from '../fixtures/writePackage';
+import { openApp, type OpenApp } from './helpers/openApp';
 
 /**
  * Stem rules that allow a stem but not every transformation of it
@@ -20,8 +20,7 @@ const bin = path.resolve('bin/stemroom.js');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 const cli = (args: string[]) => JSON.parse(run([...args, '--json']).stdout);
 
-let serve: RunningServe;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let errors: string[];
 let projectId: string;
@@ -41,19 +40,12 @@ beforeAll(async () => {
   fs.rmSync(pkg, { recursive: true, force: true });
   cli(['settings', '--creator', 'E2E Rules', '--data-dir', dataDir]);
   projectId = cli(['project', 'create', '--recording', 'r-test', '--kind', 'remix', '--data-dir', dataDir]).id;
-  serve = await startServe(dataDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  errors = collectPageErrors(page);
-  await page.goto(`${serve.url}#/studio/${projectId}`);
+  app = await openApp(dataDir, { viewport: { width: 1400, height: 860 }, at: `#/studio/${projectId}` });
+  ({ page, errors } = app);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="track-header"]').length === 3, null, { timeout: 30_000 });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  fs.rmSync(serve.dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const header = (track: string) => page.getByRole('group', { name: `Track ${track}`, exact: true });
 const note = (track: string) => header(track).getByRole('note');
@@ -127,11 +119,11 @@ it('the flags are there after reopening the project, and muting a track clears i
 });
 
 it('`stemroom project show` prints the same flags', async () => {
-  await serve.stop();
-  const shown = run(['project', 'show', projectId, '--data-dir', serve.dataDir]);
+  await app.serve.stop();
+  const shown = run(['project', 'show', projectId, '--data-dir', app.serve.dataDir]);
   expect(shown.status).toBe(0);
   expect(shown.stdout).toMatch(/licence flag on track "Lead vocal": The stem "Lead vocal" of "Strict Song" may not be pitch-shifted \(licence L-M1\)/);
   expect(shown.stdout).not.toMatch(/licence flag on track "Bass"/); // muted: not heard, not flagged
-  const json = cli(['project', 'show', projectId, '--data-dir', serve.dataDir]);
+  const json = cli(['project', 'show', projectId, '--data-dir', app.serve.dataDir]);
   expect(json.flags).toEqual([expect.objectContaining({ code: 'no-pitch-shift', trackIds: [expect.any(String)] })]);
 });

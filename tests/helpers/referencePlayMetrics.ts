@@ -14,6 +14,16 @@ export interface RefPlay {
   reasonEnd: string;
 }
 
+/**
+ * A play as one line of the Stemroom play log (NDJSON, docs/plays-format.md).
+ *
+ * @example
+ * fs.writeFileSync(file, plays.map(refPlayNdjson).join('\n'));
+ */
+export function refPlayNdjson(p: RefPlay): string {
+  return JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
+}
+
 export type RefRule = 'repeat' | 'burst' | 'only-this-export' | 'exact-end' | 'country-spike';
 
 /** The creator's dispute of a catch: plays of that rule (and listener, if given) of that export, started within those minutes. */

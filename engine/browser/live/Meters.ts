@@ -6,6 +6,9 @@ export interface Levels {
   readonly tracks: Readonly<Record<string, number>>;
 }
 
+/** The reading while nothing plays. */
+export const silentLevels: Levels = { master: [0, 0], tracks: {} };
+
 /**
  * Level meters: analyser taps after each track's audible gain and after the
  * master limiter (the master path also leads to the speakers from here).

@@ -10,6 +10,12 @@ export interface AudioInputState {
   readonly error: string | null;
 }
 
+/**
+ * An audio input the page may open: its device id and a label to show.
+ *
+ * @example
+ * const inputs = await AudioInput.devices();   // [{ id: 'default', label: 'Input 1' }, …]
+ */
 export interface InputDeviceInfo {
   readonly id: string;
   readonly label: string;
@@ -29,6 +35,13 @@ export function inputErrorMessage(error: unknown): string {
  * optional monitoring to the speakers, and sample-accurate capture through
  * the capture worklet. Raw signal: echo cancellation, noise suppression and
  * gain control are off — this is a performance, not a call.
+ *
+ * @example
+ * const input = await AudioInput.open(engine.context, deviceId);
+ * input.setMonitoring(true);
+ * input.startCapture();
+ * const captured = await input.stopCapture();   // { startFrame, sampleRate, channels }
+ * input.close();
  */
 export class AudioInput {
   readonly state = new Store<AudioInputState>({ level: 0, monitoring: false, error: null });

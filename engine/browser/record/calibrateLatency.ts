@@ -1,6 +1,12 @@
 import type { AudioInput } from './AudioInput';
 import { findOnset } from './findOnset';
 
+/**
+ * What a loopback calibration measured: the round trip, how much single clicks disagreed, clicks heard of played.
+ *
+ * @example
+ * const { latencyMs, spreadMs, clicksHeard, clicksPlayed } = await calibrateLatency(input);
+ */
 export interface LatencyCalibration {
   /** Round trip (output → input) in ms: what a take is moved earlier by. */
   readonly latencyMs: number;
@@ -20,6 +26,10 @@ const CLICKS = 8;
  * cable from output to input, or the microphone held to the speaker),
  * finds each click's onset and takes the median distance from where it was
  * scheduled. Round trips up to 0.5 s can be measured.
+ *
+ * @example
+ * const result = await calibrateLatency(input);   // throws a readable message when too few clicks came back
+ * await bridge.call('settings.update', { inputLatencyMs: { [input.deviceId]: result.latencyMs } });
  */
 export async function calibrateLatency(input: AudioInput): Promise<LatencyCalibration> {
   const context = input.context;

@@ -1,6 +1,10 @@
 /**
  * A take as a 24-bit PCM WAV (what the library stores for the user's own
  * recordings; every decoder here reads it). Samples are clipped to ±1.
+ *
+ * @example
+ * const wav = encodeWav(captured.channels, captured.sampleRate);
+ * const uploadId = await uploadFile(new Blob([wav], { type: 'audio/wav' }), () => undefined);
  */
 export function encodeWav(channels: readonly Float32Array[], sampleRate: number): Uint8Array<ArrayBuffer> {
   const frames = channels[0]?.length ?? 0;

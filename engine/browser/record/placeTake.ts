@@ -26,6 +26,11 @@ export interface PlacedTake {
  * transportStartTime) − latency (they heard the transport `latency`
  * earlier than it reached the input). The take is trimmed to what was
  * played from the record point (or inside the punch range).
+ *
+ * @example
+ * const captured = await input.stopCapture();
+ * const placed = placeTake(captured, { transportStartTime: startTime, transportStartSeconds: startSeconds, latencySec: 0.012 });
+ * placed.timelineStartSeconds;   // where the take's first sample goes on the timeline
  */
 export function placeTake(captured: CapturedAudio, timing: TakeTiming): PlacedTake {
   const sr = captured.sampleRate;

@@ -2,9 +2,21 @@ import { integratedLoudness } from '../../../shared/dsp/loudness';
 import { truePeakDb } from '../../../shared/dsp/truePeak';
 import { LimiterDsp } from './LimiterDsp';
 
-/** EBU R 128's permitted deviation from a loudness target: within it, the target counts as reached. */
+/**
+ * EBU R 128's permitted deviation from a loudness target: within it, the target counts as reached.
+ *
+ * @example
+ * const reached = Math.abs(measured.integratedLufs - target) <= LOUDNESS_TOLERANCE_LU;
+ */
 export const LOUDNESS_TOLERANCE_LU = 0.5;
 
+/**
+ * What loudness normalisation did: the gain, the limiter's ceiling, what the result measures, whether it reached the target.
+ *
+ * @example
+ * const n: Normalized = normalizeLoudness(mix.channels, mix.sampleRate, -14);
+ * if (!n.reached) notes.push(`Reached ${n.integratedLufs?.toFixed(1)} LUFS, not -14: the true-peak ceiling held it back.`);
+ */
 export interface Normalized {
   /** Gain applied before the limiter. */
   readonly gainDb: number;

@@ -7,8 +7,20 @@ import { preparationKey, type Preparation } from './clipPlacement';
  * loader says; otherwise at the engine's rate) — and, when the loader
  * decoded into one, the AudioBuffer those arrays view, so it can be played
  * without another copy.
+ *
+ * @example
+ * const channels: DecodedChannels = await engine.sourceAudio(source.sha256);
+ * channels.length;          // channel count
+ * channels.sampleRate;      // the rate they were decoded at, when the loader says
  */
 export type DecodedChannels = Float32Array[] & { audioBuffer?: AudioBuffer; sampleRate?: number };
+/**
+ * Decoded audio of a blob by its SHA-256: each host's loader (PCM cache on disk, or over HTTP in the page).
+ *
+ * @example
+ * const load: LoadAudio = contentStoreAudio(PcmCache.of(store));
+ * const channels = await load(stem.sha256);
+ */
 export type LoadAudio = (sha256: string) => Promise<DecodedChannels>;
 /** Time-stretch / pitch-shift (a worker in the page, the WASM directly in Node). */
 export type Stretch = (channels: readonly Float32Array[], sampleRate: number, options: StretchOptions) => Promise<Float32Array[]>;
@@ -22,6 +34,11 @@ export type Stretch = (channels: readonly Float32Array[], sampleRate: number, op
  * With `lazyBuffers` (offline renders, which play many clips as block DSP)
  * the channels are kept as they came, and an AudioBuffer is made — a copy —
  * only for a clip the graph plays.
+ *
+ * @example
+ * const audio = new PreparedAudio(context, pcmAudioLoader(), workerStretch);
+ * const vocals = await audio.source(sha256);   // decoded once, shared by every clip of that source
+ * audio.clear();
  */
 export class PreparedAudio {
   private readonly decoded = new Map<string, Promise<DecodedChannels>>();

@@ -15,11 +15,22 @@
  * | 24 | 8 | frames, float64 LE (a whole number) |
  * | 32 | 32 | SHA-256 of the source blob it was decoded from |
  * | 64 | … | frames × channels × 4 bytes |
+ *
+ * @example
+ * const header = decodePcmHeader(bytes.subarray(0, PCM_HEADER_BYTES), bytes.length);
+ * const samples = bytes.subarray(PCM_HEADER_BYTES);   // float32 LE, channels interleaved
  */
 export const PCM_HEADER_BYTES = 64;
 export const PCM_MAGIC = [0x53, 0x52, 0x50, 0x43, 0x4d, 0x00, 0x31, 0x00] as const;
 export const PCM_FLOAT32 = 1;
 
+/**
+ * What a PCM cache file's header says: rate, channels, frames and the source blob it was decoded from.
+ *
+ * @example
+ * const header: PcmHeader = { sampleRate: 44100, channels: 2, frames: 441000, sourceSha256 };
+ * pcmFileBytes(header);   // 3528064: 64 + 441000 frames × 2 channels × 4 bytes
+ */
 export interface PcmHeader {
   readonly sampleRate: number;
   readonly channels: number;
@@ -28,7 +39,12 @@ export interface PcmHeader {
   readonly sourceSha256: string;
 }
 
-/** Bytes of a cache file (header and samples) for `header`. */
+/**
+ * Bytes of a cache file (header and samples) for `header`.
+ *
+ * @example
+ * pcmFileBytes({ channels: 2, frames: 44100 });   // 352864: the header and one second of stereo
+ */
 export function pcmFileBytes(header: Pick<PcmHeader, 'channels' | 'frames'>): number {
   return PCM_HEADER_BYTES + header.frames * header.channels * 4;
 }
@@ -56,6 +72,11 @@ export function encodePcmHeader(header: PcmHeader): Uint8Array {
  * Reads and checks a header; returns the reason in words when it is not a
  * valid `stemroom-pcm/1` header (callers rebuild such a cache). `fileBytes`,
  * when known, must match the size the header implies.
+ *
+ * @example
+ * const header = decodePcmHeader(head, fileSize);
+ * if (typeof header === 'string') rebuild(`stale PCM cache: ${header}`);
+ * else console.log(header.sampleRate, header.channels, header.frames);
  */
 export function decodePcmHeader(bytes: Uint8Array, fileBytes?: number): PcmHeader | string {
   if (bytes.length < PCM_HEADER_BYTES) return `header is ${bytes.length} bytes, not ${PCM_HEADER_BYTES}`;
@@ -75,7 +96,12 @@ export function decodePcmHeader(bytes: Uint8Array, fileBytes?: number): PcmHeade
   return header;
 }
 
-/** Interleaves planar channels into float32 frames (what follows the header). */
+/**
+ * Interleaves planar channels into float32 frames (what follows the header).
+ *
+ * @example
+ * interleave([Float32Array.of(1, 2), Float32Array.of(-1, -2)]);   // Float32Array [1, -1, 2, -2]
+ */
 export function interleave(channels: readonly Float32Array[], from = 0, to = channels[0]?.length ?? 0): Float32Array {
   const count = channels.length;
   const out = new Float32Array((to - from) * count);
@@ -86,7 +112,12 @@ export function interleave(channels: readonly Float32Array[], from = 0, to = cha
   return out;
 }
 
-/** Splits interleaved float32 frames into planar channels. */
+/**
+ * Splits interleaved float32 frames into planar channels.
+ *
+ * @example
+ * deinterleave(Float32Array.of(1, -1, 2, -2), 2);   // [Float32Array [1, 2], Float32Array [-1, -2]]
+ */
 export function deinterleave(samples: Float32Array, channels: number): Float32Array[] {
   const frames = Math.floor(samples.length / channels);
   return Array.from({ length: channels }, (_, c) => {

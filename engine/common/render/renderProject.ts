@@ -12,7 +12,13 @@ import { renderTracksApart } from './renderTracksApart';
 import { sumTracks } from './sumTracks';
 import type { RunTrackStages } from './trackStages';
 
-/** What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own. */
+/**
+ * What an offline render needs from its host: a context, decoded audio, a stretcher. Chromium and Node provide their own.
+ *
+ * @example
+ * const environment: RenderEnvironment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(store)));   // Node, block DSP on workers
+ * const inPage: RenderEnvironment = browserRenderEnvironment((sha) => audio.source(sha));                    // Chromium, one graph
+ */
 export interface RenderEnvironment {
   createContext(channels: number, frames: number, sampleRate: number): OfflineAudioContext;
   load: LoadAudio;
@@ -41,7 +47,13 @@ export interface RenderOptions {
   readonly signal?: AbortSignal;
 }
 
-/** One rate conversion a render made: every source at one rate, or the master bus. */
+/**
+ * One rate conversion a render made: every source at one rate, or the master bus.
+ *
+ * @example
+ * const mix = await renderProject(document, environment, { outputRate: 48000 });
+ * for (const r of mix.resampling) console.log(r.stage, r.fromRate, '→', r.toRate);
+ */
 export interface Resampling extends ResamplerDesign {
   readonly stage: 'sources' | 'master';
 }
@@ -67,6 +79,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * then the master limiter's DSP over the result. Deterministic: pairwise
  * sums, seeded reverbs and a deterministic stretcher give bit-identical
  * output for the same document and sources.
+ *
+ * @example
+ * const mix = await renderProject(document, environment, { includeTail: true, onProgress: (phase, done, total) => bar.update(phase, done, total) });
+ * mix.channels;         // one Float32Array per channel at mix.sampleRate, limited
+ * mix.contentSeconds;   // until the last clip ends; mix.seconds includes the tail
  */
 export async function renderProject(document: ProjectDocument, environment: RenderEnvironment, options: RenderOptions = {}): Promise<RenderedMix> {
   const sampleRate = options.sampleRate ?? document.sampleRate;

@@ -1,6 +1,13 @@
 import type { Command } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom analytics aside`: plays kept aside for tracks no export claims yet, per track key.
+ *
+ * @example
+ * $ stemroom analytics aside
+ * ZZ-MQN-26-00002 (isrc): 1 play(s), 2026-11-10 … 2026-11-10
+ */
 export const analyticsAsideCommand: Command = {
   name: 'analytics aside',
   summary: 'Plays kept aside because no export matched them (matched automatically once the export exists)',

@@ -3,9 +3,13 @@ import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 
 /**
+ * `stemroom analytics dispute EXPORT_ID CATCH_ID [--undo]`: disputes what a flag rule caught (catch ids from `analytics report`).
+ *
  * @example
- * stemroom analytics dispute 0196… 'burst~-~29500000~29500011'   # ids from `analytics report`
- * stemroom analytics dispute 0196… 'burst~-~29500000~29500011' --undo
+ * $ stemroom analytics dispute 01a2340a-6288-7be4-ac4d-af243b6b270a 'repeat~0fe7915adf3d43~29926093~29927452'
+ * Disputed: those plays count again when flagged plays are excluded.
+ * $ stemroom analytics dispute 01a2340a-6288-7be4-ac4d-af243b6b270a 'repeat~0fe7915adf3d43~29926093~29927452' --undo
+ * Dispute withdrawn: those plays are flagged again.
  */
 export const analyticsDisputeCommand: Command = {
   name: 'analytics dispute',

@@ -5,6 +5,12 @@ import type { AnalyticsReport, Headline } from '../../../shared/contract/analyti
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+/**
+ * An export's headline figures in one line (the report's and the overview's).
+ *
+ * @example
+ * headlineLine(report.headline);   // "3000 plays, 1062 listeners · skip 33.7 % · complete 60.8 % · mean heard 76.2 % · median heard 98.2 %"
+ */
 export const headlineLine = (h: Headline) =>
   `${h.plays} plays, ${h.listeners} listeners · skip ${percent(h.skipRate)} · complete ${percent(h.completionRate)} · mean heard ${percent(h.meanShare)}${h.medianShare === null ? '' : ` · median heard ${percent(h.medianShare)}`}`;
 
@@ -40,6 +46,20 @@ function reportLines(report: AnalyticsReport): string[] {
   ];
 }
 
+/**
+ *
+ * @example
+ * $ stemroom analytics report 01a2340a-6288-7be4-ac4d-af243b6b270a
+ * "Copper Sky (night mix)" by Mara Quinn (0:38)
+ *   3000 plays, 1062 listeners · skip 33.7 % · complete 60.8 % · mean heard 76.2 % · median heard 98.2 %
+ *   listeners: 313 one-time (10.4 % of plays), 749 returning (89.6 % of plays), repeat rate 70.5 %
+ * Drop-off moments:
+ *   0:15  −6.9 % of plays in Drop
+ * Looks artificial: 60 play(s):
+ *   60 — one listener played it 20 or more times within 24 hours (listener 0fe7915adf3d43), 2026-11-25T00:13–2026-11-25T22:52  id repeat~0fe7915adf3d43~29926093~29927452
+ * Top countries: US 833, GB 306, DE 247, BR 229, MX 181
+ * Sources: playlist 1343, radio 489, search 448, profile 418, other 152, album 150
+ */
 export const analyticsReportCommand: Command = {
   name: 'analytics report',
   summary: "One export's listener figures: headline, listener segments, drop-off moments, flags with reasons, versions at the moments that matter (the Analytics dashboard)",

@@ -8,7 +8,10 @@ import { callContract } from '../callContract';
  * (checked against their package key) so the export it approves is allowed.
  *
  * @example
- * stemroom approval import approval.json
+ * $ stemroom approval import approval.json
+ * Approval by Kite District Ltd of "Copper Sky (night mix)" (revision 3) for social-only under KD-M-0042, until 2027-06-30.
+ * # signed by a key other than the licence's package key: refused, nothing imported (exit 1)
+ * stemroom: The approval is signed by key ed84be272123fc0f…, but licence KD-M-0042 is granted by package "kite-district-2026-04", signed by key 2201da0ffd4d0db1…. Nothing was imported.
  */
 export const approvalImportCommand: Command = {
   name: 'approval import',

@@ -10,7 +10,8 @@ import { exportChannels } from '../../../shared/catalog/catalogPackageSchema';
  * what a licensor signs to approve this exact project revision.
  *
  * @example
- * stemroom approval request 5f0c… --licence EMB-M-0017 --channel social-only --out approval-request.json
+ * $ stemroom approval request 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b --licence KD-M-0042 --channel social-only --out approval-request.json
+ * Wrote /home/mara/music/approval-request.json: send it to the licensor of KD-M-0042; import what they sign with stemroom approval import FILE.
  */
 export const approvalRequestCommand: Command = {
   name: 'approval request',

@@ -11,7 +11,8 @@ import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
  * signed with. Needs no library.
  *
  * @example
- * stemroom approval sign approval-request.json --key ember-lane.key --out approval.json --valid-until 2027-06-30
+ * $ stemroom approval sign approval-request.json --key kite-district.key --out approval.json --valid-until 2027-06-30
+ * Approved Copper Sky (night mix) (revision 3) for social-only under KD-M-0042, signed with key ed84 be27 2123 fc0f dd54 e83e 916a 832f: /home/mara/approval.json
  */
 export const approvalSignCommand: Command = {
   name: 'approval sign',

@@ -3,6 +3,14 @@ import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom catalog import PACKAGE`: imports (or updates) a licensed stem package from a folder or .zip; says what changed.
+ *
+ * @example
+ * $ stemroom catalog import resources/demo-catalog/kite-district-copper-sky
+ * Already up to date: "Kite District — Copper Sky stems" (kite-district-2026-04 v1): 1 recording(s), 5 stem(s).
+ * # a new package: Imported "…" (ID vN): …; a new version: Updated "…", then each licence that changed
+ */
 export const catalogImportCommand: Command = {
   name: 'catalog import',
   summary: 'Import a licensed stem package (a folder or .zip with manifest.json)',

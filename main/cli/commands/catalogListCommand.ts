@@ -2,6 +2,14 @@ import type { Command } from '../Command';
 import { callContract } from '../callContract';
 import { numberOption } from '../numberOption';
 
+/**
+ * `stemroom catalog list [TEXT]`: searches the library's recordings, each with whether it may be remixed or covered today.
+ *
+ * @example
+ * $ stemroom catalog list orchard --may-remix --territory SE
+ * 1 recording(s) (rights as of 2026-12-01 in SE)
+ * emb-r-glass-orchard      Glass Orchard — Mira Vale  100 BPM A minor  remix:yes cover:yes
+ */
 export const catalogListCommand: Command = {
   name: 'catalog list',
   summary: 'List or search recordings in the library',

@@ -6,6 +6,26 @@ import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 
 const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
 
+/**
+ * `stemroom catalog show RECORDING_ID`: one recording's credits, shares, stems and licences, judged for a territory.
+ *
+ * @example
+ * $ stemroom catalog show kd-r-copper-sky
+ * Copper Sky — Kite District feat. Sana Ilves  (Kite District Ltd, ISRC ZZ-KDL-26-00042)
+ * 124 BPM, F# minor, 38.7 s · package Kite District — Copper Sky stems v1, signed (key 2201 da0f fd4d 0db1 f5bf fca1 43a4 e8fd)
+ * Work: Copper Sky (ISWC T-329.664.071-2)
+ *   written by Sana Ilves (composer-lyricist) 33.34 %
+ *   …
+ * Stems:
+ *   Drums            drums   38.7 s  -26.36 LUFS
+ *   …
+ *   Vocal hook       vocals  38.7 s  -20.86 LUFS  (not for remix: Licence KD-M-0042 does not allow the stem "Vocal hook" to be used in remixes.)
+ * Licences (as of 2026-12-01 in US):
+ *   KD-M-0042 [master, Kite District Ltd] Remix allowed worldwide except Germany and France until 14 Apr 2028. …
+ *   BWP-P-7781 [publishing, Brightwater Publishing] Remix allowed worldwide except Germany and France. …
+ * Remix: allowed
+ * Cover: not allowed — Licence BWP-P-7781 does not permit covers.
+ */
 export const catalogShowCommand: Command = {
   name: 'catalog show',
   summary: 'Show a recording: credits, shares, stems and licences',

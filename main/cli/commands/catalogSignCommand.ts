@@ -12,8 +12,10 @@ import { signPackageFolder } from '../../trust/packageSignature';
  * first import and refuse later versions signed by any other key.
  *
  * @example
- * stemroom catalog sign night-ferry-stems --key saltmarsh.key
- * (cd night-ferry-stems && zip -r ../night-ferry-stems.zip .)
+ * $ stemroom keys create --out saltmarsh.key
+ * $ stemroom catalog sign night-ferry-stems --key saltmarsh.key
+ * Signed night-ferry-stems (manifest 782f22f55385…) with key ed84 be27 2123 fc0f dd54 e83e 916a 832f.
+ * $ (cd night-ferry-stems && zip -r ../night-ferry-stems.zip .)
  */
 export const catalogSignCommand: Command = {
   name: 'catalog sign',

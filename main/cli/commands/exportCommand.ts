@@ -8,6 +8,22 @@ import type { RightsReasonView } from '../../../shared/contract/exportsContract'
 import { PROJECT_SAMPLE_RATES, type ProjectSampleRate } from '../../../shared/project/projectSampleRate';
 import { aiUses, exportChannels, type AiUse, type ExportChannel } from '../../../shared/catalog/catalogPackageSchema';
 
+/**
+ * `stemroom export PROJECT_ID --out FILE`: checks the licences, renders, and writes an attributed export; refused with each reason and its fix.
+ *
+ * @example
+ * $ stemroom export 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b --out night-mix.wav
+ * The export is not allowed:
+ *   • The vocals stem "Vocal hook" of "Copper Sky" may not be used in remixes (licence KD-M-0042). Mute or remove track "Vocal hook".
+ * stemroom: export refused: The vocals stem "Vocal hook" of "Copper Sky" may not be used in remixes (licence KD-M-0042).
+ * $ stemroom project command 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b "mute the vocal hook" --apply 1
+ * $ stemroom export 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b --out night-mix.wav --normalize -14 --isrc ZZ-MQN-26-00001
+ * Exported /home/mara/music/night-mix.wav (38.7 s, wav), ledger entry 1.
+ * Credits: /home/mara/music/night-mix.wav.credits.json
+ *   "Copper Sky (night mix)" — remix by Mara Quinn.
+ *   Remix of 'Copper Sky' (ISRC ZZ-KDL-26-00042) by Kite District feat. Sana Ilves, written by … Used under licences KD-M-0042 and BWP-P-7781.
+ *   …
+ */
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',

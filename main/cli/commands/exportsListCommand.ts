@@ -1,6 +1,13 @@
 import type { Command } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom exports [--project ID]`: every export with its ledger entry and whether its file is still as exported.
+ *
+ * @example
+ * $ stemroom exports
+ * #1 2026-12-01T23:57:05 wav ok       Copper Sky (night mix) → /home/mara/music/night-mix.wav
+ */
 export const exportsListCommand: Command = {
   name: 'exports',
   summary: 'List exports with their ledger position and whether each file is still intact',

@@ -5,6 +5,21 @@ import { callContract } from '../callContract';
 import type { Inspection } from '../../../shared/contract/exportsContract';
 import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 
+/**
+ * `stemroom inspect FILE`: what an audio file or delivery bundle says about itself, checked against its signature, sidecar and the ledger.
+ *
+ * @example
+ * $ stemroom inspect night-mix.wav
+ * /home/mara/music/night-mix.wav (wav)
+ * Copper Sky (night mix) — remix by Mara Quinn, export 01a2340a-6288-7be4-ac4d-af243b6b270a
+ * Audio hash 0cd8e4f3c13e31dc7766e121d93673e79c61b3cdbd3c8c4c27a9087eec4da499 matches the record
+ * Signature: valid, by this library (key 5425 2afb ac53 53d7 8f20 06ed 4100 59e7)
+ * Ledger: matches
+ * Credits file beside it: matches
+ * Credits:
+ *   "Copper Sky (night mix)" — remix by Mara Quinn.
+ *   …
+ */
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: "Read an export's embedded attribution, recheck its audio hash and the ledger; or check a whole delivery bundle",

@@ -11,8 +11,10 @@ import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
  * FILE.pub (the public key, SPKI PEM); prints the fingerprint libraries pin.
  *
  * @example
- * stemroom keys create --out saltmarsh.key
- * stemroom catalog sign night-ferry-stems --key saltmarsh.key
+ * $ stemroom keys create --out saltmarsh.key
+ * Private key /home/mara/saltmarsh.key (keep it secret; anyone holding it can sign as you)
+ * Public key  /home/mara/saltmarsh.key.pub
+ * Fingerprint ed84 be27 2123 fc0f dd54 e83e 916a 832f
  */
 export const keysCreateCommand: Command = {
   name: 'keys create',

@@ -1,6 +1,13 @@
 import type { Command } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom ledger verify`: re-walks the hash-chained export ledger; exits 1 and names the first altered entry when it is broken.
+ *
+ * @example
+ * $ stemroom ledger verify
+ * Ledger intact: 1 entry, head 96ec60b69b753461cdf2f4127593c632ad470d7a29edbc82440353f5088a6af6, agreeing with its signed head (entry 1, signed 2026-12-01T23:57:05.583Z).
+ */
 export const ledgerVerifyCommand: Command = {
   name: 'ledger verify',
   summary: 'Re-walk the export ledger and name the first entry that was altered',

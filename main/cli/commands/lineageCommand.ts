@@ -8,7 +8,13 @@ import { callContract } from '../callContract';
  * which licences, and who receives what from it.
  *
  * @example
- * stemroom lineage emb-r-glass-orchard
+ * $ stemroom lineage 01a2340a-6288-7be4-ac4d-af243b6b270a
+ *   Copper Sky — original by Kite District feat. Sana Ilves
+ *     licences: KD-M-0042 (Kite District Ltd), BWP-P-7781 (Brightwater Publishing)
+ *     master: Kite District Ltd 100.00 %; publishing: Sana Ilves 16.67 %, Ruben Achterberg 16.67 %, Lio Marchetti 16.66 %, Brightwater Publishing 50.00 %
+ * ▶   Copper Sky (night mix) — export by Mara Quinn (from Copper Sky)
+ *       licences: KD-M-0042 (Kite District Ltd), BWP-P-7781 (Brightwater Publishing)
+ *       master: Kite District Ltd 50.00 %, Mara Quinn 50.00 %; publishing: Brightwater Publishing 50.00 %, Sana Ilves 16.67 %, …
  */
 export const lineageCommand: Command = {
   name: 'lineage',

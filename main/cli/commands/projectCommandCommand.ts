@@ -19,8 +19,16 @@ function commandLine(command: EditCommand): string {
  * the sentence (refused, nothing written, when it would break a licence).
  *
  * @example
- * stemroom project command 0190…-… "mute the vocals in the chorus" --json
- * stemroom project command 0190…-… "mute the vocals in the chorus" --apply 1
+ * $ stemroom project command 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b "mute the drums"
+ * "mute the drums" — 2 readings:
+ *   1. Mute Drums
+ *        updateTrack trackId="trk-kd-cs-drums" changes={"mute":true}
+ *   2. Turn off every clip of Drums (the track itself stays unmuted)
+ *        updateClip clipId="clip-kd-cs-drums" changes={"active":false}
+ * Apply one with --apply N.
+ * $ stemroom project command 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b "mute the drums" --apply 1
+ * Applied 1: Mute Drums
+ * History: "mute the drums" (undo it in the studio, Ctrl+Z).
  */
 export const projectCommandCommand: Command = {
   name: 'project command',

@@ -2,6 +2,13 @@ import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom project create --recording ID --kind remix|cover`: a new project on a catalog recording, one track per stem.
+ *
+ * @example
+ * $ stemroom project create --recording kd-r-copper-sky --kind remix --name "Copper Sky (night mix)"
+ * Created remix "Copper Sky (night mix)" (074c7f37-e9fe-4c69-94ad-6ca2d0c5900b).
+ */
 export const projectCreateCommand: Command = {
   name: 'project create',
   summary: 'Start a remix or cover of a catalog recording',

@@ -3,6 +3,13 @@ import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom project import FILE.stemroom`: a project file as a new project; names the packages its missing audio comes from.
+ *
+ * @example
+ * $ stemroom project import night-mix.stemroom
+ * Imported "Copper Sky (night mix)" as 691b4163-68e9-46ec-801e-6b5837265c4f.
+ */
 export const projectImportCommand: Command = {
   name: 'project import',
   summary: 'Open a .stemroom file as a new project',

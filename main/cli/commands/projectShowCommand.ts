@@ -3,6 +3,17 @@ import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 import { restrictionFlags } from '../../../shared/rights/stemRestrictions';
 
+/**
+ * `stemroom project show PROJECT_ID`: a project's tempo, key and tracks, with missing audio and licence flags.
+ *
+ * @example
+ * $ stemroom project show 074c7f37-e9fe-4c69-94ad-6ca2d0c5900b
+ * Copper Sky (night mix) — remix of kd-r-copper-sky, 124 BPM, F# minor, 4/4
+ *   Drums            1 clip(s) 0 dB
+ *   …
+ *   Vocal hook       1 clip(s) 0 dB
+ *   licence flag on src-kd-cs-vocals: Licence KD-M-0042 does not allow the stem "Vocal hook" to be used in remixes.
+ */
 export const projectShowCommand: Command = {
   name: 'project show',
   summary: 'Show a project: tempo, key, tracks, clips, missing audio and licence flags',

@@ -12,7 +12,13 @@ import { ServiceError } from '../../services/ServiceError';
  * your terms (stemroom-terms/1), bounded by every licence upstream.
  *
  * @example
- * stemroom publish 0190f3c2-… --terms my-terms.json --stems --out orchard-flip-stems
+ * $ stemroom publish 01a2340a-6288-7be4-ac4d-af243b6b270a --terms my-terms.json --stems --out night-mix-stems
+ * Not published:
+ *   • Licence KD-M-0042 of Kite District Ltd (for "Copper Sky") does not let remixes be re-licensed: this export may be released for listening, not published as a source.
+ *   • Licence BWP-P-7781 of Brightwater Publishing (for "Copper Sky") does not let remixes be re-licensed: …
+ * stemroom: publish refused: Licence KD-M-0042 of Kite District Ltd (for "Copper Sky") does not let remixes be re-licensed: …
+ * # where every licence upstream allows it: Published DIR (package ID), signed with key …; then the stems,
+ * # their null test against the mix, and each licence of the new package
  */
 export const publishCommand: Command = {
   name: 'publish',

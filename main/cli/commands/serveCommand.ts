@@ -10,6 +10,18 @@ export function defaultRendererDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
+/**
+ * `stemroom serve [--port N]`: the studio in a browser on this machine (127.0.0.1 only, a fresh token each start); runs until Ctrl+C.
+ *
+ * @example
+ * $ stemroom serve --port 0
+ * Stemroom is running. Open this URL in a browser on this machine:
+ *
+ *   http://127.0.0.1:32937/?token=1utpx86ycldlzAxbZSYmWMeFWMrqFTC2
+ *
+ * Library: /home/mara/.config/Stemroom
+ * Press Ctrl+C to stop.
+ */
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Open the studio in a browser on this machine (127.0.0.1, access token per start)',

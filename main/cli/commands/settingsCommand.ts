@@ -2,6 +2,14 @@ import type { Command } from '../Command';
 import { UsageError } from '../Command';
 import { callContract } from '../callContract';
 
+/**
+ * `stemroom settings [--territory CC] [--creator NAME]`: shows the settings, or changes them first.
+ *
+ * @example
+ * $ stemroom settings --territory GB --creator "Mara Quinn"
+ * Territory GB
+ * Artist name Mara Quinn
+ */
 export const settingsCommand: Command = {
   name: 'settings',
   summary: 'Show or change library settings: your territory and the artist name exports credit',

@@ -13,7 +13,7 @@ import { trackKey } from './import/trackKey';
 import { ListenerKeys } from './store/ListenerKeys';
 import { allocatePlayDay, countryCode, playDayBytes } from './store/PlayDay';
 import { expectMatchesReference } from '../../../tests/helpers/expectMatchesReference';
-import type { RefDispute, RefPlay } from '../../../tests/helpers/referencePlayMetrics';
+import { refPlayNdjson, type RefDispute, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
 import { ANALYTICS_SCHEMA_VERSION } from '../../db/analytics/analyticsMigrations';
 
 /**
@@ -50,10 +50,9 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-const ndjson = (p: RefPlay) => JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
 async function importPlays(name: string, plays: RefPlay[]) {
   const file = path.join(work, name);
-  fs.writeFileSync(file, plays.map(ndjson).join('\n'));
+  fs.writeFileSync(file, plays.map(refPlayNdjson).join('\n'));
   const summary = await callContract(services, 'analytics.import', { source: { path: file } });
   all.push(...plays);
   return summary;

@@ -8,7 +8,7 @@ import { callContract } from '../../cli/callContract';
 import { listenerKey } from './import/listenerKey';
 import { ListenerKeys } from './store/ListenerKeys';
 import { libraryMetaQueries } from '../../db/libraryMetaQueries';
-import type { RefPlay } from '../../../tests/helpers/referencePlayMetrics';
+import { refPlayNdjson, type RefPlay } from '../../../tests/helpers/referencePlayMetrics';
 
 /**
  * Issue 16's defects and privacy rules, each with the input that showed
@@ -41,7 +41,6 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-const ndjson = (p: RefPlay) => JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
 const write = (name: string, text: string) => {
   fs.writeFileSync(path.join(work, name), text);
   return path.join(work, name);
@@ -97,7 +96,7 @@ describe('issue 16 defects', () => {
     for (const [k, target] of similar.entries()) {
       for (let i = 0; i < 40; i++) plays.push({ exportId: target.exportId, listener: `pool-${i + k * 25}`, playedAt: NOW - 5 * DAY + i * 60_000, country: 'GB', source: 'radio', msPlayed: 20_000 + i, reasonEnd: 'fwdbtn' });
     }
-    await importFile(write('pool.ndjson', plays.map(ndjson).join('\n')));
+    await importFile(write('pool.ndjson', plays.map(refPlayNdjson).join('\n')));
     // pool-25 … pool-39 played both: 65 listeners, not 80.
     expect((await report(subject.exportId)).similar).toMatchObject({ exports: 2, headline: { plays: 80, listeners: 65 } });
   });
@@ -114,7 +113,7 @@ describe('issue 16 defects', () => {
   });
 
   it('a line over 64 KiB starting well before a 1 MiB read boundary is skipped, the rest imported', async () => {
-    const good = (i: number) => ndjson({ exportId: subject.exportId, listener: `long-${i}`, playedAt: NOW - 8 * DAY + i * 1000, country: 'DE', source: 'search', msPlayed: 1000 + i, reasonEnd: 'fwdbtn' });
+    const good = (i: number) => refPlayNdjson({ exportId: subject.exportId, listener: `long-${i}`, playedAt: NOW - 8 * DAY + i * 1000, country: 'DE', source: 'search', msPlayed: 1000 + i, reasonEnd: 'fwdbtn' });
     const lines: string[] = [];
     let bytes = 0;
     // Good lines up to 100 KiB before the boundary, then a 90 KiB line across it, then more good lines.
@@ -158,7 +157,7 @@ describe('issue 16 defects', () => {
     const tiny = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'tiny.wav'), format: 'wav', bitDepth: 16, title: 'Tiny' });
     const durationMs = Math.round(tiny.durationSec * 1000);
     const plays = Array.from({ length: 8 }, (_, i): RefPlay => ({ exportId: tiny.exportId, listener: 'only-one', playedAt: NOW - DAY + i * 600_000, country: 'SE', source: 'radio', msPlayed: i === 0 ? 30_500 : durationMs, reasonEnd: 'fwdbtn' }));
-    await importFile(write('eight.ndjson', plays.map(ndjson).join('\n')));
+    await importFile(write('eight.ndjson', plays.map(refPlayNdjson).join('\n')));
     const r = await report(tiny.exportId);
     expect(r.dropOffs.length).toBeGreaterThan(0);
     expect(r.dropOffs.every((d) => !d.significant)).toBe(true);
@@ -180,7 +179,7 @@ describe('issue 16 privacy', () => {
   });
 
   it('a known listener id cannot be confirmed from the analytics database without the library secret', async () => {
-    await importFile(write('known.ndjson', ndjson({ exportId: subject.exportId, listener: 'fan-812', playedAt: NOW - 2 * DAY, country: 'SE', source: 'playlist', msPlayed: 152_340, reasonEnd: 'fwdbtn' })));
+    await importFile(write('known.ndjson', refPlayNdjson({ exportId: subject.exportId, listener: 'fan-812', playedAt: NOW - 2 * DAY, country: 'SE', source: 'playlist', msPlayed: 152_340, reasonEnd: 'fwdbtn' })));
     const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
     const stored = new Set<number>();
     try {

@@ -9,7 +9,8 @@ import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
-import { StemroomServices } from '../StemroomServices';
+import type { StemroomServices } from '../StemroomServices';
+import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
 
 /**
  * Review of issue 12 — licence laundering through the catalog itself. An
@@ -25,11 +26,7 @@ const now = () => new Date('2026-11-24T12:00:00Z');
 let services: StemroomServices;
 
 beforeEach(async () => {
-  services = await StemroomServices.open(tempDir(), { demoCatalogDir: null, now });
-  await callContract(services, 'settings.update', { creatorName: 'DJ Mallory', territory: 'GB' });
-  const permitted = tempDir();
-  writePackage(permitted);
-  await callContract(services, 'catalog.import', { source: { path: permitted } });
+  services = await openTestLibrary({ creatorName: 'DJ Mallory', territory: 'GB' }, now);
   await callContract(services, 'catalog.import', { source: { path: ferryDir } });
 }, 60_000);
 afterEach(() => services.close());

@@ -5,11 +5,11 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/project/commandSchema';
 import type { RecordingSource } from '../../../shared/project/documentSchema';
-import { writePackage } from '../../../tests/fixtures/writePackage';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
 import { StemroomServices } from '../StemroomServices';
+import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
 
 /**
  * Review of issue 12 — own audio the fingerprint never looks at. Night
@@ -22,11 +22,7 @@ const now = () => new Date('2026-11-24T12:00:00Z');
 let services: StemroomServices;
 
 beforeEach(async () => {
-  services = await StemroomServices.open(tempDir(), { demoCatalogDir: null, now });
-  await callContract(services, 'settings.update', { creatorName: 'DJ Mallory', territory: 'GB' });
-  const permitted = tempDir();
-  writePackage(permitted);
-  await callContract(services, 'catalog.import', { source: { path: permitted } });
+  services = await openTestLibrary({ creatorName: 'DJ Mallory', territory: 'GB' }, now);
 }, 60_000);
 afterEach(() => services.close());
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StemroomServices } from '../StemroomServices';
 import { callContract } from '../../cli/callContract';
-import { runCli } from '../../cli/runCli';
 import { generateEd25519KeyPair } from '../../trust/ed25519';
 import { libraryMetaQueries } from '../../db/libraryMetaQueries';
 import { creatorLibrary, ownAudio, writeOriginal } from '../../../tests/fixtures/lineageFixtures';
 import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
+import { runCliCaptured } from '../../../tests/helpers/runCliCaptured';
 
 /**
  * Scopes in a licence: the channel an export goes to, AI use, and the
@@ -22,18 +22,7 @@ let databasePath: string;
 let projectId: string;
 let legacyProject: string;
 
-async function cli(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  try {
-    return { code: await runCli([...args, '--data-dir', dataDir], {}), stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCliCaptured([...args, '--data-dir', dataDir]);
 
 /** The first JSON document a command printed (a refusal prints the reasons, then the error). */
 const firstJson = (stdout: string) => JSON.parse(/^\{[\s\S]*?\n\}\n/.exec(stdout)![0]);

@@ -6,10 +6,10 @@ import { formatDuration } from '../../app/formatDuration';
 import { exportIdentity } from '../../app/exportIdentity';
 import { notifications } from '../../app/Notifications';
 import { BarChart } from '../../components/BarChart';
-import { ProgressBar } from '../../components/ProgressBar';
 import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
-import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
+import { newTaskId } from '../../hooks/useTaskProgress';
+import { TaskProgressBar } from '../../components/TaskProgressBar';
 import { DayChart } from './DayChart';
 import { DropOffList } from './DropOffList';
 import { FlagPanel } from './FlagPanel';
@@ -148,7 +148,6 @@ function Comparisons({ report }: { report: AnalyticsReport }) {
 function SimulateButton({ exportId }: { exportId: string }) {
   const bridge = useBridge();
   const [taskId, setTaskId] = useState<string | null>(null);
-  const progress = useTaskProgress(taskId);
   const run = async () => {
     const id = newTaskId('simulate');
     setTaskId(id);
@@ -161,7 +160,7 @@ function SimulateButton({ exportId }: { exportId: string }) {
       setTaskId(null);
     }
   };
-  if (taskId) return <ProgressBar label={progress?.label ?? 'Simulating'} done={progress?.done ?? 0} total={progress?.total ?? 0} />;
+  if (taskId) return <TaskProgressBar taskId={taskId} label="Simulating" cancellable={false} />;
   return (
     <button type="button" onClick={() => void run()} title="Generate 10,000 realistic plays (demo data) to see the dashboard at work">
       Simulate plays

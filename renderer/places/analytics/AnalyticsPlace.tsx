@@ -8,7 +8,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { exportIdentity } from '../../app/exportIdentity';
 import { useContract } from '../../hooks/useContract';
 import { useLibraryChanged } from '../../hooks/useLibraryChanged';
-import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
+import { newTaskId } from '../../hooks/useTaskProgress';
+import { TaskProgressBar } from '../../components/TaskProgressBar';
 import { uploadFile } from '../../media/uploadFile';
 import { AnalyticsDashboard } from './AnalyticsDashboard';
 import { ImportResult } from './ImportResult';
@@ -26,7 +27,6 @@ export function AnalyticsPlace({ route }: { route: Route }) {
   useLibraryChanged('exports', reload);
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
-  const progress = useTaskProgress(taskId);
   const [result, setResult] = useState<PlaysImportSummary | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const items = overview.value ?? [];
@@ -92,7 +92,7 @@ export function AnalyticsPlace({ route }: { route: Route }) {
           />
         )}
         {upload && <ProgressBar label="Uploading" done={upload.sent} total={upload.total} />}
-        {taskId && <ProgressBar label={progress?.label ?? 'Importing plays'} done={progress?.done ?? 0} total={progress?.total ?? 0} onCancel={() => void bridge.call('task.cancel', { taskId })} />}
+        <TaskProgressBar taskId={taskId} label="Importing plays" />
         {result && <ImportResult summary={result} onClose={() => setResult(null)} />}
         {items.length === 0 && overview.value && <p className="empty-state">No exports yet. Export a remix or cover from the Studio, then bring its plays here.</p>}
         <ul className="export-list">

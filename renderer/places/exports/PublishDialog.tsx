@@ -5,8 +5,9 @@ import { displayFingerprint } from '../../../shared/rights/displayFingerprint';
 import { channelName } from '../../../shared/lineage/licenceScopes';
 import { useBridge } from '../../app/BridgeContext';
 import { notifications } from '../../app/Notifications';
-import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
-import { ProgressBar } from '../../components/ProgressBar';
+import { useTaskRun } from '../../hooks/useTaskRun';
+import { DialogHeader } from '../../components/DialogHeader';
+import { DialogFooter } from '../../components/DialogFooter';
 
 const codes = (text: string) => text.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
 
@@ -32,10 +33,9 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
   const [stems, setStems] = useState(true);
   const [isrc, setIsrc] = useState('');
   const [out, setOut] = useState('');
-  const [taskId, setTaskId] = useState<string | null>(null);
   const [result, setResult] = useState<PublishSummary | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const progress = useTaskProgress(taskId);
+  const task = useTaskRun('publish');
+  const { setFailure } = task;
 
   useEffect(() => {
     void bridge.call('lineage.publishCheck', { exportId }).then((c) => {
@@ -51,13 +51,10 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
       setIsrc(c.isrc ?? '');
       setOut(`${exportPath.replace(/\.[a-z0-9]+$/i, '')} — source package`);
     }, (e: Error) => setFailure(e.message));
-  }, [bridge, exportId, exportPath]);
+  }, [bridge, exportId, exportPath, setFailure]);
 
-  const publish = async () => {
-    const id = newTaskId('publish');
-    setTaskId(id);
-    setFailure(null);
-    try {
+  const publish = () =>
+    task.run(async (taskId) => {
       const summary = await bridge.call('lineage.publish', {
         exportId,
         terms: {
@@ -73,27 +70,17 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
         stems,
         out,
         ...(isrc.trim() ? { isrc: isrc.trim() } : {}),
-        taskId: id,
+        taskId,
       });
       setResult(summary);
       notifications.info(`Published ${summary.path}`);
-    } catch (error) {
-      setFailure((error as Error).message);
-    } finally {
-      setTaskId(null);
-    }
-  };
+    });
 
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="publish-title">
       <div className="overlay-card export-dialog publish-dialog">
-        <header>
-          <h2 id="publish-title">Publish “{check?.title ?? '…'}” as a source</h2>
-          <button type="button" className="link-button" aria-label="Close publishing" onClick={onClose}>
-            ×
-          </button>
-        </header>
+        <DialogHeader id="publish-title" title={`Publish “${check?.title ?? '…'}” as a source`} closeLabel="Close publishing" onClose={onClose} />
         {result ? (
           <section aria-label="Published">
             <p className="ok-text">
@@ -117,7 +104,7 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
             </div>
           </section>
         ) : !check ? (
-          <p className="muted">{failure ?? 'Reading the licences upstream…'}</p>
+          <p className="muted">{task.failure ?? 'Reading the licences upstream…'}</p>
         ) : !check.relicensable ? (
           <section className="refusal" role="alert" aria-label="Cannot be published as a source">
             <strong>This export may be released for listening, but not published as a source:</strong>
@@ -204,21 +191,14 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
                 Carried from upstream (always part of your licence): {check.bound.inheritedRules.join('; ')}.
               </p>
             )}
-            {taskId && <ProgressBar label={progress?.label ?? 'Starting'} done={progress?.done ?? 0} total={progress?.total ?? 0} onCancel={() => void bridge.call('task.cancel', { taskId })} />}
-            {failure && (
-              <p className="status-error" role="alert">
-                {failure}
-              </p>
-            )}
-            <div className="row-actions">
-              <button type="button" onClick={onClose}>
-                Close
-              </button>
-              <button type="button" className="primary" disabled={taskId !== null || uses.length === 0 || channels.length === 0 || !isrc.trim() || !out.trim()} onClick={() => void publish()}>
-                Publish
-              </button>
-              {!isrc.trim() && <span className="muted small">A source needs an ISRC.</span>}
-            </div>
+            <DialogFooter
+              task={task}
+              action="Publish"
+              disabled={uses.length === 0 || channels.length === 0 || !isrc.trim() || !out.trim()}
+              onAction={() => void publish()}
+              hint={isrc.trim() ? null : 'A source needs an ISRC.'}
+              onClose={onClose}
+            />
           </>
         )}
       </div>

@@ -5,8 +5,9 @@ import { TerritorySelect } from '../../components/TerritorySelect';
 import { useBridge } from '../../app/BridgeContext';
 import { navigate } from '../../app/useHashRoute';
 import { notifications } from '../../app/Notifications';
-import { newTaskId, useTaskProgress } from '../../hooks/useTaskProgress';
-import { ProgressBar } from '../../components/ProgressBar';
+import { useTaskRun } from '../../hooks/useTaskRun';
+import { DialogHeader } from '../../components/DialogHeader';
+import { DialogFooter } from '../../components/DialogFooter';
 import { SplitBar } from '../../components/SplitBar';
 import { useFocusTrap } from '../../components/useFocusTrap';
 import type { StudioSession } from './StudioSession';
@@ -35,10 +36,9 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const [bundle, setBundle] = useState<'folder' | 'zip' | null>(null);
   const [check, setCheck] = useState<ExportCheck | null>(null);
   const [recheck, setRecheck] = useState(0);
-  const [taskId, setTaskId] = useState<string | null>(null);
   const [result, setResult] = useState<ExportSummary | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const progress = useTaskProgress(taskId);
+  const task = useTaskRun('export');
+  const { setFailure } = task;
   const dialog = useRef<HTMLDivElement>(null);
   useFocusTrap(dialog, onClose);
 
@@ -56,33 +56,20 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
       bridge.call('exports.check', { projectId: session.projectId, territory, channel, ...(creator ? { creator } : {}), ...(title ? { title } : {}) }).then(setCheck, (e: Error) => setFailure(e.message));
     }, 150);
     return () => clearTimeout(timer);
-  }, [bridge, session, territory, channel, creator, title, recheck]);
+  }, [bridge, session, territory, channel, creator, title, recheck, setFailure]);
 
-  const start = async () => {
-    const id = newTaskId('export');
-    setTaskId(id);
-    setFailure(null);
-    try {
+  const start = () =>
+    task.run(async (taskId) => {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, channel, ...(bundle ? { bundle } : {}), taskId: id });
+      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, channel, ...(bundle ? { bundle } : {}), taskId });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
-    } catch (error) {
-      setFailure((error as Error).message);
-    } finally {
-      setTaskId(null);
-    }
-  };
+    });
 
   return (
     <div ref={dialog} className="overlay" role="dialog" aria-modal="true" aria-labelledby="export-title" tabIndex={-1}>
       <div className="overlay-card export-dialog">
-        <header>
-          <h2 id="export-title">Export “{title}”</h2>
-          <button type="button" className="link-button" aria-label="Close export" onClick={onClose}>
-            ×
-          </button>
-        </header>
+        <DialogHeader id="export-title" title={`Export “${title}”`} closeLabel="Close export" onClose={onClose} />
         {result ? (
           <section aria-label="Export finished">
             <p className="ok-text">
@@ -217,21 +204,7 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                 )}
               </section>
             )}
-            {taskId && <ProgressBar label={progress?.label ?? 'Starting'} done={progress?.done ?? 0} total={progress?.total ?? 0} onCancel={() => void bridge.call('task.cancel', { taskId })} />}
-            {failure && (
-              <p className="status-error" role="alert">
-                {failure}
-              </p>
-            )}
-            <div className="row-actions">
-              <button type="button" onClick={onClose}>
-                Close
-              </button>
-              <button type="button" className="primary" disabled={!check?.allowed || taskId !== null || !creator.trim()} onClick={() => void start()}>
-                Export
-              </button>
-              {!creator.trim() && <span className="muted small">Enter the name to credit you as.</span>}
-            </div>
+            <DialogFooter task={task} action="Export" disabled={!check?.allowed || !creator.trim()} onAction={() => void start()} hint={creator.trim() ? null : 'Enter the name to credit you as.'} onClose={onClose} />
           </>
         )}
       </div>

@@ -5,7 +5,7 @@ import type { ProjectDocument } from '../../../shared/project/documentSchema';
 import type { StudioSession } from './StudioSession';
 import type { RecorderState } from './StudioRecorder';
 import { residualDb } from '../../../shared/dsp/residualDb';
-import type { EnginePosition, EngineState } from '../../../engine/browser/live/Engine';
+import type { EnginePosition, EngineState } from '../../../engine/browser/live/EngineState';
 import type { StreamStats } from '../../../engine/browser/live/streaming/LiveStreams';
 import { captureLive, type LiveCapture } from './captureLive';
 

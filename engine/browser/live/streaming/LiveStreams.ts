@@ -10,6 +10,12 @@ const MAX_WORKERS = 2;
 /** Rings kept for reuse, per channel count (1 MiB each for stereo at 44.1 kHz). */
 const MAX_FREE_RINGS = 48;
 
+/**
+ * How live streaming is doing: underruns, missing frames, shared memory or not, the busiest worker's load, an error.
+ *
+ * @example
+ * const { underruns, sharedMemory, workerLoad } = engine.streamStats;
+ */
 export interface StreamStats {
   /** Render quanta in which some run had frames missing (played as silence). */
   readonly underruns: number;

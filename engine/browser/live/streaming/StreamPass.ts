@@ -24,9 +24,9 @@ const HORIZON_SECONDS = 8;
  * of audio whatever the arrangement's length.
  *
  * @example
- * const pass = new StreamPass(streams, placements, outputs, 180, null);
+ * const pass = new StreamPass(streams, context, placements, graph.outputs, 180, null);
  * await pass.ready;
- * pass.anchor(frame);
+ * pass.start(frame);   // timeline second 180 plays at context frame `frame`
  */
 export class StreamPass {
   /** Resolves once every run starting near `from` has its first quarter second rendered. */
