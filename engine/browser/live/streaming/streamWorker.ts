@@ -27,14 +27,15 @@ const CATCH_UP_SECONDS = 0.5;
 const PREFETCH_SECONDS = 1;
 /**
  * PCM blocks (256 KiB each) this worker's sources may hold: BLOCKS_PER_RUN
- * for each run it renders, at least MIN_BLOCKS. A run reads at most three
+ * for each run it renders, at least MIN_BLOCKS. A run needs about three
  * blocks at a time (the piece it renders and the second fetched ahead of
- * it, two at a fast tempo), so six leave room for the least recently used
- * to go first without ever fetching a block twice. A fixed 128 held 32 MiB
- * per worker whatever the project needed.
+ * it: ~60k source frames at double speed), so four leave one spare each;
+ * a block evicted early is only fetched again, in a few ms, well within
+ * the run's lookahead. A fixed 128 held 32 MiB per worker whatever
+ * the project needed.
  */
-const BLOCKS_PER_RUN = 6;
-const MIN_BLOCKS = 24;
+const BLOCKS_PER_RUN = 4;
+const MIN_BLOCKS = 16;
 const budget = new BlockBudget(MIN_BLOCKS);
 
 interface Run extends WorkerRun {
