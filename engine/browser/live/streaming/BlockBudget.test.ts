@@ -26,16 +26,4 @@ describe('BlockBudget', () => {
     expect([...b.held].sort()).toEqual([0, 1]);
     expect(budget.size).toBe(3);
   });
-
-  it('shrinks to a new size at once, oldest first, and grows without evicting', () => {
-    const budget = new BlockBudget(8);
-    const a = new Holder();
-    for (let block = 0; block < 8; block++) a.load(budget, block);
-    budget.resize(3);
-    expect([...a.held].sort()).toEqual([5, 6, 7]);
-    budget.resize(10);
-    for (let block = 8; block < 15; block++) a.load(budget, block);
-    expect(a.held.size).toBe(10);
-    expect(budget.maxBlocks).toBe(10);
-  });
 });

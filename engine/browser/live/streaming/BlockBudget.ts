@@ -16,17 +16,7 @@ export class BlockBudget {
   private readonly ids = new WeakMap<BlockHolder, number>();
   private nextId = 1;
 
-  constructor(private max: number) {}
-
-  get maxBlocks(): number {
-    return this.max;
-  }
-
-  /** Changes the budget (the stream worker sizes it to the runs it renders); evicts the oldest beyond it. */
-  resize(maxBlocks: number): void {
-    this.max = maxBlocks;
-    this.evictBeyond();
-  }
+  constructor(readonly maxBlocks: number) {}
 
   /** Marks a block as just used (and admitted); evicts the oldest beyond the budget. */
   touch(holder: BlockHolder, block: number): void {
@@ -35,11 +25,7 @@ export class BlockBudget {
     const key = `${id}:${block}`;
     this.order.delete(key);
     this.order.set(key, { holder, block });
-    this.evictBeyond();
-  }
-
-  private evictBeyond(): void {
-    while (this.order.size > this.max) {
+    while (this.order.size > this.maxBlocks) {
       const [oldest, entry] = this.order.entries().next().value!;
       this.order.delete(oldest);
       entry.holder.evict(entry.block);

@@ -25,18 +25,8 @@ const POOL = 8;
 const CATCH_UP_SECONDS = 0.5;
 /** Source blocks are fetched this far ahead of what the next piece reads, so rendering never waits on the network. */
 const PREFETCH_SECONDS = 1;
-/**
- * PCM blocks (256 KiB each) this worker's sources may hold: BLOCKS_PER_RUN
- * for each run it renders, at least MIN_BLOCKS. A run needs about three
- * blocks at a time (the piece it renders and the second fetched ahead of
- * it: ~60k source frames at double speed), so four leave one spare each;
- * a block evicted early is only fetched again, in a few ms, well within
- * the run's lookahead. A fixed 128 held 32 MiB per worker whatever
- * the project needed.
- */
-const BLOCKS_PER_RUN = 4;
-const MIN_BLOCKS = 16;
-const budget = new BlockBudget(MIN_BLOCKS);
+/** PCM blocks this worker's sources may hold: 128 × 256 KiB = 32 MiB. */
+const budget = new BlockBudget(128);
 
 interface Run extends WorkerRun {
   readonly renderer: { current: RunRenderer | null };
@@ -88,12 +78,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'run':
       runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, written: 0, played: 0, ready: false, failed: false });
       void open(message.run.plan.sha256);
-      fitBudget();
       wake();
       break;
     case 'drop':
       for (const id of message.ids) runs.delete(id);
-      fitBudget();
       post({ type: 'dropped', ids: message.ids });
       break;
   }
@@ -117,13 +105,6 @@ function open(sha256: string): Promise<SourceFrames> {
     sources.set(sha256, pending);
   }
   return pending;
-}
-
-/** Sizes the block budget to the runs still to render. */
-function fitBudget(): void {
-  let rendering = 0;
-  for (const run of runs.values()) if (!run.failed && run.written < run.plan.frames) rendering++;
-  budget.resize(Math.max(MIN_BLOCKS, BLOCKS_PER_RUN * rendering));
 }
 
 function refillCores(): void {
