@@ -16,7 +16,10 @@ if (only.length && selected.length !== only.length) {
 }
 
 const results = [];
+// The machine is shared: each figure comes with the load average (1 min) before and after its workload.
+const load = () => round(os.loadavg()[0]!, 1);
 for (const workload of selected) {
+  const loadBefore = load();
   process.stderr.write(`bench: ${workload.name}…\n`);
   const started = performance.now();
   try {
@@ -31,6 +34,7 @@ for (const workload of selected) {
       ratioMeaning: 'how many times better ours is than the peer (>1 = ours wins)',
       goal: result.goal,
       wallSeconds: round((performance.now() - started) / 1000, 1),
+      loadAverage: { before: loadBefore, after: load() },
     });
   } catch (error) {
     results.push({ workload: workload.name, error: error instanceof Error ? error.stack : String(error) });

@@ -8,6 +8,7 @@ import { median, round } from '../measure';
 import { startServe, type RunningServe } from '../../tests/e2e/helpers/startServe';
 import { launchChromium } from '../../tests/e2e/helpers/launchChromium';
 import { writeBenchPackage } from '../fixtures/writeBenchPackage';
+import { ownRenderers, pageRenderer, residentBreakdown } from './rendererMemory';
 import type {} from '../../renderer/places/studio/useStudioAutomation';
 
 const bin = path.resolve('bin/stemroom.js');
@@ -62,26 +63,6 @@ export async function closeStudioFixture(): Promise<void> {
   const started = fixture;
   fixture = undefined;
   await (await started?.catch(() => undefined))?.cleanup();
-}
-
-/**
- * Resident memory of Chromium's renderer processes, MiB (Linux /proc).
- * `pageOnly` leaves out the browser's own WebUI renderer (headless
- * Chromium's tab strip: ~150 MiB that no page can change).
- */
-export function rendererRssMiB(pageOnly = false): number {
-  let kib = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('chromium') || !cmdline.includes('--type=renderer')) continue;
-      if (pageOnly && cmdline.includes('--top-chrome-webui')) continue;
-      kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // the process ended
-    }
-  }
-  return Math.round(kib / 1024);
 }
 
 /**
@@ -141,6 +122,12 @@ export const projectOpen: Workload = {
   description: 'open a 16 stems × 4 min 44.1 kHz project in Chromium and press Play the moment it is enabled: until the audio is heard (streamed from the PCM cache), and renderer memory while it plays, vs fetching and decoding the same 16 files',
   async run() {
     const f = await studioFixture();
+    const cdp = await f.page.context().newCDPSession(f.page);
+    // The floor: the same page before any project is opened, and Chromium's idle spare renderer (no page at all).
+    await f.page.evaluate(() => (location.hash = '#/studio'));
+    await f.page.waitForTimeout(500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const beforeOpenMiB = pageRenderer()?.rssMiB ?? NaN;
     const samples: { waveforms: number; playable: number; heard: number }[] = [];
     for (let i = 0; i < 3; i++) {
       await f.page.evaluate(() => (location.hash = '#/studio'));
@@ -150,13 +137,17 @@ export const projectOpen: Workload = {
     // Memory while playing (every track's rings in use), garbage collected first, so the figure is what playback holds.
     await f.page.click('button[aria-label="Play"]');
     await f.page.waitForTimeout(3000);
-    const cdp = await f.page.context().newCDPSession(f.page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();
-    const memoryMiB = rendererRssMiB(true);
-    const allRenderersMiB = rendererRssMiB();
-    // What the page's JavaScript, canvases and workers hold, by the page's own account (the rest of the RSS is
-    // Chromium: code, the audio thread, shared-memory rings, WASM heaps).
+    // Only the renderers of the Chromium this bench launched (the machine is shared), and of those the page's own.
+    const page = pageRenderer();
+    const renderers = ownRenderers();
+    const memoryMiB = page?.rssMiB ?? NaN;
+    const resident = page ? residentBreakdown(page.pid) : {};
+    const idleRendererMiB = Math.min(...renderers.filter((r) => !r.webui && r.pid !== page?.pid).map((r) => r.rssMiB));
+    const allRenderersMiB = renderers.reduce((n, r) => n + r.rssMiB, 0);
+    // What the page's JavaScript, canvases and workers hold, by the page's own account (JS includes the array
+    // buffers it allocated: the stream rings on the page, the PCM blocks and stretchers' WASM memories in the workers).
     const breakdown = await f.page.evaluate(async () => {
       const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: { bytes: number; types: string[]; attribution: { scope?: string }[] }[] }> }).measureUserAgentSpecificMemory;
       const m = await measure?.call(performance);
@@ -166,6 +157,17 @@ export const projectOpen: Workload = {
         canvasMiB: sum((b) => b.types.includes('Canvas')),
         workersJsMiB: sum((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')),
       };
+    });
+    // Canvas pixels as the DOM has them (wavesurfer's canvases live in shadow roots), to check the figure above.
+    const canvases = await f.page.evaluate(() => {
+      let bytes = 0;
+      let count = 0;
+      const walk = (root: Document | ShadowRoot) => {
+        for (const c of root.querySelectorAll('canvas')) [bytes, count] = [bytes + c.width * c.height * 4, count + 1];
+        for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot);
+      };
+      walk(document);
+      return { canvasCount: count, canvasPixelsMiB: Math.round(bytes / 2 ** 20) };
     });
     const underruns = await f.page.evaluate(() => window.stemroomStudio!.engine.underruns);
     await f.page.click('button[aria-label="Pause"]');
@@ -187,7 +189,7 @@ export const projectOpen: Workload = {
       ours: {
         median: heard,
         samples: samples.map((s) => round(s.heard)),
-        extra: { playEnabledMs: median(samples.map((s) => s.playable)), waveformsDrawnMs: median(samples.map((s) => s.waveforms)), pageRendererRssMiBWhilePlaying: memoryMiB, allRenderersRssMiB: allRenderersMiB, ...breakdown, underrunsWhilePlaying: underruns, wholeSongDecodedWouldBeMiB: round((16 * 240 * 44100 * 2 * 4) / 2 ** 20, 0) },
+        extra: { playEnabledMs: median(samples.map((s) => s.playable)), waveformsDrawnMs: median(samples.map((s) => s.waveforms)), pageRendererRssMiBWhilePlaying: memoryMiB, pageRendererBeforeOpenMiB: beforeOpenMiB, idleRendererMiB, allRenderersRssMiB: allRenderersMiB, ...resident, ...breakdown, ...canvases, underrunsWhilePlaying: underruns, wholeSongDecodedWouldBeMiB: round((16 * 240 * 44100 * 2 * 4) / 2 ** 20, 0) },
       },
       peerName: 'fetch + decodeAudioData of the 16 stems in the same page (no app)',
       peer: { median: median(peer), samples: peer.map((p) => round(p)) },

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { peaksForView, type WaveformPeaks } from '../../shared/dsp/waveformPeaks';
 import { styleNonce } from '../app/styleNonce';
+import { useVisibleSpan } from './useVisibleSpan';
 
 export interface WaveformProps {
   readonly peaks: WaveformPeaks | undefined;
@@ -21,11 +22,15 @@ export interface WaveformProps {
 /**
  * A wavesurfer.js waveform drawn from cached peaks (no audio decode, no
  * media element playback): the view's span is reduced to two values per
- * pixel, which is what makes large projects open fast.
+ * pixel, which is what makes large projects open fast. Only the part a
+ * scrolling ancestor shows is drawn (useVisibleSpan), so canvas memory
+ * follows the screen, not the clip's length.
  */
 export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', label, playhead = null, onSeek, normalize = true }: WaveformProps) {
+  const outer = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const surfer = useRef<WaveSurfer | null>(null);
+  const visible = useVisibleSpan(outer);
 
   // Created without peaks: wavesurfer loads constructor peaks a microtask later, which would overwrite the
   // peaks loaded below in the same tick (a trim changes the span and both ran: the waveform went flat).
@@ -52,14 +57,21 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
 
   useEffect(() => {
     const ws = surfer.current;
-    if (!ws || !peaks || !container.current) return;
-    const width = Math.max(64, Math.round(container.current.clientWidth * 2));
-    void ws.load('', [peaksForView(peaks, start, end, width)], Math.max(0.001, end - start));
-  }, [peaks, start, end, height, color, normalize]);
+    const whole = outer.current?.clientWidth ?? 0;
+    if (!ws || !peaks || !visible || whole <= 0) return;
+    if (visible.width === 0) {
+      ws.empty();
+      return;
+    }
+    const from = start + ((end - start) * visible.left) / whole;
+    const to = start + ((end - start) * Math.min(whole, visible.left + visible.width)) / whole;
+    void ws.load('', [peaksForView(peaks, from, to, Math.max(64, Math.round(visible.width * 2)))], Math.max(0.001, to - from));
+  }, [peaks, start, end, height, color, normalize, visible]);
 
   const share = playhead === null ? null : (playhead - start) / Math.max(0.001, end - start);
   return (
     <div
+      ref={outer}
       className="waveform"
       role={onSeek ? 'slider' : 'img'}
       aria-label={label}
@@ -73,7 +85,7 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
         onSeek(start + ((event.clientX - box.left) / box.width) * (end - start));
       }}
     >
-      <div ref={container} className="waveform-canvas" data-testid="waveform" />
+      <div ref={container} className="waveform-canvas" data-testid="waveform" style={visible ? { position: 'absolute', top: 0, left: visible.left, width: visible.width } : undefined} />
       {share !== null && share >= 0 && share <= 1 && <div className="waveform-playhead" style={{ left: `${share * 100}%` }} />}
     </div>
   );

@@ -51,6 +51,8 @@ class StreamProcessor extends AudioWorkletProcessor {
         this.runs.clear();
         this.queues.clear();
         this.worker?.close();
+        // Its own port too: an open port with a listener would keep this processor alive on the audio thread.
+        this.port.close();
       } else if (message.type === 'run') {
         this.runs.set(message.id, { id: message.id, output: message.output, from: message.from, to: message.to, frames: message.ring ? new RunRing(message.ring) : this.queueOf(message.id), started: false });
       } else {
