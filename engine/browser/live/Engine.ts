@@ -14,6 +14,7 @@ import { Metronome } from './Metronome';
 import { TransportClock } from './TransportClock';
 import { LiveStreams, type StreamStats } from './streaming/LiveStreams';
 import { StreamPass } from './streaming/StreamPass';
+import { SwitchLead } from '../../common/streaming/SwitchLead';
 import limiterUrl from './limiterProcessor.ts?worker&url';
 
 /** What changes seldom: components re-render on it freely. */
@@ -93,6 +94,9 @@ export class Engine {
   /** Playing now, and the loop's next pass (started at the current one's end). */
   private current: StreamPass | null = null;
   private next: StreamPass | null = null;
+  /** Passes cut at the gate of a change not yet heard (a pause meanwhile must cut them too). */
+  private leaving: StreamPass[] = [];
+  private readonly switchLead = new SwitchLead(SWITCH_LEAD);
   /** Where the transport stands while stopped. */
   private beat = 0;
   private offline: PreparedAudio | undefined;
@@ -296,11 +300,15 @@ export class Engine {
     return startTime;
   }
 
-  /** Makes `pass` the one playing from context time `time`: what played before ends there. */
+  /** Makes `pass` the one playing from context time `time` (a gated pass: from where its gate opens): what played before ends there. */
   private begin(pass: StreamPass, time: number): void {
     const frame = Math.round(time * this.context.sampleRate);
-    this.current?.cut(frame);
-    this.next?.cut(frame);
+    const before = [...this.leaving, this.current, this.next].filter((p) => p !== null);
+    this.leaving = pass.gated ? before : [];
+    for (const old of before) {
+      if (pass.gated) old.cutAtGate(pass);
+      else old.cut(frame);
+    }
     for (const chain of this.graph?.mix.tracks.values() ?? []) chain.scheduleAutomation(this.document!.bpm, pass.from, time);
     pass.start(frame);
     this.current = pass;
@@ -315,7 +323,8 @@ export class Engine {
    * change is seamless. If it is not ready in time (a slow machine), it
    * aims further ahead and tries again; the old audio plays meanwhile.
    */
-  private switchWhenReady(requested: number, lead = SWITCH_LEAD): void {
+  private switchWhenReady(requested: number, lead = SWITCH_LEAD, gated = this.streams.sharedMemory): void {
+    if (gated) return this.switchAtGate(requested);
     const request = ++this.playRequest;
     const time = this.frameTime(this.context.currentTime + lead);
     const beat = this.clock.beatAt(time);
@@ -325,13 +334,44 @@ export class Engine {
       if (request !== this.playRequest || !this.state.get().playing) return pass.discard();
       if (time - this.context.currentTime < SWITCH_MARGIN && lead < MAX_SWITCH_LEAD) {
         pass.discard();
-        return this.switchWhenReady(requested, lead * 2);
+        return this.switchWhenReady(requested, lead * 2, false);
       }
       this.clock.changeTempo(this.document!.bpm, time);
       if (from !== beat) this.clock.jump(from, time);
       this.begin(pass, time);
       this.state.set({ changeHeardAfter: time - requested, heardAt: this.performanceTimeOf(time) });
     });
+  }
+
+  /**
+   * The same with shared memory, decided on the audio thread: the new pass
+   * starts at once, aimed a learned lead ahead; it takes over at the first
+   * render quantum at or after that at which its audio is ready (a
+   * SwitchGate), crossfading — a page busy showing the change delays
+   * nothing. A late gate plays the new audio from where the transport is
+   * (a few ms of the new version skipped). Never open after
+   * MAX_SWITCH_LEAD (a stream failed): the plain switch takes over.
+   */
+  private switchAtGate(requested: number): void {
+    ++this.playRequest;
+    const made = this.context.currentTime;
+    const time = this.frameTime(made + this.switchLead.seconds);
+    const beat = this.clock.beatAt(time);
+    const from = this.loopedBeat(beat);
+    const pass = this.newPass(from, this.clock.looping, true);
+    if (!pass.gated) return this.switchWhenReady(requested, SWITCH_LEAD, false);
+    this.clock.changeTempo(this.document!.bpm, time);
+    if (from !== beat) this.clock.jump(from, time);
+    this.begin(pass, time);
+    const watch = () => {
+      if (this.current !== pass || !this.state.get().playing) return;
+      const at = pass.switchedAt;
+      if (at === null) return this.context.currentTime - made < MAX_SWITCH_LEAD ? void setTimeout(watch, 5) : this.switchWhenReady(requested, SWITCH_LEAD, false);
+      this.leaving = [];
+      this.switchLead.observe((pass.readyAt ?? at) / this.context.sampleRate - made);
+      this.state.set({ changeHeardAfter: at / this.context.sampleRate - requested, heardAt: this.performanceTimeOf(at / this.context.sampleRate) });
+    };
+    watch();
   }
 
   /** While looping, the next pass (from the loop's start) starts where the current one ends. */
@@ -360,9 +400,9 @@ export class Engine {
     this.playRequest++;
     const frame = Math.round(at * this.context.sampleRate);
     this.clock.pause(at);
-    this.current?.cut(frame);
-    this.next?.cut(frame);
+    for (const pass of [...this.leaving, this.current, this.next]) pass?.cut(frame);
     this.current = this.next = null;
+    this.leaving = [];
     clearInterval(this.driver);
     cancelAnimationFrame(this.frame);
     this.state.set({ playing: false, buffering: false });
@@ -375,11 +415,11 @@ export class Engine {
     this.cued = this.document && this.graph ? this.newPass(this.loopedBeat(this.beat), this.document.loop.enabled) : null;
   }
 
-  private newPass(beat: number, loop: boolean): StreamPass {
+  private newPass(beat: number, loop: boolean, gated = false): StreamPass {
     const document = this.document!;
     const { start, end } = document.loop;
     const until = loop && end > start && beat < end ? this.secondsOf(end) : null;
-    return new StreamPass(this.streams, this.context, this.placements, this.graph!.outputs, this.secondsOf(beat), until);
+    return new StreamPass(this.streams, this.context, this.placements, this.graph!.outputs, this.secondsOf(beat), until, gated);
   }
 
   /** Puts a new graph in place of the old; returns whether playback was stopped for it (and should resume). */

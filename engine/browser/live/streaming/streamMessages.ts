@@ -6,6 +6,15 @@ export const LOOKAHEAD_SECONDS = 1.5;
 /** Frames per piece the worker renders. */
 export const CHUNK_FRAMES = 4096;
 
+/**
+ * Frames of a run rendered ahead before it may start (or take over at a
+ * switch gate): one piece — enough to play while the worker renders the
+ * next piece of every run it serves; the rest follows once it plays.
+ */
+export const START_FRAMES = CHUNK_FRAMES;
+/** Frames over which the old audio fades out and the new fades in where a change takes over while playing. */
+export const SWITCH_FADE_FRAMES = 256;
+
 /** A ring long enough for the lookahead and a piece in flight, in frames (a power of two). */
 export function ringFrames(sampleRate: number): number {
   return 2 ** Math.ceil(Math.log2(LOOKAHEAD_SECONDS * sampleRate + 2 * CHUNK_FRAMES));
@@ -19,6 +28,8 @@ export interface WorkerRun {
   readonly plan: RunPlan;
   /** The ring shared with the worklet; absent when chunks are posted instead (no cross-origin isolation). */
   readonly ring?: SharedArrayBuffer;
+  /** The switch gate the run's pass waits on, and the run's slot in it: the worker publishes how far it has written. */
+  readonly gate?: { readonly buffer: SharedArrayBuffer; readonly slot: number };
 }
 
 /** Page → stream worker. */
@@ -41,8 +52,10 @@ export type FromWorker =
 
 /** Page → a track's stream node (its port). */
 export type ToNode =
-  | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer }
-  | { readonly type: 'cut'; readonly id: number; readonly at: number }
+  /** A run to play from frame `from`; with a gate, only from the frame the gate opens at (counted from `base`, the pass's anchor). */
+  | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer; readonly gate?: SharedArrayBuffer; readonly base?: number }
+  /** Ends a run at frame `at`; with a gate, at the frame the gate opens at (counted from `at`), fading out across the switch. */
+  | { readonly type: 'cut'; readonly id: number; readonly at: number; readonly gate?: SharedArrayBuffer }
   /** The node leaves the graph: it forgets its runs and stops processing. */
   | { readonly type: 'close' }
   | { readonly type: 'worker'; readonly port: MessagePort };

@@ -9,14 +9,13 @@
  */
 import { RunRenderer } from '../../../common/streaming/RunRenderer';
 import { RunRing } from '../../../common/streaming/RunRing';
+import { SwitchGate } from '../../../common/streaming/SwitchGate';
 import { createSignalsmith, type SignalsmithWasm } from '../../../common/stretch/loadSignalsmith';
 import { BlockBudget } from './BlockBudget';
 import { PcmSource } from './PcmSource';
 import { directFrames, resampledFrames, type SourceFrames } from './ResampledSource';
-import { CHUNK_FRAMES, LOOKAHEAD_SECONDS, type FromWorker, type NodeToWorker, type ToWorker, type WorkerRun, type WorkerToNode } from './streamMessages';
+import { CHUNK_FRAMES, LOOKAHEAD_SECONDS, START_FRAMES, type FromWorker, type NodeToWorker, type ToWorker, type WorkerRun, type WorkerToNode } from './streamMessages';
 
-/** A run is ready to start once this much of it is rendered (or all of it, if shorter). */
-const START_SECONDS = 0.25;
 /** Work this long, then let messages in. */
 const SLICE_MS = 12;
 /** Fresh Signalsmith cores kept ready: a tempo change starts a stretcher per clip at once. */
@@ -31,6 +30,7 @@ const budget = new BlockBudget(128);
 interface Run extends WorkerRun {
   readonly renderer: { current: RunRenderer | null };
   readonly sink: RunRing | null;
+  readonly switchGate: SwitchGate | null;
   written: number;
   played: number;
   ready: boolean;
@@ -76,7 +76,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       };
       break;
     case 'run':
-      runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, written: 0, played: 0, ready: false, failed: false });
+      runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, switchGate: message.run.gate ? new SwitchGate(message.run.gate.buffer) : null, written: 0, played: 0, ready: false, failed: false });
       void open(message.run.plan.sha256);
       wake();
       break;
@@ -201,7 +201,8 @@ function step(run: Run, lookahead: number): boolean {
   }
   run.written += made;
   rendered += made;
-  if (!run.ready && run.written >= Math.min(run.plan.frames, Math.round(START_SECONDS * sampleRate))) {
+  run.switchGate?.wrote(run.gate!.slot, run.written);
+  if (!run.ready && run.written >= Math.min(run.plan.frames, START_FRAMES)) {
     run.ready = true;
     post({ type: 'ready', id: run.id });
   }
