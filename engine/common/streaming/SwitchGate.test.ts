@@ -33,6 +33,18 @@ describe('SwitchGate', () => {
     expect(worker.readyFrame).toBe(-256);
   });
 
+  it('a run the worker skipped ahead in (it fell behind the audio thread) counts only from where its frames resume', () => {
+    const shared = SwitchGate.create([{ offset: 0, frames: 100_000 }]);
+    const worker = new SwitchGate(shared);
+    const node = new SwitchGate(shared);
+    expect(worker.now).toBeNull();
+    node.passing(20_000);
+    expect(worker.now).toBe(20_000);
+    worker.wrote(0, 30_000, 24_000);
+    expect(node.decide(20_128, 4096)).toBeNull();
+    expect(node.decide(24_000, 4096)).toBe(24_000);
+  });
+
   it('a run shorter than the margin needs only its own frames', () => {
     const shared = SwitchGate.create([{ offset: 0, frames: 300 }]);
     const gate = new SwitchGate(shared);

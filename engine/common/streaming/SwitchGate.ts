@@ -2,12 +2,15 @@
 const SWITCH = 0;
 const READY = 1;
 const COUNT = 2;
+/** Where the audio thread is (from the anchor) while the gate is closed. */
+const NOW = 3;
 const HEADER_INTS = 4;
-/** Per run: its offset from the pass's anchor, its length, how many frames are written. */
+/** Per run: its offset from the pass's anchor, its length, and the frames written: [FROM, WRITTEN) (a worker that fell behind skips ahead). */
 const OFFSET = 0;
 const FRAMES = 1;
-const WRITTEN = 2;
-const SLOT_INTS = 3;
+const FROM = 2;
+const WRITTEN = 3;
+const SLOT_INTS = 4;
 /** Not decided (yet): far below any frame a switch can be at. */
 const UNSET = -0x7fffffff;
 
@@ -41,6 +44,7 @@ export class SwitchGate {
     ints[SWITCH] = UNSET;
     ints[READY] = UNSET;
     ints[COUNT] = runs.length;
+    ints[NOW] = UNSET;
     runs.forEach((run, k) => {
       ints[HEADER_INTS + k * SLOT_INTS + OFFSET] = run.offset;
       ints[HEADER_INTS + k * SLOT_INTS + FRAMES] = run.frames;
@@ -53,9 +57,21 @@ export class SwitchGate {
     this.count = this.ints[COUNT]!;
   }
 
-  /** Writer (stream worker): run `slot` has its first `written` frames in its ring. */
-  wrote(slot: number, written: number): void {
+  /** Writer (stream worker): run `slot` has frames [from, written) in its ring. */
+  wrote(slot: number, written: number, from = 0): void {
+    Atomics.store(this.ints, HEADER_INTS + slot * SLOT_INTS + FROM, from);
     Atomics.store(this.ints, HEADER_INTS + slot * SLOT_INTS + WRITTEN, written);
+  }
+
+  /** Reader (stream node), while the gate is closed: the audio thread is at frame `at` (from the anchor). */
+  passing(at: number): void {
+    Atomics.store(this.ints, NOW, at);
+  }
+
+  /** Where the audio thread was last seen (from the anchor), or null: frames before it can no longer be heard from the new pass. */
+  get now(): number | null {
+    const at = Atomics.load(this.ints, NOW);
+    return at === UNSET ? null : at;
   }
 
   /** The frame (from the anchor) the switch happens at, or null while undecided. */
@@ -84,11 +100,13 @@ export class SwitchGate {
     const decided = this.switchFrame;
     if (decided !== null) return decided;
     // Before the anchor, "ready" means ready to switch at the anchor.
-    const end = Math.max(at, 0) + margin;
+    const start = Math.max(at, 0);
     for (let k = 0; k < this.count; k++) {
       const base = HEADER_INTS + k * SLOT_INTS;
-      const needed = Math.min(this.ints[base + FRAMES]!, Math.max(0, end - this.ints[base + OFFSET]!));
-      if (Atomics.load(this.ints, base + WRITTEN) < needed) return null;
+      const offset = this.ints[base + OFFSET]!;
+      const end = Math.min(this.ints[base + FRAMES]!, Math.max(0, start + margin - offset));
+      if (end === 0) continue;
+      if (Atomics.load(this.ints, base + WRITTEN) < end || Atomics.load(this.ints, base + FROM) > Math.max(0, start - offset)) return null;
     }
     Atomics.compareExchange(this.ints, READY, UNSET, at);
     if (at < 0) return null;

@@ -123,6 +123,7 @@ class StreamProcessor extends AudioWorkletProcessor {
     if (run.gate) {
       // An anchor within the next quantum is still ahead of every node: the switch can be exactly there.
       const ahead = next - run.gate.base;
+      run.gate.gate.passing(ahead);
       const at = run.gate.gate.decide(ahead > -quantum ? Math.max(ahead, 0) : ahead, START_FRAMES);
       if (at !== null) {
         const frame = run.gate.base + at;
