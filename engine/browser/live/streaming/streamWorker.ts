@@ -152,7 +152,8 @@ function pump(): void {
       post({ type: 'error', sha256: next.plan.sha256, message: (error as Error).message });
     }
   }
-  refillCores();
+  // New cores wait while runs are starting (a change's stretchers compete with them for this thread), unless none are left.
+  if (cores.length === 0 || ![...runs.values()].some((run) => !run.ready && !run.failed)) refillCores();
   pumping = false;
   busy += performance.now() - started;
   const now = performance.now();
