@@ -49,7 +49,8 @@ class StreamProcessor extends AudioWorkletProcessor {
   private quanta = 0;
   private reported = -1;
   private closed = false;
-  private readonly scratch: Float32Array[] = [];
+  /** Per channel count, buffers a run is read into before it is added to its output (made once: the audio thread should not allocate). */
+  private readonly scratch = new Map<number, Float32Array[]>();
 
   constructor() {
     super();
@@ -154,8 +155,8 @@ class StreamProcessor extends AudioWorkletProcessor {
    */
   private readAdding(run: PlayingRun, a: number, b: number, output: Float32Array[], first: number): number {
     const count = b - a;
-    for (let c = 0; c < output.length; c++) if (!this.scratch[c] || this.scratch[c]!.length < count) this.scratch[c] = new Float32Array(Math.max(128, count));
-    const scratch = this.scratch.slice(0, output.length);
+    let scratch = this.scratch.get(output.length);
+    if (!scratch || scratch[0]!.length < count) this.scratch.set(output.length, (scratch = Array.from({ length: output.length }, () => new Float32Array(Math.max(128, count)))));
     const missing = run.frames.readInto(a - run.from, count, scratch, 0);
     const fading = (run.fadeIn !== null && a < run.fadeIn + SWITCH_FADE_FRAMES) || (run.fadeOut !== null && b > run.fadeOut);
     if (!fading) {
