@@ -8,13 +8,13 @@ export const CHUNK_FRAMES = 4096;
 
 /**
  * Frames of a run rendered ahead before it may start (or take over at a
- * switch gate): two pieces (~0.19 s at 44.1 kHz) — time for the worker to
- * render the next piece of every run it serves on a busy machine; the
- * rest follows once it plays. The first piece costs the most (a fresh
- * stretcher, its latency rendered and dropped: ~5 ms in Node), the second
- * ~2 ms, so a smaller start would save little and underrun sooner.
+ * switch gate): three pieces (0.28 s at 44.1 kHz; the previous 0.25 s
+ * took three pieces too) — time for the worker to render the next piece
+ * of every run it serves on a busy machine (this machine is shared and
+ * often at load 7–12); the third piece is the cheap one (the first holds
+ * the stretcher's start and latency).
  */
-export const START_FRAMES = 2 * CHUNK_FRAMES;
+export const START_FRAMES = 3 * CHUNK_FRAMES;
 /** Frames over which the old audio fades out and the new fades in where a change takes over while playing. */
 export const SWITCH_FADE_FRAMES = 256;
 
