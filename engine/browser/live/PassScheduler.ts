@@ -8,6 +8,7 @@ import type { Metronome } from './Metronome';
 import type { TransportClock } from './TransportClock';
 import type { LiveStreams } from './streaming/LiveStreams';
 import { StreamPass } from './streaming/StreamPass';
+import { SwitchLead } from '../../common/streaming/SwitchLead';
 
 /** Lead from "now" to where playback starts, a seek lands, or a tempo or key change is heard. */
 const START_LEAD = 0.06;
@@ -73,6 +74,9 @@ export class PassScheduler {
   /** Playing now, and the loop's next pass (started at the current one's end). */
   private current: StreamPass | null = null;
   private next: StreamPass | null = null;
+  /** Passes cut at the gate of a change not yet heard (a pause meanwhile must cut them too). */
+  private leaving: StreamPass[] = [];
+  private readonly switchLead = new SwitchLead(SWITCH_LEAD);
   private request = 0;
   private driver: ReturnType<typeof setInterval> | undefined;
 
@@ -147,7 +151,8 @@ export class PassScheduler {
    * ready in time (a slow machine), it aims further ahead and tries again;
    * the old audio plays meanwhile.
    */
-  switchWhenReady(requested: number, lead = SWITCH_LEAD): void {
+  switchWhenReady(requested: number, lead = SWITCH_LEAD, gated = this.streams.sharedMemory): void {
+    if (gated) return this.switchAtGate(requested);
     const request = ++this.request;
     const time = this.frameTime(this.context.currentTime + lead);
     const beat = this.clock.beatAt(time);
@@ -157,7 +162,7 @@ export class PassScheduler {
       if (request !== this.request || !this.state.get().playing) return pass.discard();
       if (time - this.context.currentTime < SWITCH_MARGIN && lead < MAX_SWITCH_LEAD) {
         pass.discard();
-        return this.switchWhenReady(requested, lead * 2);
+        return this.switchWhenReady(requested, lead * 2, false);
       }
       this.clock.changeTempo(this.scene.document!.bpm, time);
       if (from !== beat) this.clock.jump(from, time);
@@ -166,14 +171,45 @@ export class PassScheduler {
     });
   }
 
+  /**
+   * The same with shared memory, decided on the audio thread: the new pass
+   * starts at once, aimed a learned lead ahead; it takes over at the first
+   * render quantum at or after that at which its audio is ready (a
+   * SwitchGate), crossfading — a page busy showing the change delays
+   * nothing. A late gate plays the new audio from where the transport is
+   * (a few ms of the new version skipped). Never open after
+   * MAX_SWITCH_LEAD (a stream failed): the plain switch takes over.
+   */
+  private switchAtGate(requested: number): void {
+    ++this.request;
+    const made = this.context.currentTime;
+    const time = this.frameTime(made + this.switchLead.seconds);
+    const beat = this.clock.beatAt(time);
+    const from = this.loopedBeat(beat);
+    const pass = this.newPass(from, this.clock.looping, true);
+    if (!pass.gated) return this.switchWhenReady(requested, SWITCH_LEAD, false);
+    this.clock.changeTempo(this.scene.document!.bpm, time);
+    if (from !== beat) this.clock.jump(from, time);
+    this.begin(pass, time);
+    const watch = () => {
+      if (this.current !== pass || !this.state.get().playing) return;
+      const at = pass.switchedAt;
+      if (at === null) return this.context.currentTime - made < MAX_SWITCH_LEAD ? void setTimeout(watch, 5) : this.switchWhenReady(requested, SWITCH_LEAD, false);
+      this.leaving = [];
+      this.switchLead.observe((pass.readyAt ?? at) / this.context.sampleRate - made);
+      this.state.set({ changeHeardAfter: at / this.context.sampleRate - requested, heardAt: this.performanceTimeOf(at / this.context.sampleRate) });
+    };
+    watch();
+  }
+
   /** Stops at context time `at`: the transport pauses, every pass is cut, any waiting request is dropped. */
   halt(at: number): void {
     this.request++;
     const frame = Math.round(at * this.context.sampleRate);
     this.clock.pause(at);
-    this.current?.cut(frame);
-    this.next?.cut(frame);
+    for (const pass of [...this.leaving, this.current, this.next]) pass?.cut(frame);
     this.current = this.next = null;
+    this.leaving = [];
     clearInterval(this.driver);
     this.state.set({ playing: false, buffering: false });
     this.onPlaying(false);
@@ -203,11 +239,15 @@ export class PassScheduler {
     this.uncue();
   }
 
-  /** Makes `pass` the one playing from context time `time`: what played before ends there. */
+  /** Makes `pass` the one playing from context time `time` (a gated pass: from where its gate opens): what played before ends there. */
   private begin(pass: StreamPass, time: number): void {
     const frame = Math.round(time * this.context.sampleRate);
-    this.current?.cut(frame);
-    this.next?.cut(frame);
+    const before = [...this.leaving, this.current, this.next].filter((p) => p !== null);
+    this.leaving = pass.gated ? before : [];
+    for (const old of before) {
+      if (pass.gated) old.cutAtGate(pass);
+      else old.cut(frame);
+    }
     for (const chain of this.scene.graph?.mix.tracks.values() ?? []) chain.scheduleAutomation(this.scene.document!.bpm, pass.from, time);
     pass.start(frame);
     this.current = pass;
@@ -237,10 +277,10 @@ export class PassScheduler {
     this.next?.advance(now);
   }
 
-  private newPass(beat: number, loop: boolean): StreamPass {
+  private newPass(beat: number, loop: boolean, gated = false): StreamPass {
     const { start, end } = this.scene.document!.loop;
     const until = loop && end > start && beat < end ? this.secondsOf(end) : null;
-    return new StreamPass(this.streams, this.context, this.scene.placements, this.scene.graph!.outputs, this.secondsOf(beat), until);
+    return new StreamPass(this.streams, this.context, this.scene.placements, this.scene.graph!.outputs, this.secondsOf(beat), until, gated);
   }
 
   private secondsOf(beat: number): number {

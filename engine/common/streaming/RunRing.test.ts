@@ -68,4 +68,17 @@ describe('RunRing (shared memory) and ChunkQueue (transferred chunks)', () => {
     ring.write([new Float32Array(128)], 128);
     expect(ring.written).toBe(384);
   });
+
+  it('a writer whose reader has not started may release frames it will never read, and fill past them', () => {
+    const shared = RunRing.create(1, 256);
+    const writer = new RunRing(shared);
+    writer.write([ramp(0, 256)], 256);
+    writer.release(1000);
+    writer.release(500); // never backwards
+    expect(writer.read).toBe(1000);
+    writer.write([ramp(1000, 256)], 256, 0, 1000);
+    const out = [new Float32Array(128)];
+    expect(new RunRing(shared).readInto(1100, 128, out)).toBe(0);
+    expect(Array.from(out[0]!)).toEqual(Array.from(ramp(1100, 128)));
+  });
 });

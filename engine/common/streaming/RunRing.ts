@@ -63,6 +63,15 @@ export class RunRing {
     return Atomics.load(this.header, READ);
   }
 
+  /**
+   * Writer, before any reading (a run waiting at a switch gate while the
+   * audio thread moves on): frames before `frame` will never be read, so
+   * the ring may fill up to `frame + capacity`.
+   */
+  release(frame: number): void {
+    if (frame > this.read) Atomics.store(this.header, READ, frame);
+  }
+
   /** Writer: appends `count` frames of `channels` (from index `offset`), at frame `at` (default: right after the last). */
   write(channels: readonly Float32Array[], count: number, offset = 0, at = this.written): void {
     const written = this.written;

@@ -40,6 +40,8 @@ export interface StreamRun {
   readonly node: StreamNode;
   readonly output: number;
   readonly ring?: SharedArrayBuffer;
+  /** The switch gate the run takes over at (anchored with `anchorAtGate`). */
+  readonly gate?: SharedArrayBuffer;
   readonly ready: Promise<void>;
 }
 
@@ -120,26 +122,45 @@ export class LiveStreams {
     return stream;
   }
 
-  /** Hands a run to the worker, which starts rendering it; `ready` once its first quarter second is rendered. */
-  make(plan: RunPlan, node: StreamNode, output: number, channels: number): StreamRun {
+  /** Whether runs' audio goes through shared memory (switch gates need it too). */
+  get sharedMemory(): boolean {
+    return this.shared;
+  }
+
+  /**
+   * Hands a run to the worker, which starts rendering it; `ready` once its
+   * first piece (START_FRAMES) is rendered. With a gate (shared memory
+   * only), the worker publishes its progress in the gate's slot `slot`.
+   */
+  make(plan: RunPlan, node: StreamNode, output: number, channels: number, gate?: { buffer: SharedArrayBuffer; slot: number }): StreamRun {
     const id = this.nextRun++;
     const ring = this.shared ? this.takeRing(channels) : undefined;
     if (ring) this.rings.set(id, ring);
     this.runsOf(node.id).add(id);
     const ready = new Promise<void>((resolve) => this.readiness.set(id, resolve));
-    this.send(node.id, { type: 'run', run: { id, nodeId: node.id, channels, plan, ...(ring ? { ring } : {}) } });
-    return { id, plan, node, output, ...(ring ? { ring } : {}), ready };
+    this.send(node.id, { type: 'run', run: { id, nodeId: node.id, channels, plan, ...(ring ? { ring } : {}), ...(ring && gate ? { gate } : {}) } });
+    return { id, plan, node, output, ...(ring ? { ring } : {}), ...(ring && gate ? { gate: gate.buffer } : {}), ready };
   }
 
-  /** Places a run on its node output: its first frame plays at context frame `anchor + plan.offset`. */
+  /**
+   * Places a run on its node output: its first frame plays at context
+   * frame `anchor + plan.offset` — or, for a run made with a gate, it takes
+   * over where the gate opens (counted from `anchor`).
+   */
   anchor(run: StreamRun, anchor: number): void {
     const from = anchor + run.plan.offset;
-    run.node.node.port.postMessage({ type: 'run', id: run.id, output: run.output, from, to: from + run.plan.frames, ...(run.ring ? { ring: run.ring } : {}) } satisfies ToNode);
+    const gate = run.gate ? { gate: run.gate, base: anchor } : {};
+    run.node.node.port.postMessage({ type: 'run', id: run.id, output: run.output, from, to: from + run.plan.frames, ...(run.ring ? { ring: run.ring } : {}), ...gate } satisfies ToNode);
   }
 
   /** Stops an anchored run at context frame `at` (it ends there; the node reports it and it is dropped). */
   cut(run: StreamRun, at: number): void {
     run.node.node.port.postMessage({ type: 'cut', id: run.id, at } satisfies ToNode);
+  }
+
+  /** Stops an anchored run where `gate` opens (counted from frame `base`), fading out across the switch. */
+  cutAtGate(run: StreamRun, gate: SharedArrayBuffer, base: number): void {
+    run.node.node.port.postMessage({ type: 'cut', id: run.id, at: base, gate } satisfies ToNode);
   }
 
   /** Forgets runs that were never anchored (the worker stops rendering them). */

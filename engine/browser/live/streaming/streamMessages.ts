@@ -7,6 +7,18 @@ export const LOOKAHEAD_SECONDS = 1.5;
 export const CHUNK_FRAMES = 4096;
 
 /**
+ * Frames of a run rendered ahead before it may start (or take over at a
+ * switch gate): three pieces (0.28 s at 44.1 kHz; the previous 0.25 s
+ * took three pieces too) — time for the worker to render the next piece
+ * of every run it serves on a busy machine (this machine is shared and
+ * often at load 7–12); the third piece is the cheap one (the first holds
+ * the stretcher's start and latency).
+ */
+export const START_FRAMES = 3 * CHUNK_FRAMES;
+/** Frames over which the old audio fades out and the new fades in where a change takes over while playing. */
+export const SWITCH_FADE_FRAMES = 256;
+
+/**
  * A ring long enough for the lookahead and a piece in flight, in frames —
  * no longer: rounding up to a power of two (RunRing does not need one)
  * made every ring 1 MiB instead of 0.57 MiB for stereo at 44.1 kHz.
@@ -23,6 +35,8 @@ export interface WorkerRun {
   readonly plan: RunPlan;
   /** The ring shared with the worklet; absent when chunks are posted instead (no cross-origin isolation). */
   readonly ring?: SharedArrayBuffer;
+  /** The switch gate the run's pass waits on, and the run's slot in it: the worker publishes how far it has written. */
+  readonly gate?: { readonly buffer: SharedArrayBuffer; readonly slot: number };
 }
 
 /** Page → stream worker. */
@@ -45,8 +59,10 @@ export type FromWorker =
 
 /** Page → a track's stream node (its port). */
 export type ToNode =
-  | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer }
-  | { readonly type: 'cut'; readonly id: number; readonly at: number }
+  /** A run to play from frame `from`; with a gate, only from the frame the gate opens at (counted from `base`, the pass's anchor). */
+  | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer; readonly gate?: SharedArrayBuffer; readonly base?: number }
+  /** Ends a run at frame `at`; with a gate, at the frame the gate opens at (counted from `at`), fading out across the switch. */
+  | { readonly type: 'cut'; readonly id: number; readonly at: number; readonly gate?: SharedArrayBuffer }
   /** The node leaves the graph: it forgets its runs and stops processing. */
   | { readonly type: 'close' }
   | { readonly type: 'worker'; readonly port: MessagePort };

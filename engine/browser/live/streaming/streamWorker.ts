@@ -9,20 +9,21 @@
  */
 import { RunRenderer } from '../../../common/streaming/RunRenderer';
 import { RunRing } from '../../../common/streaming/RunRing';
+import { SwitchGate } from '../../../common/streaming/SwitchGate';
 import { createSignalsmith, type SignalsmithWasm } from '../../../common/stretch/loadSignalsmith';
 import { BlockBudget } from './BlockBudget';
 import { PcmSource } from './PcmSource';
 import { directFrames, resampledFrames, type SourceFrames } from './ResampledSource';
-import { CHUNK_FRAMES, LOOKAHEAD_SECONDS, type FromWorker, type NodeToWorker, type ToWorker, type WorkerRun, type WorkerToNode } from './streamMessages';
+import { CHUNK_FRAMES, LOOKAHEAD_SECONDS, START_FRAMES, type FromWorker, type NodeToWorker, type ToWorker, type WorkerRun, type WorkerToNode } from './streamMessages';
 
-/** A run is ready to start once this much of it is rendered (or all of it, if shorter). */
-const START_SECONDS = 0.25;
 /** Work this long, then let messages in. */
 const SLICE_MS = 12;
 /** Fresh Signalsmith cores kept ready: a tempo change starts a stretcher per clip at once. */
 const POOL = 8;
 /** A run that fell behind what the audio thread plays resumes this far ahead of it (what it skipped is missing). */
 const CATCH_UP_SECONDS = 0.5;
+/** The same for a run waiting at a switch gate: the gate opens once it has caught up, so not as far. */
+const GATE_CATCH_UP_SECONDS = 0.2;
 /** Source blocks are fetched this far ahead of what the next piece reads, so rendering never waits on the network. */
 const PREFETCH_SECONDS = 1;
 /** PCM blocks this worker's sources may hold: 128 × 256 KiB = 32 MiB. */
@@ -31,7 +32,10 @@ const budget = new BlockBudget(128);
 interface Run extends WorkerRun {
   readonly renderer: { current: RunRenderer | null };
   readonly sink: RunRing | null;
+  readonly switchGate: SwitchGate | null;
   written: number;
+  /** Frames before this were skipped (the run fell behind). */
+  resumed: number;
   played: number;
   ready: boolean;
   failed: boolean;
@@ -76,7 +80,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       };
       break;
     case 'run':
-      runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, written: 0, played: 0, ready: false, failed: false });
+      runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, switchGate: message.run.gate ? new SwitchGate(message.run.gate.buffer) : null, written: 0, resumed: 0, played: 0, ready: false, failed: false });
       void open(message.run.plan.sha256);
       wake();
       break;
@@ -148,7 +152,8 @@ function pump(): void {
       post({ type: 'error', sha256: next.plan.sha256, message: (error as Error).message });
     }
   }
-  refillCores();
+  // New cores wait while runs are starting (a change's stretchers compete with them for this thread), unless none are left.
+  if (cores.length === 0 || ![...runs.values()].some((run) => !run.ready && !run.failed)) refillCores();
   pumping = false;
   busy += performance.now() - started;
   const now = performance.now();
@@ -164,7 +169,15 @@ function pump(): void {
 }
 
 function played(run: Run): number {
+  // Waiting at a switch gate, a run plays nothing yet, but what the audio thread passes meanwhile will never be heard.
+  const now = run.switchGate && run.switchGate.switchFrame === null ? run.switchGate.now : null;
+  if (now !== null) return Math.max(run.sink!.read, now - run.plan.offset);
   return run.sink ? run.sink.read : run.played;
+}
+
+/** Whether `run` waits at a switch gate that has not opened. */
+function waiting(run: Run): boolean {
+  return run.switchGate !== null && run.switchGate.switchFrame === null;
 }
 
 /** Renders the next piece of a run; false when it cannot move now (blocks loading, ring full, no core yet). */
@@ -174,10 +187,12 @@ function step(run: Run, lookahead: number): boolean {
   const renderer = (run.renderer.current ??= new RunRenderer(run.plan, run.channels, sampleRate, (from, count, into) => frames.read(from, count, into), () => cores.pop()));
   if (run.written < played(run)) {
     // Behind what is already playing: rendering those frames is wasted; carry on a little ahead of the audio thread.
-    run.written = Math.min(run.plan.frames, played(run) + Math.round(CATCH_UP_SECONDS * sampleRate));
+    run.written = Math.min(run.plan.frames, played(run) + Math.round((waiting(run) ? GATE_CATCH_UP_SECONDS : CATCH_UP_SECONDS) * sampleRate));
+    run.resumed = run.written;
     renderer.skipTo(run.written);
     if (run.written >= run.plan.frames) return false;
   }
+  if (waiting(run)) run.sink!.release(played(run));
   const room = run.sink ? run.sink.read + run.sink.capacity - run.written : Infinity;
   const count = Math.min(CHUNK_FRAMES, run.plan.frames - run.written, lookahead - (run.written - played(run)), room);
   if (count <= 0) return false;
@@ -201,7 +216,8 @@ function step(run: Run, lookahead: number): boolean {
   }
   run.written += made;
   rendered += made;
-  if (!run.ready && run.written >= Math.min(run.plan.frames, Math.round(START_SECONDS * sampleRate))) {
+  run.switchGate?.wrote(run.gate!.slot, run.written, run.resumed);
+  if (!run.ready && run.written >= Math.min(run.plan.frames, START_FRAMES)) {
     run.ready = true;
     post({ type: 'ready', id: run.id });
   }
