@@ -68,7 +68,8 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-const capture = (studio: Studio, fromBeat: number) => studio.page.evaluate(([beat, seconds]) => window.stemroomStudio!.captureLive(beat!, seconds!), [fromBeat, SECONDS]);
+const capture = (studio: Studio, fromBeat: number, seconds = SECONDS, via: 'playAt' | 'play' = 'playAt') =>
+  studio.page.evaluate(([beat, length, how]) => window.stemroomStudio!.captureLive(beat as number, length as number, how as 'playAt' | 'play'), [fromBeat, seconds, via] as const);
 
 async function exportProject(studio: Studio, name: string): Promise<{ sampleRate: number; channels: Float32Array[] }> {
   const socket = await ContractSocket.connect(studio.serve.url);
@@ -80,10 +81,10 @@ async function exportProject(studio: Studio, name: string): Promise<{ sampleRate
   }
 }
 
-function measure(label: string, live: LiveCapture, exported: { sampleRate: number; channels: Float32Array[] }, bpm: number): SectionNull {
+function measure(label: string, live: LiveCapture, exported: { sampleRate: number; channels: Float32Array[] }, bpm: number, seconds = SECONDS): SectionNull {
   expect(live.sampleRate).toBe(exported.sampleRate);
   const delay = new LimiterDsp(2, live.sampleRate, -1).delay;
-  const aligned = alignCapture(live, delay, exported.channels, SECONDS);
+  const aligned = alignCapture(live, delay, exported.channels, seconds);
   const result = nullSection(aligned, live.sampleRate);
   // LIVE_NULL_DUMP=1 keeps each aligned pair as raw float32 (planar) in test-artifacts/, to study a difference.
   if (process.env.LIVE_NULL_DUMP) for (const [k, v] of Object.entries(aligned)) fs.writeFileSync(path.join(artifactsDir, `${label.replace(/\W+/g, '_')}-${k}.f32`), Buffer.concat(v.map((c: Float32Array) => Buffer.from(c.buffer))));
@@ -108,6 +109,18 @@ it('plays what it exports: at the song\'s own tempo the live master nulls agains
     // Measured: −124 and −130 dB, every sample equal after the export's 24-bit rounding. A gain 0.001 dB off would be −79 dB.
     expect(result.residualDb).toBeLessThan(-100);
   }
+  expect(glass.errors).toEqual([]);
+}, 120_000);
+
+it('Play, as the button plays, with the loop off plays on past the loop region (bars 1–4) instead of going back to its start', async () => {
+  // A new project's loop is off but has a region (bars 1–4, 9.6 s at 100 BPM). Play used to ask for the loop regardless.
+  const exported = await exportProject(glass, 'original-play');
+  const live = await capture(glass, 0, 12, 'play');
+  expect({ underruns: live.underruns, missing: live.missingFrames, gaps: live.gaps }).toEqual({ underruns: 0, missing: 0, gaps: 0 });
+  const result = measure('Play button, loop off, 12 s from 0:00', live, exported, 100, 12);
+  expect(result.lagFrames).toBe(0);
+  // Going back to bar 1 at 9.6 s would leave a residual near the music's own level for the last 2.4 s (about −8 dB over the whole 12 s).
+  expect(result.residualDb).toBeLessThan(-100);
   expect(glass.errors).toEqual([]);
 }, 120_000);
 

@@ -118,9 +118,16 @@ export class Engine {
     }
   }
 
-  async play(): Promise<void> {
-    if (this.state.get().status !== 'ready' || this.state.get().playing || !this.scene.document) return;
-    await this.playback.start(this.playback.loopedBeat(this.beat), 0, true);
+  /**
+   * Plays from the playhead, looping only while the document's loop is on
+   * (before, Play always asked for the loop: with the loop off, the first
+   * pass still ended at the loop region's end and the audio went back to
+   * its start while the transport ran on). Resolves with the context time
+   * it plays at, or null when it could not start.
+   */
+  async play(): Promise<number | null> {
+    if (this.state.get().status !== 'ready' || this.state.get().playing || !this.scene.document) return null;
+    return this.playback.start(this.playback.loopedBeat(this.beat), 0, this.clock.looping);
   }
 
   /**
@@ -153,7 +160,7 @@ export class Engine {
   }
 
   togglePlay(): Promise<void> | void {
-    return this.state.get().playing ? this.pause() : this.play();
+    return this.state.get().playing ? this.pause() : this.play().then(() => undefined);
   }
 
   /** Stops and returns to the start. */

@@ -18,18 +18,20 @@ export interface LiveCapture {
 }
 
 /**
- * Plays from `fromBeat` for `seconds` (loop off) and captures the master
+ * Plays from `fromBeat` for `seconds` (loop off; or `via: 'play'`, as the
+ * Play button does, with the document's loop setting) and captures the master
  * output sample-exactly from before the start to after the end, then
  * pauses: the live half of a live-vs-export null test.
  *
  * @example
  * const capture = await captureLive(session.engine, 16, 8);
  */
-export async function captureLive(engine: Engine, fromBeat: number, seconds: number): Promise<LiveCapture> {
+export async function captureLive(engine: Engine, fromBeat: number, seconds: number, via: 'playAt' | 'play' = 'playAt'): Promise<LiveCapture> {
   if (engine.state.get().playing) engine.pause();
+  if (via === 'play') engine.seek(fromBeat);
   const capture = await MasterCapture.start(engine.context, engine.masterOutput);
   const before = engine.streamStats;
-  const { startTime, startSeconds } = await engine.playAt(fromBeat, 0, { loop: false });
+  const { startTime, startSeconds } = via === 'play' ? await playAsTheButtonDoes(engine) : await engine.playAt(fromBeat, 0, { loop: false });
   const end = startTime + seconds + 0.05;
   while (engine.context.currentTime < end) await new Promise((resolve) => setTimeout(resolve, 50));
   const captured = await capture.stop();
@@ -48,6 +50,15 @@ export async function captureLive(engine: Engine, fromBeat: number, seconds: num
     gaps: captured.gaps,
     channels: captured.channels.map(base64),
   };
+}
+
+/** Play as the Play button does (the document's loop setting, from the playhead). */
+async function playAsTheButtonDoes(engine: Engine): Promise<{ startTime: number; startSeconds: number }> {
+  // The playhead was just moved there (seek while stopped): the readout shows the second it plays from.
+  const startSeconds = engine.position.get().positionSeconds;
+  const startTime = await engine.play();
+  if (startTime === null) throw new Error('The engine could not start playing.');
+  return { startTime, startSeconds };
 }
 
 function base64(samples: Float32Array): string {

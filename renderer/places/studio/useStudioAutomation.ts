@@ -34,7 +34,7 @@ declare global {
       /** Renders the current document — optionally with extra commands applied first, without committing them. */
       renderOffline(variation?: Command[], options?: { includeTail?: boolean; compareWith?: Command[] }): Promise<RenderReport & { nullDb?: number }>;
       /** Plays `seconds` from `fromBeat` (loop off) while capturing the master output sample-exactly, then pauses. */
-      captureLive(fromBeat: number, seconds: number): Promise<LiveCapture>;
+      captureLive(fromBeat: number, seconds: number, via?: 'playAt' | 'play'): Promise<LiveCapture>;
     };
   }
 }
@@ -93,7 +93,7 @@ export function useStudioAutomation(session: StudioSession): void {
         }
         return report;
       },
-      captureLive: (fromBeat, seconds) => captureLive(session.engine, fromBeat, seconds),
+      captureLive: (fromBeat, seconds, via) => captureLive(session.engine, fromBeat, seconds, via),
     };
     return () => {
       delete window.stemroomStudio;
