@@ -16,18 +16,28 @@ export async function measure(fn: () => unknown | Promise<unknown>, repeat = 7, 
  * Two workloads timed in alternation — a, b, a, b… after one untimed run
  * of each — so that load drifting on a shared machine reaches both alike.
  */
-export async function measurePair(a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>, repeat = 5): Promise<{ ours: Measurement; peer: Measurement }> {
+export async function measurePair(
+  a: () => unknown | Promise<unknown>,
+  b: () => unknown | Promise<unknown>,
+  repeat = 5,
+): Promise<{ ours: Measurement; peer: Measurement }> {
   await a();
   await b();
   const [samplesA, samplesB]: number[][] = [[], []];
   for (let i = 0; i < repeat; i++) {
-    for (const [fn, samples] of [[a, samplesA], [b, samplesB]] as const) {
+    for (const [fn, samples] of [
+      [a, samplesA],
+      [b, samplesB],
+    ] as const) {
       const started = performance.now();
       await fn();
       samples.push(performance.now() - started);
     }
   }
-  return { ours: { median: median(samplesA), samples: samplesA.map((s) => round(s)) }, peer: { median: median(samplesB), samples: samplesB.map((s) => round(s)) } };
+  return {
+    ours: { median: median(samplesA), samples: samplesA.map((s) => round(s)) },
+    peer: { median: median(samplesB), samples: samplesB.map((s) => round(s)) },
+  };
 }
 
 export function median(values: readonly number[]): number {

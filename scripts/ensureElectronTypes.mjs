@@ -24,7 +24,12 @@ export async function ensureElectronTypes() {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-electron-types-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const packed = JSON.parse(execFileSync(npm, ['pack', `electron@${spec}`, '--json', '--loglevel=error', '--pack-destination', temp], { encoding: 'utf8', shell: process.platform === 'win32' }));
+    const packed = JSON.parse(
+      execFileSync(npm, ['pack', `electron@${spec}`, '--json', '--loglevel=error', '--pack-destination', temp], {
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      }),
+    );
     execFileSync('tar', ['-xzf', path.join(temp, packed[0].filename), '-C', temp, 'package/electron.d.ts']);
     fs.mkdirSync(fallbackDir, { recursive: true });
     fs.copyFileSync(path.join(temp, 'package', 'electron.d.ts'), target);

@@ -15,8 +15,17 @@ export const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 export const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 /** ICNS element types with PNG payloads, and the pixel size each holds. */
 export const ICNS_TYPES = [
-  ['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512],
-  ['ic10', 1024], ['ic11', 32], ['ic12', 64], ['ic13', 256], ['ic14', 512],
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic13', 256],
+  ['ic14', 512],
 ];
 
 /** The SVG drawn as a square PNG of `size` pixels. */

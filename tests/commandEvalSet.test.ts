@@ -20,16 +20,27 @@ describe('the command evaluation set', () => {
     expect(heldout.length).toBeGreaterThanOrEqual(50);
     const ids = [...tuning, ...heldout].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const entry of [...tuning, ...heldout]) for (const reading of entry.accept) for (const e of reading) for (const t of tracksOf(e)) expect(names, `${entry.id}: ${t}`).toContain(t);
+    for (const entry of [...tuning, ...heldout])
+      for (const reading of entry.accept) for (const e of reading) for (const t of tracksOf(e)) expect(names, `${entry.id}: ${t}`).toContain(t);
     expect(documentProblems(document)).toEqual([]);
   });
 
   it('judges by effect: a region mute done by splitting matches its reading whether the piece is turned off or deleted, and nothing else does', () => {
     const reading: Expectation[] = [{ track: 'Piano', region: [0, 32], heard: false }];
-    const off = after({ type: 'splitClip', clipId: 'clip-piano', beat: 32, newClipId: 'p2' }, { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } });
+    const off = after(
+      { type: 'splitClip', clipId: 'clip-piano', beat: 32, newClipId: 'p2' },
+      { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } },
+    );
     const deleted = after({ type: 'splitClip', clipId: 'clip-piano', beat: 32, newClipId: 'p2' }, { type: 'removeClip', clipId: 'clip-piano' });
-    const tooMuch = after({ type: 'splitClip', clipId: 'clip-piano', beat: 36, newClipId: 'p2' }, { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } });
-    const plusMore = after({ type: 'splitClip', clipId: 'clip-piano', beat: 32, newClipId: 'p2' }, { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } }, { type: 'setTempo', bpm: 121 });
+    const tooMuch = after(
+      { type: 'splitClip', clipId: 'clip-piano', beat: 36, newClipId: 'p2' },
+      { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } },
+    );
+    const plusMore = after(
+      { type: 'splitClip', clipId: 'clip-piano', beat: 32, newClipId: 'p2' },
+      { type: 'updateClip', clipId: 'clip-piano', changes: { active: false } },
+      { type: 'setTempo', bpm: 121 },
+    );
     expect(matchesReading(document, off, reading)).toBe(true);
     expect(matchesReading(document, deleted, reading)).toBe(true);
     expect(matchesReading(document, tooMuch, reading)).toBe(false);

@@ -19,13 +19,33 @@ export interface Material {
 export type Change =
   | { readonly kind: 'global'; readonly field: 'bpm' | 'key' | 'timeSignature' | 'loop' | 'master' | 'name'; readonly before: unknown; readonly after: unknown }
   | { readonly kind: 'marker'; readonly before?: Marker; readonly after?: Marker }
-  | { readonly kind: 'trackProp'; readonly trackId: string; readonly prop: 'gainDb' | 'pan' | 'mute' | 'solo' | 'name' | 'color' | 'volumeAutomation'; readonly before: unknown; readonly after: unknown }
+  | {
+      readonly kind: 'trackProp';
+      readonly trackId: string;
+      readonly prop: 'gainDb' | 'pan' | 'mute' | 'solo' | 'name' | 'color' | 'volumeAutomation';
+      readonly before: unknown;
+      readonly after: unknown;
+    }
   | { readonly kind: 'trackAdded'; readonly track: Track }
   | { readonly kind: 'trackRemoved'; readonly track: Track }
   | { readonly kind: 'effect'; readonly trackId: string; readonly type: string; readonly before?: Effect; readonly after?: Effect }
-  | { readonly kind: 'timeline'; readonly trackId: string; readonly from: number; readonly to: number; readonly before: readonly Material[]; readonly after: readonly Material[] }
+  | {
+      readonly kind: 'timeline';
+      readonly trackId: string;
+      readonly from: number;
+      readonly to: number;
+      readonly before: readonly Material[];
+      readonly after: readonly Material[];
+    }
   | { readonly kind: 'boundary'; readonly trackId: string; readonly beat: number }
-  | { readonly kind: 'fade'; readonly trackId: string; readonly dir: 'in' | 'out'; readonly at: number; readonly beats: number; readonly side: 'before' | 'after' };
+  | {
+      readonly kind: 'fade';
+      readonly trackId: string;
+      readonly dir: 'in' | 'out';
+      readonly at: number;
+      readonly beats: number;
+      readonly side: 'before' | 'after';
+    };
 
 const round = (value: number, digits = 6) => Math.round(value * 10 ** digits) / 10 ** digits;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,7 +72,9 @@ function clipEdges(clips: readonly Clip[]): number[] {
 function timelineChanges(before: ProjectDocument, after: ProjectDocument, trackId: string): Change[] {
   const a = before.clips.filter((c) => c.trackId === trackId);
   const b = after.clips.filter((c) => c.trackId === trackId);
-  const loopEdges = [...a, ...b].flatMap((c) => (c.loopBeats ? Array.from({ length: Math.ceil(c.length / c.loopBeats) }, (_, i) => round(c.start + i * c.loopBeats!)) : []));
+  const loopEdges = [...a, ...b].flatMap((c) =>
+    c.loopBeats ? Array.from({ length: Math.ceil(c.length / c.loopBeats) }, (_, i) => round(c.start + i * c.loopBeats!)) : [],
+  );
   const points = [...new Set([...clipEdges(a), ...clipEdges(b), ...loopEdges])].sort((x, y) => x - y);
   const changes: Change[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -68,7 +90,14 @@ function timelineChanges(before: ProjectDocument, after: ProjectDocument, trackI
     if (edgesBefore.has(beat) !== edgesAfter.has(beat)) changes.push({ kind: 'boundary', trackId, beat });
   }
   const fades = (clips: readonly Clip[]) =>
-    new Set(clips.flatMap((c) => [c.fadeIn.beats > 0 ? `in|${round(c.start)}|${round(c.fadeIn.beats)}` : '', c.fadeOut.beats > 0 ? `out|${round(c.start + c.length)}|${round(c.fadeOut.beats)}` : ''].filter(Boolean)));
+    new Set(
+      clips.flatMap((c) =>
+        [
+          c.fadeIn.beats > 0 ? `in|${round(c.start)}|${round(c.fadeIn.beats)}` : '',
+          c.fadeOut.beats > 0 ? `out|${round(c.start + c.length)}|${round(c.fadeOut.beats)}` : '',
+        ].filter(Boolean),
+      ),
+    );
   const fadesBefore = fades(a);
   const fadesAfter = fades(b);
   const fadeChange = (key: string, side: 'before' | 'after'): Change => {

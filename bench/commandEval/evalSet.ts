@@ -25,30 +25,46 @@ export const expectationSchema = z.union([
   z.object({ markerMoved: z.tuple([z.string(), z.number()]) }).strict(),
   z.object({ markerRenamed: z.tuple([z.string(), z.string()]) }).strict(),
   z.object({ allClips: z.object({ rate: z.number().optional(), pitch: z.number().optional() }).strict() }).strict(),
-  z.object({
-    track: tracks,
-    effect: effectType,
-    added: z.literal(true).optional(),
-    removed: z.literal(true).optional(),
-    enabled: z.boolean().optional(),
-    params: z.record(z.string(), z.union([range, z.string()])).optional(),
-    paramDelta: z.record(z.string(), range).optional(),
-  }).strict(),
-  z.object({
-    track: tracks,
-    region: z.union([span, z.array(span).min(1)]),
-    heard: z.literal(false).optional(),
-    removed: z.literal(true).optional(),
-    gainDelta: range.optional(),
-    rate: z.number().optional(),
-    pitch: z.number().optional(),
-    toNewTrack: z.object({ pan: range.optional(), effect: effectType.optional() }).strict().optional(),
-  }).strict(),
-  z.object({ track: tracks, fadeIn: range.optional(), fadeOut: range.optional(), at: z.number().optional() }).strict().refine((e) => e.fadeIn !== undefined || e.fadeOut !== undefined),
+  z
+    .object({
+      track: tracks,
+      effect: effectType,
+      added: z.literal(true).optional(),
+      removed: z.literal(true).optional(),
+      enabled: z.boolean().optional(),
+      params: z.record(z.string(), z.union([range, z.string()])).optional(),
+      paramDelta: z.record(z.string(), range).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      track: tracks,
+      region: z.union([span, z.array(span).min(1)]),
+      heard: z.literal(false).optional(),
+      removed: z.literal(true).optional(),
+      gainDelta: range.optional(),
+      rate: z.number().optional(),
+      pitch: z.number().optional(),
+      toNewTrack: z.object({ pan: range.optional(), effect: effectType.optional() }).strict().optional(),
+    })
+    .strict(),
+  z
+    .object({ track: tracks, fadeIn: range.optional(), fadeOut: range.optional(), at: z.number().optional() })
+    .strict()
+    .refine((e) => e.fadeIn !== undefined || e.fadeOut !== undefined),
   z.object({ track: tracks, move: span }).strict(),
   z.object({ track: tracks, copy: z.tuple([z.number(), z.number(), z.number()]) }).strict(),
   z.object({ track: tracks, split: z.union([z.number(), z.array(z.number())]) }).strict(),
-  z.object({ track: tracks, gainDelta: range.optional(), gainDb: range.optional(), pan: range.optional(), mute: z.boolean().optional(), solo: z.boolean().optional() }).strict(),
+  z
+    .object({
+      track: tracks,
+      gainDelta: range.optional(),
+      gainDb: range.optional(),
+      pan: range.optional(),
+      mute: z.boolean().optional(),
+      solo: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type Expectation = z.infer<typeof expectationSchema>;
 

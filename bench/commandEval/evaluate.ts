@@ -72,7 +72,14 @@ export function evaluate(entries: readonly EvalEntry[], interpret: Interpreter, 
         break;
       }
     }
-    return { id: entry.id, text: entry.text, hit, milliseconds: quantile(times, 0.5), licenceAgrees, top: candidates.slice(0, 5).map((c) => `${c.allowed ? '' : '✗ '}${c.description}`) };
+    return {
+      id: entry.id,
+      text: entry.text,
+      hit,
+      milliseconds: quantile(times, 0.5),
+      licenceAgrees,
+      top: candidates.slice(0, 5).map((c) => `${c.allowed ? '' : '✗ '}${c.description}`),
+    };
   });
   const ms = results.map((r) => r.milliseconds);
   const checked = results.filter((r) => r.licenceAgrees !== null);

@@ -25,7 +25,12 @@ function trackId(ctx: Ctx, name: string): string {
 const indexes = (ctx: Ctx, test: (c: Change) => boolean) => ctx.changes.flatMap((c, i) => (test(c) ? [i] : []));
 const nonEmpty = (found: number[]): Consumed => (found.length ? found : null);
 
-function paramsMatch(effect: Effect | undefined, params: Record<string, Range | string> | undefined, delta: Record<string, Range> | undefined, before?: Effect): boolean {
+function paramsMatch(
+  effect: Effect | undefined,
+  params: Record<string, Range | string> | undefined,
+  delta: Record<string, Range> | undefined,
+  before?: Effect,
+): boolean {
   if (!effect) return false;
   const p = effect.params as unknown as Record<string, number | string>;
   for (const [key, want] of Object.entries(params ?? {})) {
@@ -42,7 +47,8 @@ function paramsMatch(effect: Effect | undefined, params: Record<string, Range | 
 
 type RegionPredicate = (was: readonly Material[], now: readonly Material[]) => boolean;
 
-const strip = (m: Material, ...keys: (keyof Material)[]) => JSON.stringify(Object.fromEntries(Object.entries(m).filter(([k]) => !keys.includes(k as keyof Material))));
+const strip = (m: Material, ...keys: (keyof Material)[]) =>
+  JSON.stringify(Object.fromEntries(Object.entries(m).filter(([k]) => !keys.includes(k as keyof Material))));
 const sameExcept = (was: readonly Material[], now: readonly Material[], ...keys: (keyof Material)[]) =>
   was.length === now.length && was.every((m, i) => strip(m, ...keys) === strip(now[i]!, ...keys));
 
@@ -61,7 +67,9 @@ function regionConsumed(ctx: Ctx, track: string, ranges: readonly (readonly [num
   }
   // Nothing heard in the ranges was left unchanged.
   for (const [a, b] of ranges) {
-    const points = [a, b, ...ctx.before.clips.filter((c) => c.trackId === id).flatMap((c) => [c.start, c.start + c.length])].filter((p) => p >= a && p <= b).sort((x, y) => x - y);
+    const points = [a, b, ...ctx.before.clips.filter((c) => c.trackId === id).flatMap((c) => [c.start, c.start + c.length])]
+      .filter((p) => p >= a && p <= b)
+      .sort((x, y) => x - y);
     for (let i = 0; i + 1 < points.length; i++) {
       const [from, to] = [points[i]!, points[i + 1]!];
       if (to - from < EPS) continue;
@@ -98,23 +106,57 @@ function expectationConsumed(ctx: Ctx, e: Expectation): Consumed {
   if ('key' in e) return nonEmpty(indexes(ctx, (c) => c.kind === 'global' && c.field === 'key' && list(e.key).includes(c.after as string)));
   if ('loop' in e) {
     const want = e.loop;
-    return nonEmpty(indexes(ctx, (c) => {
-      if (c.kind !== 'global' || c.field !== 'loop') return false;
-      const loop = c.after as ProjectDocument['loop'];
-      return want === false ? !loop.enabled : loop.enabled && Math.abs(loop.start - want[0]) < EPS && Math.abs(loop.end - want[1]) < EPS;
-    }));
+    return nonEmpty(
+      indexes(ctx, (c) => {
+        if (c.kind !== 'global' || c.field !== 'loop') return false;
+        const loop = c.after as ProjectDocument['loop'];
+        return want === false ? !loop.enabled : loop.enabled && Math.abs(loop.start - want[0]) < EPS && Math.abs(loop.end - want[1]) < EPS;
+      }),
+    );
   }
   if ('master' in e) {
-    return nonEmpty(indexes(ctx, (c) => {
-      if (c.kind !== 'global' || c.field !== 'master') return false;
-      const [was, now] = [c.before as ProjectDocument['master'], c.after as ProjectDocument['master']];
-      return was.limiterCeilingDb === now.limiterCeilingDb && within(now.gainDb - was.gainDb, e.master.gainDelta);
-    }));
+    return nonEmpty(
+      indexes(ctx, (c) => {
+        if (c.kind !== 'global' || c.field !== 'master') return false;
+        const [was, now] = [c.before as ProjectDocument['master'], c.after as ProjectDocument['master']];
+        return was.limiterCeilingDb === now.limiterCeilingDb && within(now.gainDb - was.gainDb, e.master.gainDelta);
+      }),
+    );
   }
-  if ('markerAdded' in e) return nonEmpty(indexes(ctx, (c) => c.kind === 'marker' && !c.before && !!c.after && ci(c.after.name, e.markerAdded[0]) && Math.abs(c.after.beat - e.markerAdded[1]) < EPS));
+  if ('markerAdded' in e)
+    return nonEmpty(
+      indexes(
+        ctx,
+        (c) => c.kind === 'marker' && !c.before && !!c.after && ci(c.after.name, e.markerAdded[0]) && Math.abs(c.after.beat - e.markerAdded[1]) < EPS,
+      ),
+    );
   if ('markerRemoved' in e) return nonEmpty(indexes(ctx, (c) => c.kind === 'marker' && !!c.before && !c.after && ci(c.before.name, e.markerRemoved)));
-  if ('markerMoved' in e) return nonEmpty(indexes(ctx, (c) => c.kind === 'marker' && !!c.before && !!c.after && ci(c.before.name, e.markerMoved[0]) && c.after.name === c.before.name && Math.abs(c.after.beat - e.markerMoved[1]) < EPS));
-  if ('markerRenamed' in e) return nonEmpty(indexes(ctx, (c) => c.kind === 'marker' && !!c.before && !!c.after && ci(c.before.name, e.markerRenamed[0]) && ci(c.after.name, e.markerRenamed[1]) && c.after.beat === c.before.beat));
+  if ('markerMoved' in e)
+    return nonEmpty(
+      indexes(
+        ctx,
+        (c) =>
+          c.kind === 'marker' &&
+          !!c.before &&
+          !!c.after &&
+          ci(c.before.name, e.markerMoved[0]) &&
+          c.after.name === c.before.name &&
+          Math.abs(c.after.beat - e.markerMoved[1]) < EPS,
+      ),
+    );
+  if ('markerRenamed' in e)
+    return nonEmpty(
+      indexes(
+        ctx,
+        (c) =>
+          c.kind === 'marker' &&
+          !!c.before &&
+          !!c.after &&
+          ci(c.before.name, e.markerRenamed[0]) &&
+          ci(c.after.name, e.markerRenamed[1]) &&
+          c.after.beat === c.before.beat,
+      ),
+    );
   if ('allClips' in e) {
     const { rate, pitch } = e.allClips;
     const heard = ctx.after.clips.filter((c) => c.active);
@@ -131,7 +173,18 @@ function expectationConsumed(ctx: Ctx, e: Expectation): Consumed {
   return consumed;
 }
 
-type TrackExpectation = Exclude<Expectation, { tempo: unknown } | { key: unknown } | { loop: unknown } | { master: unknown } | { markerAdded: unknown } | { markerRemoved: unknown } | { markerMoved: unknown } | { markerRenamed: unknown } | { allClips: unknown }>;
+type TrackExpectation = Exclude<
+  Expectation,
+  | { tempo: unknown }
+  | { key: unknown }
+  | { loop: unknown }
+  | { master: unknown }
+  | { markerAdded: unknown }
+  | { markerRemoved: unknown }
+  | { markerMoved: unknown }
+  | { markerRenamed: unknown }
+  | { allClips: unknown }
+>;
 
 function trackExpectationConsumed(ctx: Ctx, name: string, e: TrackExpectation): Consumed {
   const id = trackId(ctx, name);
@@ -161,7 +214,16 @@ function trackExpectationConsumed(ctx: Ctx, name: string, e: TrackExpectation): 
   if ('fadeIn' in e || 'fadeOut' in e) {
     const dir = e.fadeIn !== undefined ? 'in' : 'out';
     const want = (e.fadeIn ?? e.fadeOut)!;
-    const added = indexes(ctx, (c) => c.kind === 'fade' && c.trackId === id && c.side === 'after' && c.dir === dir && within(c.beats, want) && (e.at === undefined || Math.abs(c.at - e.at) < EPS));
+    const added = indexes(
+      ctx,
+      (c) =>
+        c.kind === 'fade' &&
+        c.trackId === id &&
+        c.side === 'after' &&
+        c.dir === dir &&
+        within(c.beats, want) &&
+        (e.at === undefined || Math.abs(c.at - e.at) < EPS),
+    );
     if (added.length !== 1) return null;
     const at = (ctx.changes[added[0]!] as Extract<Change, { kind: 'fade' }>).at;
     return [...added, ...indexes(ctx, (c) => c.kind === 'fade' && c.trackId === id && c.side === 'before' && c.dir === dir && Math.abs(c.at - at) < EPS)];
@@ -170,20 +232,49 @@ function trackExpectationConsumed(ctx: Ctx, name: string, e: TrackExpectation): 
     const [from, to] = e.move;
     const clip = ctx.before.clips.find((c) => c.trackId === id && c.active && Math.abs(c.start - from) < EPS);
     if (!clip) throw new Error(`the evaluation set moves a clip of "${name}" at ${from} that does not exist`);
-    const there = ctx.after.clips.some((c) => c.trackId === id && c.active && c.sourceId === clip.sourceId && Math.abs(c.start - to) < EPS && Math.abs(c.sourceOffset - clip.sourceOffset) < 1e-3 && Math.abs(c.length - clip.length) < EPS);
+    const there = ctx.after.clips.some(
+      (c) =>
+        c.trackId === id &&
+        c.active &&
+        c.sourceId === clip.sourceId &&
+        Math.abs(c.start - to) < EPS &&
+        Math.abs(c.sourceOffset - clip.sourceOffset) < 1e-3 &&
+        Math.abs(c.length - clip.length) < EPS,
+    );
     if (!there) return null;
     const [a, b] = [Math.min(from, to), Math.max(from, to) + clip.length];
-    return indexes(ctx, (c) => (c.kind === 'timeline' && c.trackId === id && c.from >= a - EPS && c.to <= b + EPS) || ((c.kind === 'boundary' || c.kind === 'fade') && c.trackId === id && (c.kind === 'boundary' ? c.beat : c.at) >= a - EPS && (c.kind === 'boundary' ? c.beat : c.at) <= b + EPS));
+    return indexes(
+      ctx,
+      (c) =>
+        (c.kind === 'timeline' && c.trackId === id && c.from >= a - EPS && c.to <= b + EPS) ||
+        ((c.kind === 'boundary' || c.kind === 'fade') &&
+          c.trackId === id &&
+          (c.kind === 'boundary' ? c.beat : c.at) >= a - EPS &&
+          (c.kind === 'boundary' ? c.beat : c.at) <= b + EPS),
+    );
   }
   if ('copy' in e) {
     const [from, to, at] = e.copy;
     const [a, b] = [at, at + (to - from)];
-    const found = indexes(ctx, (c) => (c.kind === 'timeline' && c.trackId === id && c.from >= a - EPS && c.to <= b + EPS) || ((c.kind === 'boundary' || c.kind === 'fade') && c.trackId === id && (c.kind === 'boundary' ? c.beat : c.at) >= a - EPS && (c.kind === 'boundary' ? c.beat : c.at) <= b + EPS));
+    const found = indexes(
+      ctx,
+      (c) =>
+        (c.kind === 'timeline' && c.trackId === id && c.from >= a - EPS && c.to <= b + EPS) ||
+        ((c.kind === 'boundary' || c.kind === 'fade') &&
+          c.trackId === id &&
+          (c.kind === 'boundary' ? c.beat : c.at) >= a - EPS &&
+          (c.kind === 'boundary' ? c.beat : c.at) <= b + EPS),
+    );
     const copies = found.every((i) => {
       const c = ctx.changes[i]!;
       return c.kind !== 'timeline' || JSON.stringify(c.after) === JSON.stringify(materialAt(ctx.before, id, c.from - (at - from), c.to - (at - from)));
     });
-    const covered = found.filter((i) => ctx.changes[i]!.kind === 'timeline').reduce((sum, i) => sum + ((ctx.changes[i] as Extract<Change, { kind: 'timeline' }>).to - (ctx.changes[i] as Extract<Change, { kind: 'timeline' }>).from), 0);
+    const covered = found
+      .filter((i) => ctx.changes[i]!.kind === 'timeline')
+      .reduce(
+        (sum, i) => sum + ((ctx.changes[i] as Extract<Change, { kind: 'timeline' }>).to - (ctx.changes[i] as Extract<Change, { kind: 'timeline' }>).from),
+        0,
+      );
     return copies && Math.abs(covered - (to - from)) < EPS ? found : null;
   }
   if ('split' in e) {

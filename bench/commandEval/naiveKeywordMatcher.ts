@@ -3,8 +3,25 @@ import type { ProjectDocument, Track } from '../../shared/project/documentSchema
 import { EFFECT_DEFAULTS } from '../../shared/command/effectDefaults';
 import type { EvaluatedCandidate } from './evaluate';
 
-const KINDS: Record<string, string> = { drums: 'drums', drum: 'drums', vocals: 'vocals', vocal: 'vocals', bass: 'bass', keys: 'keys', guitar: 'guitar', strings: 'other' };
-const EFFECTS: Record<string, keyof typeof EFFECT_DEFAULTS> = { reverb: 'reverb', delay: 'delay', echo: 'delay', eq: 'eq3', compressor: 'compressor', compression: 'compressor', filter: 'filter' };
+const KINDS: Record<string, string> = {
+  drums: 'drums',
+  drum: 'drums',
+  vocals: 'vocals',
+  vocal: 'vocals',
+  bass: 'bass',
+  keys: 'keys',
+  guitar: 'guitar',
+  strings: 'other',
+};
+const EFFECTS: Record<string, keyof typeof EFFECT_DEFAULTS> = {
+  reverb: 'reverb',
+  delay: 'delay',
+  echo: 'delay',
+  eq: 'eq3',
+  compressor: 'compressor',
+  compression: 'compressor',
+  filter: 'filter',
+};
 
 /**
  * The peer: what a straightforward keyword matcher does with the same
@@ -22,7 +39,11 @@ export function naiveKeywordMatcher(text: string, doc: ProjectDocument): Evaluat
   let tracks = doc.tracks.filter((tr) => t.includes(` ${tr.name.toLowerCase()} `));
   if (tracks.length === 0) {
     const kind = Object.entries(KINDS).find(([w]) => has(w))?.[1];
-    if (kind) tracks = doc.tracks.filter((tr) => { const s = kindOf(tr); return s?.type === 'catalog' && s.kind === kind; });
+    if (kind)
+      tracks = doc.tracks.filter((tr) => {
+        const s = kindOf(tr);
+        return s?.type === 'catalog' && s.kind === kind;
+      });
   }
   const clipsOf = (ids: string[]) => doc.clips.filter((c) => ids.includes(c.trackId));
   const ids = tracks.map((tr) => tr.id);
@@ -39,14 +60,24 @@ export function naiveKeywordMatcher(text: string, doc: ProjectDocument): Evaluat
   else if (has('tempo', 'bpm') || has('faster', 'slower')) {
     const bpm = Number.isFinite(number) && number >= 20 ? number : doc.bpm * (has('faster') ? 1.1 : 0.9);
     commands = [{ type: 'setTempo', bpm: Math.round(bpm) }];
-  } else if (effect && ids.length) commands = ids.map((id, i) => ({ type: 'addEffect', trackId: id, effect: { id: `fx-naive-${i}`, enabled: true, params: EFFECT_DEFAULTS[effect] } }));
-  else if (has('pan') && ids.length) commands = ids.map((id) => ({ type: 'updateTrack', trackId: id, changes: { pan: (has('left') ? -1 : 1) * (has('hard') ? 1 : 0.5) } }));
+  } else if (effect && ids.length)
+    commands = ids.map((id, i) => ({ type: 'addEffect', trackId: id, effect: { id: `fx-naive-${i}`, enabled: true, params: EFFECT_DEFAULTS[effect] } }));
+  else if (has('pan') && ids.length)
+    commands = ids.map((id) => ({ type: 'updateTrack', trackId: id, changes: { pan: (has('left') ? -1 : 1) * (has('hard') ? 1 : 0.5) } }));
   else if (has('fade') && ids.length) {
     const out = has('out');
     commands = ids.flatMap((id) => {
       const clips = clipsOf([id]).sort((a, b) => a.start - b.start);
       const clip = out ? clips.at(-1) : clips[0];
-      return clip ? [{ type: 'updateClip' as const, clipId: clip.id, changes: out ? { fadeOut: { ...clip.fadeOut, beats: 2 * bpb } } : { fadeIn: { ...clip.fadeIn, beats: 2 * bpb } } }] : [];
+      return clip
+        ? [
+            {
+              type: 'updateClip' as const,
+              clipId: clip.id,
+              changes: out ? { fadeOut: { ...clip.fadeOut, beats: 2 * bpb } } : { fadeIn: { ...clip.fadeIn, beats: 2 * bpb } },
+            },
+          ]
+        : [];
     });
   } else if (has('delete', 'remove') && ids.length) commands = clipsOf(ids).map((c) => ({ type: 'removeClip', clipId: c.id }));
   else if ((has('louder', 'up', 'boost', 'raise') || has('quieter', 'down', 'lower')) && ids.length) {

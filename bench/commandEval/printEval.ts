@@ -17,4 +17,6 @@ for (const r of summary.results) {
   console.log(`${r.id} ${r.hit === null ? 'MISS' : `#${r.hit}`}${r.licenceAgrees === false ? ' LICENCE' : ''} "${r.text}" (${r.milliseconds.toFixed(1)} ms)`);
   for (const line of r.top) console.log(`      ${line}`);
 }
-console.log(`${part}: ${summary.entries} sentences, top-1 ${(summary.top1 * 100).toFixed(1)} %, top-5 ${(summary.top5 * 100).toFixed(1)} %, licence ${summary.licenceAgreed}/${summary.licenceChecked}, median ${summary.medianMs.toFixed(2)} ms, p95 ${summary.p95Ms.toFixed(2)} ms, max ${summary.maxMs.toFixed(2)} ms`);
+console.log(
+  `${part}: ${summary.entries} sentences, top-1 ${(summary.top1 * 100).toFixed(1)} %, top-5 ${(summary.top5 * 100).toFixed(1)} %, licence ${summary.licenceAgreed}/${summary.licenceChecked}, median ${summary.medianMs.toFixed(2)} ms, p95 ${summary.p95Ms.toFixed(2)} ms, max ${summary.maxMs.toFixed(2)} ms`,
+);

@@ -60,10 +60,31 @@ async function build(): Promise<AnalyticsFixture> {
     const payload: AttributionPayload = { ...template.record, exportId: id, output: { ...template.record.output, title: `Bench remix ${i}`, durationSec } };
     const payloadJson = canonicalJson(payload);
     const payloadSha256 = sha256Hex(payloadJson);
-    const entry = { position: head.position + 1, exportId: id, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash: head.entryHash, entryHash: entryHash(head.entryHash, payloadSha256) };
+    const entry = {
+      position: head.position + 1,
+      exportId: id,
+      createdAt: payload.createdAt,
+      payloadJson,
+      payloadSha256,
+      previousHash: head.entryHash,
+      entryHash: entryHash(head.entryHash, payloadSha256),
+    };
     // Four exports per project: each dashboard has versions to compare, as a creator's real library would.
     const projectId = i < 4 ? template.row.projectId : `00000000-0000-7000-8000-${String(Math.floor(i / 4)).padStart(12, '0')}`;
-    ledger.commit(entry, { ...template.row, id, projectId, ledgerPosition: entry.position, title: `Bench remix ${i}`, durationSec, path: path.join(dataDir, `bench-${i}.wav`), audioSha256: sha256Hex(id) }, null);
+    ledger.commit(
+      entry,
+      {
+        ...template.row,
+        id,
+        projectId,
+        ledgerPosition: entry.position,
+        title: `Bench remix ${i}`,
+        durationSec,
+        path: path.join(dataDir, `bench-${i}.wav`),
+        audioSha256: sha256Hex(id),
+      },
+      null,
+    );
     exportIds.push(id);
   }
 
@@ -75,7 +96,17 @@ async function build(): Promise<AnalyticsFixture> {
   const generators = exportIds.map((id, i) => {
     const { row, record } = services.exports.facts(id);
     const outline = { markers: [], stems: record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))) };
-    return { id, plays: simulatePlays(outline, Math.round(row.durationSec * 1000), { plays: Math.ceil(PLAYS / EXPORTS), seed: i + 1, days: 90, artificialShare: 0.01, endMs: NOW, listenerPrefix: `l${i % 7}` }) };
+    return {
+      id,
+      plays: simulatePlays(outline, Math.round(row.durationSec * 1000), {
+        plays: Math.ceil(PLAYS / EXPORTS),
+        seed: i + 1,
+        days: 90,
+        artificialShare: 0.01,
+        endMs: NOW,
+        listenerPrefix: `l${i % 7}`,
+      }),
+    };
   });
   let lines = ['export_id,listener_id,played_at,country,source,ms_played,reason_end'];
   let written = 0;
@@ -93,7 +124,17 @@ async function build(): Promise<AnalyticsFixture> {
       const p: SimulatedPlay = next.value;
       const playedAt = new Date(p.playedAt).toISOString();
       lines.push(`${g.id},${p.listenerId},${playedAt},${p.country},${p.source},${p.msPlayed},${p.reasonEnd}`);
-      objects.push(JSON.stringify({ export_id: g.id, listener_id: p.listenerId, played_at: playedAt, country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd }));
+      objects.push(
+        JSON.stringify({
+          export_id: g.id,
+          listener_id: p.listenerId,
+          played_at: playedAt,
+          country: p.country,
+          source: p.source,
+          ms_played: p.msPlayed,
+          reason_end: p.reasonEnd,
+        }),
+      );
       written++;
     }
     if (lines.length >= 100_000) flush();
@@ -104,7 +145,9 @@ async function build(): Promise<AnalyticsFixture> {
 
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
   await duck.run(`CREATE TABLE exports (export_id VARCHAR, duration_ms BIGINT)`);
-  await duck.run(`INSERT INTO exports VALUES ${exportIds.map((id) => `('${id}', ${Math.round(services.exports.facts(id).row.durationSec * 1000)})`).join(',')}`);
+  await duck.run(
+    `INSERT INTO exports VALUES ${exportIds.map((id) => `('${id}', ${Math.round(services.exports.facts(id).row.durationSec * 1000)})`).join(',')}`,
+  );
   return {
     services,
     exportIds,

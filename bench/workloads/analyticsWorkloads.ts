@@ -52,7 +52,17 @@ export const analyticsImport: Workload = {
     const playsPerSecond = Math.round(PLAYS / (ours.ms / 1000));
     return {
       unit: 'ms',
-      ours: { median: round(ours.ms), samples: [round(ours.ms)], extra: { playsPerSecond, peakRssMiB: ours.peakRssMiB, added: ours.summary.added, flagged: ours.summary.flagged, csvMiB: round(f.csvBytes / 2 ** 20, 0) } },
+      ours: {
+        median: round(ours.ms),
+        samples: [round(ours.ms)],
+        extra: {
+          playsPerSecond,
+          peakRssMiB: ours.peakRssMiB,
+          added: ours.summary.added,
+          flagged: ours.summary.flagged,
+          csvMiB: round(f.csvBytes / 2 ** 20, 0),
+        },
+      },
       peerName: 'DuckDB read_csv into a table (no rollups: DuckDB aggregates at query time)',
       peer: { median: round(peerMs), samples: [round(peerMs)], extra: { playsPerSecond: Math.round(PLAYS / (peerMs / 1000)) } },
       goal: { description: '≥ 500,000 plays/s including dashboard rollups', met: playsPerSecond >= 500_000 },
@@ -103,7 +113,8 @@ export const analyticsImportNdjson: Workload = {
 
 export const analyticsDashboard: Workload = {
   name: 'analytics-dashboard',
-  description: "one export's dashboard (headline, listeners, retention histogram, breakdowns by country/source/day, versions and similar exports), 50 exports, from rollups vs DuckDB aggregating the plays table",
+  description:
+    "one export's dashboard (headline, listeners, retention histogram, breakdowns by country/source/day, versions and similar exports), 50 exports, from rollups vs DuckDB aggregating the plays table",
   async run() {
     const f = await ready();
     const sample = f.exportIds.slice(0, 50);
@@ -116,7 +127,9 @@ export const analyticsDashboard: Workload = {
     }
     const totals = await f.duck.prepare(`SELECT ${counts}, count(DISTINCT listener_id) AS listeners FROM plays WHERE export_id = $1`);
     const endings = await f.duck.prepare('SELECT least(ms_played, duration_ms) // 1000 AS second, count(*) FROM plays WHERE export_id = $1 GROUP BY second');
-    const breakdowns = await f.duck.prepare(`SELECT country, source, played_at // 86400000 AS day, ${counts} FROM plays WHERE export_id = $1 GROUP BY GROUPING SETS ((country), (source), (day))`);
+    const breakdowns = await f.duck.prepare(
+      `SELECT country, source, played_at // 86400000 AS day, ${counts} FROM plays WHERE export_id = $1 GROUP BY GROUPING SETS ((country), (source), (day))`,
+    );
     const peerSamples: number[] = [];
     let agree = true;
     for (const [i, id] of [...sample, ...sample].entries()) {

@@ -38,7 +38,11 @@ export const catalogImport: Workload = {
     fs.rmSync(root, { recursive: true, force: true });
     return {
       unit: 'ms',
-      ours: { median: round(ours), samples: [round(ours)], extra: { peakRssMiB, stems: result.stems, packageMiB: round(bytes / 2 ** 20, 0), realtimeFactor: round((16 * 240 * 1000) / ours, 0) } },
+      ours: {
+        median: round(ours),
+        samples: [round(ours)],
+        extra: { peakRssMiB, stems: result.stems, packageMiB: round(bytes / 2 ** 20, 0), realtimeFactor: round((16 * 240 * 1000) / ours, 0) },
+      },
       peerName: 'sha256sum + ffmpeg -f null decode, file by file',
       peer: { median: round(peer), samples: [round(peer)] },
       goal: { description: 'within 3× of hashing + decoding alone', met: ours <= 3 * peer },

@@ -31,10 +31,26 @@ const CASES: readonly SearchCase[] = [
 ];
 
 /** The peer: the same catalog as plain objects in memory, filtered and sorted by a straightforward scan. */
-interface PeerRow { title: string; artist: string; titleKey: string; artistKey: string; tokens: string[]; bpm: number; key: string; remix: boolean; cover: boolean }
+interface PeerRow {
+  title: string;
+  artist: string;
+  titleKey: string;
+  artistKey: string;
+  tokens: string[];
+  bpm: number;
+  key: string;
+  remix: boolean;
+  cover: boolean;
+}
 
 function tokens(...fields: string[]): string[] {
-  return fields.join(' ').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fields
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function covers(licence: Licence | undefined): boolean {
@@ -53,9 +69,15 @@ function peerRows(pkg: CatalogPackage): PeerRow[] {
     const people = [...work.writers, ...work.publishers, ...r.masterOwners, ...r.credits].map((s) => names.get(s.party)!);
     const pub = covers(publishing.get(r.work));
     return {
-      title: r.title, artist: r.displayArtist, titleKey: r.title.toLowerCase(), artistKey: r.displayArtist.toLowerCase(),
-      tokens: tokens(r.title, r.displayArtist, work.title, ...people, r.label, r.isrc), bpm: r.bpm, key: r.key,
-      remix: pub && covers(master.get(r.id)), cover: pub,
+      title: r.title,
+      artist: r.displayArtist,
+      titleKey: r.title.toLowerCase(),
+      artistKey: r.displayArtist.toLowerCase(),
+      tokens: tokens(r.title, r.displayArtist, work.title, ...people, r.label, r.isrc),
+      bpm: r.bpm,
+      key: r.key,
+      remix: pub && covers(master.get(r.id)),
+      cover: pub,
     };
   });
 }
@@ -65,13 +87,21 @@ function peerSearch(rows: readonly PeerRow[], c: SearchCase): { total: number; p
   // An ISRC typed as printed is stored as one word, as the catalog reads it: a whole one only as that word, its start either way.
   const whole = !!c.text && /^\p{L}{2}-[\p{L}\p{N}]{3}-\p{N}{2}-\p{N}{5}$/u.test(c.text);
   const isrc = c.text && /^\p{L}{2}-[\p{L}\p{N}]{3}(-\p{N}{2}(-\p{N}{1,5})?)?$/u.test(c.text) ? words.join('') : null;
-  const hits = rows.filter((r) =>
-    (c.bpmMin === undefined || r.bpm >= c.bpmMin) && (c.bpmMax === undefined || r.bpm <= c.bpmMax) && (c.key === undefined || r.key === c.key)
-    && (!c.mayRemix || r.remix) && (!c.mayCover || r.cover)
-    && ((!whole && words.every((w) => r.tokens.some((t) => t.startsWith(w)))) || (isrc !== null && r.tokens.some((t) => t.startsWith(isrc)))));
-  const by = c.sort === 'bpm' ? (a: PeerRow, b: PeerRow) => a.bpm - b.bpm || a.titleKey.localeCompare(b.titleKey)
-    : c.sort === 'artist' ? (a: PeerRow, b: PeerRow) => a.artistKey.localeCompare(b.artistKey) || a.titleKey.localeCompare(b.titleKey)
-    : (a: PeerRow, b: PeerRow) => a.titleKey.localeCompare(b.titleKey);
+  const hits = rows.filter(
+    (r) =>
+      (c.bpmMin === undefined || r.bpm >= c.bpmMin) &&
+      (c.bpmMax === undefined || r.bpm <= c.bpmMax) &&
+      (c.key === undefined || r.key === c.key) &&
+      (!c.mayRemix || r.remix) &&
+      (!c.mayCover || r.cover) &&
+      ((!whole && words.every((w) => r.tokens.some((t) => t.startsWith(w)))) || (isrc !== null && r.tokens.some((t) => t.startsWith(isrc)))),
+  );
+  const by =
+    c.sort === 'bpm'
+      ? (a: PeerRow, b: PeerRow) => a.bpm - b.bpm || a.titleKey.localeCompare(b.titleKey)
+      : c.sort === 'artist'
+        ? (a: PeerRow, b: PeerRow) => a.artistKey.localeCompare(b.artistKey) || a.titleKey.localeCompare(b.titleKey)
+        : (a: PeerRow, b: PeerRow) => a.titleKey.localeCompare(b.titleKey);
   hits.sort(by);
   return { total: hits.length, page: hits.slice(c.offset, c.offset + 100) };
 }
@@ -89,13 +119,28 @@ export const catalogSearch: Workload = {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-bench-search-'));
     const services = await StemroomServices.open(path.join(root, 'data'), { demoCatalogDir: null });
     const writes = catalogWriteQueries(services.library.db);
-    const analysis: StoredStemAnalysis = { format: 'wav', sampleRate: 48000, channels: 2, frames: 48000 * 200, loudnessLufs: -14, peakDbfs: -1, peaks: new Uint8Array(64) };
+    const analysis: StoredStemAnalysis = {
+      format: 'wav',
+      sampleRate: 48000,
+      channels: 2,
+      frames: 48000 * 200,
+      loudnessLufs: -14,
+      peakDbfs: -1,
+      peaks: new Uint8Array(64),
+    };
     const peer: PeerRow[] = [];
     const writeStarted = performance.now();
     for (let i = 0; i < RECORDINGS / PER_PACKAGE; i++) {
       const pkg = generateCatalogPackage(i, PER_PACKAGE);
       const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((s) => [s.id, analysis] as const)));
-      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: new Date().toISOString(), signature: null });
+      writes.writePackage({
+        pkg,
+        manifestJson: '{}',
+        manifestSha256: String(i).padStart(64, '0'),
+        analyses,
+        importedAt: new Date().toISOString(),
+        signature: null,
+      });
       peer.push(...peerRows(pkg));
     }
     const writeSeconds = (performance.now() - writeStarted) / 1000;
@@ -123,7 +168,17 @@ export const catalogSearch: Workload = {
     const worst = Math.max(...Object.values(ours));
     return {
       unit: 'ms per query (median over the 9 queries)',
-      ours: { median: median(Object.values(ours)), samples: Object.values(ours), extra: { worstQueryMs: worst, ...ours, firstRunMs: JSON.stringify(firstRun), permissionTableRebuildMs: round(permissionTableMs), librarySeconds: round(writeSeconds, 1) } },
+      ours: {
+        median: median(Object.values(ours)),
+        samples: Object.values(ours),
+        extra: {
+          worstQueryMs: worst,
+          ...ours,
+          firstRunMs: JSON.stringify(firstRun),
+          permissionTableRebuildMs: round(permissionTableMs),
+          librarySeconds: round(writeSeconds, 1),
+        },
+      },
       peerName: 'in-memory array filter + sort (no database)',
       peer: { median: median(Object.values(theirs)), samples: Object.values(theirs), extra: theirs },
       goal: { description: 'every query ≤ 20 ms over 100,000 recordings', met: worst <= 20 && RECORDINGS >= 100_000 },

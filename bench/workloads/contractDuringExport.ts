@@ -42,9 +42,17 @@ export const contractDuringExport: Workload = {
       await exporting;
       return {
         unit: 'ms (p99 latency)',
-        ours: { median: percentile(busy, 99), samples: [percentile(busy, 50), percentile(busy, 99), percentile(busy, 100)], extra: { requests: busy.length, p50: percentile(busy, 50), max: percentile(busy, 100), over50ms: busy.filter((l) => l > 50).length } },
+        ours: {
+          median: percentile(busy, 99),
+          samples: [percentile(busy, 50), percentile(busy, 99), percentile(busy, 100)],
+          extra: { requests: busy.length, p50: percentile(busy, 50), max: percentile(busy, 100), over50ms: busy.filter((l) => l > 50).length },
+        },
         peerName: 'the same requests with no export running',
-        peer: { median: percentile(idle, 99), samples: [percentile(idle, 50), percentile(idle, 99), percentile(idle, 100)], extra: { requests: idle.length, p50: percentile(idle, 50), max: percentile(idle, 100) } },
+        peer: {
+          median: percentile(idle, 99),
+          samples: [percentile(idle, 50), percentile(idle, 99), percentile(idle, 100)],
+          extra: { requests: idle.length, p50: percentile(idle, 50), max: percentile(idle, 100) },
+        },
         goal: { description: 'every request answered within 50 ms during the export', met: percentile(busy, 100) <= 50 },
       };
     } finally {

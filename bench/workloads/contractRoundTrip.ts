@@ -36,10 +36,11 @@ export const contractRoundTrip: Workload = {
     const echoPort = (echo.address() as { port: number }).port;
     const client = new WebSocket(`ws://127.0.0.1:${echoPort}`);
     await new Promise((resolve) => client.once('open', resolve));
-    const roundTrip = () => new Promise((resolve) => {
-      client.once('message', resolve);
-      client.send(sample);
-    });
+    const roundTrip = () =>
+      new Promise((resolve) => {
+        client.once('message', resolve);
+        client.send(sample);
+      });
 
     const ours = await measure(async () => {
       for (let i = 0; i < CALLS; i++) await bridge.call('library.info', {});

@@ -29,7 +29,8 @@ export const exportAttribution: Workload = {
     const project = await callContract(services, 'projects.create', { recordingId, kind: 'remix' });
     const document = services.projects.documentAt(project.id);
     let n = 0;
-    const exportOnce = () => callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 });
+    const exportOnce = () =>
+      callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24 });
     const renderOnce = async () => renderProject(document, await nodeRenderEnvironment(contentStoreAudio(services.pcm)));
     // Alternated, one of each per round: on a shared machine the load drifts, and both sides should see the same drift.
     const { ours, peer } = await measurePair(exportOnce, renderOnce, 5);

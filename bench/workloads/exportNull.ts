@@ -39,10 +39,22 @@ export const exportNull: Workload = {
       const resampled = record.output.resampling !== null;
       return {
         unit: 'ms',
-        ours: { median: round(ours), samples: [round(ours)], extra: { residualDbfsRms: Number.isFinite(residual) ? residual : 'bit-exact (−∞)', sampleRate: record.output.sampleRate, resampled: String(resampled), lengthDifferenceFrames: a[0]!.length - b[0]!.length } },
+        ours: {
+          median: round(ours),
+          samples: [round(ours)],
+          extra: {
+            residualDbfsRms: Number.isFinite(residual) ? residual : 'bit-exact (−∞)',
+            sampleRate: record.output.sampleRate,
+            resampled: String(resampled),
+            lengthDifferenceFrames: a[0]!.length - b[0]!.length,
+          },
+        },
         peerName: 'sox -m of the same stem files (time to mix; its output is the reference)',
         peer: { median: round(peer), samples: [round(peer)] },
-        goal: { description: 'residual below −90 dBFS RMS, exported at 44.1 kHz with no resampling', met: residual < -90 && !resampled && record.output.sampleRate === 44100 },
+        goal: {
+          description: 'residual below −90 dBFS RMS, exported at 44.1 kHz with no resampling',
+          met: residual < -90 && !resampled && record.output.sampleRate === 44100,
+        },
       };
     } finally {
       library.close();

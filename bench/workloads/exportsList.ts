@@ -32,7 +32,15 @@ async function libraryWithExports(root: string, pkg: string, recordingId: string
     fs.copyFileSync(first.path, file);
     const payloadJson = head.payloadJson.replaceAll(head.exportId, exportId);
     const payloadSha256 = sha256Hex(payloadJson);
-    const entry: LedgerEntry = { position: head.position + 1, exportId, createdAt: new Date(Date.parse(row.createdAt) + n).toISOString(), payloadJson, payloadSha256, previousHash: head.entryHash, entryHash: entryHash(head.entryHash, payloadSha256) };
+    const entry: LedgerEntry = {
+      position: head.position + 1,
+      exportId,
+      createdAt: new Date(Date.parse(row.createdAt) + n).toISOString(),
+      payloadJson,
+      payloadSha256,
+      previousHash: head.entryHash,
+      entryHash: entryHash(head.entryHash, payloadSha256),
+    };
     ledger.commit(entry, { ...row, id: exportId, ledgerPosition: entry.position, path: file, createdAt: entry.createdAt }, null);
     head = entry;
   }
@@ -67,7 +75,8 @@ export const exportsList: Workload = {
     const large = await libraryWithExports(root, pkg, recordingId, LARGE);
     const list = (services: StemroomServices, count: number) => async () => {
       const items = await callContract(services, 'exports.list', {});
-      if (items.length !== count || items.some((i) => i.fileState !== 'ok')) throw new Error(`exports.list gave ${items.length} exports, not ${count} unchanged ones`);
+      if (items.length !== count || items.some((i) => i.fileState !== 'ok'))
+        throw new Error(`exports.list gave ${items.length} exports, not ${count} unchanged ones`);
     };
     const cold = async (services: StemroomServices, count: number) => {
       const started = performance.now();

@@ -17,12 +17,24 @@ import { MAX_BIN, MIN_BIN } from '../../shared/dsp/fingerprint/fingerprintParams
 const CACHE = path.resolve(process.env.STEMROOM_FINGERPRINT_CACHE ?? 'bench/out/fingerprint-cache');
 const DEMO = path.resolve('resources/demo-catalog');
 /** Real-size catalog songs (seed, BPM — two share a demo song's tempo) and held-out songs that are never indexed. */
-const CATALOG_SONGS = [[1, 96], [2, 124], [3, 100], [4, 112]] as const;
-const HELD_OUT_SONGS = [[5, 124], [6, 84], [7, 100]] as const;
+const CATALOG_SONGS = [
+  [1, 96],
+  [2, 124],
+  [3, 100],
+  [4, 112],
+] as const;
+const HELD_OUT_SONGS = [
+  [5, 124],
+  [6, 84],
+  [7, 100],
+] as const;
 /** Offsets within this of the truth count as found at the right place. */
 const OFFSET_TOLERANCE_SEC = 0.1;
 
-interface Tally { found: number; total: number }
+interface Tally {
+  found: number;
+  total: number;
+}
 const bump = (map: Map<string, Tally>, key: string, ok: boolean) => {
   const t = map.get(key) ?? { found: 0, total: 0 };
   t.total++;
@@ -80,7 +92,8 @@ function syntheticCatalog(seeds: readonly Fingerprint[], count: number): Fingerp
  */
 export const fingerprint: Workload = {
   name: 'fingerprint',
-  description: 'landmark fingerprint: detection of transformed catalog stems and false alarms on genuine takes vs SHA-256 and Chromaprint; time per fingerprint (4 min stereo 44.1 kHz), per match (200 stems indexed), index build, storage',
+  description:
+    'landmark fingerprint: detection of transformed catalog stems and false alarms on genuine takes vs SHA-256 and Chromaprint; time per fingerprint (4 min stereo 44.1 kHz), per match (200 stems indexed), index build, storage',
   async run() {
     fs.mkdirSync(CACHE, { recursive: true });
     const log = (line: string) => process.stderr.write(`  fingerprint: ${line}\n`);
@@ -96,7 +109,8 @@ export const fingerprint: Workload = {
     log(`rendering ${CATALOG_SONGS.length} catalog songs × 4 min and ${HELD_OUT_SONGS.length} held-out songs (cached in ${CACHE})`);
     const realSize: CatalogStem[] = [];
     for (const [seed, bpm] of CATALOG_SONGS) {
-      for (const s of renderSong(generateSong(seed, bpm, 4), 44100, path.join(CACHE, 'songs'))) realSize.push({ id: s.name, song: `song-${seed}`, file: s.file, audio: readAudio(s.file) });
+      for (const s of renderSong(generateSong(seed, bpm, 4), 44100, path.join(CACHE, 'songs')))
+        realSize.push({ id: s.name, song: `song-${seed}`, file: s.file, audio: readAudio(s.file) });
     }
     stems.push(...realSize);
 
@@ -144,7 +158,8 @@ export const fingerprint: Workload = {
       for (const e of c.expected) {
         const hit = matches.find((m) => m.id === e.id);
         const exact = !!hit && Math.abs(hit.offsetSec - e.offsetSec) <= OFFSET_TOLERANCE_SEC;
-        const repeat = !!hit && !exact && sameAudioAt(stemAudio.get(e.id)!, e.offsetSec, hit.offsetSec, Math.min(10, audio.channels[0]!.length / audio.sampleRate));
+        const repeat =
+          !!hit && !exact && sameAudioAt(stemAudio.get(e.id)!, e.offsetSec, hit.offsetSec, Math.min(10, audio.channels[0]!.length / audio.sampleRate));
         if (repeat) atRepeat++;
         const ok = exact || repeat;
         bump(ours, c.category, ok);
@@ -168,11 +183,22 @@ export const fingerprint: Workload = {
     for (const [seed, bpm] of HELD_OUT_SONGS) {
       const song = renderSong(generateSong(seed, bpm, 2, { other: true }), 44100, path.join(CACHE, 'songs'));
       const audios = song.map((s) => readAudio(s.file));
-      const mixed = { sampleRate: 44100, channels: audios[0]!.channels.map((c, ch) => c.map((_, i) => audios.reduce((sum, a) => sum + a.channels[ch]![i]!, 0))) };
+      const mixed = {
+        sampleRate: 44100,
+        channels: audios[0]!.channels.map((c, ch) => c.map((_, i) => audios.reduce((sum, a) => sum + a.channels[ch]![i]!, 0))),
+      };
       [...song.map((s, i) => ({ name: s.name, audio: audios[i]! })), { name: `other-${seed} mix`, audio: mixed }].forEach(({ name, audio }, k) => {
-        for (const [j, seconds] of [[0, 30], [1, 20], [2, 60]] as const) {
+        for (const [j, seconds] of [
+          [0, 30],
+          [1, 20],
+          [2, 60],
+        ] as const) {
           const start = soundingStart(audio, seconds, seed * 100 + k * 10 + j) ?? 0;
-          genuine.push({ kind: 'noise-tone', name: `other song (same soundfont): ${name} ${seconds} s from ${round(start, 1)} s`, audio: () => excerpt(audio, start, seconds) });
+          genuine.push({
+            kind: 'noise-tone',
+            name: `other song (same soundfont): ${name} ${seconds} s from ${round(start, 1)} s`,
+            audio: () => excerpt(audio, start, seconds),
+          });
         }
       });
     }
@@ -216,11 +242,13 @@ export const fingerprint: Workload = {
     const buildMs: number[] = [];
     let big!: FingerprintIndex;
     for (let r = 0; r < 3; r++) {
-      buildMs.push(cpuMs(() => {
-        big = new FingerprintIndex();
-        blobs.forEach((b, i) => big.add(`s${i}`, decodeFingerprint(b)));
-        big.build();
-      }));
+      buildMs.push(
+        cpuMs(() => {
+          big = new FingerprintIndex();
+          blobs.forEach((b, i) => big.add(`s${i}`, decodeFingerprint(b)));
+          big.build();
+        }),
+      );
     }
     const takeFile = cases.find((c) => c.name === `${realSize[0]!.id}: MP3 128 kbps`)!.make().audio;
     const takeFp = computeFingerprint(takeFile.channels, takeFile.sampleRate);
@@ -265,7 +293,10 @@ export const fingerprint: Workload = {
       ours: { median: detectionRate, samples: [detectionRate], extra },
       peerName: `Chromaprint (ffmpeg muxer, offset search) at its zero-false-alarm BER ${round(chromaThreshold, 3)}; SHA-256 finds ${extra.shaDetected}`,
       peer: { median: round((100 * chromaFound) / chromaCore.length, 2), samples: [] },
-      goal: { description: 'detection ≥ 99 % and 0 false alarms over ≥ 200 genuine takes', met: detectionRate >= 99 && falseAlarms === 0 && genuine.length >= 200 },
+      goal: {
+        description: 'detection ≥ 99 % and 0 false alarms over ≥ 200 genuine takes',
+        met: detectionRate >= 99 && falseAlarms === 0 && genuine.length >= 200,
+      },
     };
   },
 };

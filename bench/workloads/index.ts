@@ -16,4 +16,23 @@ import { tempoChange } from './tempoChange';
 import { publishStems } from './publishStems';
 
 /** Every registered workload; `npm run bench -- NAME…` runs a subset. */
-export const workloads: readonly Workload[] = [contractRoundTrip, catalogImport, catalogSearch, projectOpen, studioFrame, tempoChange, offlineRender, exportNull, exportAttribution, exportsList, contractDuringExport, analyticsImport, analyticsImportNdjson, analyticsDashboard, analyticsOverview, commandBar, fingerprint, publishStems];
+export const workloads: readonly Workload[] = [
+  contractRoundTrip,
+  catalogImport,
+  catalogSearch,
+  projectOpen,
+  studioFrame,
+  tempoChange,
+  offlineRender,
+  exportNull,
+  exportAttribution,
+  exportsList,
+  contractDuringExport,
+  analyticsImport,
+  analyticsImportNdjson,
+  analyticsDashboard,
+  analyticsOverview,
+  commandBar,
+  fingerprint,
+  publishStems,
+];

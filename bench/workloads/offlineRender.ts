@@ -19,7 +19,8 @@ const SECONDS = 180;
  */
 export const offlineRender: Workload = {
   name: 'offline-render',
-  description: 'offline render (export path, Node) of 8 stems × 3 min at 44.1 kHz with EQ + reverb on every track: tracks as block DSP on worker threads (FFT reverbs) vs the whole mixer as one Web Audio graph (ConvolverNodes)',
+  description:
+    'offline render (export path, Node) of 8 stems × 3 min at 44.1 kHz with EQ + reverb on every track: tracks as block DSP on worker threads (FFT reverbs) vs the whole mixer as one Web Audio graph (ConvolverNodes)',
   async run() {
     const library = await benchLibrary('render', 8, 3, true);
     try {
@@ -57,7 +58,16 @@ export const offlineRender: Workload = {
       const bitIdentical = hashes.size === 1;
       return {
         unit: 'ms',
-        ours: { median: o, samples: ours.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / o, 1), cpuSeconds: cpu.ours.join(' / '), bitIdenticalRunToRun: String(bitIdentical), nullVsConvolverNodeDbRms: nullDb } },
+        ours: {
+          median: o,
+          samples: ours.map((s) => round(s)),
+          extra: {
+            realtimeFactor: round((SECONDS * 1000) / o, 1),
+            cpuSeconds: cpu.ours.join(' / '),
+            bitIdenticalRunToRun: String(bitIdentical),
+            nullVsConvolverNodeDbRms: nullDb,
+          },
+        },
         peerName: 'the whole mixer as one graph with ConvolverNodes (node-web-audio-api OfflineAudioContext)',
         peer: { median: p, samples: peer.map((s) => round(s)), extra: { realtimeFactor: round((SECONDS * 1000) / p, 1), cpuSeconds: cpu.peer.join(' / ') } },
         goal: { description: '≥ 15× real time, bit-identical run to run', met: (SECONDS * 1000) / o >= 15 && bitIdentical },

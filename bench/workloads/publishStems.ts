@@ -35,10 +35,29 @@ export const publishStems: Workload = {
     const project = await callContract(services, 'projects.create', { recordingId, kind: 'remix' });
     let n = 0;
     const exports: string[] = [];
-    const peer = await measure(async () => exports.push((await callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, `take-${n++}.wav`), format: 'wav', bitDepth: 24, isrc: 'ZZ-BEN-26-00001' })).exportId), 2);
+    const peer = await measure(
+      async () =>
+        exports.push(
+          (
+            await callContract(services, 'exports.start', {
+              projectId: project.id,
+              path: path.join(root, `take-${n++}.wav`),
+              format: 'wav',
+              bitDepth: 24,
+              isrc: 'ZZ-BEN-26-00001',
+            })
+          ).exportId,
+        ),
+      2,
+    );
     let nullTestDb = 0;
     const ours = await measure(async () => {
-      const summary = await callContract(services, 'lineage.publish', { exportId: exports.shift()!, terms: { revenue: { master: 5000, publishing: 5000 } }, stems: true, out: path.join(root, `source-${n++}`) });
+      const summary = await callContract(services, 'lineage.publish', {
+        exportId: exports.shift()!,
+        terms: { revenue: { master: 5000, publishing: 5000 } },
+        stems: true,
+        out: path.join(root, `source-${n++}`),
+      });
       nullTestDb = summary.nullTestDb ?? 0;
     }, 2);
     services.close();

@@ -33,7 +33,10 @@ function ours(pid: number): boolean {
  */
 export function ownRenderers(): RendererProcess[] {
   const out: RendererProcess[] = [];
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)) {
+  for (const pid of fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)) {
     try {
       const cmdline = read(`/proc/${pid}/cmdline`);
       if (!cmdline.includes('chromium') || !cmdline.includes('--type=renderer') || !ours(pid)) continue;

@@ -12,7 +12,8 @@ import { ownRenderers, pageRenderer, residentBreakdown } from './rendererMemory'
 import type {} from '../../renderer/places/studio/useStudioAutomation';
 
 const bin = path.resolve('bin/stemroom.js');
-const cli = (dataDir: string, args: string[]) => JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json', '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+const cli = (dataDir: string, args: string[]) =>
+  JSON.parse(spawnSync(process.execPath, [bin, ...args, '--json', '--data-dir', dataDir], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
 
 interface StudioFixture {
   serve: RunningServe;
@@ -91,7 +92,9 @@ export function openInPage(page: Page, projectId: string, tracks: number, play =
         return false;
       };
       const inked = (el: Element) =>
-        [...el.querySelectorAll('div')].some((host) => [...(host.shadowRoot?.querySelectorAll('canvas') ?? [])].some((canvas) => hasInk(canvas as HTMLCanvasElement)));
+        [...el.querySelectorAll('div')].some((host) =>
+          [...(host.shadowRoot?.querySelectorAll('canvas') ?? [])].some((canvas) => hasInk(canvas as HTMLCanvasElement)),
+        );
       const until = async (condition: () => boolean) => {
         while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
         return performance.now() - started;
@@ -119,7 +122,8 @@ export function openInPage(page: Page, projectId: string, tracks: number, play =
 
 export const projectOpen: Workload = {
   name: 'project-open',
-  description: 'open a 16 stems × 4 min 44.1 kHz project in Chromium and press Play the moment it is enabled: until the audio is heard (streamed from the PCM cache), and renderer memory while it plays, vs fetching and decoding the same 16 files',
+  description:
+    'open a 16 stems × 4 min 44.1 kHz project in Chromium and press Play the moment it is enabled: until the audio is heard (streamed from the PCM cache), and renderer memory while it plays, vs fetching and decoding the same 16 files',
   async run() {
     const f = await studioFixture();
     const cdp = await f.page.context().newCDPSession(f.page);
@@ -149,9 +153,14 @@ export const projectOpen: Workload = {
     // What the page's JavaScript, canvases and workers hold, by the page's own account (JS includes the array
     // buffers it allocated: the stream rings on the page, the PCM blocks and stretchers' WASM memories in the workers).
     const breakdown = await f.page.evaluate(async () => {
-      const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: { bytes: number; types: string[]; attribution: { scope?: string }[] }[] }> }).measureUserAgentSpecificMemory;
+      const measure = (
+        performance as unknown as {
+          measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: { bytes: number; types: string[]; attribution: { scope?: string }[] }[] }>;
+        }
+      ).measureUserAgentSpecificMemory;
       const m = await measure?.call(performance);
-      const sum = (test: (b: { types: string[]; attribution: { scope?: string }[] }) => boolean) => Math.round((m?.breakdown.filter(test).reduce((n, b) => n + b.bytes, 0) ?? 0) / 2 ** 20);
+      const sum = (test: (b: { types: string[]; attribution: { scope?: string }[] }) => boolean) =>
+        Math.round((m?.breakdown.filter(test).reduce((n, b) => n + b.bytes, 0) ?? 0) / 2 ** 20);
       return {
         pageJsMiB: sum((b) => b.types.includes('JavaScript') && b.attribution.some((a) => a.scope === 'Window')),
         canvasMiB: sum((b) => b.types.includes('Canvas')),
@@ -189,11 +198,23 @@ export const projectOpen: Workload = {
       ours: {
         median: heard,
         samples: samples.map((s) => round(s.heard)),
-        extra: { playEnabledMs: median(samples.map((s) => s.playable)), waveformsDrawnMs: median(samples.map((s) => s.waveforms)), pageRendererRssMiBWhilePlaying: memoryMiB, pageRendererBeforeOpenMiB: beforeOpenMiB, idleRendererMiB, allRenderersRssMiB: allRenderersMiB, ...resident, ...breakdown, ...canvases, underrunsWhilePlaying: underruns, wholeSongDecodedWouldBeMiB: round((16 * 240 * 44100 * 2 * 4) / 2 ** 20, 0) },
+        extra: {
+          playEnabledMs: median(samples.map((s) => s.playable)),
+          waveformsDrawnMs: median(samples.map((s) => s.waveforms)),
+          pageRendererRssMiBWhilePlaying: memoryMiB,
+          pageRendererBeforeOpenMiB: beforeOpenMiB,
+          idleRendererMiB,
+          allRenderersRssMiB: allRenderersMiB,
+          ...resident,
+          ...breakdown,
+          ...canvases,
+          underrunsWhilePlaying: underruns,
+          wholeSongDecodedWouldBeMiB: round((16 * 240 * 44100 * 2 * 4) / 2 ** 20, 0),
+        },
       },
       peerName: 'fetch + decodeAudioData of the 16 stems in the same page (no app)',
       peer: { median: median(peer), samples: peer.map((p) => round(p)) },
-      goal: { description: 'audio heard ≤ 1 s after opening; the page\'s renderer ≤ 400 MiB while playing', met: heard <= 1000 && memoryMiB <= 400 },
+      goal: { description: "audio heard ≤ 1 s after opening; the page's renderer ≤ 400 MiB while playing", met: heard <= 1000 && memoryMiB <= 400 },
     };
   },
 };

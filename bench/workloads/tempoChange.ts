@@ -20,17 +20,20 @@ async function timeUntilHeard(page: Page, eventType: 'keydown' | 'pointerup', ac
     window.addEventListener(type, () => (w.actedAt ??= performance.now()), { capture: true, once: true });
   }, eventType);
   await act();
-  const heard = await page.waitForFunction((before) => (window.stemroomStudio!.engine.heardAt ?? 0) > before, before, { timeout: HEARD_WITHIN_MS, polling: 20 }).then(
-    () => true,
-    () => false,
-  );
+  const heard = await page
+    .waitForFunction((before) => (window.stemroomStudio!.engine.heardAt ?? 0) > before, before, { timeout: HEARD_WITHIN_MS, polling: 20 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!heard) return null;
   return page.evaluate(() => window.stemroomStudio!.engine.heardAt! - (window as unknown as { actedAt: number }).actedAt);
 }
 
 export const tempoChange: Workload = {
   name: 'tempo-change',
-  description: 'while the 16 × 4 min project plays: a tempo change typed in the toolbar until the new tempo is heard (16 streams re-stretched from the playhead), vs a click on the ruler until audio from the new place is heard (the same streams refilled, no tempo change)',
+  description:
+    'while the 16 × 4 min project plays: a tempo change typed in the toolbar until the new tempo is heard (16 streams re-stretched from the playhead), vs a click on the ruler until audio from the new place is heard (the same streams refilled, no tempo change)',
   async run() {
     const f = await studioFixture();
     await f.page.evaluate(() => (location.hash = '#/studio'));
@@ -59,9 +62,22 @@ export const tempoChange: Workload = {
     const ms = median(worst(ours));
     return {
       unit: 'ms from Enter until the new tempo is heard',
-      ours: { median: round(ms), samples: worst(ours).map((s) => round(s)), extra: { notHeardWithin10s: ours.filter((x) => x === null).length, underrunsDuring: state.underruns - underrunsBefore, busiestStreamWorkerLoad: round(state.stream.workerLoad, 2), sharedMemory: String(state.stream.sharedMemory) } },
+      ours: {
+        median: round(ms),
+        samples: worst(ours).map((s) => round(s)),
+        extra: {
+          notHeardWithin10s: ours.filter((x) => x === null).length,
+          underrunsDuring: state.underruns - underrunsBefore,
+          busiestStreamWorkerLoad: round(state.stream.workerLoad, 2),
+          sharedMemory: String(state.stream.sharedMemory),
+        },
+      },
       peerName: 'a click on the ruler while playing, until audio from there is heard (refill without re-stretch)',
-      peer: { median: round(median(worst(peer))), samples: worst(peer).map((s) => round(s)), extra: { notHeardWithin10s: peer.filter((x) => x === null).length } },
+      peer: {
+        median: round(median(worst(peer))),
+        samples: worst(peer).map((s) => round(s)),
+        extra: { notHeardWithin10s: peer.filter((x) => x === null).length },
+      },
       goal: { description: 'the new tempo is heard ≤ 200 ms after Enter, no underruns', met: ms <= 200 && state.underruns === underrunsBefore },
     };
   },

@@ -15,10 +15,10 @@ const port = parentPort!;
 const pffft = loadPffft();
 
 port.on('message', ({ job }: { job: TrackStagesJob }) => {
-  pffft.then(
-    (module) => {
+  pffft
+    .then((module) => {
       const channels = runTrackStages(job, (impulse) => new PartitionedConvolver(module, impulse));
       port.postMessage({ channels }, [...new Set(channels.map((c) => c.buffer as ArrayBuffer))]);
-    },
-  ).catch((error: Error) => port.postMessage({ error: error.message }));
+    })
+    .catch((error: Error) => port.postMessage({ error: error.message }));
 });

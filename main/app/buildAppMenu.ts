@@ -19,7 +19,9 @@ export interface AppMenuOptions {
  */
 export function buildAppMenu(Menu: typeof MenuClass, appName: string, options: AppMenuOptions): MenuClass {
   const view: MenuItemConstructorOptions[] = [
-    ...(options.developerTools ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
+    ...(options.developerTools
+      ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }]
+      : []),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },

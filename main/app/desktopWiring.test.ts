@@ -150,7 +150,11 @@ describe('desktop app wiring (mocked electron)', () => {
     expect(csp.split(/[\s;]+/)).not.toContain("'unsafe-eval'");
     expect(csp).not.toMatch(/https?:|\*/);
     // Cross-origin isolated, so the live engine streams through shared memory.
-    expect([index.headers.get('cross-origin-opener-policy'), index.headers.get('cross-origin-embedder-policy'), index.headers.get('cross-origin-resource-policy')]).toEqual(['same-origin', 'require-corp', 'same-origin']);
+    expect([
+      index.headers.get('cross-origin-opener-policy'),
+      index.headers.get('cross-origin-embedder-policy'),
+      index.headers.get('cross-origin-resource-policy'),
+    ]).toEqual(['same-origin', 'require-corp', 'same-origin']);
     expect(csp).not.toContain('unsafe-inline');
     // Styles: our stylesheet, and <style> elements carrying this page's nonce (written into the page), fresh per response.
     const html = await index.text();

@@ -7,7 +7,15 @@ import type { StemroomTransport } from '../../shared/contract';
 describe('preload bundle', () => {
   it('carries the contract names, not its schemas: no zod, a few KB', async () => {
     const { build } = await import('esbuild');
-    const { outputFiles } = await build({ entryPoints: ['main/preload.ts'], bundle: true, platform: 'node', format: 'cjs', minify: true, external: ['electron'], write: false });
+    const { outputFiles } = await build({
+      entryPoints: ['main/preload.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      minify: true,
+      external: ['electron'],
+      write: false,
+    });
     const text = outputFiles[0]!.text;
     expect(text).not.toMatch(/ZodError|zod/i);
     expect(text.length).toBeLessThan(8 * 1024);

@@ -20,12 +20,7 @@ export const appSchemePrivileges = {
  * Every response carries the CSP (pages with a fresh style nonce); other
  * hosts of the scheme get 404.
  */
-export function registerAppProtocol(
-  protocol: Protocol,
-  rendererDir: string,
-  media: Pick<MediaRoutes, 'serve'>,
-  uploads: Uploads,
-): void {
+export function registerAppProtocol(protocol: Protocol, rendererDir: string, media: Pick<MediaRoutes, 'serve'>, uploads: Uploads): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();

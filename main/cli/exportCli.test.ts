@@ -14,7 +14,9 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-export-cli-')); // shared by the tests (tempDir is per test)
   await cli('settings', '--creator', 'DJ Script', '--territory', 'GB', '--data-dir', dataDir);
   copperSky = JSON.parse((await cli('project', 'create', '--recording', 'kd-r-copper-sky', '--kind', 'remix', '--json', '--data-dir', dataDir)).stdout).id;
-  glassOrchard = JSON.parse((await cli('project', 'create', '--recording', 'emb-r-glass-orchard', '--kind', 'remix', '--json', '--data-dir', dataDir)).stdout).id;
+  glassOrchard = JSON.parse(
+    (await cli('project', 'create', '--recording', 'emb-r-glass-orchard', '--kind', 'remix', '--json', '--data-dir', dataDir)).stdout,
+  ).id;
 }, 60_000);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -79,6 +81,8 @@ describe('stemroom export (CLI, as a distributor script calls it)', () => {
   it('a value that only looks like an option gets the whole hint, on one line', async () => {
     const result = await cli('export', copperSky, '--title', '-x', '--data-dir', dataDir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("stemroom: Option '--title' argument is ambiguous. Did you forget to specify the option argument for '--title'? To specify an option argument starting with a dash use '--title=-XYZ'.\n");
+    expect(result.stderr).toBe(
+      "stemroom: Option '--title' argument is ambiguous. Did you forget to specify the option argument for '--title'? To specify an option argument starting with a dash use '--title=-XYZ'.\n",
+    );
   });
 });

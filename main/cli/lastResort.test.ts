@@ -3,7 +3,20 @@ import { expect, it } from 'vitest';
 import { installLastResort, INTERNAL_ERROR_EXIT, onLastResort } from './lastResort';
 
 function fakeProcess(env: Record<string, string> = {}) {
-  const proc = Object.assign(new EventEmitter(), { env, stderr: { text: '', write(chunk: string) { this.text += chunk; return true; } }, exitCode: undefined as number | undefined, exit(code: number) { this.exitCode = code; } });
+  const proc = Object.assign(new EventEmitter(), {
+    env,
+    stderr: {
+      text: '',
+      write(chunk: string) {
+        this.text += chunk;
+        return true;
+      },
+    },
+    exitCode: undefined as number | undefined,
+    exit(code: number) {
+      this.exitCode = code;
+    },
+  });
   installLastResort(proc as unknown as NodeJS.Process);
   return proc;
 }
@@ -26,6 +39,8 @@ it('still exits when a flush fails, and prints the stack only with STEMROOM_DEBU
   });
   proc.emit('unhandledRejection', new Error('late'));
   forget();
-  expect(proc.stderr.text).toMatch(/^stemroom: could not save before stopping: database is locked\nstemroom: stopped by an internal error: late\nError: late\n {4}at /);
+  expect(proc.stderr.text).toMatch(
+    /^stemroom: could not save before stopping: database is locked\nstemroom: stopped by an internal error: late\nError: late\n {4}at /,
+  );
   expect(proc.exitCode).toBe(INTERNAL_ERROR_EXIT);
 });

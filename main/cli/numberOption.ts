@@ -24,7 +24,11 @@ export function numberOption(values: Readonly<Record<string, unknown>>, name: st
   if (raw === undefined) return undefined;
   const text = String(raw);
   const value = Number(text);
-  const fits = DECIMAL.test(text) && (!rule.integer || Number.isInteger(value)) && (rule.min === undefined || value >= rule.min) && (rule.max === undefined || value <= rule.max);
+  const fits =
+    DECIMAL.test(text) &&
+    (!rule.integer || Number.isInteger(value)) &&
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.max === undefined || value <= rule.max);
   if (!fits) throw new UsageError(`--${name} takes ${rule.takes}, not "${text}"`);
   return value;
 }

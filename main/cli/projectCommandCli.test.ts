@@ -30,7 +30,11 @@ describe('stemroom project command', () => {
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed.candidates.length).toBeGreaterThanOrEqual(3);
-    expect(printed.candidates[0]).toMatchObject({ rank: 1, description: 'Mute Drums in the Drop (bars 9–16) (splits its clip at bars 9 and 17)', licence: { allowed: true, reasons: [] } });
+    expect(printed.candidates[0]).toMatchObject({
+      rank: 1,
+      description: 'Mute Drums in the Drop (bars 9–16) (splits its clip at bars 9 and 17)',
+      licence: { allowed: true, reasons: [] },
+    });
     expect(printed.candidates[0].commands.map((c: { type: string }) => c.type)).toEqual(['splitClip', 'splitClip', 'updateClip']);
     expect(printed.applied).toBeUndefined();
     expect(database()).toBe(before);
@@ -66,7 +70,9 @@ describe('stemroom project command', () => {
     const before = database();
     const refused = await say('unmute the vocals', '--apply', '1');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^stemroom: Reading 1 would break a licence, so it was not applied: Licence KD-M-0042 does not allow the stem "Vocal hook" to be used in remixes\.[^\n]*\n$/);
+    expect(refused.stderr).toMatch(
+      /^stemroom: Reading 1 would break a licence, so it was not applied: Licence KD-M-0042 does not allow the stem "Vocal hook" to be used in remixes\.[^\n]*\n$/,
+    );
     expect(database()).toBe(before);
   });
 

@@ -25,8 +25,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const out = new CliOutput(json);
   const found = findCommand(argv, commands);
   if (!found) {
-    if (argv.includes('--version')) return out.result({ version: appVersion }, () => appVersion), 0;
-    const unknown = wordsOf(argv).map((w) => w.word).join(' ');
+    if (argv.includes('--version')) return (out.result({ version: appVersion }, () => appVersion), 0);
+    const unknown = wordsOf(argv)
+      .map((w) => w.word)
+      .join(' ');
     if (unknown && !argv.includes('--help') && !argv.includes('-h')) {
       out.error(`unknown command "${unknown}". Run stemroom --help for the list.`);
       return 2;

@@ -1,26 +1,81 @@
 import type { Licence } from '../../shared/catalog/catalogPackageSchema';
 import type { LibraryDatabase } from './openLibraryDatabase';
 
-export interface PackageRow { id: string; title: string; publisher: string; version: number; importedAt: string; recordings: number; keyFingerprint: string | null }
-export interface PartyRow { id: string; name: string; kind: string; isni: string | null; ipi: string | null }
-export interface ShareRow { partyId: string; name: string; isni: string | null; ipi: string | null; role: string; shareBp: number }
-export interface CreditRow { partyId: string; name: string; role: string; instrument: string | null }
+export interface PackageRow {
+  id: string;
+  title: string;
+  publisher: string;
+  version: number;
+  importedAt: string;
+  recordings: number;
+  keyFingerprint: string | null;
+}
+export interface PartyRow {
+  id: string;
+  name: string;
+  kind: string;
+  isni: string | null;
+  ipi: string | null;
+}
+export interface ShareRow {
+  partyId: string;
+  name: string;
+  isni: string | null;
+  ipi: string | null;
+  role: string;
+  shareBp: number;
+}
+export interface CreditRow {
+  partyId: string;
+  name: string;
+  role: string;
+  instrument: string | null;
+}
 export interface StemRow {
-  id: string; name: string; kind: string; sha256: string; format: string; sampleRate: number; channels: number; frames: number;
-  loudnessLufs: number | null; peakDbfs: number;
+  id: string;
+  name: string;
+  kind: string;
+  sha256: string;
+  format: string;
+  sampleRate: number;
+  channels: number;
+  frames: number;
+  loudnessLufs: number | null;
+  peakDbfs: number;
   /** A derivative's whole mix (a remix starts from its per-track stems when it has them). */
   mix: 0 | 1;
 }
 export interface RecordingRow {
-  id: string; packageId: string; packageTitle: string; packageVersion: number;
+  id: string;
+  packageId: string;
+  packageTitle: string;
+  packageVersion: number;
   /** The pinned key of a signed package (its versions must all be signed by it); null for an unsigned package. */
   packageKeyFingerprint: string | null;
-  workId: string; workTitle: string; iswc: string | null;
-  title: string; isrc: string; displayArtist: string; label: string; bpm: number; key: string; durationMs: number; releaseDate: string | null;
+  workId: string;
+  workTitle: string;
+  iswc: string | null;
+  title: string;
+  isrc: string;
+  displayArtist: string;
+  label: string;
+  bpm: number;
+  key: string;
+  durationMs: number;
+  releaseDate: string | null;
   sections: { name: string; startMs: number }[];
 }
-export interface LicenceRow { licence: Licence; licensorName: string; packageVersion: number }
-export interface LicenceHistoryRow { licenceId: string; packageVersion: number; status: string; recordedAt: string }
+export interface LicenceRow {
+  licence: Licence;
+  licensorName: string;
+  packageVersion: number;
+}
+export interface LicenceHistoryRow {
+  licenceId: string;
+  packageVersion: number;
+  status: string;
+  recordedAt: string;
+}
 
 /** Reads of the catalog for the recording page, the studio and the export. */
 export function catalogReadQueries(db: LibraryDatabase) {
@@ -87,7 +142,9 @@ export function catalogReadQueries(db: LibraryDatabase) {
     stem: (stemId: string) => stemById.get(stemId) as (StemRow & { recordingId: string }) | undefined,
     /** Master licences of the recording and publishing licences of its work. */
     licences: (recordingId: string, workId: string): LicenceRow[] =>
-      licencesOf.all(recordingId, workId).map((row) => ({ licence: JSON.parse(row.terms_json) as Licence, licensorName: row.licensor, packageVersion: row.package_version })),
+      licencesOf
+        .all(recordingId, workId)
+        .map((row) => ({ licence: JSON.parse(row.terms_json) as Licence, licensorName: row.licensor, packageVersion: row.package_version })),
     /** The package granting a licence, and its licensor's name. */
     licenceById(licenceId: string): { packageId: string; licensorName: string } | undefined {
       const row = licenceById.get(licenceId);

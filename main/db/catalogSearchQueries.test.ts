@@ -8,10 +8,23 @@ import { catalogWriteQueries } from './catalogWriteQueries';
 import { openLibraryDatabase } from './openLibraryDatabase';
 
 /** One recording as a straightforward reference sees it: every searchable word, and the licences that apply to it. */
-interface Reference { id: string; title: string; artist: string; words: string[]; bpm: number; key: string; master?: Licence; publishing?: Licence }
+interface Reference {
+  id: string;
+  title: string;
+  artist: string;
+  words: string[];
+  bpm: number;
+  key: string;
+  master?: Licence;
+  publishing?: Licence;
+}
 
 function words(...fields: string[]): string[] {
-  return fields.join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fields
+    .join(' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function references(pkg: CatalogPackage): Reference[] {
@@ -21,7 +34,11 @@ function references(pkg: CatalogPackage): Reference[] {
     const work = works.get(r.work)!;
     const people = [...work.writers, ...work.publishers, ...r.masterOwners, ...r.credits].map((s) => names.get(s.party)!);
     return {
-      id: r.id, title: r.title, artist: r.displayArtist, bpm: r.bpm, key: r.key,
+      id: r.id,
+      title: r.title,
+      artist: r.displayArtist,
+      bpm: r.bpm,
+      key: r.key,
       words: words(r.title, r.displayArtist, work.title, ...people, r.label, r.isrc),
       master: pkg.licences.find((l) => l.type === 'master' && l.recording === r.id),
       publishing: pkg.licences.find((l) => l.type === 'publishing' && l.work === r.work),
@@ -37,15 +54,23 @@ function permits(licence: Licence | undefined, use: string, territory: string, d
 /** The whole search done the obvious way: filter everything, sort everything (ties in insertion order), slice. */
 function referenceSearch(all: readonly Reference[], s: CatalogSearch): { total: number; ids: string[] } {
   const query = s.text ? words(s.text) : [];
-  const hits = all.filter((r) =>
-    query.every((q) => r.words.some((w) => w.startsWith(q)))
-    && (s.bpmMin === undefined || r.bpm >= s.bpmMin) && (s.bpmMax === undefined || r.bpm <= s.bpmMax) && (s.key === undefined || r.key === s.key)
-    && (!s.mayRemix || (permits(r.master, 'remix', s.territory, s.date) && permits(r.publishing, 'remix', s.territory, s.date)))
-    && (!s.mayCover || permits(r.publishing, 'cover', s.territory, s.date)));
+  const hits = all.filter(
+    (r) =>
+      query.every((q) => r.words.some((w) => w.startsWith(q))) &&
+      (s.bpmMin === undefined || r.bpm >= s.bpmMin) &&
+      (s.bpmMax === undefined || r.bpm <= s.bpmMax) &&
+      (s.key === undefined || r.key === s.key) &&
+      (!s.mayRemix || (permits(r.master, 'remix', s.territory, s.date) && permits(r.publishing, 'remix', s.territory, s.date))) &&
+      (!s.mayCover || permits(r.publishing, 'cover', s.territory, s.date)),
+  );
   const lower = (a: string) => a.toLowerCase();
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byTitle = (a: Reference, b: Reference) => compare(lower(a.title), lower(b.title));
-  const order = { title: byTitle, artist: (a: Reference, b: Reference) => compare(lower(a.artist), lower(b.artist)) || byTitle(a, b), bpm: (a: Reference, b: Reference) => a.bpm - b.bpm || byTitle(a, b) }[s.sort];
+  const order = {
+    title: byTitle,
+    artist: (a: Reference, b: Reference) => compare(lower(a.artist), lower(b.artist)) || byTitle(a, b),
+    bpm: (a: Reference, b: Reference) => a.bpm - b.bpm || byTitle(a, b),
+  }[s.sort];
   const sorted = [...hits].sort(order); // stable: ties keep insertion (rowid) order
   return { total: hits.length, ids: sorted.slice(s.offset, s.offset + s.limit).map((r) => r.id) };
 }
@@ -61,7 +86,14 @@ describe('catalog search over a generated catalog of 600 recordings', () => {
     for (let i = 0; i < 3; i++) {
       const pkg = generateCatalogPackage(i, 200);
       const analyses = new Map(pkg.recordings.flatMap((r) => r.stems.map((stem) => [stem.id, analysis] as const)));
-      writes.writePackage({ pkg, manifestJson: '{}', manifestSha256: String(i).padStart(64, '0'), analyses, importedAt: '2026-11-24T00:00:00Z', signature: null });
+      writes.writePackage({
+        pkg,
+        manifestJson: '{}',
+        manifestSha256: String(i).padStart(64, '0'),
+        analyses,
+        importedAt: '2026-11-24T00:00:00Z',
+        signature: null,
+      });
       all.push(...references(pkg));
     }
     search = catalogSearchQueries(db).search;

@@ -17,8 +17,17 @@ export interface CatalogSearch {
 }
 
 export interface SearchRow {
-  id: string; title: string; displayArtist: string; workId: string; workTitle: string; isrc: string; label: string;
-  bpm: number; key: string; durationMs: number; stemCount: number;
+  id: string;
+  title: string;
+  displayArtist: string;
+  workId: string;
+  workTitle: string;
+  isrc: string;
+  label: string;
+  bpm: number;
+  key: string;
+  durationMs: number;
+  stemCount: number;
 }
 
 const MAX_WORDS = 12;
@@ -46,7 +55,10 @@ export function ftsQuery(text: string): string | null {
   const terms: string[] = [];
   let words = 0;
   for (const chunk of chunks) {
-    const parts = chunk.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_WORDS - words);
+    const parts = chunk
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .slice(0, MAX_WORDS - words);
     if (parts.length === 0) continue;
     words += parts.length;
     if (WHOLE_ISRC.test(chunk)) terms.push(prefixTerm(parts.join('')));
@@ -58,7 +70,11 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** Each order is an index of migration 0006 (rowid breaks ties, and every index carries it), so a page is an index walk. */
-const sortColumns = { title: 'r.title COLLATE NOCASE, r.rowid', artist: 'r.display_artist COLLATE NOCASE, r.title COLLATE NOCASE, r.rowid', bpm: 'r.bpm, r.title COLLATE NOCASE, r.rowid' };
+const sortColumns = {
+  title: 'r.title COLLATE NOCASE, r.rowid',
+  artist: 'r.display_artist COLLATE NOCASE, r.title COLLATE NOCASE, r.rowid',
+  bpm: 'r.bpm, r.title COLLATE NOCASE, r.rowid',
+};
 
 /** The licence predicate: permits `use`, valid on `date`, covers `territory`. */
 const licenceCovers = `
@@ -103,7 +119,15 @@ export function catalogSearchQueries(db: LibraryDatabase) {
   }
 
   function statementsFor(search: CatalogSearch, hasText: boolean) {
-    const shape = [hasText, search.bpmMin !== undefined, search.bpmMax !== undefined, search.key !== undefined, !!search.mayRemix, !!search.mayCover, search.sort].join(',');
+    const shape = [
+      hasText,
+      search.bpmMin !== undefined,
+      search.bpmMax !== undefined,
+      search.key !== undefined,
+      !!search.mayRemix,
+      !!search.mayCover,
+      search.sort,
+    ].join(',');
     let cached = statements.get(shape);
     if (!cached) {
       const filters = [
@@ -130,7 +154,10 @@ export function catalogSearchQueries(db: LibraryDatabase) {
         ),
         count: db.prepare(
           filters.length === 0 && uses.length > 0
-            ? `SELECT count(*) AS total FROM temp.permitted first WHERE first.use = '${uses[0]}'${uses.slice(1).map((use) => ` AND ${permitted(use, 'first.recording_rowid')}`).join('')}`
+            ? `SELECT count(*) AS total FROM temp.permitted first WHERE first.use = '${uses[0]}'${uses
+                .slice(1)
+                .map((use) => ` AND ${permitted(use, 'first.recording_rowid')}`)
+                .join('')}`
             : `SELECT count(*) AS total FROM recordings r ${whereSql(pageWhere)}`,
         ),
       };
@@ -155,6 +182,10 @@ export function catalogSearchQueries(db: LibraryDatabase) {
     /** Changes whenever a package is imported or updated: the key for anything cached from the catalog. */
     catalogVersion: (): string => catalogVersion.get()?.value ?? '0',
     /** Distinct keys present, for the key filter. */
-    keys: (): string[] => db.prepare<[], { key: string }>('SELECT DISTINCT musical_key AS key FROM recordings ORDER BY key').all().map((r) => r.key),
+    keys: (): string[] =>
+      db
+        .prepare<[], { key: string }>('SELECT DISTINCT musical_key AS key FROM recordings ORDER BY key')
+        .all()
+        .map((r) => r.key),
   };
 }

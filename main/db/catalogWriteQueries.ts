@@ -75,9 +75,10 @@ export function catalogWriteQueries(db: LibraryDatabase) {
   const stemById = db.prepare<[string], { stemName: string; recordingTitle: string; packageId: string }>(
     'SELECT s.name AS stemName, r.title AS recordingTitle, r.package_id AS packageId FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.id = ?',
   );
-  const analysisBySha = db.prepare<[string], { format: string; sample_rate: number; channels: number; frames: number; loudness_lufs: number | null; peak_dbfs: number; peaks: Buffer }>(
-    'SELECT format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks FROM stems WHERE sha256 = ? LIMIT 1',
-  );
+  const analysisBySha = db.prepare<
+    [string],
+    { format: string; sample_rate: number; channels: number; frames: number; loudness_lufs: number | null; peak_dbfs: number; peaks: Buffer }
+  >('SELECT format, sample_rate, channels, frames, loudness_lufs, peak_dbfs, peaks FROM stems WHERE sha256 = ? LIMIT 1');
   const currentLicences = db.prepare<[string], { id: string; terms_json: string; recording_id: string | null; work_id: string | null }>(
     'SELECT id, terms_json, recording_id, work_id FROM licences WHERE package_id = ?',
   );
@@ -87,7 +88,9 @@ export function catalogWriteQueries(db: LibraryDatabase) {
      ON CONFLICT(id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, version = excluded.version,
        manifest_sha256 = excluded.manifest_sha256, imported_at = excluded.imported_at`,
   );
-  const insertVersion = db.prepare('INSERT INTO catalog_package_versions (package_id, version, manifest_sha256, manifest_json, imported_at, signature_json) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertVersion = db.prepare(
+    'INSERT INTO catalog_package_versions (package_id, version, manifest_sha256, manifest_json, imported_at, signature_json) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   // Another package's party is never changed here (the importer refuses such packages first; this is the backstop).
   const upsertParty = db.prepare(
     `INSERT INTO parties (id, name, kind, isni, ipi, package_id) VALUES (@id, @name, @kind, @isni, @ipi, @packageId)
@@ -132,10 +135,18 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     const { pkg } = write;
     const packageId = pkg.package.id;
     const previous = new Map(currentLicences.all(packageId).map((l) => [l.id, l]));
-    upsertPackage.run({ id: packageId, title: pkg.package.title, publisher: pkg.package.publisher, version: pkg.package.version, sha: write.manifestSha256, at: write.importedAt });
+    upsertPackage.run({
+      id: packageId,
+      title: pkg.package.title,
+      publisher: pkg.package.publisher,
+      version: pkg.package.version,
+      sha: write.manifestSha256,
+      at: write.importedAt,
+    });
     insertVersion.run(packageId, pkg.package.version, write.manifestSha256, write.manifestJson, write.importedAt, write.signature?.json ?? null);
     if (write.signature?.pinNew) pinKey.run(packageId, write.signature.publicKey, write.signature.fingerprint, write.importedAt);
-    for (const party of pkg.parties) upsertParty.run({ id: party.id, name: party.name, kind: party.kind, isni: party.isni ?? null, ipi: party.ipi ?? null, packageId });
+    for (const party of pkg.parties)
+      upsertParty.run({ id: party.id, name: party.name, kind: party.kind, isni: party.isni ?? null, ipi: party.ipi ?? null, packageId });
 
     for (const { rowid } of ftsRowids.all(packageId)) deleteFts.run(rowid);
     deleteLicences.run(packageId);
@@ -232,7 +243,15 @@ export function catalogWriteQueries(db: LibraryDatabase) {
     analysisOf(sha256: string): StoredStemAnalysis | undefined {
       const row = analysisBySha.get(sha256);
       if (!row) return undefined;
-      return { format: row.format, sampleRate: row.sample_rate, channels: row.channels, frames: row.frames, loudnessLufs: row.loudness_lufs, peakDbfs: row.peak_dbfs, peaks: new Uint8Array(row.peaks) };
+      return {
+        format: row.format,
+        sampleRate: row.sample_rate,
+        channels: row.channels,
+        frames: row.frames,
+        loudnessLufs: row.loudness_lufs,
+        peakDbfs: row.peak_dbfs,
+        peaks: new Uint8Array(row.peaks),
+      };
     },
     /** Replaces the package's catalog rows with this version's, in one transaction. */
     writePackage: (write: PackageWrite): LicenceChange[] => writePackage.immediate(write),

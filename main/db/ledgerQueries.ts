@@ -39,7 +39,8 @@ export interface JournalRow {
   exportJson: string;
 }
 
-const entryColumns = 'position, export_id AS exportId, created_at AS createdAt, payload_json AS payloadJson, payload_sha256 AS payloadSha256, previous_hash AS previousHash, entry_hash AS entryHash';
+const entryColumns =
+  'position, export_id AS exportId, created_at AS createdAt, payload_json AS payloadJson, payload_sha256 AS payloadSha256, previous_hash AS previousHash, entry_hash AS entryHash';
 const exportColumns =
   'id, ledger_position AS ledgerPosition, project_id AS projectId, revision, title, version_type AS versionType, format, path, duration_sec AS durationSec, audio_sha256 AS audioSha256, created_at AS createdAt, creator, isrc';
 
@@ -74,7 +75,8 @@ export function ledgerQueries(db: LibraryDatabase) {
 
   const commit = db.transaction((entry: LedgerEntry, row: ExportRow, peaks: Uint8Array | null) => {
     const current = head.get() as LedgerEntry | undefined;
-    if ((current?.position ?? 0) + 1 !== entry.position) throw new Error(`the ledger moved on (head is ${current?.position ?? 0}, expected ${entry.position - 1})`);
+    if ((current?.position ?? 0) + 1 !== entry.position)
+      throw new Error(`the ledger moved on (head is ${current?.position ?? 0}, expected ${entry.position - 1})`);
     insertEntry.run(entry);
     insertExport.run(row);
     if (peaks) insertPeaks.run(row.audioSha256, peaks);

@@ -63,8 +63,12 @@ export function lineageQueries(db: LibraryDatabase) {
   );
   const packageOfRecording = db.prepare<[string], { package_id: string }>('SELECT package_id FROM recordings WHERE id = ?');
   const catalogVersion = db.prepare<[], { value: string }>("SELECT value FROM library_meta WHERE key = 'catalog_version'");
-  const insertPublication = db.prepare('INSERT INTO publications (export_id, package_id, key_fingerprint, path, published_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET path = excluded.path, published_at = excluded.published_at');
-  const publications = db.prepare<[], PublicationRow>('SELECT export_id AS exportId, package_id AS packageId, key_fingerprint AS keyFingerprint, path, published_at AS publishedAt FROM publications ORDER BY published_at');
+  const insertPublication = db.prepare(
+    'INSERT INTO publications (export_id, package_id, key_fingerprint, path, published_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET path = excluded.path, published_at = excluded.published_at',
+  );
+  const publications = db.prepare<[], PublicationRow>(
+    'SELECT export_id AS exportId, package_id AS packageId, key_fingerprint AS keyFingerprint, path, published_at AS publishedAt FROM publications ORDER BY published_at',
+  );
 
   return {
     /** Replaces a derivative package's lineage rows (call inside the package's write transaction). */

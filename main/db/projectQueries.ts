@@ -52,7 +52,9 @@ export function projectQueries(db: LibraryDatabase) {
   );
   const byId = db.prepare(`SELECT ${projectColumns} FROM projects WHERE id = ?`);
   const list = db.prepare(`SELECT ${projectColumns} FROM projects WHERE (deleted_at IS NULL) = @live ORDER BY updated_at DESC`);
-  const revisionDoc = db.prepare<[string, number], { document_json: string }>('SELECT document_json FROM project_revisions WHERE project_id = ? AND revision = ?');
+  const revisionDoc = db.prepare<[string, number], { document_json: string }>(
+    'SELECT document_json FROM project_revisions WHERE project_id = ? AND revision = ?',
+  );
   const revisions = db.prepare(
     'SELECT revision, created_at AS createdAt, label, document_sha256 AS documentSha256 FROM project_revisions WHERE project_id = ? ORDER BY revision DESC LIMIT ?',
   );

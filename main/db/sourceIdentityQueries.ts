@@ -16,7 +16,9 @@ const toFacts = ({ frames, ...row }: StemFactsRow): StemFacts => ({ ...row, kind
  */
 export function sourceIdentityQueries(db: LibraryDatabase) {
   const stemById = db.prepare<[string], StemFactsRow>(`SELECT ${stemFactsColumns} FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.id = ?`);
-  const stemsBySha = db.prepare<[string], StemFactsRow>(`SELECT ${stemFactsColumns} FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.sha256 = ? ORDER BY s.id`);
+  const stemsBySha = db.prepare<[string], StemFactsRow>(
+    `SELECT ${stemFactsColumns} FROM stems s JOIN recordings r ON r.id = s.recording_id WHERE s.sha256 = ? ORDER BY s.id`,
+  );
   const matches = db.prepare<[string], StemFactsRow & { method: 'same-audio' | 'fingerprint'; offsetSec: number; coveredSec: number; confidence: number }>(
     `SELECT ${stemFactsColumns}, m.method, m.offset_sec AS offsetSec, m.covered_sec AS coveredSec, m.confidence
      FROM audio_matches m JOIN stems s ON s.id = m.stem_id JOIN recordings r ON r.id = s.recording_id
@@ -43,7 +45,9 @@ export function sourceIdentityQueries(db: LibraryDatabase) {
         identify(sha256): AudioIdentity[] {
           const same = stemsWithAudio(sha256)[0];
           if (same) return [{ stem: same, method: 'same-audio', offsetSec: 0, coveredSec: same.durationSec, confidence: 1 }];
-          return matches.all(sha256).map(({ method, offsetSec, coveredSec, confidence, ...stem }) => ({ stem: toFacts(stem), method, offsetSec, coveredSec, confidence }));
+          return matches
+            .all(sha256)
+            .map(({ method, offsetSec, coveredSec, confidence, ...stem }) => ({ stem: toFacts(stem), method, offsetSec, coveredSec, confidence }));
         },
         recordingTitle: (recordingId) => recordingTitle.get(recordingId)?.title,
       };

@@ -13,7 +13,16 @@ export function userAudioQueries(db: LibraryDatabase) {
   );
   return {
     insert: (sha256: string, name: string, analysis: AudioAnalysis, createdAt: string) =>
-      insert.run({ sha256, name, format: analysis.format, sampleRate: analysis.sampleRate, channels: analysis.channels, frames: analysis.frames, peaks: Buffer.from(analysis.peaks), createdAt }),
+      insert.run({
+        sha256,
+        name,
+        format: analysis.format,
+        sampleRate: analysis.sampleRate,
+        channels: analysis.channels,
+        frames: analysis.frames,
+        peaks: Buffer.from(analysis.peaks),
+        createdAt,
+      }),
     peaks: (sha256: string): Uint8Array | undefined => {
       const row = peaks.get(sha256);
       return row ? new Uint8Array(row.peaks) : undefined;

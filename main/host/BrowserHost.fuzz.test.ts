@@ -60,7 +60,12 @@ describe('browser host fuzz', () => {
 
   it('survives hostile HTTP requests', async () => {
     for (const attack of httpAttacks()) await survives(attack);
-    const reply = (await exchange(host.port, `GET /project-file/${crypto.randomUUID()} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: stemroom_token_${host.port}=${host.token}\r\n\r\n`)).toString();
+    const reply = (
+      await exchange(
+        host.port,
+        `GET /project-file/${crypto.randomUUID()} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: stemroom_token_${host.port}=${host.token}\r\n\r\n`,
+      )
+    ).toString();
     expect(reply).toMatch(/^HTTP\/1\.1 404 /);
     expect((await exchange(host.port, 'GET // HTTP/1.1\r\n\r\n')).toString()).toMatch(/^HTTP\/1\.1 4\d\d /);
   });
@@ -92,7 +97,13 @@ describe('browser host fuzz', () => {
   it('answers random JSON messages with a result for their id, or closes that socket', async () => {
     const message = fc.oneof(
       fc.json(),
-      fc.record({ id: fc.integer(), channel: fc.oneof(fc.string(), fc.constantFrom('projects.edit', 'library.info', 'exports.start', '__proto__')), request: fc.jsonValue() }).map((m) => JSON.stringify(m)),
+      fc
+        .record({
+          id: fc.integer(),
+          channel: fc.oneof(fc.string(), fc.constantFrom('projects.edit', 'library.info', 'exports.start', '__proto__')),
+          request: fc.jsonValue(),
+        })
+        .map((m) => JSON.stringify(m)),
     );
     await fc.assert(
       fc.asyncProperty(message, async (text) => {

@@ -81,7 +81,9 @@ describe('browser host', () => {
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     // Cross-origin isolated, so the live engine streams through shared memory.
-    expect([reply.headers['cross-origin-opener-policy'], reply.headers['cross-origin-embedder-policy'], reply.headers['cross-origin-resource-policy']]).toEqual(['same-origin', 'require-corp', 'same-origin']);
+    expect([reply.headers['cross-origin-opener-policy'], reply.headers['cross-origin-embedder-policy'], reply.headers['cross-origin-resource-policy']]).toEqual(
+      ['same-origin', 'require-corp', 'same-origin'],
+    );
   });
 
   it('refuses requests without a token, or with a wrong one', async () => {
@@ -112,7 +114,9 @@ describe('browser host', () => {
 
   it('refuses writes', async () => {
     const reply = await new Promise<number>((resolve) => {
-      const request = http.request({ host: '127.0.0.1', port: host.port, path: '/', method: 'POST', headers: okHeaders, setHost: false }, (r) => resolve(r.statusCode!));
+      const request = http.request({ host: '127.0.0.1', port: host.port, path: '/', method: 'POST', headers: okHeaders, setHost: false }, (r) =>
+        resolve(r.statusCode!),
+      );
       request.end('x');
     });
     expect(reply).toBe(405);
@@ -176,7 +180,14 @@ describe('browser host', () => {
   it('refuses an upload whose declared size is over the limit before reading it', async () => {
     const reply = await new Promise<Reply>((resolve) => {
       const request = http.request(
-        { host: '127.0.0.1', port: host.port, path: '/upload', method: 'POST', headers: { ...okHeaders, Origin: host.origin, 'Content-Length': String(services.uploads.maxBytes + 1) }, setHost: false },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/upload',
+          method: 'POST',
+          headers: { ...okHeaders, Origin: host.origin, 'Content-Length': String(services.uploads.maxBytes + 1) },
+          setHost: false,
+        },
         (response) => {
           let body = '';
           response.on('data', (chunk) => (body += chunk));

@@ -52,7 +52,8 @@ export function attachSocketSession(socket: WebSocket, dispatcher: Dispatcher, e
       return;
     }
     const { id, channel, request } = parsed.message;
-    if (inFlight >= MAX_IN_FLIGHT) return send({ id, result: failure('unavailable', `Too many requests at once (at most ${MAX_IN_FLIGHT}); wait for answers before sending more.`) });
+    if (inFlight >= MAX_IN_FLIGHT)
+      return send({ id, result: failure('unavailable', `Too many requests at once (at most ${MAX_IN_FLIGHT}); wait for answers before sending more.`) });
     inFlight++;
     dispatcher
       .dispatch(channel, request, { host: 'browser' })

@@ -31,7 +31,9 @@ beforeAll(async () => {
   sha256 = (await services.userAudio.put(wavBytes(tone(441, 1, 44100), 44100), 'take.wav')).sha256;
   cacheBytes = fs.readFileSync(services.pcm.pathOf(sha256));
   host = await startBrowserHost({ services, rendererDir, port: 0 });
-  const protocol = { handle: (_scheme: string, handler: typeof electronHandler) => (electronHandler = handler) } as unknown as Parameters<typeof registerAppProtocol>[0];
+  const protocol = { handle: (_scheme: string, handler: typeof electronHandler) => (electronHandler = handler) } as unknown as Parameters<
+    typeof registerAppProtocol
+  >[0];
   registerAppProtocol(protocol, rendererDir, services.media, services.uploads);
 });
 
@@ -44,7 +46,14 @@ afterAll(async () => {
 function overHttp(urlPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: host.port, path: urlPath, method, headers: { Host: `127.0.0.1:${host.port}`, Cookie: `stemroom_token_${host.port}=${host.token}`, ...headers }, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: urlPath,
+        method,
+        headers: { Host: `127.0.0.1:${host.port}`, Cookie: `stemroom_token_${host.port}=${host.token}`, ...headers },
+        setHost: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -88,12 +97,15 @@ describe.each([
     expect(reply.body.equals(cacheBytes.subarray(start, end + 1))).toBe(true);
   });
 
-  it.each(['bytes=352864-', 'bytes=10-5', 'bytes=0-1,8-9', 'bytes=abc', 'bytes=-0', `bytes=0-${'1'.repeat(120)}`])('refuses the range %s with 416 and the size', async (range) => {
-    const reply = await fetchReply(`/pcm/${sha256}`, { Range: range });
-    expect(reply.status).toBe(416);
-    expect(reply.headers['content-range']).toBe(`bytes */${cacheBytes.length}`);
-    expect(reply.body.toString()).toMatch(/^Range not satisfiable: .+\.\n?$/);
-  });
+  it.each(['bytes=352864-', 'bytes=10-5', 'bytes=0-1,8-9', 'bytes=abc', 'bytes=-0', `bytes=0-${'1'.repeat(120)}`])(
+    'refuses the range %s with 416 and the size',
+    async (range) => {
+      const reply = await fetchReply(`/pcm/${sha256}`, { Range: range });
+      expect(reply.status).toBe(416);
+      expect(reply.headers['content-range']).toBe(`bytes */${cacheBytes.length}`);
+      expect(reply.body.toString()).toMatch(/^Range not satisfiable: .+\.\n?$/);
+    },
+  );
 
   it('404s audio the library does not hold and paths that are not a hash, and keeps answering', async () => {
     for (const p of [`/pcm/${'0'.repeat(64)}`, `/pcm/${sha256.toUpperCase()}`, `/pcm/${sha256}/x`, '/pcm/../store', `/pcm/${sha256.slice(1)}`]) {
@@ -120,7 +132,10 @@ describe('media routes over both hosts (one MediaRoutes, one servedResponse)', (
       expect(csp).toContain("default-src 'self'");
       return { status, headers: rest };
     };
-    const [overBrowser, overApp] = [await overHttp(`${route}${sha256}`, { Range: 'bytes=0-11' }), await overElectron(`${route}${sha256}`, { Range: 'bytes=0-11' })];
+    const [overBrowser, overApp] = [
+      await overHttp(`${route}${sha256}`, { Range: 'bytes=0-11' }),
+      await overElectron(`${route}${sha256}`, { Range: 'bytes=0-11' }),
+    ];
     expect(overBrowser.status).toBe(206);
     expect(comparable(overApp)).toEqual(comparable(overBrowser));
     expect(overApp.headers['x-content-type-options']).toBe('nosniff');

@@ -33,7 +33,8 @@ export class ArchiveFolder {
     if (stat.isDirectory()) return new ArchiveFolder(fs.realpathSync(source), path.basename(source), null, options.indexFile);
     // Opening a FIFO blocks until someone writes to it, and a device never ends: refused before opening.
     if (!stat.isFile()) throw importRefusal(path.basename(source), [`is ${specialKind(stat)}; expected a folder or a .zip with ${options.indexFile}`]);
-    if (readFileHead(source, 4).toString('latin1') !== 'PK\x03\x04') throw importRefusal(path.basename(source), [`not ${options.what}: expected a folder or a .zip with ${options.indexFile}`]);
+    if (readFileHead(source, 4).toString('latin1') !== 'PK\x03\x04')
+      throw importRefusal(path.basename(source), [`not ${options.what}: expected a folder or a .zip with ${options.indexFile}`]);
     fs.mkdirSync(scratchDir, { recursive: true });
     const scratch = path.join(scratchDir, `archive-${crypto.randomBytes(6).toString('hex')}`);
     try {

@@ -19,7 +19,7 @@ function storeWithTone(): { store: ContentStore; pcm: PcmCache; sha256: string; 
 }
 
 describe('PcmCache', () => {
-  it('holds exactly what the decoder gives, at the blob\'s own rate', async () => {
+  it("holds exactly what the decoder gives, at the blob's own rate", async () => {
     const { pcm, sha256, bytes } = storeWithTone();
     const decoded = await decodeAudio(bytes);
     const cached = await pcm.read(sha256);
@@ -35,11 +35,14 @@ describe('PcmCache', () => {
     ['empty', (file: string) => fs.writeFileSync(file, '')],
     ['garbage', (file: string) => fs.writeFileSync(file, Buffer.alloc(4096, 0x41))],
     ['padded', (file: string) => fs.appendFileSync(file, Buffer.alloc(8))],
-    ['another blob\'s cache', (file: string) => {
-      const bytes = fs.readFileSync(file);
-      bytes[40] = bytes[40]! ^ 0xff; // the source hash in the header
-      fs.writeFileSync(file, bytes);
-    }],
+    [
+      "another blob's cache",
+      (file: string) => {
+        const bytes = fs.readFileSync(file);
+        bytes[40] = bytes[40]! ^ 0xff; // the source hash in the header
+        fs.writeFileSync(file, bytes);
+      },
+    ],
   ])('a %s cache file is rebuilt from its blob, never trusted and never a crash', async (_name, damage) => {
     const { pcm, sha256 } = storeWithTone();
     const good = await pcm.read(sha256);
@@ -89,7 +92,10 @@ describe('PcmCache', () => {
     const progress: [number, number][] = [];
     const result = await buildMissingPcm(store, pcm, (done, total) => progress.push([done, total]));
     expect(result).toEqual({ valid: 1, built: 1, failed: [] });
-    expect(progress).toEqual([[0, 1], [1, 1]]);
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
     expect(pcm.header(other)).toMatchObject({ sampleRate: 48000 });
     expect(await buildMissingPcm(store, pcm)).toEqual({ valid: 2, built: 0, failed: [] });
   });

@@ -2,7 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodePcmHeader, deinterleave, encodePcmHeader, interleave, PCM_HEADER_BYTES, pcmFileBytes, type PcmHeader } from '../../engine/common/pcm/pcmCacheFormat';
+import {
+  decodePcmHeader,
+  deinterleave,
+  encodePcmHeader,
+  interleave,
+  PCM_HEADER_BYTES,
+  pcmFileBytes,
+  type PcmHeader,
+} from '../../engine/common/pcm/pcmCacheFormat';
 import { decodeAudio } from './decodeAudio';
 import type { ContentStore } from './ContentStore';
 import { writeNewFileSynced } from './writeNewFileSynced';

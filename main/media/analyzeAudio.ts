@@ -38,7 +38,8 @@ export class AudioProblem extends Error {
 export async function analyzeAudio(file: string, onDecoded?: (audio: DecodedAudio) => void): Promise<AudioAnalysis> {
   const size = fs.statSync(file).size;
   if (size === 0) throw new AudioProblem('is empty (0 bytes)');
-  if (size > AUDIO_LIMITS.maxFileBytes) throw new AudioProblem(`is ${(size / 2 ** 30).toFixed(1)} GiB; at most ${AUDIO_LIMITS.maxFileBytes / 2 ** 30} GiB per audio file is allowed`);
+  if (size > AUDIO_LIMITS.maxFileBytes)
+    throw new AudioProblem(`is ${(size / 2 ** 30).toFixed(1)} GiB; at most ${AUDIO_LIMITS.maxFileBytes / 2 ** 30} GiB per audio file is allowed`);
   const bytes = fs.readFileSync(file);
   // Judged from the header first: a file that is cut short, or would decode to more than memory allows, is never decoded.
   const header = readHeader(bytes);

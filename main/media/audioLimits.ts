@@ -27,7 +27,8 @@ export function decodeBudgetProblem(probe: AudioProbe, declared: DeclaredLength)
       : 'does not declare its length; re-encode it';
   }
   const seconds = declared.frames / probe.sampleRate;
-  if (seconds > AUDIO_LIMITS.maxDurationSec) return `declares ${formatMinutes(seconds)} of audio; at most ${AUDIO_LIMITS.maxDurationSec / 60} minutes are allowed per file`;
+  if (seconds > AUDIO_LIMITS.maxDurationSec)
+    return `declares ${formatMinutes(seconds)} of audio; at most ${AUDIO_LIMITS.maxDurationSec / 60} minutes are allowed per file`;
   if (declared.frames * probe.channels > AUDIO_LIMITS.maxDecodedSamples) {
     return `would decode to ${Math.ceil((declared.frames * probe.channels * 4) / 2 ** 20)} MiB; at most ${(AUDIO_LIMITS.maxDecodedSamples * 4) / 2 ** 30} GiB per file is allowed`;
   }

@@ -34,7 +34,7 @@ const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromChar
 function wavLength(bytes: Uint8Array): DeclaredLength {
   const data = view(bytes);
   let blockAlign = 0;
-  for (let offset = 12; offset + 8 <= bytes.length; ) {
+  for (let offset = 12; offset + 8 <= bytes.length;) {
     const id = ascii(bytes, offset, 4);
     const size = data.getUint32(offset + 4, true);
     if (id === 'fmt ' && offset + 22 <= bytes.length) blockAlign = data.getUint16(offset + 20, true);
@@ -58,8 +58,18 @@ function flacLength(bytes: Uint8Array): DeclaredLength {
 }
 
 const bitrates = {
-  v1: [[], [0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448], [0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384], [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]],
-  v2: [[], [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256], [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160], [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]],
+  v1: [
+    [],
+    [0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
+    [0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
+    [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  ],
+  v2: [
+    [],
+    [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
+    [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+    [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+  ],
 };
 const sampleRates: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
 
@@ -77,7 +87,8 @@ function mpegFrame(bytes: Uint8Array, at: number): { length: number; samples: nu
   const kbps = (v1 ? bitrates.v1 : bitrates.v2)[layer]![bitrateIndex]!;
   const rate = rates[rateIndex]!;
   const padding = (bytes[at + 2]! >> 1) & 1;
-  const length = layer === 1 ? Math.floor((12 * kbps * 1000) / rate + padding) * 4 : Math.floor(((layer === 3 && !v1 ? 72 : 144) * kbps * 1000) / rate) + padding;
+  const length =
+    layer === 1 ? Math.floor((12 * kbps * 1000) / rate + padding) * 4 : Math.floor(((layer === 3 && !v1 ? 72 : 144) * kbps * 1000) / rate) + padding;
   const samples = layer === 1 ? 384 : layer === 3 && !v1 ? 576 : 1152;
   return { length, samples, v1, mono: bytes[at + 3]! >> 6 === 3 };
 }
@@ -104,7 +115,8 @@ function mp3Length(bytes: Uint8Array): DeclaredLength {
   let counted = 0;
   let samples = 0;
   for (let frame: ReturnType<typeof mpegFrame> = first; frame; frame = mpegFrame(bytes, at)) {
-    if (at + frame.length > bytes.length) return { frames: null, truncated: `is truncated: its MPEG frame ${counted + 1} needs ${frame.length} bytes, the file ends after ${bytes.length - at}` };
+    if (at + frame.length > bytes.length)
+      return { frames: null, truncated: `is truncated: its MPEG frame ${counted + 1} needs ${frame.length} bytes, the file ends after ${bytes.length - at}` };
     counted++;
     samples = frame.samples;
     at += frame.length;
@@ -112,7 +124,8 @@ function mp3Length(bytes: Uint8Array): DeclaredLength {
   // What follows the last frame may be a tag (ID3v1 "TAG", APE, Lyrics3); anything is allowed after a frame boundary.
   if (announced !== null) {
     // Encoders disagree on whether the count includes the Xing/Info frame itself: give it the benefit.
-    if (counted < announced) return { frames: announced * samples, truncated: `is truncated: its header announces ${announced} MPEG frames, the file holds ${counted - 1}` };
+    if (counted < announced)
+      return { frames: announced * samples, truncated: `is truncated: its header announces ${announced} MPEG frames, the file holds ${counted - 1}` };
     return { frames: announced * samples, truncated: null };
   }
   return { frames: counted * samples, truncated: null };

@@ -9,7 +9,6 @@ import { defaultZipLimits, type ZipLimits } from './ZipLimits';
 
 export { unsafeEntryName, formatBytes } from './zipEntryProblems';
 
-
 /**
  * Extracts a package .zip into `destination` (created, must not exist),
  * refusing — before writing anything — every problem zipEntryProblems
@@ -31,7 +30,10 @@ export async function extractZip(zipPath: string, destination: string, limits: Z
     const problems = zipEntryProblems(entries, limits);
     if (problems.length) throw importRefusal(label, problems);
 
-    const budget = Math.min(limits.maxTotalBytes, entries.reduce((sum, e) => sum + e.entry.uncompressedSize, 0));
+    const budget = Math.min(
+      limits.maxTotalBytes,
+      entries.reduce((sum, e) => sum + e.entry.uncompressedSize, 0),
+    );
     let written = 0;
     fs.mkdirSync(destination, { recursive: false });
     for (const { name, entry } of entries) {
@@ -42,7 +44,9 @@ export async function extractZip(zipPath: string, destination: string, limits: Z
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        zip.openReadStream(entry, (error, opened) => (error ? reject(importRefusal(label, [`entry "${name}" cannot be read (${error.message})`])) : resolve(opened))),
+        zip.openReadStream(entry, (error, opened) =>
+          error ? reject(importRefusal(label, [`entry "${name}" cannot be read (${error.message})`])) : resolve(opened),
+        ),
       );
       const meter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {

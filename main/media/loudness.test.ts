@@ -32,4 +32,3 @@ describe('integrated loudness (EBU R128)', () => {
     expect(integratedLoudness([new Float32Array(48000)], 48000)).toBe(-Infinity);
   });
 });
-

@@ -20,7 +20,10 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new NotARegularFileError(`is ${stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a regular file`);
+    if (!stat.isFile())
+      throw new NotARegularFileError(
+        `is ${stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a regular file`,
+      );
     if (stat.size > maxBytes) throw new NotARegularFileError(`is ${stat.size} bytes; at most ${maxBytes} are read`);
     return fs.readFileSync(fd);
   } finally {

@@ -16,7 +16,7 @@ export function writeNewFileSynced(file: string, chunks: Uint8Array | Iterable<U
   const fd = fs.openSync(file, 'wx', mode);
   try {
     for (const chunk of chunks instanceof Uint8Array ? [chunks] : chunks) {
-      for (let written = 0; written < chunk.length; ) written += fs.writeSync(fd, chunk, written, chunk.length - written);
+      for (let written = 0; written < chunk.length;) written += fs.writeSync(fd, chunk, written, chunk.length - written);
     }
     fs.fsyncSync(fd);
   } catch (error) {

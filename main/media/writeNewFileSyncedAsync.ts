@@ -15,7 +15,7 @@ export async function writeNewFileSyncedAsync(file: string, chunks: Uint8Array |
   const handle = await fs.promises.open(file, 'wx', mode);
   try {
     for (const chunk of chunks instanceof Uint8Array ? [chunks] : chunks) {
-      for (let written = 0; written < chunk.length; ) written += (await handle.write(chunk, written, chunk.length - written)).bytesWritten;
+      for (let written = 0; written < chunk.length;) written += (await handle.write(chunk, written, chunk.length - written)).bytesWritten;
     }
     await handle.sync();
   } catch (error) {

@@ -30,7 +30,14 @@ describe('writeZip (yazl, streamed to disk)', () => {
     fs.writeFileSync(audio, Buffer.alloc(3 * 2 ** 20, 7));
     const credits = Buffer.from(JSON.stringify({ title: 'Ölfarbe — 東京' }).repeat(50));
     const zipPath = path.join(dir, 'Delivery ü.zip');
-    const size = await writeZip(zipPath, [{ name: 'Remix — ü/mix.wav', path: audio }, { name: 'Remix — ü/credits.json', data: credits }], { modified: new Date('2026-11-24T12:00:00Z') });
+    const size = await writeZip(
+      zipPath,
+      [
+        { name: 'Remix — ü/mix.wav', path: audio },
+        { name: 'Remix — ü/credits.json', data: credits },
+      ],
+      { modified: new Date('2026-11-24T12:00:00Z') },
+    );
     expect(size).toBe(fs.statSync(zipPath).size);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
 
@@ -44,24 +51,44 @@ describe('writeZip (yazl, streamed to disk)', () => {
     expect(fs.readFileSync(path.join(out, 'Remix — ü/mix.wav')).equals(fs.readFileSync(audio))).toBe(true);
     expect(fs.readFileSync(path.join(out, 'Remix — ü/credits.json')).equals(credits)).toBe(true);
     expect(execFileSync('unzip', ['-tq', zipPath], { encoding: 'utf8' })).toMatch(/No errors detected/);
-    expect(execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.read("Remix — ü/mix.wav")))', zipPath], { encoding: 'utf8' }).trim()).toBe(`None ${3 * 2 ** 20}`);
+    expect(
+      execFileSync(
+        '/usr/bin/python3',
+        ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.read("Remix — ü/mix.wav")))', zipPath],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe(`None ${3 * 2 ** 20}`);
   });
 
   it('ZIP64 records (what archives past 4 GiB get) read back with yauzl, unzip and Python', async () => {
     const dir = tempDir();
     const zipPath = path.join(dir, 'big.zip');
-    await writeZip(zipPath, [{ name: 'a.flac', data: Buffer.from('fLaC-ish') }, { name: 'b.json', data: Buffer.from('{}') }], { forceZip64: true });
+    await writeZip(
+      zipPath,
+      [
+        { name: 'a.flac', data: Buffer.from('fLaC-ish') },
+        { name: 'b.json', data: Buffer.from('{}') },
+      ],
+      { forceZip64: true },
+    );
     expect([...(await listing(zipPath)).values()].every((e) => e.zip64)).toBe(true);
     await extractZip(zipPath, path.join(dir, 'x'));
     expect(fs.readFileSync(path.join(dir, 'x', 'a.flac'), 'utf8')).toBe('fLaC-ish');
     expect(execFileSync('unzip', ['-tq', zipPath], { encoding: 'utf8' })).toMatch(/No errors detected/);
-    expect(execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())', zipPath], { encoding: 'utf8' }).trim()).toBe('None');
+    expect(
+      execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())', zipPath], { encoding: 'utf8' }).trim(),
+    ).toBe('None');
   });
 
   it('nothing under the final name when an entry cannot be read (and no temp file left)', async () => {
     const dir = tempDir();
     const zipPath = path.join(dir, 'x.zip');
-    await expect(writeZip(zipPath, [{ name: 'a.json', data: Buffer.from('{}') }, { name: 'gone.wav', path: path.join(dir, 'missing.wav') }])).rejects.toThrow(/ENOENT/);
+    await expect(
+      writeZip(zipPath, [
+        { name: 'a.json', data: Buffer.from('{}') },
+        { name: 'gone.wav', path: path.join(dir, 'missing.wav') },
+      ]),
+    ).rejects.toThrow(/ENOENT/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

@@ -64,7 +64,8 @@ export class DemoCatalogImporter {
       });
       meta.set('demo_catalog_large', now().toISOString());
     } catch (error) {
-      if (this.deps.isOpen()) events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
+      if (this.deps.isOpen())
+        events.emit('service.error', { message: `The demo song could not be imported: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 }

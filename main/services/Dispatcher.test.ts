@@ -4,7 +4,14 @@ import { Dispatcher, type Handlers } from './Dispatcher';
 afterEach(() => vi.restoreAllMocks());
 
 function dispatcherWithBug() {
-  const handlers = new Proxy({}, { get: () => () => { throw new TypeError("Cannot read properties of undefined (reading 'path')"); } }) as Handlers;
+  const handlers = new Proxy(
+    {},
+    {
+      get: () => () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'path')");
+      },
+    },
+  ) as Handlers;
   return new Dispatcher(handlers);
 }
 

@@ -33,7 +33,9 @@ export class SettingsService {
     if (!stored) return {};
     try {
       const parsed = JSON.parse(stored) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number')) : {};
+      return typeof parsed === 'object' && parsed !== null
+        ? Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'))
+        : {};
     } catch {
       return {}; // a damaged value reads as "not calibrated", never as an error
     }

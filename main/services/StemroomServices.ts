@@ -51,7 +51,6 @@ export interface ServicesOptions {
   readonly reveal?: (path: string) => boolean;
 }
 
-
 /**
  * Everything the hosts need, created once per process: the open library,
  * its content store, the services, the event bus, running tasks, and the
@@ -101,8 +100,15 @@ export class StemroomServices {
     this.pcm = PcmCache.of(this.store);
     this.identifier = new AudioIdentifier(db, (sha) => this.pcm.read(sha), this.now);
     this.catalog = new CatalogService(db, this.store, scratchDir, this.now, options.zipLimits, this.pcm, this.identifier);
-    this.projects = new ProjectsService(db, this.store, this.now, () => ({ territory: this.settings.get().territory, date: this.today() }), (error) =>
-      this.events.emit('service.error', { message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.` }),
+    this.projects = new ProjectsService(
+      db,
+      this.store,
+      this.now,
+      () => ({ territory: this.settings.get().territory, date: this.today() }),
+      (error) =>
+        this.events.emit('service.error', {
+          message: `A project could not be saved: ${error instanceof Error ? error.message : String(error)}. Stemroom keeps trying.`,
+        }),
     );
     this.userAudio = new UserAudioService(db, this.store, scratchDir, this.now, this.identifier, this.pcm);
     this.exports = new ExportService(db, {
@@ -141,7 +147,9 @@ export class StemroomServices {
       pcm: this.pcm,
       peaks: (sha256) => this.catalog.peaks(sha256) ?? this.userAudio.peaks(sha256) ?? this.exports.peaks(sha256),
       projectFile: (projectId) =>
-        this.projects.exists(projectId) ? projectFileBytes(this.projectFileContext(), projectId).then(({ bytes }) => ({ bytes, name: this.projects.summaryOf(projectId).name })) : null,
+        this.projects.exists(projectId)
+          ? projectFileBytes(this.projectFileContext(), projectId).then(({ bytes }) => ({ bytes, name: this.projects.summaryOf(projectId).name }))
+          : null,
     });
     this.dispatcher = new Dispatcher(this.handlers());
   }
@@ -191,12 +199,22 @@ export class StemroomServices {
 
   /** What .stemroom import and export need. */
   projectFileContext(): ProjectFileContext {
-    return { db: this.library.db, store: this.store, projects: this.projects, identifier: this.identifier, scratchDir: this.library.scratchDir, appVersion, now: this.now, zipLimits: this.zipLimits };
+    return {
+      db: this.library.db,
+      store: this.store,
+      projects: this.projects,
+      identifier: this.identifier,
+      scratchDir: this.library.scratchDir,
+      appVersion,
+      now: this.now,
+      zipLimits: this.zipLimits,
+    };
   }
 
   /** Each handler group gets only the services it calls. */
   private handlers(): Handlers {
-    const { library, tasks, uploads, events, catalog, settings, projects, exports, bundles, analytics, userAudio, lineage, publishing, approvals, reveal } = this;
+    const { library, tasks, uploads, events, catalog, settings, projects, exports, bundles, analytics, userAudio, lineage, publishing, approvals, reveal } =
+      this;
     const today = () => this.today();
     return {
       ...libraryHandlers({ library, tasks }),

@@ -14,6 +14,11 @@ describe('TaskRegistry progress', () => {
       task.progress('Rendering', 0, 1); // a new step: sent although within 50 ms
       task.progress('Encoding', 0, 1);
     });
-    expect(sent.map((p) => (p as { label: string; done: number }).label + ' ' + (p as { done: number }).done)).toEqual(['Preparing audio 1', 'Preparing audio 4', 'Rendering 0', 'Encoding 0']);
+    expect(sent.map((p) => (p as { label: string; done: number }).label + ' ' + (p as { done: number }).done)).toEqual([
+      'Preparing audio 1',
+      'Preparing audio 4',
+      'Rendering 0',
+      'Encoding 0',
+    ]);
   });
 });

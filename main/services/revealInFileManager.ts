@@ -10,7 +10,11 @@ import path from 'node:path';
 export function revealInFileManager(file: string): boolean {
   if (!fs.existsSync(file)) return false;
   const [command, args] =
-    process.platform === 'darwin' ? ['open', ['-R', file]] : process.platform === 'win32' ? ['explorer', [`/select,${file}`]] : ['xdg-open', [path.dirname(file)]];
+    process.platform === 'darwin'
+      ? ['open', ['-R', file]]
+      : process.platform === 'win32'
+        ? ['explorer', [`/select,${file}`]]
+        : ['xdg-open', [path.dirname(file)]];
   try {
     const child = spawn(command as string, args as string[], { detached: true, stdio: 'ignore' });
     child.on('error', () => undefined);

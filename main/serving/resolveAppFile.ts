@@ -4,8 +4,7 @@ import { mimeTypeOf } from './mimeTypes';
 
 /** A response body the hosts serve: a file on disk or bytes in memory. */
 export type ServedBody =
-  | { readonly filePath: string; readonly contentType: string }
-  | { readonly bytes: Uint8Array; readonly contentType: string; readonly downloadName?: string };
+  { readonly filePath: string; readonly contentType: string } | { readonly bytes: Uint8Array; readonly contentType: string; readonly downloadName?: string };
 export type AppFile = Extract<ServedBody, { filePath: string }>;
 
 /**

@@ -42,7 +42,9 @@ export function servedResponse(body: ServedBody, csp: string, rangeHeader: strin
       'Referrer-Policy': 'no-referrer',
       ...crossOriginIsolation,
       'Cache-Control': 'no-cache',
-      ...('downloadName' in body && body.downloadName ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` } : {}),
+      ...('downloadName' in body && body.downloadName
+        ? { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(body.downloadName)}` }
+        : {}),
     },
     bytes: headOnly || size === 0 ? null : { start, end },
   };

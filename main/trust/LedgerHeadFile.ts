@@ -28,7 +28,8 @@ export const signedLedgerHeadSchema = z
   .strict();
 export type SignedLedgerHead = z.infer<typeof signedLedgerHeadSchema>;
 
-export type LedgerHeadRead = { readonly state: 'missing' } | { readonly state: 'invalid'; readonly problem: string } | { readonly state: 'valid'; readonly head: SignedLedgerHead };
+export type LedgerHeadRead =
+  { readonly state: 'missing' } | { readonly state: 'invalid'; readonly problem: string } | { readonly state: 'valid'; readonly head: SignedLedgerHead };
 
 /** What a head's signature covers: its canonical JSON without `signature` (also checked in delivery bundles' ledger proofs). */
 export const ledgerHeadSigningBytes = (head: Omit<SignedLedgerHead, 'signature'> & { signature?: string }) => {
@@ -65,10 +66,13 @@ export class LedgerHeadFile {
     }
     if (!parsed.success) return { state: 'invalid', problem: 'ledger-head.json is malformed' };
     const head = parsed.data;
-    if (keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint || !verifyBytes(head.library.publicKey, ledgerHeadSigningBytes(head), head.signature)) {
-      return { state: 'invalid', problem: 'ledger-head.json\'s signature does not verify (it was edited)' };
+    if (
+      keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint ||
+      !verifyBytes(head.library.publicKey, ledgerHeadSigningBytes(head), head.signature)
+    ) {
+      return { state: 'invalid', problem: "ledger-head.json's signature does not verify (it was edited)" };
     }
-    if (head.library.keyFingerprint !== this.key.fingerprint) return { state: 'invalid', problem: 'ledger-head.json was signed by another library\'s key' };
+    if (head.library.keyFingerprint !== this.key.fingerprint) return { state: 'invalid', problem: "ledger-head.json was signed by another library's key" };
     return { state: 'valid', head };
   }
 

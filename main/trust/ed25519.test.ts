@@ -23,7 +23,8 @@ describe('Ed25519 keys', () => {
 
   it('never throws on malformed keys or signatures', () => {
     const signature = signBytes(pair.privateKeyPem, message);
-    for (const key of ['', 'AAAA', 'not base64!', Buffer.alloc(33).toString('base64'), `${pair.publicKey} `]) expect(verifyBytes(key, message, signature)).toBe(false);
+    for (const key of ['', 'AAAA', 'not base64!', Buffer.alloc(33).toString('base64'), `${pair.publicKey} `])
+      expect(verifyBytes(key, message, signature)).toBe(false);
     for (const sig of ['', 'AAAA', `${signature}=`, Buffer.alloc(64).toString('base64')]) expect(verifyBytes(pair.publicKey, message, sig)).toBe(false);
   });
 
@@ -42,7 +43,10 @@ describe('Ed25519 keys', () => {
     fs.writeFileSync(path.join(dir, 'key.pem'), publicKeyPem(pair.publicKey));
     fs.writeFileSync(path.join(dir, 'msg'), message);
     fs.writeFileSync(path.join(dir, 'sig'), Buffer.from(signBytes(pair.privateKeyPem, message), 'base64'));
-    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'key.pem', '-rawin', '-in', 'msg', '-sigfile', 'sig'], { cwd: dir, encoding: 'utf8' });
+    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'key.pem', '-rawin', '-in', 'msg', '-sigfile', 'sig'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/Signature Verified Successfully/);
   });
 });

@@ -13,8 +13,7 @@ const MAX_SIGNATURE_BYTES = 16 * 1024;
 
 /** A package's signature as checked at import: absent, or valid with its key. */
 export type PackageSignatureCheck =
-  | { readonly status: 'unsigned' }
-  | { readonly status: 'signed'; readonly publicKey: string; readonly fingerprint: string; readonly json: string };
+  { readonly status: 'unsigned' } | { readonly status: 'signed'; readonly publicKey: string; readonly fingerprint: string; readonly json: string };
 
 /**
  * Reads and verifies `signature.json` against the exact bytes of
@@ -36,7 +35,9 @@ export function checkPackageSignature(folder: ArchiveFolder, manifestBytes: Uint
   const signature = parsed.data;
   const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
   if (signature.manifestSha256 !== manifestSha256 || !verifyBytes(signature.publicKey, manifestBytes, signature.signature)) {
-    throw importRefusal(PACKAGE_SIGNATURE_FILE, ['the signature does not match manifest.json (the manifest was changed after signing, or the signature was made for another one)']);
+    throw importRefusal(PACKAGE_SIGNATURE_FILE, [
+      'the signature does not match manifest.json (the manifest was changed after signing, or the signature was made for another one)',
+    ]);
   }
   return { status: 'signed', publicKey: signature.publicKey, fingerprint: keyFingerprint(signature.publicKey), json: bytes.toString('utf8') };
 }
@@ -54,7 +55,11 @@ export function signPackageFolder(folder: string, privateKeyPem: string, now: Da
 }
 
 /** Signs a package folder with any Ed25519 signer (a key file, or the library's own key). */
-export function signPackageFolderWith(folder: string, signer: { readonly publicKey: string; sign(bytes: Uint8Array): string }, now: Date): PackageSignature & { fingerprint: string } {
+export function signPackageFolderWith(
+  folder: string,
+  signer: { readonly publicKey: string; sign(bytes: Uint8Array): string },
+  now: Date,
+): PackageSignature & { fingerprint: string } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);

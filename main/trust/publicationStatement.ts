@@ -18,7 +18,12 @@ export function publicationBytes(exportId: string, packageId: string, packageKey
  * @example
  * const signature = signPublication(library.key, exportId, 'drv-…', keyFingerprint(publicKey));
  */
-export function signPublication(key: LibraryKey | { sign(bytes: Uint8Array): string }, exportId: string, packageId: string, packageKeyFingerprint: string): string {
+export function signPublication(
+  key: LibraryKey | { sign(bytes: Uint8Array): string },
+  exportId: string,
+  packageId: string,
+  packageKeyFingerprint: string,
+): string {
   return key.sign(publicationBytes(exportId, packageId, packageKeyFingerprint));
 }
 

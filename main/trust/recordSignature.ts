@@ -29,9 +29,7 @@ export function signRecord(record: AttributionRecord, key: LibraryKey): Attribut
 }
 
 export type RecordSignatureCheck =
-  | { readonly status: 'absent' }
-  | { readonly status: 'invalid'; readonly problem: string }
-  | { readonly status: 'valid'; readonly keyFingerprint: string };
+  { readonly status: 'absent' } | { readonly status: 'invalid'; readonly problem: string } | { readonly status: 'valid'; readonly keyFingerprint: string };
 
 /**
  * Checks a record's signature against the public key it carries (no ledger
@@ -41,9 +39,10 @@ export type RecordSignatureCheck =
 export function verifyRecordSignature(record: AttributionRecord, raw: object = record): RecordSignatureCheck {
   if (!record.signature) return { status: 'absent' };
   if (!record.library) return { status: 'invalid', problem: 'The record is signed but names no public key.' };
-  if (keyFingerprint(record.library.publicKey) !== record.library.keyFingerprint) return { status: 'invalid', problem: 'The record\'s key fingerprint does not match its public key.' };
+  if (keyFingerprint(record.library.publicKey) !== record.library.keyFingerprint)
+    return { status: 'invalid', problem: "The record's key fingerprint does not match its public key." };
   if (!verifyBytes(record.library.publicKey, recordSigningBytes(raw), record.signature.value)) {
-    return { status: 'invalid', problem: 'The record\'s signature does not verify: the record was altered after it was signed.' };
+    return { status: 'invalid', problem: "The record's signature does not verify: the record was altered after it was signed." };
   }
   return { status: 'valid', keyFingerprint: record.library.keyFingerprint };
 }

@@ -16,7 +16,7 @@ function codeBlocks(doc: string, language: string): string[] {
 }
 
 describe('verification as the docs describe it, without Stemroom', () => {
-  it('docs/attribution-record.md: the Node snippet verifies an export\'s record and its key fingerprint', async () => {
+  it("docs/attribution-record.md: the Node snippet verifies an export's record and its key fingerprint", async () => {
     const services = await StemroomServices.open(tempDir(), { demoCatalogDir: null });
     try {
       await callContract(services, 'settings.update', { creatorName: 'Tester' });

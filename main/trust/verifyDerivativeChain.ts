@@ -47,12 +47,20 @@ export type PinnedKeyOf = (packageId: string) => string | null;
  * is true to itself (chainProblems). Keys this library pinned must match.
  * Refuses with one line naming the first problem.
  */
-export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage, manifestSha256: string, signature: PackageSignatureCheck, pinnedKeyOf: PinnedKeyOf): VerifiedDerivative {
+export function verifyDerivativeChain(
+  folder: ArchiveFolder,
+  pkg: CatalogPackage,
+  manifestSha256: string,
+  signature: PackageSignatureCheck,
+  pinnedKeyOf: PinnedKeyOf,
+): VerifiedDerivative {
   const derivative = pkg.derivative!;
   if (signature.status !== 'signed') throw importRefusal('signature.json', ['a derivative package must be signed by its creator (stemroom publish signs it)']);
   const record = verifiedRecord(derivative.export, 'manifest.json', 'derivative.export');
   if (!verifyPublication(record.library!.publicKey, derivative.publication.signature, record.exportId, pkg.package.id, signature.fingerprint)) {
-    throw importRefusal('manifest.json', [`derivative.publication: the library that made export ${record.exportId} did not publish it as "${pkg.package.id}" with key ${signature.fingerprint.slice(0, 16)}… (a chain cannot be re-published under another key or name)`]);
+    throw importRefusal('manifest.json', [
+      `derivative.publication: the library that made export ${record.exportId} did not publish it as "${pkg.package.id}" with key ${signature.fingerprint.slice(0, 16)}… (a chain cannot be re-published under another key or name)`,
+    ]);
   }
   const mix = pkg.recordings[0]?.stems.find((s) => s.mix);
   if (mix) {
@@ -84,7 +92,8 @@ export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage
     const validation = validateCatalogPackage(json);
     if (!validation.ok) throw importRefusal(where, validation.problems);
     const ancestor = validation.value;
-    if (ancestor.package.id !== entry.package) throw importRefusal('manifest.json', [`${field}: names package "${entry.package}", but its manifest is package "${ancestor.package.id}"`]);
+    if (ancestor.package.id !== entry.package)
+      throw importRefusal('manifest.json', [`${field}: names package "${entry.package}", but its manifest is package "${ancestor.package.id}"`]);
     let signatureJson: unknown;
     try {
       signatureJson = strictJsonParse(signatureBytes.toString('utf8'));
@@ -94,23 +103,43 @@ export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage
     const parsed = packageSignatureSchema.safeParse(signatureJson);
     if (!parsed.success) throw importRefusal(entry.signature.file, formatIssues(parsed.error));
     if (!verifyBytes(parsed.data.publicKey, manifestBytes, parsed.data.signature)) {
-      throw importRefusal(entry.signature.file, [`the signature of ancestor "${entry.package}" does not match its manifest (it was changed after its publisher signed it)`]);
+      throw importRefusal(entry.signature.file, [
+        `the signature of ancestor "${entry.package}" does not match its manifest (it was changed after its publisher signed it)`,
+      ]);
     }
     const fingerprint = keyFingerprint(parsed.data.publicKey);
     const pinned = pinnedKeyOf(entry.package);
     if (pinned && pinned !== fingerprint) {
-      throw importRefusal(entry.signature.file, [`ancestor package "${entry.package}" is signed by key ${fingerprint.slice(0, 16)}…, but this library trusts only key ${pinned.slice(0, 16)}… for it`]);
+      throw importRefusal(entry.signature.file, [
+        `ancestor package "${entry.package}" is signed by key ${fingerprint.slice(0, 16)}…, but this library trusts only key ${pinned.slice(0, 16)}… for it`,
+      ]);
     }
     let ancestorRecord: AttributionRecord | undefined;
     if (ancestor.derivative) {
       ancestorRecord = verifiedRecord(ancestor.derivative.export, where, 'derivative.export');
-      if (!verifyPublication(ancestorRecord.library!.publicKey, ancestor.derivative.publication.signature, ancestorRecord.exportId, ancestor.package.id, fingerprint)) {
-        throw importRefusal(where, [`derivative.publication: the library that made export ${ancestorRecord.exportId} did not publish it as "${ancestor.package.id}" with key ${fingerprint.slice(0, 16)}…`]);
+      if (
+        !verifyPublication(
+          ancestorRecord.library!.publicKey,
+          ancestor.derivative.publication.signature,
+          ancestorRecord.exportId,
+          ancestor.package.id,
+          fingerprint,
+        )
+      ) {
+        throw importRefusal(where, [
+          `derivative.publication: the library that made export ${ancestorRecord.exportId} did not publish it as "${ancestor.package.id}" with key ${fingerprint.slice(0, 16)}…`,
+        ]);
       }
     }
     const sha = entry.manifest.sha256;
     chainPackages.push({ manifest: ancestor, keyFingerprint: fingerprint, manifestSha256: sha, ...(ancestorRecord ? { record: ancestorRecord } : {}) });
-    carried.push({ packageId: entry.package, manifestJson: manifestBytes.toString('utf8'), manifestSha256: sha, signatureJson: signatureBytes.toString('utf8'), keyFingerprint: fingerprint });
+    carried.push({
+      packageId: entry.package,
+      manifestJson: manifestBytes.toString('utf8'),
+      manifestSha256: sha,
+      signatureJson: signatureBytes.toString('utf8'),
+      keyFingerprint: fingerprint,
+    });
   });
 
   const chain = new LineageChain(chainPackages);
@@ -122,11 +151,17 @@ export function verifyDerivativeChain(folder: ArchiveFolder, pkg: CatalogPackage
 /** A record as carried: a valid attribution record whose signature and ledger stamp are its own. */
 function verifiedRecord(raw: Record<string, unknown>, file: string, field: string): AttributionRecord {
   const parsed = attributionRecordSchema.safeParse(raw);
-  if (!parsed.success) throw importRefusal(file, formatIssues(parsed.error).map((p) => `${field}.${p}`));
+  if (!parsed.success)
+    throw importRefusal(
+      file,
+      formatIssues(parsed.error).map((p) => `${field}.${p}`),
+    );
   const record = parsed.data;
   const check = verifyRecordSignature(record, raw);
   if (check.status !== 'valid') {
-    throw importRefusal(file, [`${field}: export ${record.exportId}'s record ${check.status === 'absent' ? 'is not signed' : `does not verify: ${check.problem}`}`]);
+    throw importRefusal(file, [
+      `${field}: export ${record.exportId}'s record ${check.status === 'absent' ? 'is not signed' : `does not verify: ${check.problem}`}`,
+    ]);
   }
   const stamp = ledgerStampProblem(raw);
   if (stamp) throw importRefusal(file, [`${field}: export ${record.exportId}'s record: ${stamp}`]);
@@ -142,4 +177,3 @@ function lineageFile(folder: ArchiveFolder, entry: { file: string; sha256: strin
   if (actual !== entry.sha256) throw importRefusal(entry.file, [`SHA-256 is ${actual}, but the manifest (${field}.sha256) says ${entry.sha256}`]);
   return bytes;
 }
-

@@ -16,5 +16,12 @@ export interface ExportFacts {
  * @example exportIdentity({ format: 'flac', revision: 4, createdAt: '2026-12-01T17:02:03Z', ledgerPosition: 2 }) // "FLAC · rev 4 · Dec 1, 2026, 5:02:03 PM · #2"
  */
 export function exportIdentity(facts: ExportFacts): string {
-  return [facts.format.toUpperCase(), facts.revision === undefined ? null : `rev ${facts.revision}`, formatWhen(facts.createdAt), facts.ledgerPosition === undefined ? null : `#${facts.ledgerPosition}`].filter(Boolean).join(' · ');
+  return [
+    facts.format.toUpperCase(),
+    facts.revision === undefined ? null : `rev ${facts.revision}`,
+    formatWhen(facts.createdAt),
+    facts.ledgerPosition === undefined ? null : `#${facts.ledgerPosition}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

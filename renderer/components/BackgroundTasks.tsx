@@ -17,7 +17,14 @@ export function BackgroundTasks() {
         progress && progress.done < progress.total ? (
           <span key={progress.taskId} className="status-item status-task" role="status" data-testid={`background-${progress.taskId}`}>
             {progress.label}
-            <span className="status-task-track" role="progressbar" aria-label={progress.label} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+            <span
+              className="status-task-track"
+              role="progressbar"
+              aria-label={progress.label}
+              aria-valuemin={0}
+              aria-valuemax={progress.total}
+              aria-valuenow={progress.done}
+            >
               <span className="status-task-fill" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
             </span>
           </span>

@@ -9,7 +9,21 @@ import { TaskProgressBar } from './TaskProgressBar';
  * @example
  * <DialogFooter task={task} action="Export" disabled={!check?.allowed} onAction={() => void start()} hint={creator ? null : 'Enter the name to credit you as.'} onClose={onClose} />
  */
-export function DialogFooter({ task, action, disabled, onAction, hint, onClose }: { task: TaskRun; action: string; disabled: boolean; onAction: () => void; hint: string | null; onClose: () => void }) {
+export function DialogFooter({
+  task,
+  action,
+  disabled,
+  onAction,
+  hint,
+  onClose,
+}: {
+  task: TaskRun;
+  action: string;
+  disabled: boolean;
+  onAction: () => void;
+  hint: string | null;
+  onClose: () => void;
+}) {
   return (
     <>
       <TaskProgressBar taskId={task.taskId} label="Starting" />

@@ -16,7 +16,11 @@ export function SplitBar({ title, shares }: { title: string; shares: readonly Sp
       </figcaption>
       <div className="split-bar" aria-hidden="true">
         {shares.map((s, i) => (
-          <span key={`${s.name}-${s.role}`} style={{ width: `${(s.shareBp / 10000) * 100}%`, background: palette[i % palette.length] }} title={`${s.name} (${s.role}) ${s.shareBp / 100} %`} />
+          <span
+            key={`${s.name}-${s.role}`}
+            style={{ width: `${(s.shareBp / 10000) * 100}%`, background: palette[i % palette.length] }}
+            title={`${s.name} (${s.role}) ${s.shareBp / 100} %`}
+          />
         ))}
       </div>
       <ul className="split-legend">

@@ -85,7 +85,12 @@ export function Waveform({ peaks, start = 0, end, height, color = '#4fb3ff', lab
         onSeek(start + ((event.clientX - box.left) / box.width) * (end - start));
       }}
     >
-      <div ref={container} className="waveform-canvas" data-testid="waveform" style={visible ? { position: 'absolute', top: 0, left: visible.left, width: visible.width } : undefined} />
+      <div
+        ref={container}
+        className="waveform-canvas"
+        data-testid="waveform"
+        style={visible ? { position: 'absolute', top: 0, left: visible.left, width: visible.width } : undefined}
+      />
       {share !== null && share >= 0 && share <= 1 && <div className="waveform-playhead" style={{ left: `${share * 100}%` }} />}
     </div>
   );

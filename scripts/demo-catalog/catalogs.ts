@@ -48,7 +48,13 @@ export const demoPackages: readonly DemoPackage[] = [
     song: glassOrchard,
     manifest: (files) => ({
       format: 'stemroom-catalog/1',
-      package: { id: 'ember-lane-2026-01', version: 1, title: 'Ember Lane Records — Glass Orchard stems', publisher: 'Ember Lane Records', createdAt: '2026-02-01T09:00:00Z' },
+      package: {
+        id: 'ember-lane-2026-01',
+        version: 1,
+        title: 'Ember Lane Records — Glass Orchard stems',
+        publisher: 'Ember Lane Records',
+        createdAt: '2026-02-01T09:00:00Z',
+      },
       parties: [
         { id: 'emb-p-mira-vale', name: 'Mira Vale', kind: 'person', isni: isni('000000047213851'), ipi: '00571238453' },
         { id: 'emb-p-theo-lindqvist', name: 'Theo Lindqvist', kind: 'person', isni: isni('000000038825167'), ipi: '00629917310' },
@@ -116,7 +122,13 @@ export const demoPackages: readonly DemoPackage[] = [
     song: nightFerry,
     manifest: (files) => ({
       format: 'stemroom-catalog/1',
-      package: { id: 'saltmarsh-2025-07', version: 1, title: 'Saltmarsh Records — Night Ferry stems', publisher: 'Saltmarsh Records', createdAt: '2025-07-01T09:00:00Z' },
+      package: {
+        id: 'saltmarsh-2025-07',
+        version: 1,
+        title: 'Saltmarsh Records — Night Ferry stems',
+        publisher: 'Saltmarsh Records',
+        createdAt: '2025-07-01T09:00:00Z',
+      },
       parties: [
         { id: 'slt-p-ada-okafor', name: 'Ada Okafor', kind: 'person', isni: isni('000000052294618'), ipi: '00701264878' },
         { id: 'slt-p-jonas-reed', name: 'Jonas Reed', kind: 'person', ipi: '00715508158' },
@@ -192,7 +204,13 @@ export const demoPackages: readonly DemoPackage[] = [
     song: copperSky,
     manifest: (files) => ({
       format: 'stemroom-catalog/1',
-      package: { id: 'kite-district-2026-04', version: 1, title: 'Kite District — Copper Sky stems', publisher: 'Kite District Ltd', createdAt: '2026-04-15T09:00:00Z' },
+      package: {
+        id: 'kite-district-2026-04',
+        version: 1,
+        title: 'Kite District — Copper Sky stems',
+        publisher: 'Kite District Ltd',
+        createdAt: '2026-04-15T09:00:00Z',
+      },
       parties: [
         { id: 'kd-p-sana-ilves', name: 'Sana Ilves', kind: 'person', isni: isni('000000049971120'), ipi: '00812230979' },
         { id: 'kd-p-ruben-achterberg', name: 'Ruben Achterberg', kind: 'person', ipi: '00812231192' },
@@ -263,7 +281,13 @@ export const demoPackages: readonly DemoPackage[] = [
     song: lanternHarbour,
     manifest: (files) => ({
       format: 'stemroom-catalog/1',
-      package: { id: 'tidewater-2026-09', version: 1, title: 'Tidewater Records — Lantern Harbour stems', publisher: 'Tidewater Records', createdAt: '2026-09-01T09:00:00Z' },
+      package: {
+        id: 'tidewater-2026-09',
+        version: 1,
+        title: 'Tidewater Records — Lantern Harbour stems',
+        publisher: 'Tidewater Records',
+        createdAt: '2026-09-01T09:00:00Z',
+      },
       parties: [
         { id: 'tdw-p-noor-halden', name: 'Noor Halden', kind: 'person', isni: isni('000000051187342'), ipi: '00634418257' },
         { id: 'tdw-p-emil-sato', name: 'Emil Sato', kind: 'person', ipi: '00634419058' },

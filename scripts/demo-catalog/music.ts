@@ -13,7 +13,16 @@ export function pitch(name: string): number {
 /** A chord as pitches from a root name and quality, e.g. chord('A3', 'min7'). */
 export function chord(root: string, quality: 'maj' | 'min' | 'maj7' | 'min7' | '7' | 'sus2' | 'sus4' | 'add9'): number[] {
   const r = pitch(root);
-  const shapes = { maj: [0, 4, 7], min: [0, 3, 7], maj7: [0, 4, 7, 11], min7: [0, 3, 7, 10], '7': [0, 4, 7, 10], sus2: [0, 2, 7], sus4: [0, 5, 7], add9: [0, 4, 7, 14] };
+  const shapes = {
+    maj: [0, 4, 7],
+    min: [0, 3, 7],
+    maj7: [0, 4, 7, 11],
+    min7: [0, 3, 7, 10],
+    '7': [0, 4, 7, 10],
+    sus2: [0, 2, 7],
+    sus4: [0, 5, 7],
+    add9: [0, 4, 7, 14],
+  };
   return shapes[quality].map((i) => r + i);
 }
 
@@ -70,4 +79,17 @@ export const GM = {
   fxAtmosphere: 99,
 } as const;
 
-export const DRUM = { kick: 36, snare: 38, clap: 39, closedHat: 42, pedalHat: 44, openHat: 46, tomLow: 45, tomMid: 47, crash: 49, ride: 51, shaker: 70, rim: 37 } as const;
+export const DRUM = {
+  kick: 36,
+  snare: 38,
+  clap: 39,
+  closedHat: 42,
+  pedalHat: 44,
+  openHat: 46,
+  tomLow: 45,
+  tomMid: 47,
+  crash: 49,
+  ride: 51,
+  shaker: 70,
+  rim: 37,
+} as const;

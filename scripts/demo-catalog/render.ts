@@ -67,7 +67,10 @@ for (const demo of demoPackages.filter((d) => only.length === 0 || only.includes
     const leveled = path.join(work, `${id}.leveled.wav`);
     run('sox', [wav, '-b', '24', leveled, 'gain', gainDb.toFixed(3)]);
     run('oggenc', ['-Q', '-q', '4', '--serial', '1', '-o', path.join(packageDir, file), leveled]);
-    const sha256 = crypto.createHash('sha256').update(fs.readFileSync(path.join(packageDir, file))).digest('hex');
+    const sha256 = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(packageDir, file)))
+      .digest('hex');
     files.set(id, { file, sha256 });
   }
   fs.writeFileSync(path.join(packageDir, 'manifest.json'), `${JSON.stringify(demo.manifest(files), null, 2)}\n`);

@@ -22,7 +22,10 @@ const catalogDir = path.resolve('resources/demo-catalog');
 fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
 
 const only = process.argv.slice(2);
-for (const slug of fs.readdirSync(catalogDir).sort().filter((s) => only.length === 0 || only.includes(s))) {
+for (const slug of fs
+  .readdirSync(catalogDir)
+  .sort()
+  .filter((s) => only.length === 0 || only.includes(s))) {
   const folder = path.join(catalogDir, slug);
   if (!fs.existsSync(path.join(folder, 'manifest.json'))) continue;
   const publisher = (JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { package: { publisher: string } }).package.publisher;

@@ -48,7 +48,13 @@ describe('labelMoment', () => {
     ],
     stems: [
       { name: 'Drums', ranges: [{ startSec: 0, endSec: 60 }] },
-      { name: 'Bass', ranges: [{ startSec: 0, endSec: 20 }, { startSec: 20, endSec: 60 }] },
+      {
+        name: 'Bass',
+        ranges: [
+          { startSec: 0, endSec: 20 },
+          { startSec: 20, endSec: 60 },
+        ],
+      },
       { name: 'Pad', ranges: [{ startSec: 31, endSec: 60 }] },
       { name: 'Vocal', ranges: [{ startSec: 0, endSec: 29 }] },
     ],

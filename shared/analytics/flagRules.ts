@@ -60,7 +60,11 @@ export const FLAG_RULES: readonly FlagRule[] = [
   { id: 'burst', bit: FLAG_BURST, reason: `${BURST_MIN_PLAYS} or more plays stopped at 30–32 s within 60 minutes, half or more of those minutes' plays` },
   { id: 'only-this-export', bit: FLAG_ONLY_THIS, reason: `a listener with ${ONLY_THIS_MIN_PLAYS} or more plays of it who never played any other export` },
   { id: 'exact-end', bit: FLAG_EXACT_END, reason: `a listener with ${EXACT_END_MIN_PLAYS} or more plays of it, every one ending exactly at the track's end` },
-  { id: 'country-spike', bit: FLAG_COUNTRY_SPIKE, reason: `${SPIKE_MIN_PLAYS} or more plays within 60 minutes, ${SPIKE_MIN_SHARE * 100} % or more from one country that usually brings under half` },
+  {
+    id: 'country-spike',
+    bit: FLAG_COUNTRY_SPIKE,
+    reason: `${SPIKE_MIN_PLAYS} or more plays within 60 minutes, ${SPIKE_MIN_SHARE * 100} % or more from one country that usually brings under half`,
+  },
 ];
 
 export const flagRule = (id: FlagRuleId): FlagRule => FLAG_RULES.find((r) => r.id === id)!;

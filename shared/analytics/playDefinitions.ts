@@ -59,5 +59,6 @@ export const METRIC_DEFINITIONS = {
   dropOffs: 'Moments where the retention curve falls fastest (3-second windows), with the section and the stems that enter or leave there.',
   flagged:
     'Plays that look artificial (each says which rule caught it: a listener replaying it 20+ times in 24 hours, bursts stopping at 30 s, listeners who play nothing else, plays that always end exactly at the end, a one-country spike). Excluding them removes them from every figure; plays whose flags you dispute count again.',
-  listenerSegments: 'One-time listeners played this export once; returning listeners played it more than once. Repeat rate: the share of listeners who returned.',
+  listenerSegments:
+    'One-time listeners played this export once; returning listeners played it more than once. Repeat rate: the share of listeners who returned.',
 } as const;

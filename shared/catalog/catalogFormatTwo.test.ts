@@ -22,7 +22,11 @@ describe('stemroom-catalog/2 beside /1', () => {
   it.each<[string, (m: CatalogPackageInput) => void, string]>([
     ['re-licensing', (m) => (m.licences![0]!.relicense = ['remix']), 'licences[0].relicense: re-licensing needs format "stemroom-catalog/2"'],
     ['a scope', (m) => (m.licences![0]!.scopes = { channels: ['social-only'] }), 'licences[0].scopes: a scope needs format "stemroom-catalog/2"'],
-    ['a stem that contains upstream stems', (m) => (m.recordings[0]!.stems[0]!.contains = []), 'recordings[0].stems[0].contains: "contains" needs format "stemroom-catalog/2"'],
+    [
+      'a stem that contains upstream stems',
+      (m) => (m.recordings[0]!.stems[0]!.contains = []),
+      'recordings[0].stems[0].contains: "contains" needs format "stemroom-catalog/2"',
+    ],
   ])('a /1 manifest with %s is refused, not silently read as /1', (_, change, problem) => {
     expect(manifest(change)).toEqual({ ok: false, problems: expect.arrayContaining([expect.stringContaining(problem)]) });
     expect(manifest((m) => (change(m), (m.format = 'stemroom-catalog/2'))).ok).toBe(problem.includes('contains') ? false : true);

@@ -9,7 +9,9 @@ import { ATTRIBUTION_SCHEMA, attributionRecordSchema } from '../rights/attributi
  * beyond what JSON Schema can say; docs/catalog-package.md lists them.
  */
 export function catalogPackageJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogPackageSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> & { properties: Record<string, unknown> };
+  const schema = z.toJSONSchema(catalogPackageSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> & {
+    properties: Record<string, unknown>;
+  };
   return {
     ...schema,
     $id: `https://stemroom.app/schemas/${CATALOG_FORMAT_2}.json`,

@@ -17,9 +17,7 @@ export const CATALOG_FORMAT = 'stemroom-catalog/1';
 export const CATALOG_FORMAT_2 = 'stemroom-catalog/2';
 export const CATALOG_FORMATS = [CATALOG_FORMAT, CATALOG_FORMAT_2] as const;
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'an id is 1–80 letters, digits, . _ : - (starting with a letter or digit)');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'an id is 1–80 letters, digits, . _ : - (starting with a letter or digit)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).superRefine(refuseUnsafeCharacters);
 const isoDate = z
   .string()
@@ -76,7 +74,10 @@ export const stemSchema = z.object({
   /** (stemroom-catalog/2) A derivative's per-track stem: the id of the track it was rendered from. */
   track: z.string().min(1).max(80).optional(),
   /** (stemroom-catalog/2) The upstream catalog stems heard in this stem: their licences' stem rules still bind it. */
-  contains: z.array(z.object({ package: id, recording: id, stem: id })).max(1000).optional(),
+  contains: z
+    .array(z.object({ package: id, recording: id, stem: id }))
+    .max(1000)
+    .optional(),
 });
 
 export const recordingSchema = z.object({
@@ -153,13 +154,18 @@ export const licenceSchema = z
     scopes: licenceScopesSchema.optional(),
   })
   .superRefine((licence, ctx) => {
-    if (licence.type === 'master' && !licence.recording) ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a master licence names the recording it licenses' });
-    if (licence.type === 'publishing' && !licence.work) ctx.addIssue({ code: 'custom', path: ['work'], message: 'a publishing licence names the work it licenses' });
-    if (licence.type === 'master' && licence.work) ctx.addIssue({ code: 'custom', path: ['work'], message: 'a master licence licenses a recording, not a work' });
-    if (licence.type === 'publishing' && licence.recording) ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a publishing licence licenses a work, not a recording' });
+    if (licence.type === 'master' && !licence.recording)
+      ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a master licence names the recording it licenses' });
+    if (licence.type === 'publishing' && !licence.work)
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'a publishing licence names the work it licenses' });
+    if (licence.type === 'master' && licence.work)
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'a master licence licenses a recording, not a work' });
+    if (licence.type === 'publishing' && licence.recording)
+      ctx.addIssue({ code: 'custom', path: ['recording'], message: 'a publishing licence licenses a work, not a recording' });
     if (licence.validUntil && licence.validUntil < licence.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'ends before it starts' });
     for (const use of licence.relicense ?? []) {
-      if (!licence.uses.includes(use)) ctx.addIssue({ code: 'custom', path: ['relicense'], message: `re-licensing derivatives made by ${use} needs the licence to permit ${use}` });
+      if (!licence.uses.includes(use))
+        ctx.addIssue({ code: 'custom', path: ['relicense'], message: `re-licensing derivatives made by ${use} needs the licence to permit ${use}` });
     }
   });
 
@@ -180,13 +186,17 @@ export const derivativeSchema = z
     /** The exporting library's Ed25519 signature of { exportId, packageId, packageKey } (stemroom-publication/1). */
     publication: z.object({ signature: z.string().min(1).max(200) }).strict(),
     /** Every ancestor package (sources of this export and, in turn, of theirs): manifest and signature files. */
-    lineage: z.array(z.object({ package: id, manifest: packageFile, signature: packageFile }).strict()).min(1).max(200),
+    lineage: z
+      .array(z.object({ package: id, manifest: packageFile, signature: packageFile }).strict())
+      .min(1)
+      .max(200),
   })
   .strict();
 
 export const catalogPackageSchema = z.object({
   format: z.string().superRefine((format, ctx) => {
-    if (!(CATALOG_FORMATS as readonly string[]).includes(format)) ctx.addIssue({ code: 'custom', message: `unknown format "${format}"; this Stemroom reads ${CATALOG_FORMATS.join(' and ')}` });
+    if (!(CATALOG_FORMATS as readonly string[]).includes(format))
+      ctx.addIssue({ code: 'custom', message: `unknown format "${format}"; this Stemroom reads ${CATALOG_FORMATS.join(' and ')}` });
   }),
   package: z.object({
     id,

@@ -33,7 +33,14 @@ describe('judgePackageKey: trust on first use, then continuity', () => {
 });
 
 describe('signature.json schema', () => {
-  const valid = { format: 'stemroom-signature/1', signs: 'manifest.json', algorithm: 'Ed25519', publicKey: Buffer.alloc(32, 1).toString('base64'), manifestSha256: 'c'.repeat(64), signature: Buffer.alloc(64, 2).toString('base64') };
+  const valid = {
+    format: 'stemroom-signature/1',
+    signs: 'manifest.json',
+    algorithm: 'Ed25519',
+    publicKey: Buffer.alloc(32, 1).toString('base64'),
+    manifestSha256: 'c'.repeat(64),
+    signature: Buffer.alloc(64, 2).toString('base64'),
+  };
   it('accepts a well-formed signature and refuses wrong sizes, encodings and extra members', () => {
     expect(packageSignatureSchema.safeParse(valid).success).toBe(true);
     for (const bad of [
@@ -43,6 +50,7 @@ describe('signature.json schema', () => {
       { ...valid, algorithm: 'RSA' },
       { ...valid, signs: 'stems/vocals.wav' },
       { ...valid, extra: 1 },
-    ]) expect(packageSignatureSchema.safeParse(bad).success).toBe(false);
+    ])
+      expect(packageSignatureSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -11,9 +11,7 @@ export interface IncomingPackage {
   readonly signedBy: string | null;
 }
 
-export type KeyJudgement =
-  | { readonly ok: true; readonly pin: 'new' | 'kept' | 'none' }
-  | { readonly ok: false; readonly problem: string };
+export type KeyJudgement = { readonly ok: true; readonly pin: 'new' | 'kept' | 'none' } | { readonly ok: false; readonly problem: string };
 
 const short = (fingerprint: string) => fingerprint.slice(0, 16);
 
@@ -32,14 +30,21 @@ export function judgePackageKey(known: KnownPackage | null, incoming: IncomingPa
   if (!known) return { ok: true, pin: incoming.signedBy ? 'new' : 'none' };
   if (known.pinned) {
     const pinned = `key ${short(known.pinned.fingerprint)}… (pinned ${known.pinned.pinnedAt.slice(0, 10)})`;
-    if (!incoming.signedBy) return { ok: false, problem: `package "${incoming.id}" was signed with ${pinned}; this version is unsigned, and a signed package only accepts versions signed by its key` };
+    if (!incoming.signedBy)
+      return {
+        ok: false,
+        problem: `package "${incoming.id}" was signed with ${pinned}; this version is unsigned, and a signed package only accepts versions signed by its key`,
+      };
     if (incoming.signedBy !== known.pinned.fingerprint) {
       return { ok: false, problem: `package "${incoming.id}" is signed by key ${short(incoming.signedBy)}…, but this library trusts only ${pinned} for it` };
     }
     return { ok: true, pin: 'kept' };
   }
   if (incoming.publisher !== known.publisher) {
-    return { ok: false, problem: `package "${incoming.id}" is published by "${known.publisher}"; this version names "${incoming.publisher}", and an unsigned package cannot change hands` };
+    return {
+      ok: false,
+      problem: `package "${incoming.id}" is published by "${known.publisher}"; this version names "${incoming.publisher}", and an unsigned package cannot change hands`,
+    };
   }
   return { ok: true, pin: incoming.signedBy ? 'new' : 'none' };
 }

@@ -15,7 +15,7 @@ const base64 = (bytes: number) =>
   z
     .string()
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
-    .refine((value) => value.length % 4 === 0 && (value.length / 4) * 3 - (value.match(/=*$/)![0].length) === bytes, `base64 of ${bytes} bytes`);
+    .refine((value) => value.length % 4 === 0 && (value.length / 4) * 3 - value.match(/=*$/)![0].length === bytes, `base64 of ${bytes} bytes`);
 
 export const packageSignatureSchema = z
   .object({

@@ -101,10 +101,12 @@ function derivativeShapeProblems(pkg: CatalogPackage): string[] {
     if (r.stems.filter((s) => s.mix).length > 1) problems.push(`recordings[${i}].stems: more than one stem is marked as the mix`);
   });
   if (!pkg.derivative) {
-    if (pkg.recordings.some((r) => r.stems.some((s) => s.mix || s.track || s.contains))) problems.push('recordings: "mix", "track" and "contains" describe a derivative\'s stems; this package has no "derivative"');
+    if (pkg.recordings.some((r) => r.stems.some((s) => s.mix || s.track || s.contains)))
+      problems.push('recordings: "mix", "track" and "contains" describe a derivative\'s stems; this package has no "derivative"');
     return problems;
   }
-  if (pkg.recordings.length !== 1) problems.push(`recordings: a derivative package publishes one export, so it has one recording (it has ${pkg.recordings.length})`);
+  if (pkg.recordings.length !== 1)
+    problems.push(`recordings: a derivative package publishes one export, so it has one recording (it has ${pkg.recordings.length})`);
   const seen = new Set<string>();
   pkg.derivative.lineage.forEach((entry, i) => {
     if (seen.has(entry.package)) problems.push(`derivative.lineage[${i}].package: "${entry.package}" is named twice`);

@@ -118,13 +118,26 @@ function buildVocabulary(doc: ProjectDocument): ProjectVocabulary {
     const occurrence = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrence);
     const next = markers.slice(i + 1).find((m) => m.beat > marker.beat);
-    return { name: marker.name, base, occurrence, start: onGrid(marker.beat), end: next ? onGrid(next.beat) : Math.max(end, marker.beat + doc.timeSignature[0]) };
+    return {
+      name: marker.name,
+      base,
+      occurrence,
+      start: onGrid(marker.beat),
+      end: next ? onGrid(next.beat) : Math.max(end, marker.beat + doc.timeSignature[0]),
+    };
   });
   const names = new Set<string>();
   for (const t of tracks) for (const w of t.words) names.add(w);
   for (const m of doc.markers) for (const w of nameWords(m.name)) names.add(w);
   for (const t of doc.tracks) for (const w of tokenize(t.name)) if (w.kind === 'word') names.add(w.text);
-  const words = new Set([...grammarWords(), ...names, ...Object.keys(KIND_WORDS), ...INSTRUMENTS.flatMap((i) => i.words), ...COMPOUNDS.map((c) => c[2]), ...KEY_WORDS]);
+  const words = new Set([
+    ...grammarWords(),
+    ...names,
+    ...Object.keys(KIND_WORDS),
+    ...INSTRUMENTS.flatMap((i) => i.words),
+    ...COMPOUNDS.map((c) => c[2]),
+    ...KEY_WORDS,
+  ]);
   return { tracks, sections, beatsPerBar: doc.timeSignature[0], end, words, nameWords: names };
 }
 
@@ -133,4 +146,29 @@ function onGrid(beat: number): number {
   return Math.abs(beat - Math.round(beat)) < 0.01 ? Math.round(beat) : beat;
 }
 
-const KEY_WORDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'c#', 'd#', 'f#', 'g#', 'a#', 'db', 'eb', 'gb', 'ab', 'bb', 'major', 'minor', 'maj', 'min', 'sharp', 'flat', 'natural'];
+const KEY_WORDS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'c#',
+  'd#',
+  'f#',
+  'g#',
+  'a#',
+  'db',
+  'eb',
+  'gb',
+  'ab',
+  'bb',
+  'major',
+  'minor',
+  'maj',
+  'min',
+  'sharp',
+  'flat',
+  'natural',
+];

@@ -30,7 +30,13 @@ export class IdSource {
   private counter = 0;
 
   constructor(doc: ProjectDocument) {
-    this.used = new Set([...doc.clips.map((c) => c.id), ...doc.tracks.map((t) => t.id), ...doc.tracks.flatMap((t) => t.effects.map((e) => e.id)), ...doc.markers.map((m) => m.id), ...doc.sources.map((s) => s.id)]);
+    this.used = new Set([
+      ...doc.clips.map((c) => c.id),
+      ...doc.tracks.map((t) => t.id),
+      ...doc.tracks.flatMap((t) => t.effects.map((e) => e.id)),
+      ...doc.markers.map((m) => m.id),
+      ...doc.sources.map((s) => s.id),
+    ]);
   }
 
   next(prefix: string): string {

@@ -44,7 +44,11 @@ export class Sentence {
     const inTimes = new Set(this.times.flatMap((m) => range(m.start, m.end)));
     this.tracks = findTrackMentions(this.words, vocab).filter((m) => !range(m.start, m.end).some((i) => inTimes.has(i)));
     this.amounts = findAmounts(this.tokens, inTimes);
-    this.size = this.words.some((w) => (SIZE_WORDS.large as readonly string[]).includes(w)) ? 'large' : this.words.some((w) => (SIZE_WORDS.small as readonly string[]).includes(w)) ? 'small' : 'normal';
+    this.size = this.words.some((w) => (SIZE_WORDS.large as readonly string[]).includes(w))
+      ? 'large'
+      : this.words.some((w) => (SIZE_WORDS.small as readonly string[]).includes(w))
+        ? 'small'
+        : 'normal';
     this.content = new Set(this.words.flatMap((w, i) => (FILLER_SET.has(w) || this.tokens[i]!.kind === 'symbol' ? [] : [i])));
   }
 

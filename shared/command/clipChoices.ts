@@ -42,14 +42,28 @@ export function clipChoices(s: Sentence, target: TargetOption, qualifier?: TimeM
     const clip = ordinal.n === -1 ? clips.at(-1) : clips[ordinal.n - 1];
     if (!clip) return [];
     const name = ordinal.n === -1 ? 'last' : (ORDINAL_NAMES[ordinal.n] ?? `${ordinal.n}th`);
-    return [{ clips: [clip], within: null, label: `the ${name} ${target.label} clip (${formatBeat(clip.start, bpb)})`, score: 1, uses: [ordinal.at, ...clipWord] }];
+    return [
+      { clips: [clip], within: null, label: `the ${name} ${target.label} clip (${formatBeat(clip.start, bpb)})`, score: 1, uses: [ordinal.at, ...clipWord] },
+    ];
   }
   if (qualifier) {
     const [a, b] = qualifier.options[0]!.ranges[0]!;
     const inside = clips.filter((c) => c.start < b && c.start + c.length > a);
-    if (inside.length) return [{ clips: inside, within: [a, b], label: `${target.label} in ${qualifier.options[0]!.label}`, score: 1, uses: [...range(qualifier.start, qualifier.end), ...clipWord] }];
+    if (inside.length)
+      return [
+        {
+          clips: inside,
+          within: [a, b],
+          label: `${target.label} in ${qualifier.options[0]!.label}`,
+          score: 1,
+          uses: [...range(qualifier.start, qualifier.end), ...clipWord],
+        },
+      ];
   }
   const all: ClipChoice = { clips, within: null, label: clips.length === 1 ? `${target.label}` : `every ${target.label} clip`, score: 1, uses: clipWord };
   if (clips.length === 1) return [all];
-  return [all, { clips: [clips[0]!], within: null, label: `the first ${target.label} clip (${formatBeat(clips[0]!.start, bpb)})`, score: 0.93, uses: clipWord }];
+  return [
+    all,
+    { clips: [clips[0]!], within: null, label: `the first ${target.label} clip (${formatBeat(clips[0]!.start, bpb)})`, score: 0.93, uses: clipWord },
+  ];
 }

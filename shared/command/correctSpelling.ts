@@ -24,7 +24,11 @@ function allowance(length: number): number {
  * @example
  * correctSpelling(tokenize('mtue the bsas'), vocab).tokens.map((t) => t.text) // ['mute', 'the', 'bass']
  */
-export function correctSpelling(tokens: readonly Token[], words: ReadonlySet<string>, preferred: ReadonlySet<string>): { tokens: Token[]; corrections: Correction[] } {
+export function correctSpelling(
+  tokens: readonly Token[],
+  words: ReadonlySet<string>,
+  preferred: ReadonlySet<string>,
+): { tokens: Token[]; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const out = tokens.map((token) => {
     if (token.kind !== 'word' || words.has(token.text)) return token;

@@ -31,10 +31,23 @@ export const EFFECT_NAMES: Readonly<Record<EffectType, string>> = { eq3: 'EQ', c
 
 /** Each parameter's range (as the document schema allows), for clamping relative changes. */
 export const PARAM_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  lowDb: [-24, 24], midDb: [-24, 24], highDb: [-24, 24], lowHz: [40, 1000], highHz: [1000, 16000],
-  thresholdDb: [-60, 0], ratio: [1, 20], attackMs: [0.1, 200], releaseMs: [10, 2000], makeupDb: [0, 24],
-  decaySec: [0.1, 10], preDelayMs: [0, 200], mix: [0, 1], beats: [1 / 16, 4], feedback: [0, 0.95],
-  frequencyHz: [20, 20000], q: [0.1, 20],
+  lowDb: [-24, 24],
+  midDb: [-24, 24],
+  highDb: [-24, 24],
+  lowHz: [40, 1000],
+  highHz: [1000, 16000],
+  thresholdDb: [-60, 0],
+  ratio: [1, 20],
+  attackMs: [0.1, 200],
+  releaseMs: [10, 2000],
+  makeupDb: [0, 24],
+  decaySec: [0.1, 10],
+  preDelayMs: [0, 200],
+  mix: [0, 1],
+  beats: [1 / 16, 4],
+  feedback: [0, 0.95],
+  frequencyHz: [20, 20000],
+  q: [0.1, 20],
 };
 
 /** The track's effects of a type (the filter's mode too, when asked). */

@@ -41,7 +41,12 @@ export function findAmounts(tokens: readonly Token[], taken: ReadonlySet<number>
       continue;
     }
     // "up a fifth", "down a fourth"
-    if ((token.text === 'a' || token.text === 'an') && tokens[i + 1]?.kind === 'ordinal' && INTERVALS[tokens[i + 1]!.value!] && ['up', 'down'].includes(tokens[i - 1]?.text ?? '')) {
+    if (
+      (token.text === 'a' || token.text === 'an') &&
+      tokens[i + 1]?.kind === 'ordinal' &&
+      INTERVALS[tokens[i + 1]!.value!] &&
+      ['up', 'down'].includes(tokens[i - 1]?.text ?? '')
+    ) {
       amounts.push({ start: i, end: i + 2, value: INTERVALS[tokens[i + 1]!.value!]!, unit: 'semitone', signed: false });
       i++;
     }

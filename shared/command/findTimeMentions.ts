@@ -24,7 +24,33 @@ export interface TimeMention {
 
 const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const RANGE_JOIN = new Set(['to', 'through', 'thru', 'until', 'till', 'til', '-', 'and']);
-const PREPS = new Set(['in', 'at', 'to', 'from', 'for', 'during', 'until', 'till', 'til', 'before', 'after', 'of', 'on', 'over', 'throughout', 'across', 'by', 'into', 'onto', 'between', 'since', 'within', 'inside', 'outside', 'except']);
+const PREPS = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'for',
+  'during',
+  'until',
+  'till',
+  'til',
+  'before',
+  'after',
+  'of',
+  'on',
+  'over',
+  'throughout',
+  'across',
+  'by',
+  'into',
+  'onto',
+  'between',
+  'since',
+  'within',
+  'inside',
+  'outside',
+  'except',
+]);
 const SKIP = new Set(['the', 'a', 'every', 'each', 'all', 'both', 'whole', 'entire']);
 const ALL_WORDS = new Set(['every', 'each', 'all', 'both']);
 
@@ -50,7 +76,13 @@ function barMention(tokens: readonly Token[], i: number, vocab: ProjectVocabular
       const k = UNIT_WORDS[words[j + 1] ?? ''] === 'bar' ? j + 2 : j + 1;
       if (isInt(tokens[k]) && tokens[k]!.value! >= a) {
         const b = tokens[k]!.value!;
-        return { start: i, end: k + 1, kind: 'bars', prep: prepBefore(words, i), options: [{ ranges: [[(a - 1) * bpb, b * bpb]], label: formatBars(a, b), score: 1 }] };
+        return {
+          start: i,
+          end: k + 1,
+          kind: 'bars',
+          prep: prepBefore(words, i),
+          options: [{ ranges: [[(a - 1) * bpb, b * bpb]], label: formatBars(a, b), score: 1 }],
+        };
       }
     }
     if (UNIT_WORDS[words[j] ?? ''] === 'beat' && isInt(tokens[j + 1]) && tokens[j + 1]!.value! <= bpb) {
@@ -62,14 +94,33 @@ function barMention(tokens: readonly Token[], i: number, vocab: ProjectVocabular
   }
   // "the first 8 bars", "the last bar", "the first two beats"
   const ordinal = tokens[i];
-  const edge = ordinal?.kind === 'ordinal' && (ordinal.value === 1 || ordinal.value === -1) ? ordinal.value : ['opening', 'closing', 'final'].includes(ordinal?.text ?? '') ? (ordinal!.text === 'opening' ? 1 : -1) : null;
+  const edge =
+    ordinal?.kind === 'ordinal' && (ordinal.value === 1 || ordinal.value === -1)
+      ? ordinal.value
+      : ['opening', 'closing', 'final'].includes(ordinal?.text ?? '')
+        ? ordinal!.text === 'opening'
+          ? 1
+          : -1
+        : null;
   if (edge === null) return null;
   const counted = isInt(tokens[i + 1]) ? tokens[i + 1]!.value! : null;
   const unitAt = counted === null ? i + 1 : i + 2;
   const what = UNIT_WORDS[words[unitAt] ?? ''];
   if (what !== 'bar' && what !== 'beat') return null;
   const beats = (counted ?? 1) * (what === 'bar' ? bpb : 1);
-  return { start: i, end: unitAt + 1, kind: 'bars', prep: prepBefore(words, i), options: [{ ranges: [[edge === 1 ? 0 : -beats, edge === 1 ? beats : 0]], label: `${edge === 1 ? 'the first' : 'the last'} ${counted ?? ''} ${what}${counted === 1 || counted === null ? '' : 's'}`.replace(/ {2}/g, ' '), score: 1 }] };
+  return {
+    start: i,
+    end: unitAt + 1,
+    kind: 'bars',
+    prep: prepBefore(words, i),
+    options: [
+      {
+        ranges: [[edge === 1 ? 0 : -beats, edge === 1 ? beats : 0]],
+        label: `${edge === 1 ? 'the first' : 'the last'} ${counted ?? ''} ${what}${counted === 1 || counted === null ? '' : 's'}`.replace(/ {2}/g, ' '),
+        score: 1,
+      },
+    ],
+  };
 }
 
 function sectionLabel(sections: readonly Section[], all: boolean, beatsPerBar: number): string {
@@ -98,7 +149,12 @@ function sectionMention(tokens: readonly Token[], i: number, vocab: ProjectVocab
   const start = before ? i - 1 - (j === i - 2 && tokens[i - 1]?.kind !== 'ordinal' ? 1 : 0) : i;
   const mention = (options: TimeOption[], end = i + 1): TimeMention => ({ start, end, kind: 'section', prep: prepBefore(words, start), options });
   const pick = (n: number) => (n === -1 ? all.at(-1) : all.find((s) => s.occurrence === n));
-  const option = (sections: Section[], score: number, isAll = false): TimeOption => ({ ranges: sections.map((s) => [s.start, s.end] as const), label: sectionLabel(sections, isAll, vocab.beatsPerBar), score, sections });
+  const option = (sections: Section[], score: number, isAll = false): TimeOption => ({
+    ranges: sections.map((s) => [s.start, s.end] as const),
+    label: sectionLabel(sections, isAll, vocab.beatsPerBar),
+    score,
+    sections,
+  });
   if (before) {
     const section = pick(before.value!);
     return section ? mention([option([section], 1)]) : null;
@@ -121,7 +177,7 @@ function sectionMention(tokens: readonly Token[], i: number, vocab: ProjectVocab
 export function findTimeMentions(tokens: readonly Token[], vocab: ProjectVocabulary, playhead: number | undefined): TimeMention[] {
   const words = tokens.map((t) => t.text);
   const mentions: TimeMention[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const found = barMention(tokens, i, vocab) ?? sectionMention(tokens, i, vocab) ?? edgeMention(words, i, vocab, playhead);
     if (found) {
       mentions.push(resolveEdges(found, vocab));
@@ -134,10 +190,18 @@ export function findTimeMentions(tokens: readonly Token[], vocab: ProjectVocabul
 /** "the start", "the beginning", "the end", "here", "the playhead". */
 function edgeMention(words: readonly string[], i: number, vocab: ProjectVocabulary, playhead: number | undefined): TimeMention | null {
   const word = words[i]!;
-  if (words[i - 1] === 'the' && (word === 'start' || word === 'beginning' || word === 'top')) return { start: i, end: i + 1, kind: 'point', prep: prepBefore(words, i), options: [{ ranges: [[0, 0]], label: 'the start', score: 1 }] };
-  if (words[i - 1] === 'the' && word === 'end' && words[i + 1] !== 'of') return { start: i, end: i + 1, kind: 'point', prep: prepBefore(words, i), options: [{ ranges: [[vocab.end, vocab.end]], label: 'the end', score: 1 }] };
+  if (words[i - 1] === 'the' && (word === 'start' || word === 'beginning' || word === 'top'))
+    return { start: i, end: i + 1, kind: 'point', prep: prepBefore(words, i), options: [{ ranges: [[0, 0]], label: 'the start', score: 1 }] };
+  if (words[i - 1] === 'the' && word === 'end' && words[i + 1] !== 'of')
+    return { start: i, end: i + 1, kind: 'point', prep: prepBefore(words, i), options: [{ ranges: [[vocab.end, vocab.end]], label: 'the end', score: 1 }] };
   if (playhead !== undefined && (word === 'here' || word === 'playhead' || word === 'cursor' || (word === 'now' && i > 0))) {
-    return { start: i, end: i + 1, kind: 'point', prep: prepBefore(words, i), options: [{ ranges: [[playhead, playhead]], label: `the playhead (${formatBeat(playhead, vocab.beatsPerBar)})`, score: 1 }] };
+    return {
+      start: i,
+      end: i + 1,
+      kind: 'point',
+      prep: prepBefore(words, i),
+      options: [{ ranges: [[playhead, playhead]], label: `the playhead (${formatBeat(playhead, vocab.beatsPerBar)})`, score: 1 }],
+    };
   }
   return null;
 }
@@ -146,6 +210,9 @@ function edgeMention(words: readonly string[], i: number, vocab: ProjectVocabula
 function resolveEdges(mention: TimeMention, vocab: ProjectVocabulary): TimeMention {
   return {
     ...mention,
-    options: mention.options.map((o) => ({ ...o, ranges: o.ranges.map(([a, b]) => (a < 0 ? ([Math.max(0, vocab.end + a), vocab.end + b] as const) : ([a, b] as const))) })),
+    options: mention.options.map((o) => ({
+      ...o,
+      ranges: o.ranges.map(([a, b]) => (a < 0 ? ([Math.max(0, vocab.end + a), vocab.end + b] as const) : ([a, b] as const))),
+    })),
   };
 }

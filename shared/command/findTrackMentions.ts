@@ -21,7 +21,11 @@ export interface TrackMention {
 function allTracksLength(words: readonly string[], i: number): number {
   const [a, b, c] = [words[i], words[i + 1], words[i + 2]];
   if (a === 'everything' || a === 'everyone') return 1;
-  if ((a === 'all' || a === 'every' || a === 'each') && (b === 'tracks' || b === 'track' || b === 'stems' || b === 'stem' || b === 'channels' || b === 'instruments' || b === 'parts')) return 2;
+  if (
+    (a === 'all' || a === 'every' || a === 'each') &&
+    (b === 'tracks' || b === 'track' || b === 'stems' || b === 'stem' || b === 'channels' || b === 'instruments' || b === 'parts')
+  )
+    return 2;
   if (a === 'all' && b === 'the' && (c === 'tracks' || c === 'stems' || c === 'instruments' || c === 'parts')) return 3;
   if (a === 'all' && (b === undefined || b === 'but' || b === 'except')) return 1;
   if ((a === 'whole' || a === 'entire') && (b === 'mix' || b === 'thing' || b === 'song' || b === 'track' || b === 'arrangement' || b === 'project')) return 2;
@@ -57,10 +61,20 @@ function optionsFor(words: readonly string[], vocab: ProjectVocabulary): TrackOp
     if (instrument >= 0) {
       const named = vocab.tracks.filter((t) => t.instrument === instrument && !exact.includes(t));
       if (named.length) add(named, exact.length ? 0.85 : 0.95, 'instrument');
-      else if (!exact.length) add(vocab.tracks.filter((t) => t.kind === INSTRUMENTS[instrument]!.kind), 0.7, 'kind');
+      else if (!exact.length)
+        add(
+          vocab.tracks.filter((t) => t.kind === INSTRUMENTS[instrument]!.kind),
+          0.7,
+          'kind',
+        );
     }
     const kind = KIND_WORDS[raw] ?? KIND_WORDS[word];
-    if (kind) add(vocab.tracks.filter((t) => t.kind === kind), exact.length || partial.length ? 0.86 : 0.9, 'kind');
+    if (kind)
+      add(
+        vocab.tracks.filter((t) => t.kind === kind),
+        exact.length || partial.length ? 0.86 : 0.9,
+        'kind',
+      );
   }
   // A wider reading: the whole stem kind of a single named track ("the kick" → every drum track).
   const top = options[0];
@@ -85,7 +99,7 @@ function optionsFor(words: readonly string[], vocab: ProjectVocabulary): TrackOp
  */
 export function findTrackMentions(words: readonly string[], vocab: ProjectVocabulary): TrackMention[] {
   const mentions: TrackMention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let found: TrackMention | null = null;
     for (let length = Math.min(3, words.length - i); length >= 1 && !found; length--) {
       const options = optionsFor(words.slice(i, i + length), vocab);

@@ -46,7 +46,11 @@ describe('interpretCommand: the first reading of a sentence', () => {
   it('mutes a stretch of time with ordinary commands: splits at its edges and turns that piece off', () => {
     const doc = after('drop the vocals in the chorus');
     const pieces = clipsOf(doc, 'Lead vocal');
-    expect(pieces.map((c) => [c.start, c.start + c.length, c.active])).toEqual([[32, 96, true], [96, 128, false], [128, 352, true]]);
+    expect(pieces.map((c) => [c.start, c.start + c.length, c.active])).toEqual([
+      [32, 96, true],
+      [96, 128, false],
+      [128, 352, true],
+    ]);
     // The pieces play exactly the material the whole clip played there.
     expect(pieces[2]!.sourceOffset).toBeCloseTo(128 * 0.5, 9);
   });
@@ -64,7 +68,12 @@ describe('interpretCommand: the first reading of a sentence', () => {
     expect(readings.length).toBeGreaterThanOrEqual(3);
     expect(readings[0]).toMatch(/^Raise Piano by 3 dB in the Chorus \(bars 25–32\)/);
     expect(readings).toContainEqual(expect.stringMatching(/^Raise Piano by 3 dB in every Chorus/));
-    expect(read('key of D').candidates.slice(0, 4).map((c) => c.description).join('\n')).toMatch(/D major[\s\S]*D minor/);
+    expect(
+      read('key of D')
+        .candidates.slice(0, 4)
+        .map((c) => c.description)
+        .join('\n'),
+    ).toMatch(/D major[\s\S]*D minor/);
   });
 
   it('is deterministic: the same sentence on the same document gives the same candidates, ids included', () => {
@@ -74,7 +83,13 @@ describe('interpretCommand: the first reading of a sentence', () => {
   });
 
   it('every candidate is a valid edit of the document, applied as one labelled batch', () => {
-    for (const text of ['mute the vocals in the chorus', 'copy the chorus percussion to the bridge', 'double time the hats', 'more reverb on the vocals', 'pan the lead vocal left in the chorus']) {
+    for (const text of [
+      'mute the vocals in the chorus',
+      'copy the chorus percussion to the bridge',
+      'double time the hats',
+      'more reverb on the vocals',
+      'pan the lead vocal left in the chorus',
+    ]) {
       for (const candidate of read(text).candidates) {
         const command = candidateCommand(text, candidate) as Extract<Command, { type: 'batch' }>;
         expect(command.label).toBe(text);
@@ -88,7 +103,9 @@ describe('interpretCommand: licences', () => {
   it('shows a rule-breaking reading with its reason, never alone when an allowed one exists', () => {
     const { candidates } = read('take it up to 128');
     expect(candidates[0]).toMatchObject({ description: 'Set the tempo to 128 BPM', licence: { allowed: false } });
-    expect(candidates[0]!.licence.reasons[0]).toMatch(/The licence of "Riser" forbids time-stretching it; this would play it at 106\.7% of its speed on track "Riser"\./);
+    expect(candidates[0]!.licence.reasons[0]).toMatch(
+      /The licence of "Riser" forbids time-stretching it; this would play it at 106\.7% of its speed on track "Riser"\./,
+    );
     expect(candidates.some((c) => c.licence.allowed)).toBe(true);
     const repaired = candidates.find((c) => c.licence.allowed)!;
     expect(repaired.description).toBe('Set the tempo to 128 BPM, and mute Riser (its stem may not be time-stretched)');
@@ -126,7 +143,10 @@ describe('interpretCommand: hostile and empty input', () => {
     ['set the tempo to 1000', 'The tempo must be between 20 and 300 BPM (1000 is not).'],
     ['transpose the piano up 4000 semitones', 'A transposition is at most 24 semitones either way.'],
     ['unmute the kick', 'Kick is already that way ("Unmute Kick" would change nothing).'],
-    ['purple monkey dishwasher', 'Nothing in "purple monkey dishwasher" reads as an edit of this project. Try e.g. "mute the vocals in the chorus" or "take it up to 128".'],
+    [
+      'purple monkey dishwasher',
+      'Nothing in "purple monkey dishwasher" reads as an edit of this project. Try e.g. "mute the vocals in the chorus" or "take it up to 128".',
+    ],
   ])('%j → no candidate, one line saying why', (text, problem) => {
     const result = read(text);
     expect(result.candidates).toEqual([]);

@@ -102,7 +102,12 @@ export function interpretCommand(text: string, context: InterpretContext, max = 
     }
     if (seen.has(key)) return null;
     seen.add(key);
-    const candidate = { description: reading.description, commands: reading.commands, licence: licenceCheck(breachesBefore, after, rights), score: Math.round(score * 1000) / 1000 };
+    const candidate = {
+      description: reading.description,
+      commands: reading.commands,
+      licence: licenceCheck(breachesBefore, after, rights),
+      score: Math.round(score * 1000) / 1000,
+    };
     tried.push(candidate);
     return candidate;
   };
@@ -125,7 +130,12 @@ export function interpretCommand(text: string, context: InterpretContext, max = 
   if (allowed && !shown.some((c) => c.licence.allowed)) shown[shown.length - 1] = allowed;
   const candidates = shown.map((c, i) => ({ ...c, rank: i + 1 }));
   if (candidates.length === 0) {
-    return { text, candidates, corrections: sentence.corrections, problem: lastProblem ?? `Nothing in "${text.trim()}" reads as an edit of this project. Try e.g. "mute the vocals in the chorus" or "take it up to 128".` };
+    return {
+      text,
+      candidates,
+      corrections: sentence.corrections,
+      problem: lastProblem ?? `Nothing in "${text.trim()}" reads as an edit of this project. Try e.g. "mute the vocals in the chorus" or "take it up to 128".`,
+    };
   }
   return { text, candidates, corrections: sentence.corrections };
 }

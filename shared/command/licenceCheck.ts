@@ -24,10 +24,18 @@ const key = (b: StemRuleBreach) => `${b.rule}|${b.sourceId}|${b.trackId}`;
  * @example
  * licenceCheck(before, afterTempo128, rights) // `before`: the document, or its breaches when checking many candidates // { allowed: false, reasons: ['The licence of "Riser" forbids time-stretching it; …'], … }
  */
-export function licenceCheck(before: ProjectDocument | readonly StemRuleBreach[], after: ProjectDocument, rights: Readonly<Record<string, SourceRights>>): LicenceCheck {
+export function licenceCheck(
+  before: ProjectDocument | readonly StemRuleBreach[],
+  after: ProjectDocument,
+  rights: Readonly<Record<string, SourceRights>>,
+): LicenceCheck {
   const already = new Set((Array.isArray(before) ? (before as readonly StemRuleBreach[]) : stemRuleBreaches(before as ProjectDocument, rights)).map(key));
   const added = stemRuleBreaches(after, rights).filter((b) => !already.has(key(b)));
-  return { allowed: added.length === 0, reasons: added.map((b) => b.message), breaches: added.map(({ rule, sourceId, trackId }) => ({ rule, sourceId, trackId })) };
+  return {
+    allowed: added.length === 0,
+    reasons: added.map((b) => b.message),
+    breaches: added.map(({ rule, sourceId, trackId }) => ({ rule, sourceId, trackId })),
+  };
 }
 
 const RULE_WORDS: Record<StemRuleBreach['rule'], string> = {

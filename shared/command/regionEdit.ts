@@ -28,7 +28,13 @@ interface Piece {
  * the pieces inside, so an edit "for bars 1–8" changes exactly those bars.
  * `change` then says what happens to each piece (changes, or "remove").
  */
-export function regionEdit(doc: ProjectDocument, trackIds: readonly string[], ranges: Ranges, ids: IdSource, change: (piece: Clip) => ClipChanges | 'remove' | null): RegionEdit {
+export function regionEdit(
+  doc: ProjectDocument,
+  trackIds: readonly string[],
+  ranges: Ranges,
+  ids: IdSource,
+  change: (piece: Clip) => ClipChanges | 'remove' | null,
+): RegionEdit {
   const commands: Command[] = [];
   const splits: number[] = [];
   const inside: Piece[] = [];

@@ -29,18 +29,33 @@ export function scopeOptions(sentence: Sentence, skip: (m: TimeMention) => boole
     const uses = range(Math.max(0, mention.start - (mention.prep ? 1 : 0)), mention.end);
     if (BEFORE.has(mention.prep ?? '')) {
       const start = mention.options[0]!.ranges[0]![0];
-      if (start > 0) options.push({ ranges: [[0, start]], phrase: `until ${mention.options[0]!.label.replace(/ \(.*\)$/, '')} (${formatRange(0, start, vocab.beatsPerBar)})`, score: 0.95, uses, mention });
+      if (start > 0)
+        options.push({
+          ranges: [[0, start]],
+          phrase: `until ${mention.options[0]!.label.replace(/ \(.*\)$/, '')} (${formatRange(0, start, vocab.beatsPerBar)})`,
+          score: 0.95,
+          uses,
+          mention,
+        });
       continue;
     }
     if (mention.prep === 'after' || (mention.prep === 'from' && sentence.words[mention.end] === 'on')) {
       const first = mention.options[0]!.ranges[0]!;
       const start = mention.prep === 'after' ? first[1] : first[0];
-      if (start < vocab.end) options.push({ ranges: [[start, vocab.end]], phrase: `for ${formatRange(start, vocab.end, vocab.beatsPerBar)}`, score: 0.95, uses: [...uses, mention.end], mention });
+      if (start < vocab.end)
+        options.push({
+          ranges: [[start, vocab.end]],
+          phrase: `for ${formatRange(start, vocab.end, vocab.beatsPerBar)}`,
+          score: 0.95,
+          uses: [...uses, mention.end],
+          mention,
+        });
       continue;
     }
     if (!SCOPE_PREPS.has(mention.prep)) continue;
     for (const option of mention.options) {
-      const phrase = mention.kind === 'section' ? `in ${option.label}` : `for ${option.ranges.map(([a, b]) => formatRange(a, b, vocab.beatsPerBar)).join(', ')}`;
+      const phrase =
+        mention.kind === 'section' ? `in ${option.label}` : `for ${option.ranges.map(([a, b]) => formatRange(a, b, vocab.beatsPerBar)).join(', ')}`;
       options.push({ ranges: option.ranges, phrase, score: option.score, uses, mention });
     }
   }

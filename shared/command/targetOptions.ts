@@ -54,12 +54,15 @@ export function targetOptions(sentence: Sentence, skip: (mention: TrackMention) 
     for (let k = 1; k < Math.min(m.options.length, 3); k++) options.push(combine(mentions.map((_, j) => (j === i ? k : 0))));
   });
   const seen = new Set<string>();
-  return options.filter((o) => {
-    const key = [...o.trackIds].sort().join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).sort((a, b) => b.score - a.score).slice(0, 4);
+  return options
+    .filter((o) => {
+      const key = [...o.trackIds].sort().join('|');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 4);
 }
 
 /** Every track, for a sentence that names a stretch of time but no track ("make the chorus louder", "delete the outro"). */

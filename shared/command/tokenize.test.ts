@@ -21,7 +21,7 @@ describe('tokenize', () => {
     ['half-time the hi-hats', ['half', 'time', 'the', 'hi', 'hats']],
     ['pan it 30% right', ['pan', 'it', '30', '%', 'right']],
     ['key of C#', ['key', 'of', 'c#']],
-    ["don’t touch the kick", ['dont', 'touch', 'the', 'kick']],
+    ['don’t touch the kick', ['dont', 'touch', 'the', 'kick']],
   ])('%j → %j', (text, words) => {
     expect(texts(text)).toEqual(words);
   });
@@ -55,7 +55,12 @@ describe('spelling', () => {
     const vocab = projectVocabulary(evalProjectDocument());
     const { tokens, corrections } = correctSpelling(tokenize('mtue the bsas and strigns 128 in the chrous'), vocab.words, vocab.nameWords);
     expect(tokens.map((t) => t.text)).toEqual(['mute', 'the', 'bass', 'and', 'strings', '128', 'in', 'the', 'chorus']);
-    expect(corrections).toEqual([{ from: 'mtue', to: 'mute' }, { from: 'bsas', to: 'bass' }, { from: 'strigns', to: 'strings' }, { from: 'chrous', to: 'chorus' }]);
+    expect(corrections).toEqual([
+      { from: 'mtue', to: 'mute' },
+      { from: 'bsas', to: 'bass' },
+      { from: 'strigns', to: 'strings' },
+      { from: 'chrous', to: 'chorus' },
+    ]);
     expect(correctSpelling(tokenize('xylophone'), vocab.words, vocab.nameWords).corrections).toEqual([]);
   });
 });

@@ -199,7 +199,14 @@ export type PlaysImportSummary = z.infer<typeof playsImportSummarySchema>;
  * const plays = await bridge.call('analytics.flaggedPlays', { exportId, limit: 20 });
  * for (const p of plays) console.log(p.playedAt, p.country, p.rules.join(', '));
  */
-export const flaggedPlaySchema = z.object({ playedAt: z.string(), listener: z.string(), msPlayed: z.number(), country: z.string(), rules: z.array(flagRuleSchema), disputed: z.boolean() });
+export const flaggedPlaySchema = z.object({
+  playedAt: z.string(),
+  listener: z.string(),
+  msPlayed: z.number(),
+  country: z.string(),
+  rules: z.array(flagRuleSchema),
+  disputed: z.boolean(),
+});
 
 /**
  * Plays kept aside for a track no export claims yet (e.g. a title of this creator), grouped by track key.
@@ -208,7 +215,14 @@ export const flaggedPlaySchema = z.object({ playedAt: z.string(), listener: z.st
  * const groups = await bridge.call('analytics.aside', {});
  * for (const g of groups) console.log(g.label, g.plays, g.firstPlayedAt);
  */
-export const asideGroupSchema = z.object({ keyKind: z.string(), keyValue: z.string(), label: z.string(), plays: z.number(), firstPlayedAt: z.string(), lastPlayedAt: z.string() });
+export const asideGroupSchema = z.object({
+  keyKind: z.string(),
+  keyValue: z.string(),
+  label: z.string(),
+  plays: z.number(),
+  firstPlayedAt: z.string(),
+  lastPlayedAt: z.string(),
+});
 
 /**
  * The analytics channels: import and simulate plays, read reports and the overview, review flagged plays and dispute them, try a fix.
@@ -242,7 +256,12 @@ export const analyticsEndpoints = {
       .object({
         exportId,
         plays: z.number().int().min(1).max(10_000_000),
-        seed: z.number().int().min(0).max(2 ** 31).default(1),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .default(1),
         days: z.number().int().min(1).max(365).default(28),
         /** Share of plays from artificial patterns (repeat bots, 30-second bursts), to see flagging at work. */
         artificialShare: z.number().min(0).max(0.5).default(0.02),
@@ -257,7 +276,10 @@ export const analyticsEndpoints = {
   /** Flagged plays of one export with the rules that caught each, newest first. */
   'analytics.flaggedPlays': endpoint(z.object({ exportId, limit: z.number().int().min(1).max(1000).default(100) }).strict(), z.array(flaggedPlaySchema)),
   /** The creator disputes what a flag rule caught (or takes the dispute back); the figures are judged again. */
-  'analytics.dispute': endpoint(z.object({ exportId, catchId: z.string().min(1).max(100), disputed: z.boolean() }).strict(), z.object({ disputed: z.boolean() })),
+  'analytics.dispute': endpoint(
+    z.object({ exportId, catchId: z.string().min(1).max(100), disputed: z.boolean() }).strict(),
+    z.object({ disputed: z.boolean() }),
+  ),
   /** "Try a fix": the project becomes the exported revision again, as a new revision, opened at that moment. */
   'analytics.tryFix': endpoint(
     z.object({ exportId, second: z.number().min(0).max(86_400) }).strict(),

@@ -40,7 +40,14 @@ export const recordingSummarySchema = z.object({
 });
 export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
 
-const shareSchema = z.object({ partyId: z.string(), name: z.string(), isni: z.string().nullable(), ipi: z.string().nullable(), role: z.string(), shareBp: z.number() });
+const shareSchema = z.object({
+  partyId: z.string(),
+  name: z.string(),
+  isni: z.string().nullable(),
+  ipi: z.string().nullable(),
+  role: z.string(),
+  shareBp: z.number(),
+});
 const usabilitySchema = z.object({ usable: z.boolean(), reason: z.string().optional(), restrictions: z.array(z.string()) });
 
 /**
@@ -183,11 +190,27 @@ export const packageSourceSchema = z.union([
  * const detail = await bridge.call('catalog.recording', { id: 'emb-r-glass-orchard' });
  */
 export const catalogEndpoints = {
-  'catalog.search': endpoint(catalogSearchRequestSchema, z.object({ total: z.number(), items: z.array(recordingSummarySchema), territory: z.string(), date: z.string() })),
-  'catalog.recording': endpoint(z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(), recordingDetailSchema),
+  'catalog.search': endpoint(
+    catalogSearchRequestSchema,
+    z.object({ total: z.number(), items: z.array(recordingSummarySchema), territory: z.string(), date: z.string() }),
+  ),
+  'catalog.recording': endpoint(
+    z.object({ id: z.string().min(1).max(100), territory: territory.optional(), date: isoDate.optional() }).strict(),
+    recordingDetailSchema,
+  ),
   'catalog.packages': endpoint(
     z.object({}).strict(),
-    z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), version: z.number(), importedAt: z.string(), recordings: z.number(), keyFingerprint: z.string().nullable() })),
+    z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        publisher: z.string(),
+        version: z.number(),
+        importedAt: z.string(),
+        recordings: z.number(),
+        keyFingerprint: z.string().nullable(),
+      }),
+    ),
   ),
   'catalog.keys': endpoint(z.object({}).strict(), z.array(z.string())),
   'catalog.import': endpoint(z.object({ source: packageSourceSchema, taskId: taskIdSchema.optional() }).strict(), importSummarySchema),

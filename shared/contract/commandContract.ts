@@ -73,14 +73,16 @@ export const commandEndpoints = {
    * bridge.call('projects.command', { projectId, text: 'mute the vocals in the chorus', apply: 1 })
    */
   'projects.command': endpoint(
-    z.object({
-      projectId,
-      // Long enough for the service to say "at most 300 characters" itself; far too short to be a burden.
-      text: z.string().max(10_000),
-      apply: z.number().int().min(1).max(1_000_000).optional(),
-      expect: z.array(commandSchema).max(1000).optional(),
-      playheadBeat: z.number().min(0).max(100_000).optional(),
-    }).strict(),
+    z
+      .object({
+        projectId,
+        // Long enough for the service to say "at most 300 characters" itself; far too short to be a burden.
+        text: z.string().max(10_000),
+        apply: z.number().int().min(1).max(1_000_000).optional(),
+        expect: z.array(commandSchema).max(1000).optional(),
+        playheadBeat: z.number().min(0).max(100_000).optional(),
+      })
+      .strict(),
     interpretationSchema,
   ),
 };

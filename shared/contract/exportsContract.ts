@@ -19,10 +19,23 @@ const territory = z.string().refine(isCountryCode, 'a territory is an ISO 3166-1
  * const check = await bridge.call('exports.check', { projectId, territory: 'US' });
  * for (const r of check.reasons) console.log(`${r.message} — ${r.fix}`);
  */
-export const rightsReasonSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), licenceId: z.string().optional(), trackIds: z.array(z.string()).optional() });
+export const rightsReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fix: z.string(),
+  licenceId: z.string().optional(),
+  trackIds: z.array(z.string()).optional(),
+});
 export type RightsReasonView = z.infer<typeof rightsReasonSchema>;
 
-const splitSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number(), isni: z.string().optional(), ipi: z.string().optional() });
+const splitSchema = z.object({
+  partyId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  shareBp: z.number(),
+  isni: z.string().optional(),
+  ipi: z.string().optional(),
+});
 
 /**
  * What `exports.start` renders: format, bit depth, rate, territory, loudness target, credits, channel and bundle.
@@ -201,7 +214,16 @@ export const ledgerVerificationSchema = z.object({
  */
 export const exportsEndpoints = {
   'exports.check': endpoint(
-    z.object({ projectId, territory: territory.optional(), creator: z.string().max(200).optional(), title: z.string().max(200).optional(), channel: z.enum(exportChannels).optional(), aiUse: z.enum(aiUses).optional() }).strict(),
+    z
+      .object({
+        projectId,
+        territory: territory.optional(),
+        creator: z.string().max(200).optional(),
+        title: z.string().max(200).optional(),
+        channel: z.enum(exportChannels).optional(),
+        aiUse: z.enum(aiUses).optional(),
+      })
+      .strict(),
     exportCheckSchema,
   ),
   'exports.start': endpoint(exportOptionsSchema, exportSummarySchema),
@@ -209,7 +231,10 @@ export const exportsEndpoints = {
   'exports.show': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ item: exportListItemSchema, record: attributionRecordSchema })),
   'exports.inspect': endpoint(z.object({ source: packageSourceSchema }).strict(), inspectionSchema),
   /** A delivery bundle of an existing export (its ledger proof reaches today's signed head). */
-  'exports.bundle': endpoint(z.object({ exportId: z.string().max(64), kind: z.enum(['folder', 'zip']).default('folder'), path: z.string().min(1).max(4096).optional() }).strict(), z.object({ path: z.string(), files: z.array(z.string()) })),
+  'exports.bundle': endpoint(
+    z.object({ exportId: z.string().max(64), kind: z.enum(['folder', 'zip']).default('folder'), path: z.string().min(1).max(4096).optional() }).strict(),
+    z.object({ path: z.string(), files: z.array(z.string()) }),
+  ),
   'exports.reveal': endpoint(z.object({ exportId: z.string().max(64) }).strict(), z.object({ revealed: z.boolean() })),
   'ledger.verify': endpoint(z.object({}).strict(), ledgerVerificationSchema),
 };

@@ -127,6 +127,12 @@ export const lineageEndpoints = {
   'lineage.publishCheck': endpoint(z.object({ exportId }).strict(), publishCheckSchema),
   'lineage.publish': endpoint(publishRequestSchema, publishSummarySchema),
   /** The approval request a creator sends to a licensor for the project's current revision. */
-  'approvals.request': endpoint(z.object({ projectId, licenceId: z.string().min(1).max(80), channel: z.enum(exportChannels).default('streaming-distribution') }).strict(), approvalRequestSchema),
-  'approvals.import': endpoint(z.object({ source: packageSourceSchema }).strict(), z.object({ licence: z.string(), licensor: z.string(), project: z.string(), revision: z.number(), channel: z.string(), validUntil: z.string().nullable() })),
+  'approvals.request': endpoint(
+    z.object({ projectId, licenceId: z.string().min(1).max(80), channel: z.enum(exportChannels).default('streaming-distribution') }).strict(),
+    approvalRequestSchema,
+  ),
+  'approvals.import': endpoint(
+    z.object({ source: packageSourceSchema }).strict(),
+    z.object({ licence: z.string(), licensor: z.string(), project: z.string(), revision: z.number(), channel: z.string(), validUntil: z.string().nullable() }),
+  ),
 };

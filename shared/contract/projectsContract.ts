@@ -101,7 +101,13 @@ export type OpenProject = z.infer<typeof openProjectSchema>;
 export const projectsEndpoints = {
   'projects.list': endpoint(z.object({ trashed: z.boolean().default(false) }).strict(), z.array(projectSummarySchema)),
   'projects.create': endpoint(
-    z.object({ recordingId: z.string().min(1).max(100), kind: z.enum(['remix', 'cover']), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional() }).strict(),
+    z
+      .object({
+        recordingId: z.string().min(1).max(100),
+        kind: z.enum(['remix', 'cover']),
+        name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional(),
+      })
+      .strict(),
     projectSummarySchema,
   ),
   'projects.open': endpoint(z.object({ projectId }).strict(), openProjectSchema),
@@ -113,14 +119,28 @@ export const projectsEndpoints = {
   ),
   'projects.undo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
   'projects.redo': endpoint(z.object({ projectId }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
-  'projects.duplicate': endpoint(z.object({ projectId, revision: z.number().int().positive().optional(), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional() }).strict(), projectSummarySchema),
+  'projects.duplicate': endpoint(
+    z
+      .object({ projectId, revision: z.number().int().positive().optional(), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters).optional() })
+      .strict(),
+    projectSummarySchema,
+  ),
   'projects.delete': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
   'projects.restore': endpoint(z.object({ projectId }).strict(), projectSummarySchema),
   'projects.revisions': endpoint(
     z.object({ projectId }).strict(),
     z.array(z.object({ revision: z.number(), createdAt: z.string(), label: z.string(), documentSha256: z.string() })),
   ),
-  'projects.restoreRevision': endpoint(z.object({ projectId, revision: z.number().int().positive() }).strict(), z.object({ document: projectDocumentSchema, history: historyStateSchema })),
-  'projects.exportFile': endpoint(z.object({ projectId, path: z.string().min(1).max(4096) }).strict(), z.object({ path: z.string(), bytes: z.number(), recordings: z.number() })),
-  'projects.importFile': endpoint(z.object({ source: packageSourceSchema }).strict(), z.object({ project: projectSummarySchema, missing: z.array(missingSourceSchema) })),
+  'projects.restoreRevision': endpoint(
+    z.object({ projectId, revision: z.number().int().positive() }).strict(),
+    z.object({ document: projectDocumentSchema, history: historyStateSchema }),
+  ),
+  'projects.exportFile': endpoint(
+    z.object({ projectId, path: z.string().min(1).max(4096) }).strict(),
+    z.object({ path: z.string(), bytes: z.number(), recordings: z.number() }),
+  ),
+  'projects.importFile': endpoint(
+    z.object({ source: packageSourceSchema }).strict(),
+    z.object({ project: projectSummarySchema, missing: z.array(missingSourceSchema) }),
+  ),
 };

@@ -26,5 +26,8 @@ export const recordingsEndpoints = {
    * project as a recording source. Refused with the reason when it is not
    * usable audio; nothing is kept then.
    */
-  'recordings.add': endpoint(z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters) }).strict(), storedTakeSchema),
+  'recordings.add': endpoint(
+    z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/), name: z.string().min(1).max(200).superRefine(refuseUnsafeCharacters) }).strict(),
+    storedTakeSchema,
+  ),
 } as const;

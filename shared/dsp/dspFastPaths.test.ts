@@ -29,7 +29,10 @@ function referenceEnergies(channels: Float32Array[], sampleRate: number): Float6
   const count = frames < block ? 0 : Math.floor((frames - block) / hop) + 1;
   const energies = new Float64Array(count);
   const filter = (samples: Float64Array, { b, a }: Biquad) => {
-    let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+    let x1 = 0,
+      x2 = 0,
+      y1 = 0,
+      y2 = 0;
     for (let i = 0; i < samples.length; i++) {
       const x = samples[i]!;
       const y = b[0] * x + b[1] * x1 + b[2] * x2 - a[1] * y1 - a[2] * y2;
@@ -58,19 +61,25 @@ const signal = fc.array(fc.float({ min: -1, max: 1, noNaN: true }), { minLength:
 
 describe('fast paths', () => {
   it('fused K-weighting gives the same block energies as filtering twice and summing', () => {
-    fc.assert(fc.property(signal, signal, (a, b) => {
-      const n = Math.min(a.length, b.length);
-      const channels = [a.slice(0, n), b.slice(0, n)];
-      expect([...blockEnergies(channels, 800)]).toEqual([...referenceEnergies(channels, 800)]);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(signal, signal, (a, b) => {
+        const n = Math.min(a.length, b.length);
+        const channels = [a.slice(0, n), b.slice(0, n)];
+        expect([...blockEnergies(channels, 800)]).toEqual([...referenceEnergies(channels, 800)]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('true peak with quiet blocks skipped equals the full 4× interpolation', () => {
-    fc.assert(fc.property(signal, fc.integer({ min: 0, max: 5999 }), fc.float({ min: 0, max: 1, noNaN: true }), (x, at, loud) => {
-      const quietThenLoud = new Float32Array(x.length + 256);
-      quietThenLoud.set(x.map((v) => v * 0.01));
-      quietThenLoud[Math.min(at, quietThenLoud.length - 1)] = loud;
-      expect(truePeakDb([quietThenLoud, x])).toBe(referenceTruePeak([quietThenLoud, x]));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(signal, fc.integer({ min: 0, max: 5999 }), fc.float({ min: 0, max: 1, noNaN: true }), (x, at, loud) => {
+        const quietThenLoud = new Float32Array(x.length + 256);
+        quietThenLoud.set(x.map((v) => v * 0.01));
+        quietThenLoud[Math.min(at, quietThenLoud.length - 1)] = loud;
+        expect(truePeakDb([quietThenLoud, x])).toBe(referenceTruePeak([quietThenLoud, x]));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -48,8 +48,14 @@ export function blockEnergies(channels: readonly Float32Array[], sampleRate: num
   const hopsPerBlock = Math.round(block / hop);
   const hopSums = new Float64Array(hops);
   for (const channel of channels) {
-    let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-    let u1 = 0, u2 = 0, v1 = 0, v2 = 0;
+    let x1 = 0,
+      x2 = 0,
+      y1 = 0,
+      y2 = 0;
+    let u1 = 0,
+      u2 = 0,
+      v1 = 0,
+      v2 = 0;
     let i = 0;
     for (let h = 0; h < hops; h++) {
       let sum = 0;

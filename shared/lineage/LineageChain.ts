@@ -142,9 +142,17 @@ export class LineageChain {
       if (!source) continue;
       const parties = new Map(source.pkg.manifest.parties.map((p) => [p.id, p.name]));
       for (const licence of source.pkg.manifest.licences) {
-        const bears = (licence.type === 'master' && licence.recording === recordingId) || (licence.type === 'publishing' && licence.work === source.recording.work);
+        const bears =
+          (licence.type === 'master' && licence.recording === recordingId) || (licence.type === 'publishing' && licence.work === source.recording.work);
         if (!bears || !record.licences.some((l) => l.id === licence.id)) continue;
-        found.push({ licence, licensorName: parties.get(licence.licensor) ?? licence.licensor, packageId: source.pkg.manifest.package.id, packageKeyFingerprint: source.pkg.keyFingerprint, recordingId, recordingTitle: source.recording.title });
+        found.push({
+          licence,
+          licensorName: parties.get(licence.licensor) ?? licence.licensor,
+          packageId: source.pkg.manifest.package.id,
+          packageKeyFingerprint: source.pkg.keyFingerprint,
+          recordingId,
+          recordingTitle: source.recording.title,
+        });
       }
     }
     return found;
@@ -178,7 +186,13 @@ export class LineageChain {
         const source = this.recordings.get(inner.recording);
         const innerStem = source?.recording.stems.find((s) => s.id === inner.stem);
         if (!source || !innerStem) continue;
-        contents.set(`${inner.recording}|${inner.stem}`, { packageId: inner.package, recordingId: inner.recording, recordingTitle: source.recording.title, stemId: inner.stem, stemName: innerStem.name });
+        contents.set(`${inner.recording}|${inner.stem}`, {
+          packageId: inner.package,
+          recordingId: inner.recording,
+          recordingTitle: source.recording.title,
+          stemId: inner.stem,
+          stemName: innerStem.name,
+        });
         for (const deeper of this.stemContents(inner.recording, seen).get(inner.stem) ?? []) contents.set(`${deeper.recordingId}|${deeper.stemId}`, deeper);
       }
       result.set(stem.id, [...contents.values()]);
@@ -198,7 +212,12 @@ export class LineageChain {
       if (!found) return;
       const record = found.pkg.record;
       if (!record) {
-        originals.set(id, { recordingId: id, packageId: found.pkg.manifest.package.id, title: found.recording.title, packageKeyFingerprint: found.pkg.keyFingerprint });
+        originals.set(id, {
+          recordingId: id,
+          packageId: found.pkg.manifest.package.id,
+          title: found.recording.title,
+          packageKeyFingerprint: found.pkg.keyFingerprint,
+        });
         return;
       }
       ancestors.set(record.exportId, {

@@ -12,7 +12,10 @@ import { exportChannels } from '../catalog/catalogPackageSchema';
 export const APPROVAL_FORMAT = 'stemroom-approval/1';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/);
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(200);
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .max(200);
 
 export const approvalRequestSchema = z
   .object({
@@ -21,12 +24,22 @@ export const approvalRequestSchema = z
     licence: id,
     package: id,
     /** The exact revision approved: its document's SHA-256 (any later edit needs a new approval). */
-    project: z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/), name: z.string().max(200), revision: z.number().int().positive(), revisionSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    project: z
+      .object({
+        id: z.string().regex(/^[0-9a-f-]{36}$/),
+        name: z.string().max(200),
+        revision: z.number().int().positive(),
+        revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
     channel: z.enum(exportChannels),
     requestedBy: z.string().min(1).max(200),
     requestedAt: z.string().max(40),
     /** The last day (YYYY-MM-DD) the approval holds; the licensor may set or shorten it. */
-    validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    validUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     note: z.string().max(2000).optional(),
   })
   .strict();

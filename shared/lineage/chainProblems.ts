@@ -41,7 +41,9 @@ export function chainProblems(root: ChainPackage, chain: LineageChain): string[]
       if (used) walk(used.pkg, `lineage/${used.pkg.manifest.package.id}`);
       else {
         const source = pkg.record.sources.find((s) => s.recording.id === recordingId)?.recording ?? pkg.record.covered?.recording;
-        structural.push(`${where}: export ${pkg.record.exportId} used "${source?.title ?? recordingId}"${source && 'packageId' in source ? ` (package "${source.packageId}")` : ''}, which this package does not carry: an ancestor was dropped`);
+        structural.push(
+          `${where}: export ${pkg.record.exportId} used "${source?.title ?? recordingId}"${source && 'packageId' in source ? ` (package "${source.packageId}")` : ''}, which this package does not carry: an ancestor was dropped`,
+        );
       }
     }
     stack.pop();
@@ -70,19 +72,29 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
   for (const source of record.sources) {
     const found = chain.recording(source.recording.id);
     if (!found) {
-      problems.push(`${where}: ${exportName} used "${source.recording.title}" (package "${source.recording.packageId}"), which this package does not carry: an ancestor was dropped`);
+      problems.push(
+        `${where}: ${exportName} used "${source.recording.title}" (package "${source.recording.packageId}"), which this package does not carry: an ancestor was dropped`,
+      );
       continue;
     }
     const signature = source.recording.packageSignature;
-    if (found.pkg.manifest.package.id !== source.recording.packageId) problems.push(`${where}: ${exportName} names package "${source.recording.packageId}" for "${source.recording.title}", but it is in package "${found.pkg.manifest.package.id}"`);
-    if (signature?.status !== 'signed') problems.push(`${where}: ${exportName} used "${source.recording.title}" from an unsigned package; a chain can only be verified through signed packages`);
+    if (found.pkg.manifest.package.id !== source.recording.packageId)
+      problems.push(
+        `${where}: ${exportName} names package "${source.recording.packageId}" for "${source.recording.title}", but it is in package "${found.pkg.manifest.package.id}"`,
+      );
+    if (signature?.status !== 'signed')
+      problems.push(`${where}: ${exportName} used "${source.recording.title}" from an unsigned package; a chain can only be verified through signed packages`);
     else if (signature.keyFingerprint !== found.pkg.keyFingerprint) {
-      problems.push(`${where}: ${exportName} says package "${source.recording.packageId}" was signed by key ${signature.keyFingerprint?.slice(0, 16)}…, but the carried one is signed by key ${found.pkg.keyFingerprint.slice(0, 16)}…`);
+      problems.push(
+        `${where}: ${exportName} says package "${source.recording.packageId}" was signed by key ${signature.keyFingerprint?.slice(0, 16)}…, but the carried one is signed by key ${found.pkg.keyFingerprint.slice(0, 16)}…`,
+      );
     }
-    if (found.recording.title !== source.recording.title || found.recording.isrc !== source.recording.isrc) problems.push(`${where}: ${exportName} describes "${source.recording.title}" other than its package does`);
+    if (found.recording.title !== source.recording.title || found.recording.isrc !== source.recording.isrc)
+      problems.push(`${where}: ${exportName} describes "${source.recording.title}" other than its package does`);
     for (const stem of source.stems) {
       const actual = found.recording.stems.find((s) => s.id === stem.id);
-      if (!actual || actual.sha256 !== stem.sha256) problems.push(`${where}: ${exportName} used stem "${stem.id}" of "${source.recording.title}", which its package does not have with that audio`);
+      if (!actual || actual.sha256 !== stem.sha256)
+        problems.push(`${where}: ${exportName} used stem "${stem.id}" of "${source.recording.title}", which its package does not have with that audio`);
     }
   }
   if (record.covered && !chain.recording(record.covered.recording.id)) {
@@ -107,7 +119,10 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
     if (f) facts.set(id, f);
   }
   // A range the record marks `heard: false` took no share (records from before the mark: every range was heard).
-  const usageOf = (ranges: readonly { startSec: number; endSec: number; heard?: false }[]) => ({ ranges, heardRanges: ranges.filter((r) => r.heard !== false) });
+  const usageOf = (ranges: readonly { startSec: number; endSec: number; heard?: false }[]) => ({
+    ranges,
+    heardRanges: ranges.filter((r) => r.heard !== false),
+  });
   const usage: SplitUsage[] = [
     ...record.sources.map((s) => ({ source: { type: 'catalog' as const, recordingId: s.recording.id }, ...usageOf(s.stems.flatMap((st) => st.ranges)) })),
     ...record.ownRecordings.map((o) => ({ source: { type: 'recording' as const }, ...usageOf(o.ranges) })),
@@ -120,7 +135,8 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
     { name: record.creator.name, ...(record.creator.isni ? { isni: record.creator.isni } : {}), ...(record.creator.ipi ? { ipi: record.creator.ipi } : {}) },
   );
   for (const side of ['master', 'publishing'] as const) {
-    const money = (list: readonly { partyId: string; role: string; shareBp: number }[]) => list.map((s) => ({ partyId: s.partyId, role: s.role, shareBp: s.shareBp }));
+    const money = (list: readonly { partyId: string; role: string; shareBp: number }[]) =>
+      list.map((s) => ({ partyId: s.partyId, role: s.role, shareBp: s.shareBp }));
     if (!same(money(splits[side]), money(record.splits[side]))) {
       const differs = splitDifference(splits[side], record.splits[side]);
       problems.push(`${where}: ${exportName}'s ${side} split is not what its own sources and licences give (${differs})`);
@@ -133,10 +149,13 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
   if (master.length !== 1 || publishing.length !== 1 || master[0]!.recording !== recording.id || publishing[0]!.work !== recording.work) {
     problems.push(`${where}: a derivative grants one master licence for its recording and one publishing licence for its work`);
   }
-  if (!creator || pkg.manifest.licences.some((l) => l.licensor !== creator.id)) problems.push(`${where}: a derivative's licences are all granted by its creator`);
-  else if (creator.name !== record.creator.name) problems.push(`${where}: the package names its creator "${creator.name}", but ${exportName} was made by "${record.creator.name}"`);
+  if (!creator || pkg.manifest.licences.some((l) => l.licensor !== creator.id))
+    problems.push(`${where}: a derivative's licences are all granted by its creator`);
+  else if (creator.name !== record.creator.name)
+    problems.push(`${where}: the package names its creator "${creator.name}", but ${exportName} was made by "${record.creator.name}"`);
   if (creator && problems.length === 0) {
-    if (!same(recording.masterOwners, derivativeMasterOwners(record, creator.id))) problems.push(`${where}: recordings[0].masterOwners are not ${exportName}'s master split`);
+    if (!same(recording.masterOwners, derivativeMasterOwners(record, creator.id)))
+      problems.push(`${where}: recordings[0].masterOwners are not ${exportName}'s master split`);
     const work = pkg.manifest.works.find((w) => w.id === recording.work);
     const expected = derivativeWork(record, recording.work, creator.id);
     if (!work || !same({ writers: work.writers, publishers: work.publishers }, { writers: expected.writers, publishers: expected.publishers })) {
@@ -147,7 +166,10 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
   recording.stems.forEach((stem, i) => {
     const expected = stem.mix ? derivativeStemContents(record, null) : stem.track ? derivativeStemContents(record, stem.track) : null;
     if (!expected) problems.push(`${where}: recordings[0].stems[${i}]: a derivative's stem is its mix or one of its tracks`);
-    else if (!same(stem.contains ?? [], expected)) problems.push(`${where}: recordings[0].stems[${i}].contains does not name exactly the upstream stems ${exportName} played ${stem.mix ? 'in its mix' : `on track "${stem.track}"`}`);
+    else if (!same(stem.contains ?? [], expected))
+      problems.push(
+        `${where}: recordings[0].stems[${i}].contains does not name exactly the upstream stems ${exportName} played ${stem.mix ? 'in its mix' : `on track "${stem.track}"`}`,
+      );
   });
   if (!recording.stems.some((s) => s.mix)) problems.push(`${where}: a derivative package carries its mix (the export itself)`);
 
@@ -162,7 +184,8 @@ function derivativePackageProblems(pkg: ChainPackage, chain: LineageChain, where
   // Every lineage file a carried derivative names must be the very one carried here.
   for (const entry of pkg.manifest.derivative?.lineage ?? []) {
     const carried = chain.package(entry.package);
-    if (carried && carried.manifestSha256 !== entry.manifest.sha256) problems.push(`${where}: its lineage names manifest ${entry.manifest.sha256.slice(0, 12)}… for "${entry.package}", but another is carried`);
+    if (carried && carried.manifestSha256 !== entry.manifest.sha256)
+      problems.push(`${where}: its lineage names manifest ${entry.manifest.sha256.slice(0, 12)}… for "${entry.package}", but another is carried`);
   }
   return problems;
 }
@@ -177,13 +200,17 @@ function partyProblems(pkg: ChainPackage, chain: LineageChain, record: Attributi
       .all()
       .filter((other) => other !== pkg)
       .flatMap((other) => other.manifest.parties.filter((p) => p.id === partyId));
-    if (!mine || upstream.length === 0) problems.push(`${where}: party "${partyId}" of ${partyId === creator.id ? 'the creator' : 'the splits'} is not defined by any package upstream`);
+    if (!mine || upstream.length === 0)
+      problems.push(`${where}: party "${partyId}" of ${partyId === creator.id ? 'the creator' : 'the splits'} is not defined by any package upstream`);
     else if (!upstream.some((p) => same(p, mine))) problems.push(`${where}: party "${partyId}" is not defined as the package upstream defines it`);
   }
   return problems;
 }
 
-function splitDifference(computed: readonly { partyId: string; name: string; role: string; shareBp: number }[], stated: readonly { partyId: string; name: string; role: string; shareBp: number }[]): string {
+function splitDifference(
+  computed: readonly { partyId: string; name: string; role: string; shareBp: number }[],
+  stated: readonly { partyId: string; name: string; role: string; shareBp: number }[],
+): string {
   for (const s of stated) {
     const c = computed.find((x) => x.partyId === s.partyId && x.role === s.role);
     if (!c) return `it pays ${s.name} (${s.role}) ${s.shareBp} bp, who has no share`;
@@ -192,4 +219,3 @@ function splitDifference(computed: readonly { partyId: string; name: string; rol
   const missing = computed.find((c) => !stated.some((s) => s.partyId === c.partyId && s.role === c.role));
   return missing ? `it leaves out ${missing.name} (${missing.role}), owed ${missing.shareBp} bp` : 'the lists differ';
 }
-

@@ -14,7 +14,11 @@ const none = () => undefined;
 
 describe('licence scopes', () => {
   it('a licence without scopes means what stemroom-catalog/1 meant: every channel, no AI use, no approval', () => {
-    expect(effectiveScopes({})).toEqual({ channels: ['streaming-distribution', 'social-only', 'non-commercial', 'sync-on-request'], aiUse: { 'voice-model': false, training: false }, approvalRequired: false });
+    expect(effectiveScopes({})).toEqual({
+      channels: ['streaming-distribution', 'social-only', 'non-commercial', 'sync-on-request'],
+      aiUse: { 'voice-model': false, training: false },
+      approvalRequired: false,
+    });
   });
 
   it.each<[string, LicenceScopes | undefined, ExportIntent, string[]]>([

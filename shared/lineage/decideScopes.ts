@@ -32,7 +32,11 @@ export type FindApproval = (licenceId: string, keyFingerprint: string) => { read
  * @example
  * decideScopes(licences, { channel: 'streaming-distribution' }, () => undefined).reasons[0]?.code; // 'channel-not-permitted'
  */
-export function decideScopes(licences: readonly ScopedLicence[], intent: ExportIntent, findApproval: FindApproval): { reasons: RightsReason[]; rules: string[]; approvals: { licence: string; keyFingerprint: string; signature: string }[] } {
+export function decideScopes(
+  licences: readonly ScopedLicence[],
+  intent: ExportIntent,
+  findApproval: FindApproval,
+): { reasons: RightsReason[]; rules: string[]; approvals: { licence: string; keyFingerprint: string; signature: string }[] } {
   const reasons: RightsReason[] = [];
   const rules: string[] = [];
   const approvals: { licence: string; keyFingerprint: string; signature: string }[] = [];
@@ -51,7 +55,12 @@ export function decideScopes(licences: readonly ScopedLicence[], intent: ExportI
       });
     }
     if (intent.aiUse && !scopes.aiUse[intent.aiUse]) {
-      reasons.push({ code: 'ai-use-not-permitted', message: `${capitalize(scoped.label)} does not allow ${aiUseName(intent.aiUse)}.`, fix: `Leave out the AI use, or ask ${scoped.licensorName} for a licence that allows it.`, licenceId: scoped.licence.id });
+      reasons.push({
+        code: 'ai-use-not-permitted',
+        message: `${capitalize(scoped.label)} does not allow ${aiUseName(intent.aiUse)}.`,
+        fix: `Leave out the AI use, or ask ${scoped.licensorName} for a licence that allows it.`,
+        licenceId: scoped.licence.id,
+      });
     }
     if (!scopes.approvalRequired) continue;
     rules.push(`Approval by ${scoped.licensorName} required by ${scoped.label}.`);

@@ -15,13 +15,18 @@ const Nouns: Record<PermittedUse, string> = { remix: 'Remixes', cover: 'Covers',
 /** Why one upstream licence does not cover the export here and now, or null. */
 function upstreamGap(u: UpstreamLicence, use: PermittedUse, territory: string, date: string): Pick<RightsReason, 'code' | 'message'> | null {
   const name = upstreamName(u);
-  if (!(u.licence.relicense ?? []).includes(use)) return { code: 'use-not-permitted', message: `${capitalize(name)} does not let its derivatives be re-licensed for ${nouns[use]}.` };
+  if (!(u.licence.relicense ?? []).includes(use))
+    return { code: 'use-not-permitted', message: `${capitalize(name)} does not let its derivatives be re-licensed for ${nouns[use]}.` };
   if (!coversTerritory(u.licence.territories, territory)) {
     const excluded = u.licence.territories.exclude.includes(territory);
-    return { code: excluded ? 'territory-excluded' : 'territory-not-included', message: `${Nouns[use]} are not allowed in ${countryName(territory)} (${territory}) under ${name}.` };
+    return {
+      code: excluded ? 'territory-excluded' : 'territory-not-included',
+      message: `${Nouns[use]} are not allowed in ${countryName(territory)} (${territory}) under ${name}.`,
+    };
   }
   if (date < u.licence.validFrom) return { code: 'not-yet-valid', message: `${capitalize(name)} is not valid until ${formatDate(u.licence.validFrom)}.` };
-  if (u.licence.validUntil !== undefined && date > u.licence.validUntil) return { code: 'expired', message: `${capitalize(name)} expired on ${formatDate(u.licence.validUntil)}.` };
+  if (u.licence.validUntil !== undefined && date > u.licence.validUntil)
+    return { code: 'expired', message: `${capitalize(name)} expired on ${formatDate(u.licence.validUntil)}.` };
   return null;
 }
 
@@ -65,12 +70,16 @@ export function decideUpstream(
     // Licences nearer the export were bounded by the ones above them: one cause is named once, by the original's licence (listed first).
     const causes = new Set<string>();
     for (const upstream of derivative.upstream) {
-      if (!checked.has(`${recording.id}|${upstream.licence.id}`)) rules.push(`Upstream ${upstreamName(upstream)} for "${recording.title}" (${nouns[use]}, ${territory}, ${date}).`);
+      if (!checked.has(`${recording.id}|${upstream.licence.id}`))
+        rules.push(`Upstream ${upstreamName(upstream)} for "${recording.title}" (${nouns[use]}, ${territory}, ${date}).`);
       checked.add(`${recording.id}|${upstream.licence.id}`);
       const gap = upstreamGap(upstream, use, territory, date);
       if (!gap || causes.has(gap.code)) continue;
       causes.add(gap.code);
-      const fix = gap.code === 'territory-excluded' || gap.code === 'territory-not-included' ? 'Choose a territory every licence in its lineage covers, or leave this release out of it.' : `Mute or remove the tracks using "${recording.title}".`;
+      const fix =
+        gap.code === 'territory-excluded' || gap.code === 'territory-not-included'
+          ? 'Choose a territory every licence in its lineage covers, or leave this release out of it.'
+          : `Mute or remove the tracks using "${recording.title}".`;
       add({ ...gap, message: `${gap.message.replace(/\.$/, '')}, which "${recording.title}" relies on.`, fix, licenceId: upstream.licence.id, trackIds });
     }
     const contents = derivative.stemContents.get(source.stemId) ?? [];
@@ -86,12 +95,28 @@ export function decideUpstream(
           rules.push(`Stem rule "${rule.rule}" of ${upstreamName(upstream)} for "${inner.stemName}", inside "${stemName}" of "${recording.title}".`);
           const inside = `The stem "${stemName}" of "${recording.title}" contains "${inner.stemName}" of "${inner.recordingTitle}", which`;
           const base = { licenceId: upstream.licence.id, trackIds };
-          if (rule.rule === 'not-usable') add({ ...base, code: 'stem-not-usable', message: `${inside} may not be used in ${nouns[use]} (${upstreamName(upstream)}).`, fix: 'Mute or remove the tracks using it.' });
+          if (rule.rule === 'not-usable')
+            add({
+              ...base,
+              code: 'stem-not-usable',
+              message: `${inside} may not be used in ${nouns[use]} (${upstreamName(upstream)}).`,
+              fix: 'Mute or remove the tracks using it.',
+            });
           if (rule.rule === 'no-pitch-shift' && transposed) {
-            add({ ...base, code: 'no-pitch-shift', message: `${inside} may not be pitch-shifted (${upstreamName(upstream)}).`, fix: `Set its clips' pitch to 0 and the project key to ${source.key}, or mute the tracks using it.` });
+            add({
+              ...base,
+              code: 'no-pitch-shift',
+              message: `${inside} may not be pitch-shifted (${upstreamName(upstream)}).`,
+              fix: `Set its clips' pitch to 0 and the project key to ${source.key}, or mute the tracks using it.`,
+            });
           }
           if (rule.rule === 'no-time-stretch' && stretched) {
-            add({ ...base, code: 'no-time-stretch', message: `${inside} may not be time-stretched (${upstreamName(upstream)}).`, fix: `Set the tempo back to ${source.bpm} BPM and its clips' rate to 1, or mute the tracks using it.` });
+            add({
+              ...base,
+              code: 'no-time-stretch',
+              message: `${inside} may not be time-stretched (${upstreamName(upstream)}).`,
+              fix: `Set the tempo back to ${source.bpm} BPM and its clips' rate to 1, or mute the tracks using it.`,
+            });
           }
         }
       }
@@ -107,7 +132,11 @@ export function decideUpstream(
  * inherited stem rule is that licence's), only the upstream reason — the
  * one naming the original licence — is kept.
  */
-export function mergeUpstreamReasons(own: readonly RightsReason[], upstream: readonly RightsReason[], derivativeLicenceIds: ReadonlySet<string>): RightsReason[] {
+export function mergeUpstreamReasons(
+  own: readonly RightsReason[],
+  upstream: readonly RightsReason[],
+  derivativeLicenceIds: ReadonlySet<string>,
+): RightsReason[] {
   const kept = own.filter(
     (reason) =>
       !(

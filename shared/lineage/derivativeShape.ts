@@ -37,7 +37,11 @@ export function derivativeWork(record: AttributionRecord, workId: string, creato
   return {
     id: workId,
     title: [...new Set([...covered, ...sources])].join(' / ') || record.output.title,
-    writers: writers.map((w, i) => ({ party: partyOf(w, creatorPartyId), role: (WRITER_ROLES.includes(w.role) ? w.role : 'arranger') as WriterRole, shareBp: writerShares[i]! })),
+    writers: writers.map((w, i) => ({
+      party: partyOf(w, creatorPartyId),
+      role: (WRITER_ROLES.includes(w.role) ? w.role : 'arranger') as WriterRole,
+      shareBp: writerShares[i]!,
+    })),
     publishers: publishers.map((p, i) => ({ party: partyOf(p, creatorPartyId), shareBp: publisherShares[i]! })),
   };
 }

@@ -46,7 +46,8 @@ export interface LineageSources {
   readonly original: (recordingId: string) => { title: string; artist: string; licences: string[]; master: GraphShare[]; publishing: GraphShare[] } | undefined;
 }
 
-const shares = (list: readonly { name: string; role: string; shareBp: number }[]): GraphShare[] => list.map((s) => ({ name: s.name, role: s.role, shareBp: s.shareBp }));
+const shares = (list: readonly { name: string; role: string; shareBp: number }[]): GraphShare[] =>
+  list.map((s) => ({ name: s.name, role: s.role, shareBp: s.shareBp }));
 
 /**
  * An original's publishing revenue as one list: its writers' shares, and
@@ -55,7 +56,10 @@ const shares = (list: readonly { name: string; role: string; shareBp: number }[]
  */
 export function compositionShares(writers: readonly GraphShare[], publishers: readonly GraphShare[]): GraphShare[] {
   const writerPart = publishers.length ? 0.5 : 1;
-  const all = [...writers.map((w) => ({ ...w, weight: w.shareBp * writerPart })), ...publishers.map((p) => ({ ...p, weight: p.shareBp * (1 - writerPart) }))].filter((x) => x.weight > 0);
+  const all = [
+    ...writers.map((w) => ({ ...w, weight: w.shareBp * writerPart })),
+    ...publishers.map((p) => ({ ...p, weight: p.shareBp * (1 - writerPart) })),
+  ].filter((x) => x.weight > 0);
   if (all.length === 0) return [];
   const bp = largestRemainder(all.map((x) => x.weight));
   return all.map((x, i) => ({ name: x.name, role: x.role, shareBp: bp[i]! }));
@@ -107,9 +111,14 @@ export function lineageGraph(sources: LineageSources, focus: string): LineageGra
             maker: recording.displayArtist,
             recordingId: recording.id,
             exportId: null,
-            licences: pkg.manifest.licences.filter((l) => l.recording === recording.id || l.work === recording.work).map((l) => `${l.id} (${facts?.masterLicences.concat(facts.publishingLicences).find((x) => x.id === l.id)?.licensorName ?? l.licensor})`),
+            licences: pkg.manifest.licences
+              .filter((l) => l.recording === recording.id || l.work === recording.work)
+              .map((l) => `${l.id} (${facts?.masterLicences.concat(facts.publishingLicences).find((x) => x.id === l.id)?.licensorName ?? l.licensor})`),
             inLibrary: false,
-            receives: { master: shares(facts?.masterOwners ?? []), publishing: compositionShares(shares(facts?.work.writers ?? []), shares(facts?.work.publishers ?? [])) },
+            receives: {
+              master: shares(facts?.masterOwners ?? []),
+              publishing: compositionShares(shares(facts?.work.writers ?? []), shares(facts?.work.publishers ?? [])),
+            },
           });
         }
       }
@@ -137,7 +146,18 @@ export function lineageGraph(sources: LineageSources, focus: string): LineageGra
     const catalog = sources.original(id.slice(4));
     const known = nodes.get(id);
     if (known) nodes.set(id, { ...known, inLibrary: known.inLibrary || catalog !== undefined });
-    else if (catalog) nodes.set(id, { id, kind: 'original', title: catalog.title, maker: catalog.artist, recordingId: id.slice(4), exportId: null, licences: catalog.licences, inLibrary: true, receives: { master: catalog.master, publishing: catalog.publishing } });
+    else if (catalog)
+      nodes.set(id, {
+        id,
+        kind: 'original',
+        title: catalog.title,
+        maker: catalog.artist,
+        recordingId: id.slice(4),
+        exportId: null,
+        licences: catalog.licences,
+        inLibrary: true,
+        receives: { master: catalog.master, publishing: catalog.publishing },
+      });
   }
 
   const children = new Map<string, Set<string>>();
@@ -167,6 +187,8 @@ export function lineageGraph(sources: LineageSources, focus: string): LineageGra
     return node ? [{ ...node, generation: depth(id) }] : [];
   });
   list.sort((a, b) => a.generation - b.generation || a.title.localeCompare(b.title));
-  const edges = [...parents].flatMap(([to, ps]) => [...ps].filter((from) => family.has(from) && family.has(to) && nodes.has(from) && nodes.has(to)).map((from) => ({ from, to })));
+  const edges = [...parents].flatMap(([to, ps]) =>
+    [...ps].filter((from) => family.has(from) && family.has(to) && nodes.has(from) && nodes.has(to)).map((from) => ({ from, to })),
+  );
   return { focus, nodes: list, edges };
 }

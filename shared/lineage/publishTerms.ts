@@ -25,12 +25,17 @@ export const publishTermsSchema = z
     format: z.literal(TERMS_FORMAT).optional(),
     uses: z.array(z.enum(permittedUses)).min(1).optional(),
     relicense: z.array(z.enum(permittedUses)).optional(),
-    territories: z.object({ include: z.array(territory).min(1), exclude: z.array(territory).default([]) }).strict().optional(),
+    territories: z
+      .object({ include: z.array(territory).min(1), exclude: z.array(territory).default([]) })
+      .strict()
+      .optional(),
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),
     scopes: licenceScopesSchema.optional(),
     /** Your own rules for your stems: `stem` is a track name of the project, its stem id, or "mix". */
-    stemRules: z.array(z.object({ stem: z.string().min(1).max(120), rule: z.enum(stemRuleKinds), uses: z.array(z.enum(permittedUses)).min(1).optional() }).strict()).default([]),
+    stemRules: z
+      .array(z.object({ stem: z.string().min(1).max(120), rule: z.enum(stemRuleKinds), uses: z.array(z.enum(permittedUses)).min(1).optional() }).strict())
+      .default([]),
     /** Of a derivative's master and publishing revenue, the share that flows back to this recording's rights holders (basis points). */
     revenue: z.object({ master: basisPoints, publishing: basisPoints }).strict(),
     creditText: z.string().trim().min(1).max(1000).optional(),
@@ -82,7 +87,7 @@ export function derivativeLicences(terms: PublishTerms, build: LicenceBuild): { 
   const scopes = {
     ...(channels.length === exportChannels.length && !terms.scopes?.channels ? {} : { channels }),
     ...(terms.scopes?.aiUse ? { aiUse: terms.scopes.aiUse } : {}),
-    ...(terms.scopes?.approvalRequired ?? upstreamScopes.some((s) => s.approvalRequired) ? { approvalRequired: true } : {}),
+    ...((terms.scopes?.approvalRequired ?? upstreamScopes.some((s) => s.approvalRequired)) ? { approvalRequired: true } : {}),
   };
   const own: StemRule[] = [];
   terms.stemRules.forEach((rule, i) => {
@@ -97,7 +102,12 @@ export function derivativeLicences(terms: PublishTerms, build: LicenceBuild): { 
     for (const rule of u.licence.stemRules.filter((r) => !r.inherited)) {
       for (const stem of build.context.stems) {
         if (!stem.contains.some((c) => c.stemId === rule.stem && c.recordingId === u.recordingId)) continue;
-        inherited.push({ stem: stem.id, rule: rule.rule, ...(rule.uses ? { uses: rule.uses } : {}), inherited: { licence: u.licence.id, package: u.packageId, recording: u.recordingId, stem: rule.stem } });
+        inherited.push({
+          stem: stem.id,
+          rule: rule.rule,
+          ...(rule.uses ? { uses: rule.uses } : {}),
+          inherited: { licence: u.licence.id, package: u.packageId, recording: u.recordingId, stem: rule.stem },
+        });
       }
     }
   }
@@ -106,13 +116,20 @@ export function derivativeLicences(terms: PublishTerms, build: LicenceBuild): { 
     uses,
     territories: terms.territories ?? intersectTerritories(upstream.map((l) => l.territories)),
     validFrom: terms.validFrom ?? starts.at(-1) ?? build.today,
-    ...(terms.validUntil ?? ends[0] ? { validUntil: terms.validUntil ?? ends[0]! } : {}),
+    ...((terms.validUntil ?? ends[0]) ? { validUntil: terms.validUntil ?? ends[0]! } : {}),
     creditText: terms.creditText ?? build.defaultCredit,
     ...(terms.relicense ? { relicense: terms.relicense } : {}),
     ...(Object.keys(scopes).length ? { scopes } : {}),
   };
   const licences: Licence[] = [
-    { ...base, id: build.masterId, type: 'master', recording: build.recordingId, stemRules: [...own, ...inherited], revenue: { rightsHolderShareBp: terms.revenue.master } },
+    {
+      ...base,
+      id: build.masterId,
+      type: 'master',
+      recording: build.recordingId,
+      stemRules: [...own, ...inherited],
+      revenue: { rightsHolderShareBp: terms.revenue.master },
+    },
     { ...base, id: build.publishingId, type: 'publishing', work: build.workId, stemRules: [], revenue: { rightsHolderShareBp: terms.revenue.publishing } },
   ];
   return { licences, problems };

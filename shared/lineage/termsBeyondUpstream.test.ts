@@ -5,7 +5,14 @@ import { relicensingProblems, termsBeyondUpstream, type DerivativeContext } from
 import type { UpstreamLicence } from './UpstreamLicence';
 
 const upstreamLicence = (changes: Partial<Licence> = {}): UpstreamLicence => ({
-  licence: { ...masterLicence(), id: 'L-M1', relicense: ['remix'], territories: { include: ['WORLD'], exclude: ['DE'] }, stemRules: [{ stem: 's-vox', rule: 'no-pitch-shift' }], ...changes },
+  licence: {
+    ...masterLicence(),
+    id: 'L-M1',
+    relicense: ['remix'],
+    territories: { include: ['WORLD'], exclude: ['DE'] },
+    stemRules: [{ stem: 's-vox', rule: 'no-pitch-shift' }],
+    ...changes,
+  },
   licensorName: 'Test Records',
   packageId: 'pkg-test',
   packageKeyFingerprint: 'f'.repeat(64),
@@ -39,16 +46,45 @@ describe('a derivative licence never grants more than upstream', () => {
   });
 
   it.each<[string, Partial<Licence>, RegExp]>([
-    ['a use upstream does not re-license', { uses: ['remix', 'cover'] }, /^uses: "cover" is wider than upstream: licence L-M1 of Test Records \(for "Test Song"\) lets derivatives be re-licensed only for remix$/],
+    [
+      'a use upstream does not re-license',
+      { uses: ['remix', 'cover'] },
+      /^uses: "cover" is wider than upstream: licence L-M1 of Test Records \(for "Test Song"\) lets derivatives be re-licensed only for remix$/,
+    ],
     ['re-licensing a use upstream does not', { relicense: ['cover'], uses: ['remix'] }, /^relicense: "cover" is wider than upstream/],
-    ['an excluded territory', { territories: { include: ['WORLD'], exclude: [] } }, /^territories: Germany \(DE\) is excluded by licence L-M1 of Test Records \(for "Test Song"\)$/],
+    [
+      'an excluded territory',
+      { territories: { include: ['WORLD'], exclude: [] } },
+      /^territories: Germany \(DE\) is excluded by licence L-M1 of Test Records \(for "Test Song"\)$/,
+    ],
     ['a start before upstream', { validFrom: '2025-12-31' }, /^validFrom: 2025-12-31 is before licence L-M1 .* starts \(2026-01-01\)$/],
     ['no end where upstream ends', { validUntil: undefined }, /^validUntil: no end date is after licence L-M1 .* ends \(2027-12-31\)$/],
     ['a later end', { validUntil: '2028-01-01' }, /^validUntil: 2028-01-01 is after licence L-M1/],
-    ['a channel upstream does not allow', { scopes: { channels: ['streaming-distribution'] } }, /^scopes\.channels: "streaming-distribution" \(streaming and download distribution\) is not allowed by licence L-M1/],
-    ['an AI use upstream does not allow', { scopes: { channels: ['social-only'], aiUse: { training: true } } }, /^scopes\.aiUse\.training: AI training is not allowed by licence L-M1/],
-    ['dropping an inherited stem rule', { stemRules: [] }, /^stemRules: the stem "Mix" contains "Lead vocal" of "Test Song", which may not be pitch-shifted under licence L-M1 of Test Records \(for "Test Song"\); the derivative's licence must say so$/],
-    ['an inherited rule upstream never made', { stemRules: [{ stem: 'd-drums', rule: 'no-time-stretch', inherited: { licence: 'L-M1', package: 'pkg-test', recording: 'r-test', stem: 's-drums' } }, ...bounded().stemRules] }, /^stemRules\[0\]\.inherited: licence L-M1 of package "pkg-test" has no "no-time-stretch" rule for stem "s-drums"/],
+    [
+      'a channel upstream does not allow',
+      { scopes: { channels: ['streaming-distribution'] } },
+      /^scopes\.channels: "streaming-distribution" \(streaming and download distribution\) is not allowed by licence L-M1/,
+    ],
+    [
+      'an AI use upstream does not allow',
+      { scopes: { channels: ['social-only'], aiUse: { training: true } } },
+      /^scopes\.aiUse\.training: AI training is not allowed by licence L-M1/,
+    ],
+    [
+      'dropping an inherited stem rule',
+      { stemRules: [] },
+      /^stemRules: the stem "Mix" contains "Lead vocal" of "Test Song", which may not be pitch-shifted under licence L-M1 of Test Records \(for "Test Song"\); the derivative's licence must say so$/,
+    ],
+    [
+      'an inherited rule upstream never made',
+      {
+        stemRules: [
+          { stem: 'd-drums', rule: 'no-time-stretch', inherited: { licence: 'L-M1', package: 'pkg-test', recording: 'r-test', stem: 's-drums' } },
+          ...bounded().stemRules,
+        ],
+      },
+      /^stemRules\[0\]\.inherited: licence L-M1 of package "pkg-test" has no "no-time-stretch" rule for stem "s-drums"/,
+    ],
   ])('refuses %s', (_, changes, message) => {
     const upstream = changes.scopes ? [upstreamLicence({ scopes: { channels: ['social-only'] } })] : [upstreamLicence()];
     expect(termsBeyondUpstream(bounded(changes), context(upstream))[0]).toMatch(message);
@@ -56,7 +92,9 @@ describe('a derivative licence never grants more than upstream', () => {
 
   it('keeps approval where upstream requires it', () => {
     const upstream = [upstreamLicence({ scopes: { approvalRequired: true } })];
-    expect(termsBeyondUpstream(bounded(), context(upstream))).toEqual([expect.stringMatching(/^scopes\.approvalRequired: licence L-M1 .* requires the licensor's approval of every export/)]);
+    expect(termsBeyondUpstream(bounded(), context(upstream))).toEqual([
+      expect.stringMatching(/^scopes\.approvalRequired: licence L-M1 .* requires the licensor's approval of every export/),
+    ]);
     expect(termsBeyondUpstream(bounded({ scopes: { approvalRequired: true } }), context(upstream))).toEqual([]);
   });
 

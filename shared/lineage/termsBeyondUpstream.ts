@@ -26,7 +26,9 @@ export interface DerivativeContext {
 export function relicensingProblems(upstream: readonly UpstreamLicence[], use: PermittedUse): string[] {
   return upstream
     .filter((u) => !(u.licence.relicense ?? []).includes(use))
-    .map((u) => `${capitalize(upstreamName(u))} does not let ${nouns[use]} be re-licensed: this export may be released for listening, not published as a source.`);
+    .map(
+      (u) => `${capitalize(upstreamName(u))} does not let ${nouns[use]} be re-licensed: this export may be released for listening, not published as a source.`,
+    );
 }
 
 /**
@@ -49,7 +51,10 @@ export function termsBeyondUpstream(licence: Licence, context: DerivativeContext
     const name = upstreamName(u);
     const upstreamRelicense = u.licence.relicense ?? [];
     for (const use of licence.uses) {
-      if (!upstreamRelicense.includes(use)) problems.push(`uses: "${use}" is wider than upstream: ${name} lets derivatives be re-licensed ${upstreamRelicense.length ? `only for ${upstreamRelicense.join(', ')}` : 'for no use'}`);
+      if (!upstreamRelicense.includes(use))
+        problems.push(
+          `uses: "${use}" is wider than upstream: ${name} lets derivatives be re-licensed ${upstreamRelicense.length ? `only for ${upstreamRelicense.join(', ')}` : 'for no use'}`,
+        );
     }
     for (const use of licence.relicense ?? []) {
       if (!upstreamRelicense.includes(use)) problems.push(`relicense: "${use}" is wider than upstream: ${name} does not let ${nouns[use]} be re-licensed`);
@@ -58,7 +63,9 @@ export function termsBeyondUpstream(licence: Licence, context: DerivativeContext
     if (beyond.length) {
       const first = beyond.slice(0, 3).map((b) => `${countryName(b.code)} (${b.code})`);
       const more = beyond.length > 3 ? ` and ${beyond.length - 3} more` : '';
-      problems.push(`territories: ${first.join(', ')}${more} ${beyond.length === 1 ? 'is' : 'are'} ${beyond[0]!.why === 'excluded' ? 'excluded by' : 'not covered by'} ${name}`);
+      problems.push(
+        `territories: ${first.join(', ')}${more} ${beyond.length === 1 ? 'is' : 'are'} ${beyond[0]!.why === 'excluded' ? 'excluded by' : 'not covered by'} ${name}`,
+      );
     }
     if (licence.validFrom < u.licence.validFrom) problems.push(`validFrom: ${licence.validFrom} is before ${name} starts (${u.licence.validFrom})`);
     if (u.licence.validUntil !== undefined && (licence.validUntil === undefined || licence.validUntil > u.licence.validUntil)) {
@@ -71,7 +78,8 @@ export function termsBeyondUpstream(licence: Licence, context: DerivativeContext
     for (const [use, allowed] of Object.entries(scopes.aiUse) as [keyof typeof scopes.aiUse, boolean][]) {
       if (allowed && !upstreamScopes.aiUse[use]) problems.push(`scopes.aiUse.${use}: ${aiUseName(use)} is not allowed by ${name}`);
     }
-    if (upstreamScopes.approvalRequired && !scopes.approvalRequired) problems.push(`scopes.approvalRequired: ${name} requires the licensor's approval of every export, so the derivative's licence must too`);
+    if (upstreamScopes.approvalRequired && !scopes.approvalRequired)
+      problems.push(`scopes.approvalRequired: ${name} requires the licensor's approval of every export, so the derivative's licence must too`);
     if (licence.type === 'master' && u.licence.type === 'master') problems.push(...missingInheritedRules(licence, u, context));
   }
   if (licence.type === 'master') problems.push(...falseInheritedRules(licence, context));
@@ -90,7 +98,9 @@ function missingInheritedRules(licence: Licence, u: UpstreamLicence, context: De
       );
       if (!carried) {
         const what = rule.rule === 'not-usable' ? 'may not be used' : rule.rule === 'no-pitch-shift' ? 'may not be pitch-shifted' : 'may not be time-stretched';
-        problems.push(`stemRules: the stem "${stem.name}" contains "${inner.stemName}" of "${inner.recordingTitle}", which ${what}${rule.uses ? ` in ${rule.uses.map((x) => nouns[x]).join(', ')}` : ''} under ${upstreamName(u)}; the derivative's licence must say so`);
+        problems.push(
+          `stemRules: the stem "${stem.name}" contains "${inner.stemName}" of "${inner.recordingTitle}", which ${what}${rule.uses ? ` in ${rule.uses.map((x) => nouns[x]).join(', ')}` : ''} under ${upstreamName(u)}; the derivative's licence must say so`,
+        );
       }
     }
   }
@@ -106,7 +116,10 @@ function falseInheritedRules(licence: Licence, context: DerivativeContext): stri
     const u = context.upstream.find((x) => x.licence.id === origin.licence && x.packageId === origin.package);
     const upstreamRule = u?.licence.stemRules.find((r) => r.stem === origin.stem && r.rule === rule.rule);
     const stem = context.stems.find((s) => s.id === rule.stem);
-    if (!u || !upstreamRule) problems.push(`stemRules[${i}].inherited: licence ${origin.licence} of package "${origin.package}" has no "${rule.rule}" rule for stem "${origin.stem}" upstream`);
+    if (!u || !upstreamRule)
+      problems.push(
+        `stemRules[${i}].inherited: licence ${origin.licence} of package "${origin.package}" has no "${rule.rule}" rule for stem "${origin.stem}" upstream`,
+      );
     else if (!stem?.contains.some((c) => c.stemId === origin.stem && c.recordingId === origin.recording)) {
       problems.push(`stemRules[${i}].inherited: the stem "${stem?.name ?? rule.stem}" does not contain stem "${origin.stem}" of "${u.recordingTitle}"`);
     }

@@ -26,32 +26,66 @@ function commandFrom(doc: ProjectDocument, s: Step): Command {
   const marker = pickFrom(doc.markers);
   const fresh = `gen-${++counter}`;
   switch (s.kind) {
-    case 0: return { type: 'setTempo', bpm: s.x };
-    case 1: return { type: 'updateTrack', trackId: track?.id ?? 'nope', changes: { mute: s.flag } };
-    case 2: return { type: 'updateTrack', trackId: track?.id ?? 'nope', changes: { gainDb: s.y, pan: s.y / 20 } };
-    case 3: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { start: s.x } };
-    case 4: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { trackId: track?.id ?? 'nope', start: Math.abs(s.x) } };
-    case 5: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { length: s.x / 4, sourceOffset: Math.abs(s.y) } };
-    case 6: return { type: 'splitClip', clipId: clip?.id ?? 'nope', beat: s.x, newClipId: fresh };
-    case 7: return { type: 'removeClip', clipId: clip?.id ?? 'nope' };
-    case 8: return clip ? { type: 'addClip', clip: { ...clip, id: fresh, start: Math.abs(s.x) } } : { type: 'removeClip', clipId: 'nope' };
-    case 9: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { fadeIn: { beats: Math.abs(s.y), curve: 'equal-power' }, fadeOut: { beats: Math.abs(s.y) / 2, curve: 'exponential' } } };
-    case 10: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { rate: Math.abs(s.y) / 4, pitch: Math.round(s.y) } };
-    case 11: return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { loopBeats: s.flag ? Math.abs(s.y) : null } };
-    case 12: return { type: 'addEffect', trackId: track?.id ?? 'nope', effect: { id: fresh, enabled: true, params: { type: 'reverb', decaySec: Math.abs(s.y) / 3 + 0.1, preDelayMs: 10, mix: 0.3 } } };
+    case 0:
+      return { type: 'setTempo', bpm: s.x };
+    case 1:
+      return { type: 'updateTrack', trackId: track?.id ?? 'nope', changes: { mute: s.flag } };
+    case 2:
+      return { type: 'updateTrack', trackId: track?.id ?? 'nope', changes: { gainDb: s.y, pan: s.y / 20 } };
+    case 3:
+      return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { start: s.x } };
+    case 4:
+      return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { trackId: track?.id ?? 'nope', start: Math.abs(s.x) } };
+    case 5:
+      return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { length: s.x / 4, sourceOffset: Math.abs(s.y) } };
+    case 6:
+      return { type: 'splitClip', clipId: clip?.id ?? 'nope', beat: s.x, newClipId: fresh };
+    case 7:
+      return { type: 'removeClip', clipId: clip?.id ?? 'nope' };
+    case 8:
+      return clip ? { type: 'addClip', clip: { ...clip, id: fresh, start: Math.abs(s.x) } } : { type: 'removeClip', clipId: 'nope' };
+    case 9:
+      return {
+        type: 'updateClip',
+        clipId: clip?.id ?? 'nope',
+        changes: { fadeIn: { beats: Math.abs(s.y), curve: 'equal-power' }, fadeOut: { beats: Math.abs(s.y) / 2, curve: 'exponential' } },
+      };
+    case 10:
+      return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { rate: Math.abs(s.y) / 4, pitch: Math.round(s.y) } };
+    case 11:
+      return { type: 'updateClip', clipId: clip?.id ?? 'nope', changes: { loopBeats: s.flag ? Math.abs(s.y) : null } };
+    case 12:
+      return {
+        type: 'addEffect',
+        trackId: track?.id ?? 'nope',
+        effect: { id: fresh, enabled: true, params: { type: 'reverb', decaySec: Math.abs(s.y) / 3 + 0.1, preDelayMs: 10, mix: 0.3 } },
+      };
     case 13: {
       const effect = doc.tracks.flatMap((t) => t.effects.map((e) => ({ t, e }))).at(s.pick % 7);
       return effect ? { type: 'removeEffect', trackId: effect.t.id, effectId: effect.e.id } : { type: 'setKey', key: 'C major' };
     }
-    case 14: return { type: 'addMarker', marker: { id: fresh, beat: s.x, name: 'Drop' } };
-    case 15: return marker ? { type: 'updateMarker', markerId: marker.id, changes: { beat: s.x } } : { type: 'removeMarker', markerId: 'nope' };
-    case 16: return { type: 'setLoop', loop: { enabled: s.flag, start: Math.abs(s.y), end: s.x } };
-    case 17: return { type: 'moveTrack', trackId: track?.id ?? 'nope', index: s.pick % 6 };
-    case 18: return { type: 'removeTrack', trackId: track?.id ?? 'nope' };
-    case 19: return { type: 'updateMaster', changes: { gainDb: s.y, limiterCeilingDb: -Math.abs(s.y) / 3 } };
-    case 20: return { type: 'setKey', key: s.flag ? 'C major' : 'F# minor' };
-    case 21: return { type: 'batch', label: 'Nudge', commands: doc.clips.slice(0, 3).map((c) => ({ type: 'updateClip', clipId: c.id, changes: { start: c.start + s.y } })) };
-    default: return { type: 'rename', name: s.flag ? `Remix ${s.pick}` : '' };
+    case 14:
+      return { type: 'addMarker', marker: { id: fresh, beat: s.x, name: 'Drop' } };
+    case 15:
+      return marker ? { type: 'updateMarker', markerId: marker.id, changes: { beat: s.x } } : { type: 'removeMarker', markerId: 'nope' };
+    case 16:
+      return { type: 'setLoop', loop: { enabled: s.flag, start: Math.abs(s.y), end: s.x } };
+    case 17:
+      return { type: 'moveTrack', trackId: track?.id ?? 'nope', index: s.pick % 6 };
+    case 18:
+      return { type: 'removeTrack', trackId: track?.id ?? 'nope' };
+    case 19:
+      return { type: 'updateMaster', changes: { gainDb: s.y, limiterCeilingDb: -Math.abs(s.y) / 3 } };
+    case 20:
+      return { type: 'setKey', key: s.flag ? 'C major' : 'F# minor' };
+    case 21:
+      return {
+        type: 'batch',
+        label: 'Nudge',
+        commands: doc.clips.slice(0, 3).map((c) => ({ type: 'updateClip', clipId: c.id, changes: { start: c.start + s.y } })),
+      };
+    default:
+      return { type: 'rename', name: s.flag ? `Remix ${s.pick}` : '' };
   }
 }
 
@@ -111,7 +145,11 @@ describe('applyCommand examples', () => {
 
   it.each<[string, Command, RegExp]>([
     ['a negative position', { type: 'updateClip', clipId: 'clip-drums', changes: { start: -1 } }, /start/],
-    ['a clip beyond its source', { type: 'updateClip', clipId: 'clip-drums', changes: { sourceOffset: 30 } }, /reaches .* into "Drums", which is only 38\.400 s long/],
+    [
+      'a clip beyond its source',
+      { type: 'updateClip', clipId: 'clip-drums', changes: { sourceOffset: 30 } },
+      /reaches .* into "Drums", which is only 38\.400 s long/,
+    ],
     ['a gain out of range', { type: 'updateTrack', trackId: 'trk-bass', changes: { gainDb: 40 } }, /gainDb/],
     ['a rate out of range', { type: 'updateClip', clipId: 'clip-bass', changes: { rate: 9 } }, /rate/],
     ['a tempo out of range', { type: 'setTempo', bpm: 900 }, /bpm/],
@@ -141,7 +179,12 @@ describe('createProjectDocument', () => {
 
   it('starts a cover with only the stems its licences allow, plus a record track', () => {
     const doc = createProjectDocument(sampleRecording, 'cover', 'Cover');
-    expect(doc.tracks.map((t) => [t.name, t.kind])).toEqual([['Drums', 'audio'], ['Bass', 'audio'], ['Keys', 'audio'], ['Recording', 'record']]);
+    expect(doc.tracks.map((t) => [t.name, t.kind])).toEqual([
+      ['Drums', 'audio'],
+      ['Bass', 'audio'],
+      ['Keys', 'audio'],
+      ['Recording', 'record'],
+    ]);
     expect(documentProblems(doc)).toEqual([]);
   });
 });

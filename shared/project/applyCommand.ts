@@ -53,12 +53,18 @@ function applyUnchecked(doc: ProjectDocument, command: Command): Applied {
     case 'setKey':
       return { document: { ...doc, key: command.key }, inverse: { type: 'setKey', key: doc.key } };
     case 'setTimeSignature':
-      return { document: { ...doc, timeSignature: command.timeSignature as ProjectDocument['timeSignature'] }, inverse: { type: 'setTimeSignature', timeSignature: doc.timeSignature } };
+      return {
+        document: { ...doc, timeSignature: command.timeSignature as ProjectDocument['timeSignature'] },
+        inverse: { type: 'setTimeSignature', timeSignature: doc.timeSignature },
+      };
     case 'rename':
       return { document: { ...doc, name: command.name }, inverse: { type: 'rename', name: doc.name } };
     case 'addSource':
       if (doc.sources.some((s) => s.id === command.source.id)) reject(`A source "${command.source.id}" already exists.`);
-      return { document: { ...doc, sources: insertAt(doc.sources, command.source, command.index) }, inverse: { type: 'removeSource', sourceId: command.source.id } };
+      return {
+        document: { ...doc, sources: insertAt(doc.sources, command.source, command.index) },
+        inverse: { type: 'removeSource', sourceId: command.source.id },
+      };
     case 'removeSource': {
       const index = indexOf(doc.sources, command.sourceId, 'source');
       if (doc.clips.some((c) => c.sourceId === command.sourceId)) reject(`"${doc.sources[index]!.name}" is still used by clips; remove them first.`);
@@ -83,7 +89,10 @@ function applyUnchecked(doc: ProjectDocument, command: Command): Applied {
     case 'moveTrack': {
       const from = indexOf(doc.tracks, command.trackId, 'track');
       const to = Math.min(command.index, doc.tracks.length - 1);
-      return { document: { ...doc, tracks: insertAt(removeAt(doc.tracks, from), doc.tracks[from]!, to) }, inverse: { type: 'moveTrack', trackId: command.trackId, index: from } };
+      return {
+        document: { ...doc, tracks: insertAt(removeAt(doc.tracks, from), doc.tracks[from]!, to) },
+        inverse: { type: 'moveTrack', trackId: command.trackId, index: from },
+      };
     }
     case 'addClip':
       if (doc.clips.some((c) => c.id === command.clip.id)) reject(`A clip "${command.clip.id}" already exists.`);
@@ -125,7 +134,8 @@ function applyUnchecked(doc: ProjectDocument, command: Command): Applied {
       const track = doc.tracks[t]!;
       const e = indexOf(track.effects, command.effectId, 'effect');
       const effect = track.effects[e]!;
-      if (command.changes.params && command.changes.params.type !== effect.params.type) reject(`Effect "${effect.id}" is a ${effect.params.type}, not a ${command.changes.params.type}.`);
+      if (command.changes.params && command.changes.params.type !== effect.params.type)
+        reject(`Effect "${effect.id}" is a ${effect.params.type}, not a ${command.changes.params.type}.`);
       return {
         document: { ...doc, tracks: replaceAt(doc.tracks, t, { ...track, effects: replaceAt(track.effects, e, { ...effect, ...command.changes }) }) },
         inverse: { type: 'updateEffect', trackId: track.id, effectId: effect.id, changes: previousValues(effect, command.changes) },
@@ -133,7 +143,10 @@ function applyUnchecked(doc: ProjectDocument, command: Command): Applied {
     }
     case 'addMarker':
       if (doc.markers.some((m) => m.id === command.marker.id)) reject(`A marker "${command.marker.id}" already exists.`);
-      return { document: { ...doc, markers: insertAt(doc.markers, command.marker, command.index) }, inverse: { type: 'removeMarker', markerId: command.marker.id } };
+      return {
+        document: { ...doc, markers: insertAt(doc.markers, command.marker, command.index) },
+        inverse: { type: 'removeMarker', markerId: command.marker.id },
+      };
     case 'removeMarker': {
       const index = indexOf(doc.markers, command.markerId, 'marker');
       return { document: { ...doc, markers: removeAt(doc.markers, index) }, inverse: { type: 'addMarker', marker: doc.markers[index]!, index } };
@@ -149,7 +162,10 @@ function applyUnchecked(doc: ProjectDocument, command: Command): Applied {
     case 'setLoop':
       return { document: { ...doc, loop: command.loop }, inverse: { type: 'setLoop', loop: doc.loop } };
     case 'updateMaster':
-      return { document: { ...doc, master: { ...doc.master, ...command.changes } }, inverse: { type: 'updateMaster', changes: previousValues(doc.master, command.changes) } };
+      return {
+        document: { ...doc, master: { ...doc.master, ...command.changes } },
+        inverse: { type: 'updateMaster', changes: previousValues(doc.master, command.changes) },
+      };
     case 'replaceDocument':
       return { document: command.document, inverse: { type: 'replaceDocument', document: doc } };
     case 'batch': {

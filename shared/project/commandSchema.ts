@@ -31,7 +31,12 @@ export const commandSchema: z.ZodType<Command> = z.lazy(() =>
     z.object({ type: z.literal('splitClip'), clipId: id, beat: z.number(), newClipId: id }),
     z.object({ type: z.literal('addEffect'), trackId: id, effect: effectSchema, index }),
     z.object({ type: z.literal('removeEffect'), trackId: id, effectId: id }),
-    z.object({ type: z.literal('updateEffect'), trackId: id, effectId: id, changes: z.object({ enabled: z.boolean().optional(), params: effectParamsSchema.optional() }).strict() }),
+    z.object({
+      type: z.literal('updateEffect'),
+      trackId: id,
+      effectId: id,
+      changes: z.object({ enabled: z.boolean().optional(), params: effectParamsSchema.optional() }).strict(),
+    }),
     z.object({ type: z.literal('addMarker'), marker: markerSchema, index }),
     z.object({ type: z.literal('removeMarker'), markerId: id }),
     z.object({ type: z.literal('updateMarker'), markerId: id, changes: markerSchema.omit({ id: true }).partial().strict() }),

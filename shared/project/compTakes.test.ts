@@ -4,7 +4,16 @@ import { compTakes } from './compTakes';
 import type { Clip, ProjectDocument, RecordingSource } from './documentSchema';
 import { sampleDocument } from '../../tests/fixtures/sampleDocument';
 
-const take = (n: number): RecordingSource => ({ id: `src-take-${n}`, type: 'recording', sha256: String(n).repeat(64), name: `Take ${n}`, bpm: 100, durationSec: 20, sampleRate: 48000, recordedAt: '2026-11-24T10:00:00Z' });
+const take = (n: number): RecordingSource => ({
+  id: `src-take-${n}`,
+  type: 'recording',
+  sha256: String(n).repeat(64),
+  name: `Take ${n}`,
+  bpm: 100,
+  durationSec: 20,
+  sampleRate: 48000,
+  recordedAt: '2026-11-24T10:00:00Z',
+});
 const clip = (n: number, active: boolean): Clip => ({
   id: `clip-take-${n}`,
   trackId: 'trk-rec',
@@ -26,7 +35,10 @@ function withTakes(): ProjectDocument {
   return {
     ...doc,
     sources: [...doc.sources, take(1), take(2), take(3)],
-    tracks: [...doc.tracks, { id: 'trk-rec', name: 'Vocal takes', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] }],
+    tracks: [
+      ...doc.tracks,
+      { id: 'trk-rec', name: 'Vocal takes', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+    ],
     clips: [...doc.clips, clip(1, true), clip(2, false), clip(3, false)],
   };
 }

@@ -58,7 +58,18 @@ export function createProjectDocument(recording: StartingRecording, kind: 'remix
     volumeAutomation: [],
   }));
   if (kind === 'cover') {
-    tracks.push({ id: 'trk-record-1', name: 'Recording', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] });
+    tracks.push({
+      id: 'trk-record-1',
+      name: 'Recording',
+      color: '#ff6b6b',
+      kind: 'record',
+      gainDb: 0,
+      pan: 0,
+      mute: false,
+      solo: false,
+      effects: [],
+      volumeAutomation: [],
+    });
   }
   const beatsPerBar = 4;
   return {

@@ -29,7 +29,8 @@ const labels: Record<Command['type'], string> = {
 
 /** A short label for undo menus and revision lists: "Undo Split clip". */
 export function describeCommand(command: Command): string {
-  if (command.type === 'batch') return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0]!) : `${command.commands.length} edits`);
+  if (command.type === 'batch')
+    return command.label ?? (command.commands.length === 1 ? describeCommand(command.commands[0]!) : `${command.commands.length} edits`);
   if (command.type === 'updateTrack') {
     const keys = Object.keys(command.changes);
     if (keys.length === 1 && keys[0] === 'mute') return command.changes.mute ? 'Mute track' : 'Unmute track';

@@ -82,11 +82,43 @@ export const clipSchema = z.object({
   active: z.boolean(),
 });
 
-export const eq3Schema = z.object({ type: z.literal('eq3'), lowDb: z.number().min(-24).max(24), midDb: z.number().min(-24).max(24), highDb: z.number().min(-24).max(24), lowHz: z.number().min(40).max(1000), highHz: z.number().min(1000).max(16000) });
-export const compressorSchema = z.object({ type: z.literal('compressor'), thresholdDb: z.number().min(-60).max(0), ratio: z.number().min(1).max(20), attackMs: z.number().min(0.1).max(200), releaseMs: z.number().min(10).max(2000), makeupDb: z.number().min(0).max(24) });
-export const reverbSchema = z.object({ type: z.literal('reverb'), decaySec: z.number().min(0.1).max(10), preDelayMs: z.number().min(0).max(200), mix: z.number().min(0).max(1) });
-export const delaySchema = z.object({ type: z.literal('delay'), beats: z.number().min(1 / 16).max(4), feedback: z.number().min(0).max(0.95), mix: z.number().min(0).max(1) });
-export const filterSchema = z.object({ type: z.literal('filter'), mode: z.enum(['lowpass', 'highpass', 'bandpass']), frequencyHz: z.number().min(20).max(20000), q: z.number().min(0.1).max(20) });
+export const eq3Schema = z.object({
+  type: z.literal('eq3'),
+  lowDb: z.number().min(-24).max(24),
+  midDb: z.number().min(-24).max(24),
+  highDb: z.number().min(-24).max(24),
+  lowHz: z.number().min(40).max(1000),
+  highHz: z.number().min(1000).max(16000),
+});
+export const compressorSchema = z.object({
+  type: z.literal('compressor'),
+  thresholdDb: z.number().min(-60).max(0),
+  ratio: z.number().min(1).max(20),
+  attackMs: z.number().min(0.1).max(200),
+  releaseMs: z.number().min(10).max(2000),
+  makeupDb: z.number().min(0).max(24),
+});
+export const reverbSchema = z.object({
+  type: z.literal('reverb'),
+  decaySec: z.number().min(0.1).max(10),
+  preDelayMs: z.number().min(0).max(200),
+  mix: z.number().min(0).max(1),
+});
+export const delaySchema = z.object({
+  type: z.literal('delay'),
+  beats: z
+    .number()
+    .min(1 / 16)
+    .max(4),
+  feedback: z.number().min(0).max(0.95),
+  mix: z.number().min(0).max(1),
+});
+export const filterSchema = z.object({
+  type: z.literal('filter'),
+  mode: z.enum(['lowpass', 'highpass', 'bandpass']),
+  frequencyHz: z.number().min(20).max(20000),
+  q: z.number().min(0.1).max(20),
+});
 export const effectParamsSchema = z.discriminatedUnion('type', [eq3Schema, compressorSchema, reverbSchema, delaySchema, filterSchema]);
 export const effectSchema = z.object({ id, enabled: z.boolean(), params: effectParamsSchema });
 

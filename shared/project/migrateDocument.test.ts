@@ -28,7 +28,7 @@ describe('migrateDocument', () => {
     expect(() => migrateDocument({ ...v1, schemaVersion: 3 })).toThrow(/invalid/);
   });
 
-  it('2 → 3: a version-2 document (no sample rate) gets its sources\' rate', () => {
+  it("2 → 3: a version-2 document (no sample rate) gets its sources' rate", () => {
     const v2 = (document: ProjectDocument) => {
       const { sampleRate: _rate, ...rest } = structuredClone(document);
       return { ...rest, schemaVersion: 2 };

@@ -5,7 +5,12 @@ import { projectSampleRate } from './projectSampleRate';
 /** Pure steps from schema version N to N+1, keyed by N. */
 export const documentMigrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   /** 1 → 2: takes. Every existing clip is heard, so every clip becomes active. */
-  1: (doc) => ({ ...doc, clips: Array.isArray(doc.clips) ? doc.clips.map((clip: unknown) => (typeof clip === 'object' && clip !== null ? { ...clip, active: true } : clip)) : doc.clips }),
+  1: (doc) => ({
+    ...doc,
+    clips: Array.isArray(doc.clips)
+      ? doc.clips.map((clip: unknown) => (typeof clip === 'object' && clip !== null ? { ...clip, active: true } : clip))
+      : doc.clips,
+  }),
   /** 2 → 3: the project's sample rate, taken from its sources (what its exports were judged against: their own rate). */
   2: (doc) => ({ ...doc, sampleRate: projectSampleRate(Array.isArray(doc.sources) ? doc.sources.filter(isRatedSource) : []) }),
 };
@@ -24,7 +29,9 @@ export function migrateDocument(raw: unknown): ProjectDocument {
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error('the project document has no valid schemaVersion');
   if (version > PROJECT_SCHEMA_VERSION) {
-    throw new DocumentFromFutureError(`The project was saved by a newer Stemroom (document schema ${version}; this version reads up to ${PROJECT_SCHEMA_VERSION}).`);
+    throw new DocumentFromFutureError(
+      `The project was saved by a newer Stemroom (document schema ${version}; this version reads up to ${PROJECT_SCHEMA_VERSION}).`,
+    );
   }
   for (let v = version; v < PROJECT_SCHEMA_VERSION; v++) {
     const step = documentMigrations[v];

@@ -16,22 +16,26 @@ export const projectFileSchema = z.object({
   appVersion: z.string(),
   /** Migrated and validated separately, so a document from a newer Stemroom gets its own message. */
   document: z.unknown(),
-  catalog: z.array(
-    z.object({
-      sourceId: z.string(),
-      packageId: z.string(),
-      packageTitle: z.string().max(300),
-      recordingId: z.string(),
-      stemId: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-  ).max(1000),
-  audio: z.array(
-    z.object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      file: z.string().min(1).max(300),
-      name: z.string().min(1).max(200),
-    }),
-  ).max(1000),
+  catalog: z
+    .array(
+      z.object({
+        sourceId: z.string(),
+        packageId: z.string(),
+        packageTitle: z.string().max(300),
+        recordingId: z.string(),
+        stemId: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .max(1000),
+  audio: z
+    .array(
+      z.object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        file: z.string().min(1).max(300),
+        name: z.string().min(1).max(200),
+      }),
+    )
+    .max(1000),
 });
 export type ProjectFile = z.infer<typeof projectFileSchema>;

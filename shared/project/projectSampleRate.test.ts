@@ -13,7 +13,7 @@ describe('projectSampleRate', () => {
     ['own recordings when there is no catalog audio', [recording(48000)], 48000],
     ['odd rates rise to the next project rate', [catalog(32000)], 44100],
     ['rates above 96 kHz are brought down to 96 kHz', [catalog(192000)], 96000],
-    ['no sources: the studio\'s recording rate', [], 48000],
+    ["no sources: the studio's recording rate", [], 48000],
   ] as const)('%s', (_name, sources, expected) => {
     expect(projectSampleRate(sources)).toBe(expected);
   });

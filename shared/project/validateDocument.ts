@@ -22,11 +22,26 @@ export function documentProblems(doc: unknown): string[] {
       seen.add(value);
     }
   };
-  unique(d.sources.map((s) => s.id), 'source');
-  unique(d.tracks.map((t) => t.id), 'track');
-  unique(d.clips.map((c) => c.id), 'clip');
-  unique(d.markers.map((m) => m.id), 'marker');
-  unique(d.tracks.flatMap((t) => t.effects.map((e) => e.id)), 'effect');
+  unique(
+    d.sources.map((s) => s.id),
+    'source',
+  );
+  unique(
+    d.tracks.map((t) => t.id),
+    'track',
+  );
+  unique(
+    d.clips.map((c) => c.id),
+    'clip',
+  );
+  unique(
+    d.markers.map((m) => m.id),
+    'marker',
+  );
+  unique(
+    d.tracks.flatMap((t) => t.effects.map((e) => e.id)),
+    'effect',
+  );
   const tracks = new Set(d.tracks.map((t) => t.id));
   const sources = new Map(d.sources.map((s) => [s.id, s]));
   for (const clip of d.clips) {
@@ -40,7 +55,8 @@ export function documentProblems(doc: unknown): string[] {
     if (end > source.durationSec + EPSILON) {
       problems.push(`clip "${clip.id}" reaches ${end.toFixed(3)} s into "${source.name}", which is only ${source.durationSec.toFixed(3)} s long`);
     }
-    if (clip.loopBeats !== null && clip.loopBeats > clip.length + EPSILON) problems.push(`clip "${clip.id}" loops ${clip.loopBeats} beats but is only ${clip.length} long`);
+    if (clip.loopBeats !== null && clip.loopBeats > clip.length + EPSILON)
+      problems.push(`clip "${clip.id}" loops ${clip.loopBeats} beats but is only ${clip.length} long`);
     if (clip.fadeIn.beats + clip.fadeOut.beats > clip.length + EPSILON) problems.push(`clip "${clip.id}": fades are longer than the clip`);
   }
   for (const track of d.tracks) {
@@ -49,7 +65,12 @@ export function documentProblems(doc: unknown): string[] {
   }
   if (d.loop.end <= d.loop.start) problems.push('the loop ends before it starts');
   // Names are shown in the studio, printed by the CLI and written into exports: no escape sequences or reordering.
-  const named: [string, string][] = [['the project name', d.name], ...d.tracks.map((t): [string, string] => [`track "${t.id}" name`, t.name]), ...d.sources.map((s): [string, string] => [`source "${s.id}" name`, s.name]), ...d.markers.map((m): [string, string] => [`marker "${m.id}" name`, m.name])];
+  const named: [string, string][] = [
+    ['the project name', d.name],
+    ...d.tracks.map((t): [string, string] => [`track "${t.id}" name`, t.name]),
+    ...d.sources.map((s): [string, string] => [`source "${s.id}" name`, s.name]),
+    ...d.markers.map((m): [string, string] => [`marker "${m.id}" name`, m.name]),
+  ];
   for (const [what, name] of named) {
     const found = unsafeCharacter(name);
     if (found) problems.push(`${what} contains ${found}; names may not hold control, escape or bidirectional-override characters`);

@@ -14,7 +14,13 @@ export interface RecordingFacts {
   readonly packageId: string;
   /** The key the package is signed with (pinned at import); null when the package is unsigned. */
   readonly packageKeyFingerprint: string | null;
-  readonly work: { readonly id: string; readonly title: string; readonly iswc: string | null; readonly writers: readonly ShareRef[]; readonly publishers: readonly ShareRef[] };
+  readonly work: {
+    readonly id: string;
+    readonly title: string;
+    readonly iswc: string | null;
+    readonly writers: readonly ShareRef[];
+    readonly publishers: readonly ShareRef[];
+  };
   readonly masterOwners: readonly ShareRef[];
   readonly masterLicences: readonly (Licence & { readonly licensorName: string })[];
   readonly publishingLicences: readonly (Licence & { readonly licensorName: string })[];

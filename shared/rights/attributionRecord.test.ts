@@ -19,7 +19,17 @@ function payloadOf(document: ProjectDocument) {
     appVersion: '0.1.0',
     project: { id: 'p', name: document.name, revision: 3, revisionSha256: 'a'.repeat(64) },
     document,
-    output: { title: 'T', versionType: 'remix', format: 'wav', bitDepth: 24, sampleRate: 48000, channels: 2, durationSec: 38.4, audioSha256: 'b'.repeat(64), loudness: { integratedLufs: -14, truePeakDbtp: -1.2, normalizedTo: -14 } },
+    output: {
+      title: 'T',
+      versionType: 'remix',
+      format: 'wav',
+      bitDepth: 24,
+      sampleRate: 48000,
+      channels: 2,
+      durationSec: 38.4,
+      audioSha256: 'b'.repeat(64),
+      loudness: { integratedLufs: -14, truePeakDbtp: -1.2, normalizedTo: -14 },
+    },
     creator,
     decision,
     recordings,
@@ -46,7 +56,11 @@ describe('buildAttributionPayload', () => {
 
   it('leaves out stems on muted tracks', () => {
     const document = applyCommand(sampleDocument(), { type: 'updateTrack', trackId: 'trk-vocals', changes: { mute: true } }).document;
-    expect(payloadOf(document).sources[0]!.stems.map((s) => s.id).sort()).toEqual(['bass', 'drums', 'keys']);
+    expect(
+      payloadOf(document)
+        .sources[0]!.stems.map((s) => s.id)
+        .sort(),
+    ).toEqual(['bass', 'drums', 'keys']);
   });
 
   it('adds the seconds where only one stem plays', () => {

@@ -19,9 +19,22 @@ import { recordLineageSchema, type RecordLineage } from '../lineage/recordLineag
  */
 export const ATTRIBUTION_SCHEMA = 'stemroom-attribution/1';
 
-const shareSchema = z.object({ partyId: z.string(), name: z.string(), role: z.string(), shareBp: z.number().int(), isni: z.string().optional(), ipi: z.string().optional() });
+const shareSchema = z.object({
+  partyId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  shareBp: z.number().int(),
+  isni: z.string().optional(),
+  ipi: z.string().optional(),
+});
 /** `heard: false` marks a range whose clip is at or below INAUDIBLE_GAIN_DB: placed and judged, but no share (absent: heard). */
-const rangeSchema = z.object({ startSec: z.number(), endSec: z.number(), sourceStartSec: z.number(), sourceEndSec: z.number(), heard: z.literal(false).optional() });
+const rangeSchema = z.object({
+  startSec: z.number(),
+  endSec: z.number(),
+  sourceStartSec: z.number(),
+  sourceEndSec: z.number(),
+  heard: z.literal(false).optional(),
+});
 
 export { recordLineageSchema, type RecordLineage } from '../lineage/recordLineage';
 
@@ -72,7 +85,16 @@ export const attributionRecordSchema = z.object({
     resampling: z
       .object({
         method: z.string(),
-        conversions: z.array(z.object({ stage: z.enum(['sources', 'master']), fromHz: z.number().int(), toHz: z.number().int(), passbandHz: z.number(), stopbandDb: z.number(), tapsPerPhase: z.number().int() })),
+        conversions: z.array(
+          z.object({
+            stage: z.enum(['sources', 'master']),
+            fromHz: z.number().int(),
+            toHz: z.number().int(),
+            passbandHz: z.number(),
+            stopbandDb: z.number(),
+            tapsPerPhase: z.number().int(),
+          }),
+        ),
       })
       .nullable()
       .optional(),
@@ -176,7 +198,11 @@ export interface RecordInput {
   /** The exporting library's public key (base64) and fingerprint. */
   readonly library?: { readonly publicKey: string; readonly keyFingerprint: string };
   /** The declared channel and AI use, and the approvals relied on. */
-  readonly intent?: { readonly channel: AttributionRecord['decision']['channel']; readonly aiUse?: AttributionRecord['decision']['aiUse']; readonly approvals?: AttributionRecord['decision']['approvals'] };
+  readonly intent?: {
+    readonly channel: AttributionRecord['decision']['channel'];
+    readonly aiUse?: AttributionRecord['decision']['aiUse'];
+    readonly approvals?: AttributionRecord['decision']['approvals'];
+  };
   /** The chain behind derivative sources, when there are any. */
   readonly lineage?: RecordLineage;
 }
@@ -194,7 +220,8 @@ const workOf = (r: RecordingFacts) => ({
   publishers: r.work.publishers.map((p) => ({ partyId: p.partyId, name: p.name, role: 'publisher', shareBp: p.shareBp, ...strip(p) })),
 });
 
-const rangeKey = (r: { startSec: number; endSec: number; sourceStartSec: number; sourceEndSec: number }) => `${r.startSec}|${r.endSec}|${r.sourceStartSec}|${r.sourceEndSec}`;
+const rangeKey = (r: { startSec: number; endSec: number; sourceStartSec: number; sourceEndSec: number }) =>
+  `${r.startSec}|${r.endSec}|${r.sourceStartSec}|${r.sourceEndSec}`;
 
 /** The record's payload (everything but the ledger stamp), from an allowed export decision. */
 export function buildAttributionPayload(input: RecordInput): AttributionPayload {
@@ -228,8 +255,29 @@ export function buildAttributionPayload(input: RecordInput): AttributionPayload 
       audibleSeconds: 0,
     };
     const identity = input.identified?.get(source.id);
-    const heardAs = identity ? { heardAs: { ownSha256: identity.ownSha256, name: source.name, method: identity.method, offsetSec: round3(identity.offsetSec), confidence: round3(identity.confidence) } } : {};
-    const stems = [...entry.stems, { id: source.stemId, name: r.stemNames.get(source.stemId) ?? source.name, kind: source.kind, sha256: source.sha256, ranges, trackIds: [...u.trackIds], ...heardAs }];
+    const heardAs = identity
+      ? {
+          heardAs: {
+            ownSha256: identity.ownSha256,
+            name: source.name,
+            method: identity.method,
+            offsetSec: round3(identity.offsetSec),
+            confidence: round3(identity.confidence),
+          },
+        }
+      : {};
+    const stems = [
+      ...entry.stems,
+      {
+        id: source.stemId,
+        name: r.stemNames.get(source.stemId) ?? source.name,
+        kind: source.kind,
+        sha256: source.sha256,
+        ranges,
+        trackIds: [...u.trackIds],
+        ...heardAs,
+      },
+    ];
     // Stems of one recording playing together are one recording heard: overlaps count once, as in the splits.
     const audibleSeconds = unionLength(stems.flatMap((stem) => stem.ranges.map((range): [number, number] => [range.startSec, range.endSec])));
     byRecording.set(r.id, { ...entry, stems, audibleSeconds });

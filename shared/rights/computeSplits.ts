@@ -99,7 +99,10 @@ export function computeSplits(
   const ownSeconds = unionLength(own);
   const totalSeconds = [...perRecording.values()].reduce((a, b) => a + b, 0) + ownSeconds;
   const basis: string[] = [`Sources share by seconds heard (total ${totalSeconds.toFixed(3)} s).`];
-  if (unheard) basis.push(`${unheard} clip${unheard === 1 ? '' : 's'} at or below ${INAUDIBLE_GAIN_DB} dB gain ${unheard === 1 ? 'is' : 'are'} placed but not heard, and take${unheard === 1 ? 's' : ''} no share.`);
+  if (unheard)
+    basis.push(
+      `${unheard} clip${unheard === 1 ? '' : 's'} at or below ${INAUDIBLE_GAIN_DB} dB gain ${unheard === 1 ? 'is' : 'are'} placed but not heard, and take${unheard === 1 ? 's' : ''} no share.`,
+    );
 
   const master: Weighted[] = [];
   if (ownSeconds > 0) master.push({ party: me, role: creatorRole, weight: ownSeconds / totalSeconds });
@@ -114,9 +117,12 @@ export function computeSplits(
         `"${recording.title}" (${recording.derivative.use} by ${recording.derivative.creator}, export ${recording.derivative.exportId}): ${percent(weight)} of the audio; its rights holders take ${holders * 100} % of that under licence ${licence?.id ?? '—'}, passed on as that export's master split (${shareList(recording.masterOwners)}).`,
       );
     } else {
-      basis.push(`"${recording.title}": ${(weight * 100).toFixed(2)} % of the audio; its master owners take ${holders * 100} % of that under licence ${licence?.id ?? '—'}.`);
+      basis.push(
+        `"${recording.title}": ${(weight * 100).toFixed(2)} % of the audio; its master owners take ${holders * 100} % of that under licence ${licence?.id ?? '—'}.`,
+      );
     }
-    for (const owner of recording.masterOwners) master.push({ party: owner, role: owner.role || 'master owner', weight: weight * holders * (owner.shareBp / 10000) });
+    for (const owner of recording.masterOwners)
+      master.push({ party: owner, role: owner.role || 'master owner', weight: weight * holders * (owner.shareBp / 10000) });
     master.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
   }
 
@@ -142,14 +148,18 @@ export function computeSplits(
     const holders = (licence?.revenue.rightsHolderShareBp ?? 10000) / 10000;
     if (recording.derivative) {
       const shares = recording.derivative.publishingShares;
-      basis.push(`"${recording.work.title}" (in "${recording.title}"): rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}, passed on as export ${recording.derivative.exportId}'s publishing split (${shareList(shares)}).`);
+      basis.push(
+        `"${recording.work.title}" (in "${recording.title}"): rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}, passed on as export ${recording.derivative.exportId}'s publishing split (${shareList(shares)}).`,
+      );
       for (const share of shares) publishing.push({ party: share, role: share.role, weight: weight * holders * (share.shareBp / 10000) });
       publishing.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });
       continue;
     }
     const { writers, publishers } = recording.work;
     const writerPart = publishers.length ? WRITER_SHARE_WITH_PUBLISHERS : 1;
-    basis.push(`"${recording.work.title}": rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}; writers ${writerPart * 100} %, publishers ${(1 - writerPart) * 100} % of that.`);
+    basis.push(
+      `"${recording.work.title}": rights holders take ${holders * 100} % under licence ${licence?.id ?? '—'}; writers ${writerPart * 100} %, publishers ${(1 - writerPart) * 100} % of that.`,
+    );
     for (const w of writers) publishing.push({ party: w, role: w.role, weight: weight * holders * writerPart * (w.shareBp / 10000) });
     for (const p of publishers) publishing.push({ party: p, role: 'publisher', weight: weight * holders * (1 - writerPart) * (p.shareBp / 10000) });
     publishing.push({ party: me, role: creatorRole, weight: weight * (1 - holders) });

@@ -11,7 +11,14 @@ function list(names: readonly string[]): string {
  * each licence's required credit text verbatim:
  * "Remix of 'Title' (ISRC …) by Artist, written by … (ISWC …). Used under licence L-…"
  */
-export function creditLines(kind: 'remix' | 'cover', title: string, creator: Creator, recordings: readonly RecordingFacts[], licenceIds: readonly string[], requiredCredits: readonly string[]): string[] {
+export function creditLines(
+  kind: 'remix' | 'cover',
+  title: string,
+  creator: Creator,
+  recordings: readonly RecordingFacts[],
+  licenceIds: readonly string[],
+  requiredCredits: readonly string[],
+): string[] {
   const lines = [`"${title}" — ${kind === 'remix' ? 'remix' : 'cover'} by ${creator.name}.`];
   for (const r of recordings) {
     const writers = list(r.work.writers.map((w) => w.name));

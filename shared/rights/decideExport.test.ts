@@ -11,23 +11,97 @@ import type { RecordingFacts } from './ExportRights';
 
 const edit = (doc: ProjectDocument, ...commands: Command[]) => commands.reduce((d, c) => applyCommand(d, c).document, doc);
 const facts = (r: RecordingFacts) => new Map([[r.id, r]]);
-const decide = (doc: ProjectDocument, r: RecordingFacts, territory = 'GB', date = '2026-11-24', missing = new Set<string>()) => decideExport(doc, facts(r), missing, territory, date);
+const decide = (doc: ProjectDocument, r: RecordingFacts, territory = 'GB', date = '2026-11-24', missing = new Set<string>()) =>
+  decideExport(doc, facts(r), missing, territory, date);
 const remix = sampleDocument;
 const cover = () => createProjectDocument({ ...sampleRecording, stems: sampleRecording.stems.map((s) => ({ ...s, usable: true })) }, 'cover', 'Cover');
-const coverVoiceOnly = () => createProjectDocument({ ...sampleRecording, stems: sampleRecording.stems.map((s) => ({ ...s, usable: false })) }, 'cover', 'Cover');
+const coverVoiceOnly = () =>
+  createProjectDocument({ ...sampleRecording, stems: sampleRecording.stems.map((s) => ({ ...s, usable: false })) }, 'cover', 'Cover');
 
 describe('decideExport: every licence rule refuses with its reason', () => {
   it.each<[string, () => ProjectDocument, RecordingFacts, string, string, RegExp, string]>([
-    ['remix not permitted', remix, recordingFacts([masterLicence({ uses: ['sample'] })]), 'GB', '2026-11-24', /Licence L-M does not permit remixes\./, 'use-not-permitted'],
-    ['cover not permitted', coverVoiceOnly, recordingFacts(undefined, [publishingLicence({ uses: ['remix'] })]), 'GB', '2026-11-24', /Licence L-P does not permit covers\./, 'use-not-permitted'],
-    ['stem not usable', remix, recordingFacts([masterLicence({ stemRules: [{ stem: 'vocals', rule: 'not-usable' }] })]), 'GB', '2026-11-24', /The vocals stem "Lead vocal" of "Glass Orchard" may not be used in remixes \(licence L-M\)\./, 'stem-not-usable'],
-    ['territory excluded', remix, recordingFacts(undefined, [publishingLicence({ territories: { include: ['WORLD'], exclude: ['DE'] } })]), 'DE', '2026-11-24', /Remixes are not allowed in Germany \(DE\) under licence L-P\./, 'territory-excluded'],
-    ['territory not included', remix, recordingFacts([masterLicence({ territories: { include: ['GB', 'IE'], exclude: [] } })]), 'FR', '2026-11-24', /Licence L-M does not cover France \(FR\)\./, 'territory-not-included'],
-    ['not yet valid', remix, recordingFacts([masterLicence({ validFrom: '2027-01-01' })]), 'GB', '2026-11-24', /Licence L-M is not valid until 1 Jan 2027\./, 'not-yet-valid'],
+    [
+      'remix not permitted',
+      remix,
+      recordingFacts([masterLicence({ uses: ['sample'] })]),
+      'GB',
+      '2026-11-24',
+      /Licence L-M does not permit remixes\./,
+      'use-not-permitted',
+    ],
+    [
+      'cover not permitted',
+      coverVoiceOnly,
+      recordingFacts(undefined, [publishingLicence({ uses: ['remix'] })]),
+      'GB',
+      '2026-11-24',
+      /Licence L-P does not permit covers\./,
+      'use-not-permitted',
+    ],
+    [
+      'stem not usable',
+      remix,
+      recordingFacts([masterLicence({ stemRules: [{ stem: 'vocals', rule: 'not-usable' }] })]),
+      'GB',
+      '2026-11-24',
+      /The vocals stem "Lead vocal" of "Glass Orchard" may not be used in remixes \(licence L-M\)\./,
+      'stem-not-usable',
+    ],
+    [
+      'territory excluded',
+      remix,
+      recordingFacts(undefined, [publishingLicence({ territories: { include: ['WORLD'], exclude: ['DE'] } })]),
+      'DE',
+      '2026-11-24',
+      /Remixes are not allowed in Germany \(DE\) under licence L-P\./,
+      'territory-excluded',
+    ],
+    [
+      'territory not included',
+      remix,
+      recordingFacts([masterLicence({ territories: { include: ['GB', 'IE'], exclude: [] } })]),
+      'FR',
+      '2026-11-24',
+      /Licence L-M does not cover France \(FR\)\./,
+      'territory-not-included',
+    ],
+    [
+      'not yet valid',
+      remix,
+      recordingFacts([masterLicence({ validFrom: '2027-01-01' })]),
+      'GB',
+      '2026-11-24',
+      /Licence L-M is not valid until 1 Jan 2027\./,
+      'not-yet-valid',
+    ],
     ['expired', remix, recordingFacts([masterLicence({ validUntil: '2026-06-30' })]), 'GB', '2026-11-24', /Licence L-M expired on 30 Jun 2026\./, 'expired'],
-    ['missing publishing licence for a cover', coverVoiceOnly, recordingFacts(undefined, []), 'GB', '2026-11-24', /There is no publishing licence for the composition "Glass Orchard"\./, 'no-publishing-licence'],
-    ['master audio in a cover without master licence', cover, recordingFacts([]), 'GB', '2026-11-24', /There is no master licence for "Glass Orchard", so its audio may not be used in covers\./, 'no-master-licence'],
-    ['master licence not permitting covers for original audio', cover, recordingFacts([masterLicence({ uses: ['remix'] })]), 'GB', '2026-11-24', /Licence L-M does not permit covers\./, 'use-not-permitted'],
+    [
+      'missing publishing licence for a cover',
+      coverVoiceOnly,
+      recordingFacts(undefined, []),
+      'GB',
+      '2026-11-24',
+      /There is no publishing licence for the composition "Glass Orchard"\./,
+      'no-publishing-licence',
+    ],
+    [
+      'master audio in a cover without master licence',
+      cover,
+      recordingFacts([]),
+      'GB',
+      '2026-11-24',
+      /There is no master licence for "Glass Orchard", so its audio may not be used in covers\./,
+      'no-master-licence',
+    ],
+    [
+      'master licence not permitting covers for original audio',
+      cover,
+      recordingFacts([masterLicence({ uses: ['remix'] })]),
+      'GB',
+      '2026-11-24',
+      /Licence L-M does not permit covers\./,
+      'use-not-permitted',
+    ],
   ])('%s', (_name, makeDoc, recording, territory, date, message, code) => {
     const decision = decide(makeDoc(), recording, territory, date);
     expect(decision.allowed).toBe(false);
@@ -79,7 +153,15 @@ describe('decideExport: every licence rule refuses with its reason', () => {
 
   it('a territory refusal does not hide the stem rules the same project breaks', () => {
     const r = recordingFacts(
-      [masterLicence({ territories: { include: ['WORLD'], exclude: ['DE'] }, stemRules: [{ stem: 'vocals', rule: 'not-usable' }, { stem: 'keys', rule: 'no-pitch-shift' }] })],
+      [
+        masterLicence({
+          territories: { include: ['WORLD'], exclude: ['DE'] },
+          stemRules: [
+            { stem: 'vocals', rule: 'not-usable' },
+            { stem: 'keys', rule: 'no-pitch-shift' },
+          ],
+        }),
+      ],
       [publishingLicence({ territories: { include: ['WORLD'], exclude: ['DE'] } })],
     );
     const decision = decide(edit(remix(), { type: 'setKey', key: 'B minor' }), r, 'DE');
@@ -135,11 +217,57 @@ describe('computeSplits', () => {
     // 38.4 s of rec-1 on four tracks (union 38.4 s), plus 19.2 s of rec-2.
     doc = edit(
       doc,
-      { type: 'addSource', source: { id: 'src-x', type: 'catalog', stemId: 'x', recordingId: 'rec-2', packageId: 'pkg-2', sha256: 'e'.repeat(64), name: 'X', kind: 'drums', bpm: 100, key: 'A minor', durationSec: 19.2, sampleRate: 48000 } },
-      { type: 'addTrack', track: { id: 'trk-x', name: 'X', color: '#123456', kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-x', trackId: 'trk-x', sourceId: 'src-x', start: 0, length: 32, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+      {
+        type: 'addSource',
+        source: {
+          id: 'src-x',
+          type: 'catalog',
+          stemId: 'x',
+          recordingId: 'rec-2',
+          packageId: 'pkg-2',
+          sha256: 'e'.repeat(64),
+          name: 'X',
+          kind: 'drums',
+          bpm: 100,
+          key: 'A minor',
+          durationSec: 19.2,
+          sampleRate: 48000,
+        },
+      },
+      {
+        type: 'addTrack',
+        track: { id: 'trk-x', name: 'X', color: '#123456', kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+      },
+      {
+        type: 'addClip',
+        clip: {
+          id: 'clip-x',
+          trackId: 'trk-x',
+          sourceId: 'src-x',
+          start: 0,
+          length: 32,
+          sourceOffset: 0,
+          gainDb: 0,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0, curve: 'linear' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
+      },
     );
-    const all = new Map([['rec-1', recordingFacts()], ['rec-2', { ...other, masterOwners: [{ partyId: 'p-kd', name: 'Kite District Ltd', role: 'master owner', shareBp: 10000 }], masterLicences: [masterLicence({ id: 'L-M2', recording: 'rec-2', revenue: { rightsHolderShareBp: 10000 } })] }]]);
+    const all = new Map([
+      ['rec-1', recordingFacts()],
+      [
+        'rec-2',
+        {
+          ...other,
+          masterOwners: [{ partyId: 'p-kd', name: 'Kite District Ltd', role: 'master owner', shareBp: 10000 }],
+          masterLicences: [masterLicence({ id: 'L-M2', recording: 'rec-2', revenue: { rightsHolderShareBp: 10000 } })],
+        },
+      ],
+    ]);
     const decision = decideExport(doc, all, new Set(), 'GB', '2026-11-24');
     expect(decision.allowed).toBe(true);
     const splits = computeSplits(doc, decision.usage, all, decision.relyOn, { name: 'DJ Test' });

@@ -60,10 +60,20 @@ export function decideExport(
 
   rules.push(`Territory ${territory} (${countryName(territory)}), date ${date}, use: ${use}.`);
   if (usage.length === 0) {
-    add({ code: 'nothing-audible', message: 'Nothing would be heard: every track is muted or empty.', fix: () => 'Unmute a track or add a clip.', trackIds: [] });
+    add({
+      code: 'nothing-audible',
+      message: 'Nothing would be heard: every track is muted or empty.',
+      fix: () => 'Unmute a track or add a clip.',
+      trackIds: [],
+    });
   }
   for (const u of usage.filter((u) => missingSourceIds.has(u.source.id))) {
-    add({ code: 'audio-missing', message: `The audio of "${u.source.name}" is not in this library.`, fix: (tracks) => `Import the package that provides it, or remove it from ${tracks}.`, trackIds: [...u.trackIds] });
+    add({
+      code: 'audio-missing',
+      message: `The audio of "${u.source.name}" is not in this library.`,
+      fix: (tracks) => `Import the package that provides it, or remove it from ${tracks}.`,
+      trackIds: [...u.trackIds],
+    });
   }
 
   /**
@@ -76,8 +86,12 @@ export function decideExport(
     if (licences.length === 0) {
       add({
         code: what === 'master' ? 'no-master-licence' : 'no-publishing-licence',
-        message: what === 'master' ? `There is no master licence for ${subject}, so its audio may not be used in ${useNoun[use]}.` : `There is no publishing licence for ${subject}.`,
-        fix: what === 'master' ? (tracks) => `Mute or remove ${tracks}.` : () => 'Ask the publisher for a licence; this composition cannot be released otherwise.',
+        message:
+          what === 'master'
+            ? `There is no master licence for ${subject}, so its audio may not be used in ${useNoun[use]}.`
+            : `There is no publishing licence for ${subject}.`,
+        fix:
+          what === 'master' ? (tracks) => `Mute or remove ${tracks}.` : () => 'Ask the publisher for a licence; this composition cannot be released otherwise.',
         trackIds,
       });
       return { covering: undefined, candidate: undefined };
@@ -93,7 +107,8 @@ export function decideExport(
         gap!.code === 'territory-excluded' || gap!.code === 'territory-not-included'
           ? () => 'Choose a territory the licence covers, or leave this release out of it.'
           : gap!.code === 'expired' || gap!.code === 'not-yet-valid'
-            ? (tracks: string) => `Ask ${licence.licensorName} to renew or extend licence ${licence.id}${what === 'master' && tracks ? `, or mute ${tracks}` : ''}.`
+            ? (tracks: string) =>
+                `Ask ${licence.licensorName} to renew or extend licence ${licence.id}${what === 'master' && tracks ? `, or mute ${tracks}` : ''}.`
             : what === 'master'
               ? (tracks: string) => `Mute or remove ${tracks}.`
               : () => `This composition may not be used in ${useNoun[use]}.`;
@@ -109,7 +124,12 @@ export function decideExport(
     if (source.type !== 'catalog') continue;
     const recording = recordings.get(source.recordingId);
     if (!recording) {
-      add({ code: 'unknown-recording', message: `"${source.name}" comes from a recording that is not in this library.`, fix: (tracks) => `Remove it from ${tracks}.`, trackIds: [...u.trackIds] });
+      add({
+        code: 'unknown-recording',
+        message: `"${source.name}" comes from a recording that is not in this library.`,
+        fix: (tracks) => `Remove it from ${tracks}.`,
+        trackIds: [...u.trackIds],
+      });
       continue;
     }
     const { candidate: master } = checkLicences(recording.masterLicences, 'master', `"${recording.title}"`, [...u.trackIds]);
@@ -119,7 +139,13 @@ export function decideExport(
       for (const rule of stemRules) {
         rules.push(`Stem rule "${rule.rule}" of licence ${master.id} for "${stemName}".`);
         if (rule.rule === 'not-usable') {
-          add({ code: 'stem-not-usable', message: `The ${source.kind} stem "${stemName}" of "${recording.title}" may not be used in ${useNoun[use]} (licence ${master.id}).`, fix: (tracks) => `Mute or remove ${tracks}.`, licenceId: master.id, trackIds: [...u.trackIds] });
+          add({
+            code: 'stem-not-usable',
+            message: `The ${source.kind} stem "${stemName}" of "${recording.title}" may not be used in ${useNoun[use]} (licence ${master.id}).`,
+            fix: (tracks) => `Mute or remove ${tracks}.`,
+            licenceId: master.id,
+            trackIds: [...u.trackIds],
+          });
         }
       }
       const restrictions = stemRules.map((r) => r.rule).filter(isStemRestriction);
@@ -137,7 +163,8 @@ export function decideExport(
     const covered = recordings.get(document.recordingId);
     if (covered && !works.has(covered.work.id)) works.set(covered.work.id, { recording: covered, trackIds: [] });
   }
-  for (const { recording, trackIds } of works.values()) checkLicences(recording.publishingLicences, 'publishing', `the composition "${recording.work.title}"`, trackIds);
+  for (const { recording, trackIds } of works.values())
+    checkLicences(recording.publishingLicences, 'publishing', `the composition "${recording.work.title}"`, trackIds);
 
   const reasons = [...pending.values()].map(({ fix, trackIds, ...reason }): RightsReason => ({
     ...reason,

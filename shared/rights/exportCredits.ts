@@ -25,5 +25,12 @@ export function exportCredits(
   if (document.kind === 'cover') used.add(document.recordingId);
   const heard = [...used].flatMap((id) => recordings.get(id) ?? []);
   const required = [...new Set([...decision.relyOn.map((l) => l.creditText), ...upstreamCredits])];
-  return creditLines(document.kind, title, { name: creator }, heard, decision.relyOn.map((l) => l.id), required);
+  return creditLines(
+    document.kind,
+    title,
+    { name: creator },
+    heard,
+    decision.relyOn.map((l) => l.id),
+    required,
+  );
 }

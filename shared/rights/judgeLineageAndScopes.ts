@@ -24,7 +24,13 @@ export interface LineageJudgement {
  * refuses for the cause an upstream licence does, the upstream reason
  * (naming the original) replaces it.
  */
-export function judgeLineageAndScopes(judged: ExportDecision, document: ProjectDocument, recordings: ReadonlyMap<string, RecordingFacts>, intent: ExportIntent, findApproval: FindApproval): LineageJudgement {
+export function judgeLineageAndScopes(
+  judged: ExportDecision,
+  document: ProjectDocument,
+  recordings: ReadonlyMap<string, RecordingFacts>,
+  intent: ExportIntent,
+  findApproval: FindApproval,
+): LineageJudgement {
   const upstream = decideUpstream(document, judged.usage, recordings, judged.territory, judged.date);
   const used = new Set(judged.usage.flatMap((u) => (u.source.type === 'catalog' ? [u.source.recordingId] : [])));
   if (document.kind === 'cover') used.add(document.recordingId);
@@ -36,13 +42,24 @@ export function judgeLineageAndScopes(judged: ExportDecision, document: ProjectD
   const scoped: ScopedLicence[] = [];
   for (const licence of judged.relyOn) {
     const recording = [...recordings.values()].find((r) => [...r.masterLicences, ...r.publishingLicences].some((l) => l.id === licence.id));
-    scoped.push({ licence, licensorName: licence.licensorName, packageKeyFingerprint: recording?.packageKeyFingerprint ?? null, label: `licence ${licence.id} of ${licence.licensorName}${recording ? ` (for "${recording.title}")` : ''}` });
+    scoped.push({
+      licence,
+      licensorName: licence.licensorName,
+      packageKeyFingerprint: recording?.packageKeyFingerprint ?? null,
+      label: `licence ${licence.id} of ${licence.licensorName}${recording ? ` (for "${recording.title}")` : ''}`,
+    });
   }
   const upstreamLicences = derivatives.flatMap((r) => r.derivative!.upstream);
-  for (const u of upstreamLicences) scoped.push({ licence: u.licence, licensorName: u.licensorName, packageKeyFingerprint: u.packageKeyFingerprint, label: upstreamName(u) });
+  for (const u of upstreamLicences)
+    scoped.push({ licence: u.licence, licensorName: u.licensorName, packageKeyFingerprint: u.packageKeyFingerprint, label: upstreamName(u) });
   const scopes = decideScopes(scoped, intent, findApproval);
   const reasons = [...mergeUpstreamReasons(judged.reasons, upstream.reasons, derivativeLicenceIds), ...scopes.reasons];
-  const decision: ExportDecision = { ...judged, allowed: reasons.length === 0, reasons, rulesEvaluated: [...judged.rulesEvaluated, ...upstream.rules, ...scopes.rules] };
+  const decision: ExportDecision = {
+    ...judged,
+    allowed: reasons.length === 0,
+    reasons,
+    rulesEvaluated: [...judged.rulesEvaluated, ...upstream.rules, ...scopes.rules],
+  };
   const lineage = derivatives.length ? mergeLineages(derivatives.map((r) => r.derivative!.lineage)) : undefined;
   const upstreamCredits = [...new Set(upstreamLicences.map((u) => u.licence.creditText))];
   return { decision, approvals: scopes.approvals, lineage, upstreamCredits };

@@ -41,7 +41,10 @@ export function licenceSummary(licence: Licence, today: string, stemNames: Reado
     if (ai.length) sentences.push(`Allows ${list(ai.map(aiUseName))}.`);
     if (scopes.approvalRequired) sentences.push(`Every export needs the licensor's signed approval.`);
   }
-  if (licence.relicense?.length) sentences.push(`Derivatives made by ${list(licence.relicense.map((u) => (u === 'cover' ? 'covering' : u === 'sample' ? 'sampling' : 'remixing')))} may be published as sources (re-licensed).`);
+  if (licence.relicense?.length)
+    sentences.push(
+      `Derivatives made by ${list(licence.relicense.map((u) => (u === 'cover' ? 'covering' : u === 'sample' ? 'sampling' : 'remixing')))} may be published as sources (re-licensed).`,
+    );
   const share = licence.revenue.rightsHolderShareBp;
   sentences.push(`Rights holders receive ${share / 100} % of the derivative's ${licence.type} revenue.`);
   sentences.push(`Credit: ${licence.creditText}`);

@@ -18,7 +18,12 @@ export interface Permission {
 }
 
 /** The first licence that covers the use, or every licence's gap. */
-export function findCoveringLicence(licences: readonly Licence[], use: PermittedUse, territory: string, date: string): { licence: Licence } | { gaps: string[] } {
+export function findCoveringLicence(
+  licences: readonly Licence[],
+  use: PermittedUse,
+  territory: string,
+  date: string,
+): { licence: Licence } | { gaps: string[] } {
   const gaps: string[] = [];
   for (const licence of licences) {
     const gap = licenceGap(licence, use, territory, date);
@@ -61,7 +66,13 @@ export interface StemUsability {
  * Which of a recording's stems may be used for `use`: the master licence
  * covering the use must exist, and none of its stem rules may forbid the stem.
  */
-export function stemUsability(stem: Pick<Stem, 'id' | 'name'>, masterLicences: readonly Licence[], use: PermittedUse, territory: string, date: string): StemUsability {
+export function stemUsability(
+  stem: Pick<Stem, 'id' | 'name'>,
+  masterLicences: readonly Licence[],
+  use: PermittedUse,
+  territory: string,
+  date: string,
+): StemUsability {
   const found = findCoveringLicence(masterLicences, use, territory, date);
   if (!('licence' in found)) {
     const reason = masterLicences.length === 0 ? `No master licence covers the stem "${stem.name}".` : found.gaps[0]!;
@@ -69,7 +80,13 @@ export function stemUsability(stem: Pick<Stem, 'id' | 'name'>, masterLicences: r
   }
   const rules = found.licence.stemRules.filter((r) => r.stem === stem.id && (!r.uses || r.uses.includes(use)));
   if (rules.some((r) => r.rule === 'not-usable')) {
-    return { stemId: stem.id, usable: false, reason: `Licence ${found.licence.id} does not allow the stem "${stem.name}" to be used in ${use === 'cover' ? 'covers' : `${use}es`}.`, restrictions: [], licenceId: found.licence.id };
+    return {
+      stemId: stem.id,
+      usable: false,
+      reason: `Licence ${found.licence.id} does not allow the stem "${stem.name}" to be used in ${use === 'cover' ? 'covers' : `${use}es`}.`,
+      restrictions: [],
+      licenceId: found.licence.id,
+    };
   }
   const restrictions = rules.map((r) => r.rule).filter((r): r is 'no-pitch-shift' | 'no-time-stretch' => r !== 'not-usable');
   return { stemId: stem.id, usable: true, restrictions, licenceId: found.licence.id };

@@ -56,7 +56,7 @@ const describe = (stem: StemFacts) => `the stem "${stem.stemName}" of "${stem.re
 export function catalogClaimProblem(source: CatalogSource, lookup: SourceLookup): string | null {
   const claimed = lookup.stem(source.stemId);
   const actual = lookup.stemsWithAudio(source.sha256);
-  const audioIs = actual.length ? describe(actual[0]!) : 'not that stem\'s audio';
+  const audioIs = actual.length ? describe(actual[0]!) : "not that stem's audio";
   if (claimed) {
     const claim = `Source "${source.name}" claims to be ${describe(claimed)}`;
     if (claimed.sha256 !== source.sha256) return `${claim}, but its audio is ${audioIs}.`;
@@ -64,7 +64,8 @@ export function catalogClaimProblem(source: CatalogSource, lookup: SourceLookup)
     if (claimed.packageId !== source.packageId) return `${claim}, but names package "${source.packageId}" as its package.`;
     return null;
   }
-  if (actual.length) return `Source "${source.name}" claims to be stem "${source.stemId}", which is not in this library, but its audio is ${describe(actual[0]!)}.`;
+  if (actual.length)
+    return `Source "${source.name}" claims to be stem "${source.stemId}", which is not in this library, but its audio is ${describe(actual[0]!)}.`;
   const recording = lookup.recordingTitle(source.recordingId);
   if (recording !== undefined) return `Source "${source.name}" claims to be stem "${source.stemId}" of "${recording}", which has no such stem.`;
   return null;
@@ -137,7 +138,14 @@ export function catalogView(document: ProjectDocument, lookup: SourceLookup): Ca
     identities.forEach((identity, k) => {
       const id = k === 0 ? source.id : `${source.id}~${k}`;
       identified.set(id, { ...identity, ownSha256: source.sha256 });
-      judged.push({ ...catalogSourceOf(id, identity.stem), name: source.name, bpm: source.bpm, key: document.key, durationSec: source.durationSec, sampleRate: source.sampleRate });
+      judged.push({
+        ...catalogSourceOf(id, identity.stem),
+        name: source.name,
+        bpm: source.bpm,
+        key: document.key,
+        durationSec: source.durationSec,
+        sampleRate: source.sampleRate,
+      });
       if (k > 0) for (const clip of document.clips) if (clip.sourceId === source.id) extraClips.push({ ...clip, id: `${clip.id}~${k}`, sourceId: id });
     });
   }

@@ -8,19 +8,60 @@ import { decideExport } from './decideExport';
 import { clipIsStretched, clipTransposition, restrictionFlags, type SourceRestrictions, type StemRestriction } from './stemRestrictions';
 
 const edit = (doc: ProjectDocument, ...commands: Command[]) => commands.reduce((d, c) => applyCommand(d, c).document, doc);
-const rights = (stem: string, rule: StemRestriction): Record<string, SourceRestrictions> => ({ [`src-${stem}`]: { restrictions: [rule], licenceId: 'L-M', stemName: stem === 'keys' ? 'Keys' : 'Bass', recordingTitle: 'Glass Orchard' } });
+const rights = (stem: string, rule: StemRestriction): Record<string, SourceRestrictions> => ({
+  [`src-${stem}`]: { restrictions: [rule], licenceId: 'L-M', stemName: stem === 'keys' ? 'Keys' : 'Bass', recordingTitle: 'Glass Orchard' },
+});
 
 describe('stem restrictions: one rule for live flags, `project show` and the export', () => {
   it.each<[string, StemRestriction, string, Command[], string | null]>([
     ['nothing changed', 'no-pitch-shift', 'keys', [], null],
-    ['a clip pitched up', 'no-pitch-shift', 'keys', [{ type: 'updateClip', clipId: 'clip-keys', changes: { pitch: 2 } }], 'The stem "Keys" of "Glass Orchard" may not be pitch-shifted (licence L-M).'],
+    [
+      'a clip pitched up',
+      'no-pitch-shift',
+      'keys',
+      [{ type: 'updateClip', clipId: 'clip-keys', changes: { pitch: 2 } }],
+      'The stem "Keys" of "Glass Orchard" may not be pitch-shifted (licence L-M).',
+    ],
     ['the project key moved', 'no-pitch-shift', 'keys', [{ type: 'setKey', key: 'B minor' }], 'may not be pitch-shifted'],
-    ['the key moved and the clip pitched back', 'no-pitch-shift', 'keys', [{ type: 'setKey', key: 'B minor' }, { type: 'updateClip', clipId: 'clip-keys', changes: { pitch: -2 } }], null],
+    [
+      'the key moved and the clip pitched back',
+      'no-pitch-shift',
+      'keys',
+      [
+        { type: 'setKey', key: 'B minor' },
+        { type: 'updateClip', clipId: 'clip-keys', changes: { pitch: -2 } },
+      ],
+      null,
+    ],
     ['relative key (same signature)', 'no-pitch-shift', 'keys', [{ type: 'setKey', key: 'C major' }], null],
-    ['another tempo', 'no-time-stretch', 'bass', [{ type: 'setTempo', bpm: 108 }], 'The stem "Bass" of "Glass Orchard" may not be time-stretched (licence L-M).'],
+    [
+      'another tempo',
+      'no-time-stretch',
+      'bass',
+      [{ type: 'setTempo', bpm: 108 }],
+      'The stem "Bass" of "Glass Orchard" may not be time-stretched (licence L-M).',
+    ],
     ['a clip at another rate', 'no-time-stretch', 'bass', [{ type: 'updateClip', clipId: 'clip-bass', changes: { rate: 0.5 } }], 'may not be time-stretched'],
-    ['another tempo, the clip rate making up for it', 'no-time-stretch', 'bass', [{ type: 'setTempo', bpm: 50 }, { type: 'updateClip', clipId: 'clip-bass', changes: { rate: 2, length: 32 } }], null],
-    ['stretched but muted: not heard, not flagged', 'no-time-stretch', 'bass', [{ type: 'setTempo', bpm: 108 }, { type: 'updateTrack', trackId: 'trk-bass', changes: { mute: true } }], null],
+    [
+      'another tempo, the clip rate making up for it',
+      'no-time-stretch',
+      'bass',
+      [
+        { type: 'setTempo', bpm: 50 },
+        { type: 'updateClip', clipId: 'clip-bass', changes: { rate: 2, length: 32 } },
+      ],
+      null,
+    ],
+    [
+      'stretched but muted: not heard, not flagged',
+      'no-time-stretch',
+      'bass',
+      [
+        { type: 'setTempo', bpm: 108 },
+        { type: 'updateTrack', trackId: 'trk-bass', changes: { mute: true } },
+      ],
+      null,
+    ],
     ['pitch rule untouched by a tempo change', 'no-pitch-shift', 'keys', [{ type: 'setTempo', bpm: 108 }], null],
   ])('%s', (_name, rule, stem, commands, expected) => {
     const doc = edit(sampleDocument(), ...commands);

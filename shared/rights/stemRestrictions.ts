@@ -32,10 +32,14 @@ export function clipIsStretched(document: Pick<ProjectDocument, 'bpm'>, source: 
 }
 
 /** Whether one clip breaks one restriction of its stem. */
-export function clipBreaks(rule: StemRestriction, document: Pick<ProjectDocument, 'key' | 'bpm'>, source: CatalogSource, clip: Pick<Clip, 'pitch' | 'rate'>): boolean {
+export function clipBreaks(
+  rule: StemRestriction,
+  document: Pick<ProjectDocument, 'key' | 'bpm'>,
+  source: CatalogSource,
+  clip: Pick<Clip, 'pitch' | 'rate'>,
+): boolean {
   return rule === 'no-pitch-shift' ? clipTransposition(document, source, clip) !== 0 : clipIsStretched(document, source, clip);
 }
-
 
 /** Where the words come from: the stem's name, its recording's title and the licence that sets the rule (when known). */
 export interface RestrictionNames {
@@ -66,9 +70,19 @@ export function restrictionReasons(document: ProjectDocument, usage: SourceUsage
   for (const rule of new Set(rules)) {
     if (!clips.some((clip) => clipBreaks(rule, document, source, clip))) continue;
     if (rule === 'no-pitch-shift') {
-      reasons.push({ code: rule, message: `${stem} may not be pitch-shifted${licence}.`, fix: `Set its clips' pitch to 0 and the project key to ${source.key}, or mute ${trackNames(document, usage.trackIds)}.`, ...common });
+      reasons.push({
+        code: rule,
+        message: `${stem} may not be pitch-shifted${licence}.`,
+        fix: `Set its clips' pitch to 0 and the project key to ${source.key}, or mute ${trackNames(document, usage.trackIds)}.`,
+        ...common,
+      });
     } else {
-      reasons.push({ code: rule, message: `${stem} may not be time-stretched${licence}.`, fix: `Set the tempo back to ${source.bpm} BPM and its clips' rate to 1, or mute ${trackNames(document, usage.trackIds)}.`, ...common });
+      reasons.push({
+        code: rule,
+        message: `${stem} may not be time-stretched${licence}.`,
+        fix: `Set the tempo back to ${source.bpm} BPM and its clips' rate to 1, or mute ${trackNames(document, usage.trackIds)}.`,
+        ...common,
+      });
     }
   }
   return reasons;
@@ -89,11 +103,19 @@ export interface SourceRestrictions {
  *
  * @example restrictionFlags(open.document, open.rights) // [] while nothing restricted is pitched or stretched
  */
-export function restrictionFlags(document: ProjectDocument, rights: Readonly<Record<string, SourceRestrictions | undefined>>, usage: readonly SourceUsage[] = audibleUsage(document)): RightsReason[] {
+export function restrictionFlags(
+  document: ProjectDocument,
+  rights: Readonly<Record<string, SourceRestrictions | undefined>>,
+  usage: readonly SourceUsage[] = audibleUsage(document),
+): RightsReason[] {
   return usage.flatMap((u) => {
     const known = rights[u.source.id];
     const rules = known?.restrictions.filter(isStemRestriction) ?? [];
     if (!known || rules.length === 0) return [];
-    return restrictionReasons(document, u, rules, { stemName: known.stemName ?? u.source.name, recordingTitle: known.recordingTitle, licenceId: known.licenceId });
+    return restrictionReasons(document, u, rules, {
+      stemName: known.stemName ?? u.source.name,
+      recordingTitle: known.recordingTitle,
+      licenceId: known.licenceId,
+    });
   });
 }

@@ -38,16 +38,31 @@ export function stemRuleBreaches(document: ProjectDocument, rights: Readonly<Rec
     if (!clip.active || !audible.has(clip.trackId) || source?.type !== 'catalog' || !right) continue;
     const where = `track "${names.get(clip.trackId) ?? clip.trackId}"`;
     if (!right.usable) {
-      add({ rule: 'not-usable', sourceId: source.id, trackId: clip.trackId, message: `${right.reason ?? `The licence does not allow the stem "${source.name}" here.`} (It would be heard on ${where}.)` });
+      add({
+        rule: 'not-usable',
+        sourceId: source.id,
+        trackId: clip.trackId,
+        message: `${right.reason ?? `The licence does not allow the stem "${source.name}" here.`} (It would be heard on ${where}.)`,
+      });
       continue;
     }
     const shift = clipTransposition(document, source, clip);
     if (right.restrictions.includes('no-pitch-shift') && shift !== 0) {
-      add({ rule: 'no-pitch-shift', sourceId: source.id, trackId: clip.trackId, message: `The licence of "${source.name}" forbids pitch-shifting it; this would move it ${shift > 0 ? '+' : ''}${shift} semitone${Math.abs(shift) === 1 ? '' : 's'} on ${where}.` });
+      add({
+        rule: 'no-pitch-shift',
+        sourceId: source.id,
+        trackId: clip.trackId,
+        message: `The licence of "${source.name}" forbids pitch-shifting it; this would move it ${shift > 0 ? '+' : ''}${shift} semitone${Math.abs(shift) === 1 ? '' : 's'} on ${where}.`,
+      });
     }
     if (right.restrictions.includes('no-time-stretch') && clipIsStretched(document, source, clip)) {
       const stretch = stretchFactor(clip, source, document.bpm);
-      add({ rule: 'no-time-stretch', sourceId: source.id, trackId: clip.trackId, message: `The licence of "${source.name}" forbids time-stretching it; this would play it at ${Math.round((1 / stretch) * 1000) / 10}% of its speed on ${where}.` });
+      add({
+        rule: 'no-time-stretch',
+        sourceId: source.id,
+        trackId: clip.trackId,
+        message: `The licence of "${source.name}" forbids time-stretching it; this would play it at ${Math.round((1 / stretch) * 1000) / 10}% of its speed on ${where}.`,
+      });
     }
   }
   return [...breaches.values()];

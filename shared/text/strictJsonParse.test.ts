@@ -20,7 +20,7 @@ describe('strictJsonParse', () => {
     expect(firstDuplicateMember('{"s": "\\\\", "t": "a"}')).toBeNull();
   });
 
-  it('throws JSON.parse\'s own error for text that is not JSON', () => {
+  it("throws JSON.parse's own error for text that is not JSON", () => {
     expect(() => strictJsonParse('{"a": 1,}')).toThrow(SyntaxError);
   });
 });

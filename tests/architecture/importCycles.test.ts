@@ -16,7 +16,14 @@ describe('import cycles', () => {
       ['self.ts', ['self.ts']],
     ]);
     expect(importCycles(graph)).toEqual(['a.ts → b.ts → c.ts → a.ts (3 files)', 'self.ts → self.ts (1 files)']);
-    expect(importCycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('counts type-only imports, re-exports, import() and folder imports; skips packages and tests', () => {
@@ -32,7 +39,12 @@ describe('import cycles', () => {
     write('src/a.test.ts', "import { c } from './c';");
     try {
       const graph = importGraph(dir, ['src']);
-      expect(Object.fromEntries(graph)).toEqual({ 'src/a.ts': ['src/b.ts'], 'src/b.ts': ['src/c.tsx'], 'src/c.tsx': ['src/d/index.ts'], 'src/d/index.ts': ['src/a.ts'] });
+      expect(Object.fromEntries(graph)).toEqual({
+        'src/a.ts': ['src/b.ts'],
+        'src/b.ts': ['src/c.tsx'],
+        'src/c.tsx': ['src/d/index.ts'],
+        'src/d/index.ts': ['src/a.ts'],
+      });
       expect(importCycles(graph)).toEqual(['src/a.ts → src/b.ts → src/c.tsx → src/d/index.ts → src/a.ts (4 files)']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

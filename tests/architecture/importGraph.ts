@@ -21,7 +21,10 @@ export function importGraph(root: string, dirs: readonly string[]): ImportGraph 
   const graph = new Map<string, string[]>();
   for (const file of dirs.flatMap((dir) => sourceFiles(root, dir))) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    const targets = ts.preProcessFile(text, true, true).importedFiles.map((ref) => ref.fileName).filter((name) => name.startsWith('.'));
+    const targets = ts
+      .preProcessFile(text, true, true)
+      .importedFiles.map((ref) => ref.fileName)
+      .filter((name) => name.startsWith('.'));
     graph.set(file, [...new Set(targets.map((name) => resolve(root, file, name)).filter((target): target is string => target !== null))]);
   }
   return graph;

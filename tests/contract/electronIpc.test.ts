@@ -1,4 +1,3 @@
-
 import * as electron from 'electron';
 import { resetElectronMock, app, state } from '../mocks/electron';
 import { startDesktopApp } from '../../main/app/startDesktopApp';
@@ -27,4 +26,3 @@ describeContract('electron ipc', async () => {
     },
   };
 });
-

@@ -31,7 +31,8 @@ beforeAll(async () => {
   const start = Date.parse('2026-11-10T00:00:00Z');
   for (let i = 0; i < 6000; i++) {
     const u = random();
-    const msPlayed = u < 0.15 ? Math.floor(random() * 9000) : u < 0.35 ? 12_000 + Math.floor(random() * 1500) : u < 0.5 ? 25_000 + Math.floor(random() * 1500) : 38_500;
+    const msPlayed =
+      u < 0.15 ? Math.floor(random() * 9000) : u < 0.35 ? 12_000 + Math.floor(random() * 1500) : u < 0.5 ? 25_000 + Math.floor(random() * 1500) : 38_500;
     lines.push(
       JSON.stringify({
         export_id: exportId,
@@ -135,7 +136,13 @@ it('"Try a fix" opens the studio at that moment on a new revision; the fixed ver
   fs.writeFileSync(
     fixedPlays,
     Array.from({ length: 60 }, (_, i) =>
-      JSON.stringify({ export_id: fixedId, listener_id: `new-fan-${i}`, played_at: new Date(Date.parse('2026-11-25T10:00:00Z') + i * 61_000).toISOString(), ms_played: i % 12 === 0 ? 12_500 : 38_500, reason_end: i % 12 === 0 ? 'fwdbtn' : 'trackdone' }),
+      JSON.stringify({
+        export_id: fixedId,
+        listener_id: `new-fan-${i}`,
+        played_at: new Date(Date.parse('2026-11-25T10:00:00Z') + i * 61_000).toISOString(),
+        ms_played: i % 12 === 0 ? 12_500 : 38_500,
+        reason_end: i % 12 === 0 ? 'fwdbtn' : 'trackdone',
+      }),
     ).join('\n'),
   );
   await page.goto(`${app.serve.url}#/analytics/${fixedId}`);

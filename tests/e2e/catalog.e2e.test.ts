@@ -22,7 +22,10 @@ beforeAll(async () => {
     m.licences![0]!.stemRules = [{ stem: 's-vox', rule: 'not-usable' }];
   });
   zipPath = path.join(pkg, '..', `lantern-waltz-${process.pid}.zip`);
-  fs.writeFileSync(zipPath, zipBytes(['manifest.json', 'stems/drums.wav', 'stems/bass.wav', 'stems/vox.wav'].map((name) => ({ name, data: fs.readFileSync(path.join(pkg, name)) }))));
+  fs.writeFileSync(
+    zipPath,
+    zipBytes(['manifest.json', 'stems/drums.wav', 'stems/bass.wav', 'stems/vox.wav'].map((name) => ({ name, data: fs.readFileSync(path.join(pkg, name)) }))),
+  );
   app = await openApp(dataDir, { viewport: { width: 1440, height: 900 } });
   ({ page, errors } = app);
 });

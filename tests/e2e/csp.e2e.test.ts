@@ -37,11 +37,15 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 it('sends a style nonce that changes on every page load, and no unsafe-inline', async () => {
-  const loads = await Promise.all([0, 1].map(() => page.evaluate(async () => {
-    const response = await fetch('./'); // relative: the page lives under its session path (main/host/AccessGuard.ts)
-    const html = await response.text();
-    return { csp: response.headers.get('content-security-policy')!, meta: /name="stemroom-style-nonce" content="([^"]+)"/.exec(html)?.[1] };
-  })));
+  const loads = await Promise.all(
+    [0, 1].map(() =>
+      page.evaluate(async () => {
+        const response = await fetch('./'); // relative: the page lives under its session path (main/host/AccessGuard.ts)
+        const html = await response.text();
+        return { csp: response.headers.get('content-security-policy')!, meta: /name="stemroom-style-nonce" content="([^"]+)"/.exec(html)?.[1] };
+      }),
+    ),
+  );
   for (const { csp, meta } of loads) {
     expect(meta).toMatch(/^[A-Za-z0-9+/]{24}$/);
     expect(csp).toContain(`style-src 'self' 'nonce-${meta}'`);

@@ -23,11 +23,15 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (!binary) console.log('electron smoke: skipped — the Electron binary is not installed here (its download is blocked); the app is tested through the browser host instead');
+if (!binary)
+  console.log(
+    'electron smoke: skipped — the Electron binary is not installed here (its download is blocked); the app is tested through the browser host instead',
+  );
 
 it.skipIf(!binary)('launches, opens the studio, answers a contract call over IPC, and quits', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-electron-smoke-'));
-  const linuxFlags = process.platform === 'linux' ? [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(process.env.DISPLAY ? [] : ['--ozone-platform=headless'])] : [];
+  const linuxFlags =
+    process.platform === 'linux' ? [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(process.env.DISPLAY ? [] : ['--ozone-platform=headless'])] : [];
   const app = await electron.launch({ executablePath: binary!, args: [...linuxFlags, root, '--data-dir', dataDir], cwd: root, timeout: 60_000 });
   try {
     const window = await app.firstWindow();
@@ -35,7 +39,9 @@ it.skipIf(!binary)('launches, opens the studio, answers a contract call over IPC
     await expect.poll(() => window.getByRole('heading', { level: 1 }).first().textContent(), { timeout: 30_000 }).toContain('Catalog');
     await window.keyboard.press('Control+2');
     await expect.poll(() => window.getByRole('heading', { level: 1 }).first().textContent()).toContain('Studio');
-    const info = await window.evaluate(() => (window as unknown as { stemroom: { invoke(channel: string, payload: unknown): Promise<unknown> } }).stemroom.invoke('library.info', {}));
+    const info = await window.evaluate(() =>
+      (window as unknown as { stemroom: { invoke(channel: string, payload: unknown): Promise<unknown> } }).stemroom.invoke('library.info', {}),
+    );
     expect(info).toMatchObject({ ok: true, value: { dataDir, host: 'electron' } });
     // Nothing but the bridge: no Node in the page.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

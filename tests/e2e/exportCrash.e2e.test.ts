@@ -39,7 +39,8 @@ it('a process killed during export leaves no file without its ledger entry and n
     for (const e of exports) expect(fs.existsSync(e.path), `export ${e.id} has its file`).toBe(true);
     const finals = fs.readdirSync(out).filter((f) => !f.startsWith('.') && f.endsWith('.flac'));
     const thisTake = `take-${i}.flac`;
-    if (finals.includes(thisTake)) expect(cli(['inspect', path.join(out, thisTake), '--data-dir', dataDir]).ledger, `${thisTake} has its ledger entry`).toBe('matches');
+    if (finals.includes(thisTake))
+      expect(cli(['inspect', path.join(out, thisTake), '--data-dir', dataDir]).ledger, `${thisTake} has its ledger entry`).toBe('matches');
     expect(finals.sort()).toEqual(exports.map((e) => path.basename(e.path)).sort());
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }

@@ -27,7 +27,9 @@ it('the spawned stemroom serve survives malformed frames and requests, and write
     const projectId = (await client.call('projects.create', { recordingId: 'r-test', kind: 'remix' })).id;
     const host = { port: serve.port, token: new URL(serve.url).searchParams.get('token')! };
     let attackName = '';
-    const died = new Promise<never>((_, reject) => serve.process.once('exit', (code, signal) => reject(new Error(`serve exited (${code ?? signal}) after "${attackName}": ${stderr}`))));
+    const died = new Promise<never>((_, reject) =>
+      serve.process.once('exit', (code, signal) => reject(new Error(`serve exited (${code ?? signal}) after "${attackName}": ${stderr}`))),
+    );
     died.catch(() => undefined);
     for (const attack of [...frameAttacks(), ...httpAttacks()]) {
       attackName = attack.name;

@@ -109,7 +109,9 @@ it('simulated plays are marked as demo data on the dashboard', async () => {
   await screenshot(page, 'analytics-demo-data');
   await page.goto(`${app.serve.url}#/analytics/${other}`);
   // The other export's dashboard is up once its comparison names it as "this".
-  await expect.poll(() => page.getByRole('region', { name: 'Compared' }).getByRole('table').getByRole('rowheader').first().textContent()).toMatch(/FLAC.*\(this\)/);
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Compared' }).getByRole('table').getByRole('rowheader').first().textContent())
+    .toMatch(/FLAC.*\(this\)/);
   expect(await demo.count()).toBe(0);
 });
 

@@ -26,7 +26,12 @@ beforeAll(async () => {
     await callContract(a, 'catalog.import', { source: { path: writeOriginal(generateEd25519KeyPair().privateKeyPem, work) } });
     const project = await callContract(a, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'A flip' });
     const exported = await callContract(a, 'exports.start', { projectId: project.id, path: path.join(work, 'a.wav'), format: 'wav', isrc: 'GB-AAA-26-00001' });
-    await callContract(a, 'lineage.publish', { exportId: exported.exportId, terms: { relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } }, stems: true, out: path.join(work, 'a-package') });
+    await callContract(a, 'lineage.publish', {
+      exportId: exported.exportId,
+      terms: { relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } },
+      stems: true,
+      out: path.join(work, 'a-package'),
+    });
     await callContract(b, 'catalog.import', { source: { path: path.join(work, 'a-package') } });
     const recording = (await callContract(b, 'catalog.search', {})).items[0]!;
     const projectB = await callContract(b, 'projects.create', { recordingId: recording.id, kind: 'remix', name: 'B flip' });
@@ -49,12 +54,16 @@ afterAll(async () => {
 it("the catalog shows a derivative's family tree: the original known from its signed chain, A's remix, B's export; selecting a node shows who receives what", async () => {
   await page.getByRole('option', { name: /A flip/ }).click();
   const tree = page.getByRole('region', { name: 'Family tree' });
-  await expect.poll(() => tree.getByRole('button', { name: /^Test Song, original recording by The Testers, generation 0, known only from a signed chain/ }).count()).toBe(1);
+  await expect
+    .poll(() => tree.getByRole('button', { name: /^Test Song, original recording by The Testers, generation 0, known only from a signed chain/ }).count())
+    .toBe(1);
   expect(await tree.getByRole('button', { name: /^A flip, published derivative by Ada Remix, generation 1, this one/ }).count()).toBe(1);
   expect(await tree.getByRole('button', { name: /^B flip, export by Ben Flip, generation 2/ }).count()).toBe(1);
   await expect.poll(() => tree.getByRole('complementary', { name: 'Selected' }).textContent()).toMatch(/Test Records.*70\.00 %.*Ada Remix.*30\.00 %/);
   await tree.getByRole('button', { name: /^Test Song/ }).click();
-  await expect.poll(() => tree.getByRole('complementary', { name: 'Selected' }).textContent()).toMatch(/Ada Writer composer 30\.00 %.*Ben Lyric lyricist 20\.00 %.*Test Publishing publisher 50\.00 %/);
+  await expect
+    .poll(() => tree.getByRole('complementary', { name: 'Selected' }).textContent())
+    .toMatch(/Ada Writer composer 30\.00 %.*Ben Lyric lyricist 20\.00 %.*Test Publishing publisher 50\.00 %/);
   await tree.getByRole('button', { name: /^A flip/ }).click();
   // Keyboard: the selected node takes focus; ← goes to its parent.
   await tree.getByRole('button', { name: /^A flip/ }).focus();
@@ -64,7 +73,7 @@ it("the catalog shows a derivative's family tree: the original known from its si
   await screenshot(page, 'lineage-catalog');
 });
 
-it('the Exports place publishes B\'s export as a source, starting from the bound (Germany excluded, the vocal rule carried)', async () => {
+it("the Exports place publishes B's export as a source, starting from the bound (Germany excluded, the vocal rule carried)", async () => {
   await page.getByRole('link', { name: 'Exports' }).click();
   await page.getByRole('button', { name: 'Publish as a source…' }).click();
   const dialog = page.getByRole('dialog', { name: /Publish “B flip” as a source/ });
@@ -74,7 +83,9 @@ it('the Exports place publishes B\'s export as a source, starting from the bound
   await screenshot(page, 'lineage-publish-dialog');
   await dialog.getByLabel('Territories excluded').fill('');
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/The terms are refused: territories: Germany \(DE\) is excluded by licence L-M1 of Test Records/);
+  await expect
+    .poll(() => dialog.getByRole('alert').textContent())
+    .toMatch(/The terms are refused: territories: Germany \(DE\) is excluded by licence L-M1 of Test Records/);
   await dialog.getByLabel('Territories excluded').fill('DE');
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect.poll(() => dialog.getByRole('region', { name: 'Published' }).textContent(), { timeout: 60_000 }).toMatch(/Published to .* as package drv-/);

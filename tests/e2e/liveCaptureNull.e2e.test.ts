@@ -48,7 +48,10 @@ async function openStudio(serve: RunningServe, recordingId: string, tracks: numb
   const socket = await ContractSocket.connect(serve.url);
   const projectId = (await socket.call('projects.create', { recordingId, kind: 'remix' }).finally(() => socket.close())).id;
   await page.evaluate((id) => (location.hash = `#/studio/${id}`), projectId);
-  await page.getByTestId('track-header').nth(tracks - 1).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('track-header')
+    .nth(tracks - 1)
+    .waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => window.stemroomStudio?.engine.status === 'ready', undefined, { timeout: 30_000 });
   return { serve, page, errors, projectId };
 }
@@ -69,12 +72,22 @@ afterAll(async () => {
 });
 
 const capture = (studio: Studio, fromBeat: number, seconds = SECONDS, via: 'playAt' | 'play' = 'playAt') =>
-  studio.page.evaluate(([beat, length, how]) => window.stemroomStudio!.captureLive(beat as number, length as number, how as 'playAt' | 'play'), [fromBeat, seconds, via] as const);
+  studio.page.evaluate(([beat, length, how]) => window.stemroomStudio!.captureLive(beat as number, length as number, how as 'playAt' | 'play'), [
+    fromBeat,
+    seconds,
+    via,
+  ] as const);
 
 async function exportProject(studio: Studio, name: string): Promise<{ sampleRate: number; channels: Float32Array[] }> {
   const socket = await ContractSocket.connect(studio.serve.url);
   try {
-    const summary = await socket.call('exports.start', { projectId: studio.projectId, path: path.join(work, `${name}.wav`), format: 'wav', bitDepth: 24, creator: 'Null Tester' });
+    const summary = await socket.call('exports.start', {
+      projectId: studio.projectId,
+      path: path.join(work, `${name}.wav`),
+      format: 'wav',
+      bitDepth: 24,
+      creator: 'Null Tester',
+    });
     return decodeWavPcm(new Uint8Array(fs.readFileSync(summary.path)))!;
   } finally {
     socket.close();
@@ -87,13 +100,15 @@ function measure(label: string, live: LiveCapture, exported: { sampleRate: numbe
   const aligned = alignCapture(live, delay, exported.channels, seconds);
   const result = nullSection(aligned, live.sampleRate);
   // LIVE_NULL_DUMP=1 keeps each aligned pair as raw float32 (planar) in test-artifacts/, to study a difference.
-  if (process.env.LIVE_NULL_DUMP) for (const [k, v] of Object.entries(aligned)) fs.writeFileSync(path.join(artifactsDir, `${label.replace(/\W+/g, '_')}-${k}.f32`), Buffer.concat(v.map((c: Float32Array) => Buffer.from(c.buffer))));
+  if (process.env.LIVE_NULL_DUMP)
+    for (const [k, v] of Object.entries(aligned))
+      fs.writeFileSync(path.join(artifactsDir, `${label.replace(/\W+/g, '_')}-${k}.f32`), Buffer.concat(v.map((c: Float32Array) => Buffer.from(c.buffer))));
   results[label] = { ...result, from: live.fromSeconds, bpm, sampleRate: live.sampleRate, underruns: live.underruns, gaps: live.gaps };
   console.log(`live vs export, ${label}:`, JSON.stringify(results[label]));
   return result;
 }
 
-it('plays what it exports: at the song\'s own tempo the live master nulls against the export', async () => {
+it("plays what it exports: at the song's own tempo the live master nulls against the export", async () => {
   const exported = await exportProject(glass, 'original');
   expect(exported.sampleRate).toBe(48000);
   for (const [label, beat] of [
@@ -124,7 +139,7 @@ it('Play, as the button plays, with the loop off plays on past the loop region (
   expect(glass.errors).toEqual([]);
 }, 120_000);
 
-it('with the stretcher in the path (110 BPM): live nulls against the export from a clip\'s start; from mid-clip within what the restarted stretcher allows', async () => {
+it("with the stretcher in the path (110 BPM): live nulls against the export from a clip's start; from mid-clip within what the restarted stretcher allows", async () => {
   const tempo = glass.page.getByRole('spinbutton', { name: 'Tempo (BPM)' });
   await tempo.fill('110');
   await tempo.press('Enter');
@@ -155,7 +170,7 @@ it('with the stretcher in the path (110 BPM): live nulls against the export from
   expect(glass.errors).toEqual([]);
 }, 120_000);
 
-it('with a key change too (110 BPM, A minor → B minor, the stretcher\'s pitch mode): the same, from the clip\'s start and from mid-clip', async () => {
+it("with a key change too (110 BPM, A minor → B minor, the stretcher's pitch mode): the same, from the clip's start and from mid-clip", async () => {
   await glass.page.getByRole('combobox', { name: 'Key', exact: true }).selectOption('B minor');
   const socket = await ContractSocket.connect(glass.serve.url);
   await expect.poll(async () => (await socket.call('projects.open', { projectId: glass.projectId })).document.key, { timeout: 10_000 }).toBe('B minor');
@@ -181,11 +196,15 @@ it('with a key change too (110 BPM, A minor → B minor, the stretcher\'s pitch 
   expect(glass.errors).toEqual([]);
 }, 120_000);
 
-it('at 44.1 kHz (the real-size demo, 10 stems × 3:29): the live context runs at the project\'s rate, and 3:00 nulls against the export', async () => {
+it("at 44.1 kHz (the real-size demo, 10 stems × 3:29): the live context runs at the project's rate, and 3:00 nulls against the export", async () => {
   const serve = await startServe(path.join(work, 'data-large'), [], { largeDemo: true });
   serves.push(serve);
   const socket = await ContractSocket.connect(serve.url);
-  const imported = () => socket.call('catalog.recording', { id: 'tdw-r-lantern-harbour' }).then(() => true, () => false);
+  const imported = () =>
+    socket.call('catalog.recording', { id: 'tdw-r-lantern-harbour' }).then(
+      () => true,
+      () => false,
+    );
   await expect.poll(imported, { timeout: 240_000, interval: 2000 }).toBe(true);
   socket.close();
   const lantern = await openStudio(serve, 'tdw-r-lantern-harbour', 10);
@@ -210,7 +229,9 @@ it('with the master limiter at work (ceiling −9 dBFS): the live limiter gets t
     input.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
   });
   const socket = await ContractSocket.connect(lantern.serve.url);
-  await expect.poll(async () => (await socket.call('projects.open', { projectId: lantern.projectId })).document.master.limiterCeilingDb, { timeout: 10_000 }).toBe(-9);
+  await expect
+    .poll(async () => (await socket.call('projects.open', { projectId: lantern.projectId })).document.master.limiterCeilingDb, { timeout: 10_000 })
+    .toBe(-9);
   socket.close();
   const exported = await exportProject(lantern, 'lantern-limited');
   for (const [label, beat] of [

@@ -47,9 +47,17 @@ it('two concurrent exports, info/exports in a loop and the browser host share on
   const client = await ContractSocket.connect(serve.url);
   try {
     const { origin, port } = new URL(serve.url);
-    const upload = await fetch(`http://127.0.0.1:${port}/upload?token=${new URL(serve.url).searchParams.get('token')}`, { method: 'POST', headers: { Origin: origin }, body: 'held by the host' });
+    const upload = await fetch(`http://127.0.0.1:${port}/upload?token=${new URL(serve.url).searchParams.get('token')}`, {
+      method: 'POST',
+      headers: { Origin: origin },
+      body: 'held by the host',
+    });
     const { uploadId } = (await upload.json()) as { uploadId: string };
-    const hostUpload = () => fs.readdirSync(path.join(dataDir, 'tmp')).filter((d) => d.startsWith(`${serve.process.pid}-`)).map((d) => path.join(dataDir, 'tmp', d, 'uploads', uploadId));
+    const hostUpload = () =>
+      fs
+        .readdirSync(path.join(dataDir, 'tmp'))
+        .filter((d) => d.startsWith(`${serve.process.pid}-`))
+        .map((d) => path.join(dataDir, 'tmp', d, 'uploads', uploadId));
 
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {

@@ -28,7 +28,11 @@ const dirs: string[] = [];
 afterEach(async () => {
   // Stopped and gone before its library is removed (the host may still be writing it).
   await Promise.all(
-    running.splice(0).map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))))),
+    running
+      .splice(0)
+      .map((child) =>
+        child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
+      ),
   );
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -48,9 +48,30 @@ interface Target {
 }
 
 const targets: Target[] = [
-  { platform: 'linux', arch: 'x64', appDir: 'linux-unpacked', resources: 'resources', fuseFile: 'stemroom', audioBinary: 'node-web-audio-api.linux-x64-gnu.node' },
-  { platform: 'darwin', arch: 'arm64', appDir: 'mac-arm64', resources: 'Stemroom.app/Contents/Resources', fuseFile: 'Stemroom.app', audioBinary: 'node-web-audio-api.darwin-arm64.node' },
-  { platform: 'win32', arch: 'x64', appDir: 'win-unpacked', resources: 'resources', fuseFile: 'Stemroom.exe', audioBinary: 'node-web-audio-api.win32-x64-msvc.node' },
+  {
+    platform: 'linux',
+    arch: 'x64',
+    appDir: 'linux-unpacked',
+    resources: 'resources',
+    fuseFile: 'stemroom',
+    audioBinary: 'node-web-audio-api.linux-x64-gnu.node',
+  },
+  {
+    platform: 'darwin',
+    arch: 'arm64',
+    appDir: 'mac-arm64',
+    resources: 'Stemroom.app/Contents/Resources',
+    fuseFile: 'Stemroom.app',
+    audioBinary: 'node-web-audio-api.darwin-arm64.node',
+  },
+  {
+    platform: 'win32',
+    arch: 'x64',
+    appDir: 'win-unpacked',
+    resources: 'resources',
+    fuseFile: 'Stemroom.exe',
+    audioBinary: 'node-web-audio-api.win32-x64-msvc.node',
+  },
 ];
 
 let work: string;
@@ -62,11 +83,15 @@ beforeAll(() => {
   const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).optionalDependencies.electron.replace(/^[\^~]/, '');
   const dist = writeFakeElectronDist(path.join(work, 'electron-dist'), electronVersion, targets);
   execFileSync(process.execPath, [path.join(root, 'scripts', 'generateIcons.mjs')], { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, [path.join(root, 'tests', 'e2e', 'helpers', 'packageDirs.mjs'), out, dist, JSON.stringify(targets.map(({ platform, arch }) => ({ platform, arch })))], {
-    cwd: root,
-    stdio: 'pipe',
-    env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'tests', 'e2e', 'helpers', 'packageDirs.mjs'), out, dist, JSON.stringify(targets.map(({ platform, arch }) => ({ platform, arch })))],
+    {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+    },
+  );
 }, 300_000);
 
 afterAll(() => {
@@ -85,7 +110,10 @@ function archiveFiles(target: Target): { file: string; unpacked: boolean }[] {
 
 function unpackedFiles(target: Target): string[] {
   const dir = path.join(out, target.appDir, target.resources, 'app.asar.unpacked');
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.replace(/\\/g, '/')).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.replace(/\\/g, '/'))
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
 }
 
 function packageOf(file: string): string | null {
@@ -122,7 +150,11 @@ describe.each(targets)('the $platform-$arch app', (target) => {
   });
 
   it('carries exactly the packages the app loads at run time (not what installing them needed)', () => {
-    const packaged = new Set(archiveFiles(target).map((entry) => packageOf(entry.file)).filter((name): name is string => name !== null));
+    const packaged = new Set(
+      archiveFiles(target)
+        .map((entry) => packageOf(entry.file))
+        .filter((name): name is string => name !== null),
+    );
     expect([...packaged].sort()).toEqual(runtimePackages(root).sort());
   });
 
@@ -130,8 +162,12 @@ describe.each(targets)('the $platform-$arch app', (target) => {
     const natives = unpackedFiles(target).filter((file) => file.endsWith('.node'));
     expect(natives).toEqual([`node_modules/better-sqlite3/build/Release/better_sqlite3.node`, `node_modules/node-web-audio-api/${target.audioBinary}`].sort());
     // better-sqlite3: the module and its lib, not the SQLite sources, objects or node-gyp files.
-    const sqlite = archiveFiles(target).filter((entry) => entry.file.startsWith('node_modules/better-sqlite3/')).map((entry) => entry.file);
-    expect(sqlite.filter((file) => !/^node_modules\/better-sqlite3\/(lib\/.+\.js|package\.json|LICENSE|build\/Release\/better_sqlite3\.node)$/.test(file))).toEqual([]);
+    const sqlite = archiveFiles(target)
+      .filter((entry) => entry.file.startsWith('node_modules/better-sqlite3/'))
+      .map((entry) => entry.file);
+    expect(
+      sqlite.filter((file) => !/^node_modules\/better-sqlite3\/(lib\/.+\.js|package\.json|LICENSE|build\/Release\/better_sqlite3\.node)$/.test(file)),
+    ).toEqual([]);
   });
 
   it('keeps every worker script, and every package a worker imports, outside the archive', () => {
@@ -146,7 +182,10 @@ describe.each(targets)('the $platform-$arch app', (target) => {
       for (const specifier of imported.filter((name) => !builtins.has(name) && !builtins.has(name.split('/')[0]!))) {
         const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
         const inArchive = archiveFiles(target).filter((entry) => packageOf(entry.file) === name);
-        expect(inArchive.filter((entry) => !entry.unpacked).map((entry) => entry.file), `${worker} imports ${name}: unpack node_modules/${name}/** too`).toEqual([]);
+        expect(
+          inArchive.filter((entry) => !entry.unpacked).map((entry) => entry.file),
+          `${worker} imports ${name}: unpack node_modules/${name}/** too`,
+        ).toEqual([]);
       }
     }
   });
@@ -177,7 +216,13 @@ describe('platform specifics', () => {
     expect(info.CFBundleIdentifier).toBe('org.stemroom.studio');
     expect(fs.readFileSync(path.join(contents, 'Resources', info.CFBundleIconFile))).toEqual(fs.readFileSync(path.join(root, 'build', 'icons', 'icon.icns')));
     expect(fs.readdirSync(path.join(contents, 'Frameworks')).sort()).toEqual(
-      ['Electron Framework.framework', 'Stemroom Helper (GPU).app', 'Stemroom Helper (Plugin).app', 'Stemroom Helper (Renderer).app', 'Stemroom Helper.app'].sort(),
+      [
+        'Electron Framework.framework',
+        'Stemroom Helper (GPU).app',
+        'Stemroom Helper (Plugin).app',
+        'Stemroom Helper (Renderer).app',
+        'Stemroom Helper.app',
+      ].sort(),
     );
   });
 
@@ -194,7 +239,9 @@ describe('platform specifics', () => {
     const extracted = path.join(work, 'extracted');
     asar.extractAll(path.join(out, 'linux-unpacked', 'resources', 'app.asar'), extracted);
     const dataDir = path.join(work, 'library');
-    const info = JSON.parse(execFileSync(process.execPath, [path.join(extracted, 'dist', 'main', 'cli.mjs'), 'info', '--json', '--data-dir', dataDir], { encoding: 'utf8' }));
+    const info = JSON.parse(
+      execFileSync(process.execPath, [path.join(extracted, 'dist', 'main', 'cli.mjs'), 'info', '--json', '--data-dir', dataDir], { encoding: 'utf8' }),
+    );
     expect(info).toMatchObject({ dataDir });
     // node-web-audio-api and the LAME encoder from the packaged tree (not the project's node_modules): a 1 kHz tone, measured.
     const script = `

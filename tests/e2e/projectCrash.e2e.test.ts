@@ -67,7 +67,13 @@ async function runLane(lane: number, kills: number): Promise<LaneReport> {
       const acks: { counter: number; at: number }[] = [];
       while (Date.now() < deadline) {
         counter++;
-        await client.call('projects.edit', { projectId, commands: [{ type: 'rename', name: `edit-${counter}` }, { type: 'setTempo', bpm: 60 + (counter % 180) }] });
+        await client.call('projects.edit', {
+          projectId,
+          commands: [
+            { type: 'rename', name: `edit-${counter}` },
+            { type: 'setTempo', bpm: 60 + (counter % 180) },
+          ],
+        });
         acks.push({ counter, at: Date.now() });
         await new Promise((r) => setTimeout(r, 5));
       }

@@ -39,7 +39,7 @@ it('shows the real-size demo song being imported in the status bar, then lists i
   expect(errors).toEqual([]);
 });
 
-it('serves each stem\'s PCM cache in byte ranges: 44.1 kHz, 3:29, ten stems', async () => {
+it("serves each stem's PCM cache in byte ranges: 44.1 kHz, 3:29, ten stems", async () => {
   const socket = await ContractSocket.connect(app.serve.url);
   try {
     const recording = await socket.call('catalog.recording', { id: 'tdw-r-lantern-harbour' });

@@ -27,7 +27,11 @@ beforeAll(async () => {
   for (let t = 0.1; t < 60; t += PERIOD) samples.fill(0.8, Math.round(t * 48000), Math.round(t * 48000) + 48);
   const clicksFile = path.join(dataDir, 'clicks.wav');
   fs.writeFileSync(clicksFile, wavBytes([samples], 48000));
-  app = await openApp(dataDir, { viewport: { width: 1600, height: 1000 }, chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clicksFile}`], at: `#/studio/${projectId}` });
+  app = await openApp(dataDir, {
+    viewport: { width: 1600, height: 1000 },
+    chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${clicksFile}`],
+    at: `#/studio/${projectId}`,
+  });
   ({ page, errors } = app);
 }, 120_000);
 
@@ -42,7 +46,9 @@ it('records a take over the project; after latency compensation its clicks land 
   await page.getByRole('button', { name: 'Enable input…' }).click();
   await expect.poll(() => page.getByRole('combobox', { name: 'Input device' }).count(), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => page.getByRole('combobox', { name: 'Armed track' }).inputValue()).not.toBe('');
-  await expect.poll(async () => Number(await page.getByRole('meter', { name: 'Input level' }).getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(-20);
+  await expect
+    .poll(async () => Number(await page.getByRole('meter', { name: 'Input level' }).getAttribute('aria-valuenow')), { timeout: 10_000 })
+    .toBeGreaterThan(-20);
 
   await page.getByRole('button', { name: 'Calibrate latency' }).click();
   await expect.poll(() => page.getByTestId('latency').textContent(), { timeout: 20_000 }).toMatch(/ms$/);
@@ -61,7 +67,9 @@ it('records a take over the project; after latency compensation its clicks land 
   await expect.poll(() => page.getByRole('button', { name: 'Record', exact: true }).getAttribute('aria-pressed')).toBe('true');
   await page.waitForTimeout(5500); // one bar of count-in (2.4 s at 100 BPM), then ~3 s of take
   // The count-in counts down to the record point (-0:02.… → -0:00.…), then the time runs on from 0:00.
-  const seconds = (await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).map((t) => (t.startsWith('-') ? -1 : 1) * (Number(t.replace('-', '').split(':')[0]) * 60 + Number(t.split(':')[1])));
+  const seconds = (await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).map(
+    (t) => (t.startsWith('-') ? -1 : 1) * (Number(t.replace('-', '').split(':')[0]) * 60 + Number(t.split(':')[1])),
+  );
   const countIn = seconds.filter((s) => s < 0);
   expect(countIn.length).toBeGreaterThan(10);
   expect(Math.min(...countIn)).toBeLessThan(-1.5);
@@ -111,7 +119,9 @@ it('the take survives a reload', async () => {
   const clipId = await page.evaluate(() => window.stemroomStudio!.recorder.lastTake!.clipId);
   await page.waitForTimeout(800); // autosave
   await page.reload();
-  await expect.poll(() => page.evaluate((id) => window.stemroomStudio?.document.clips.some((c) => c.id === id) ?? false, clipId), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate((id) => window.stemroomStudio?.document.clips.some((c) => c.id === id) ?? false, clipId), { timeout: 30_000 })
+    .toBe(true);
   await engineReady();
   await expect.poll(() => page.locator('[data-testid="clip"][aria-label^="Clip Take 1 "]').count()).toBe(1);
   expect(errors).toEqual([]);

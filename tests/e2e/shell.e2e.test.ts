@@ -30,7 +30,12 @@ it('opens the studio in Chromium with facts from SQLite in the status bar', asyn
 it('reaches all four places by keyboard', async () => {
   // The Catalog is up once it has focused its search box; shortcuts pressed before the app is mounted go nowhere.
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-  for (const [key, place] of [['2', 'Studio'], ['3', 'Exports'], ['4', 'Analytics'], ['1', 'Catalog']] as const) {
+  for (const [key, place] of [
+    ['2', 'Studio'],
+    ['3', 'Exports'],
+    ['4', 'Analytics'],
+    ['1', 'Catalog'],
+  ] as const) {
     await page.keyboard.press(`Control+${key}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(place);
     expect(await page.getByRole('link', { name: place }).getAttribute('aria-current')).toBe('page');

@@ -50,7 +50,9 @@ it('builds a remix through the UI: mute, move, split, +8 BPM, reverb on drums, l
   const ruler = page.getByTestId('ruler');
   const rulerBox = (await ruler.boundingBox())!;
   await page.mouse.click(rulerBox.x + 16 * 24, rulerBox.y + 20);
-  await clip('Bass').first().click({ position: { x: 60, y: 40 } });
+  await clip('Bass')
+    .first()
+    .click({ position: { x: 60, y: 40 } });
   await page.keyboard.press('s');
   await expect.poll(() => clip('Bass').count()).toBe(2);
 
@@ -116,11 +118,15 @@ it('adds a sixth track by dragging a stem from another recording, flagged when i
   await vocal.dragTo(page.getByTestId('timeline'), { targetPosition: { x: 300, y: 30 + 5 * 72 + 36 } });
   await expect.poll(() => page.getByTestId('track-header').count()).toBe(6);
   await expect.poll(() => page.getByTestId('rights-summary').textContent()).toMatch(/1 track uses audio the licences do not allow here/);
-  await expect.poll(() => page.getByRole('note').textContent()).toMatch(/Licence KD-M-0042 does not allow the stem "Vocal hook \(Copper Sky\)" to be used in remixes\. Mute or remove track/);
+  await expect
+    .poll(() => page.getByRole('note').textContent())
+    .toMatch(/Licence KD-M-0042 does not allow the stem "Vocal hook \(Copper Sky\)" to be used in remixes\. Mute or remove track/);
   await engineReady();
   await screenshot(page, 'studio-six-tracks');
   await page.getByRole('tab', { name: 'Clip' }).click();
-  await clip('Keys').first().click({ position: { x: 80, y: 40 } });
+  await clip('Keys')
+    .first()
+    .click({ position: { x: 80, y: 40 } });
   await screenshot(page, 'studio-clip-inspector');
   await page.keyboard.press('?');
   await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);

@@ -31,7 +31,11 @@ beforeAll(async () => {
   app = await openApp(dataDir, { viewport: { width: 1400, height: 800 }, at: `#/studio/${project.id}` });
   ({ page, errors } = app);
   // Open once the five tracks are there and the engine has prepared their audio (Play is enabled).
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="track-header"]').length === 5 && !document.querySelector<HTMLButtonElement>('.transport .play')?.disabled, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="track-header"]').length === 5 && !document.querySelector<HTMLButtonElement>('.transport .play')?.disabled,
+    null,
+    { timeout: 60_000 },
+  );
 }, 120_000);
 
 afterAll(() => app?.close());
@@ -89,7 +93,14 @@ it('track headers and the ruler stay beside their lanes when a clip takes keyboa
       const ruler = document.querySelector('[data-testid="ruler"]')!.getBoundingClientRect();
       const lanes = document.querySelector('.lanes')!.getBoundingClientRect();
       const timeline = document.querySelector('[data-testid="timeline"]')!.getBoundingClientRect();
-      return { headers: tops('[data-testid="track-header"]'), lanes: tops('.lane:not(.new-track)'), rulerLeft: Math.round(ruler.left), lanesLeft: Math.round(lanes.left), rulerTop: Math.round(ruler.top), timelineTop: Math.round(timeline.top) };
+      return {
+        headers: tops('[data-testid="track-header"]'),
+        lanes: tops('.lane:not(.new-track)'),
+        rulerLeft: Math.round(ruler.left),
+        lanesLeft: Math.round(lanes.left),
+        rulerTop: Math.round(ruler.top),
+        timelineTop: Math.round(timeline.top),
+      };
     });
   const last = page.locator('[data-testid="clip"]').last();
   await last.focus();
@@ -156,7 +167,11 @@ it('the effect panel opens in view, above everything, and holds the focus until 
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
   const onTop = await panel.evaluate((element) => {
     const r = element.getBoundingClientRect();
-    return [[0.5, 0.5], [0.1, 0.1], [0.9, 0.9]].every(([fx, fy]) => element.contains(document.elementFromPoint(r.left + fx! * r.width, r.top + fy! * r.height)));
+    return [
+      [0.5, 0.5],
+      [0.1, 0.1],
+      [0.9, 0.9],
+    ].every(([fx, fy]) => element.contains(document.elementFromPoint(r.left + fx! * r.width, r.top + fy! * r.height)));
   });
   expect(onTop).toBe(true);
   expect(await focusInside('[role="dialog"][aria-label="EQ on Drums"]')).toBe(true);
@@ -226,7 +241,10 @@ it('Enter and Escape in the BPM field hand the keyboard back, so Space plays', {
 });
 
 it('the export dialog and the History panel take the focus, keep Tab inside, close on Escape and give the focus back', async () => {
-  for (const [opener, dialogName] of [['Export…', /^Export/], ['History', /^History/]] as const) {
+  for (const [opener, dialogName] of [
+    ['Export…', /^Export/],
+    ['History', /^History/],
+  ] as const) {
     const button = page.getByRole('button', { name: opener, exact: true });
     await button.click();
     const dialog = page.getByRole('dialog', { name: dialogName });
@@ -265,7 +283,9 @@ it('export progress: the percentage agrees with the bar at every frame', async (
   });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect.poll(() => dialog.getByRole('region', { name: 'Export finished' }).count(), { timeout: 120_000 }).toBe(1);
-  const samples = await page.evaluate(() => (window as unknown as { progressSamples: { text: string; percent: number | null; width: number }[] }).progressSamples);
+  const samples = await page.evaluate(
+    () => (window as unknown as { progressSamples: { text: string; percent: number | null; width: number }[] }).progressSamples,
+  );
   expect(samples.length).toBeGreaterThan(10);
   const disagreeing = samples.filter((s) => s.percent !== null && Math.abs(s.percent - s.width) > 1.5);
   expect(disagreeing.slice(0, 5)).toEqual([]);

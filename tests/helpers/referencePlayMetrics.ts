@@ -21,7 +21,15 @@ export interface RefPlay {
  * fs.writeFileSync(file, plays.map(refPlayNdjson).join('\n'));
  */
 export function refPlayNdjson(p: RefPlay): string {
-  return JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
+  return JSON.stringify({
+    export_id: p.exportId,
+    listener_id: p.listener,
+    played_at: new Date(p.playedAt).toISOString(),
+    country: p.country,
+    source: p.source,
+    ms_played: p.msPlayed,
+    reason_end: p.reasonEnd,
+  });
 }
 
 export type RefRule = 'repeat' | 'burst' | 'only-this-export' | 'exact-end' | 'country-spike';
@@ -101,7 +109,12 @@ function someWindow(p: RefPlay, sorted: { plays: RefPlay[]; minutes: number[] },
  * Which rules catch each play of one export, judged over all (deduplicated)
  * plays of the library, and whether each flagged play is disputed.
  */
-export function referenceFlags(library: RefPlay[], exportId: string, durationMs: number, disputes: RefDispute[] = []): Map<RefPlay, { rules: RefRule[]; disputed: boolean }> {
+export function referenceFlags(
+  library: RefPlay[],
+  exportId: string,
+  durationMs: number,
+  disputes: RefDispute[] = [],
+): Map<RefPlay, { rules: RefRule[]; disputed: boolean }> {
   const mine = library.filter((p) => p.exportId === exportId);
   const exportsPlayed = new Set(library.map((p) => p.exportId));
   const byListener = new Map<string, RefPlay[]>();
@@ -138,19 +151,21 @@ export function referenceFlags(library: RefPlay[], exportId: string, durationMs:
     )
       rules.push('country-spike');
     if (!rules.length) continue;
-    const disputedRule = (rule: RefRule) => disputes.some((d) => d.exportId === exportId && d.rule === rule && (d.listener === null || d.listener === p.listener) && minuteOf(p) >= d.fromMinute && minuteOf(p) <= d.toMinute);
+    const disputedRule = (rule: RefRule) =>
+      disputes.some(
+        (d) =>
+          d.exportId === exportId &&
+          d.rule === rule &&
+          (d.listener === null || d.listener === p.listener) &&
+          minuteOf(p) >= d.fromMinute &&
+          minuteOf(p) <= d.toMinute,
+      );
     result.set(p, { rules, disputed: rules.every(disputedRule) });
   }
   return result;
 }
 
-export function referenceMetrics(
-  all: RefPlay[],
-  exportId: string,
-  durationMs: number,
-  view: RefView | boolean,
-  disputes: RefDispute[] = [],
-): RefMetrics {
+export function referenceMetrics(all: RefPlay[], exportId: string, durationMs: number, view: RefView | boolean, disputes: RefDispute[] = []): RefMetrics {
   const chosen: RefView = view === true ? 'counted' : view === false ? 'all' : view;
   const library = dedupe(all);
   const mine = library.filter((p) => p.exportId === exportId);

@@ -37,5 +37,10 @@ export const maxDifferenceDb = (a: readonly Float32Array[], b: readonly Float32A
 
 /** Bit-for-bit equality of rendered channels (fast, unlike a generic deep equal over millions of samples). */
 export function identicalSamples(a: readonly Float32Array[], b: readonly Float32Array[]): boolean {
-  return a.length === b.length && a.every((channel, c) => Buffer.from(channel.buffer, channel.byteOffset, channel.byteLength).equals(Buffer.from(b[c]!.buffer, b[c]!.byteOffset, b[c]!.byteLength)));
+  return (
+    a.length === b.length &&
+    a.every((channel, c) =>
+      Buffer.from(channel.buffer, channel.byteOffset, channel.byteLength).equals(Buffer.from(b[c]!.buffer, b[c]!.byteOffset, b[c]!.byteLength)),
+    )
+  );
 }

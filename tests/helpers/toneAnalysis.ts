@@ -42,7 +42,16 @@ export function toneAmplitude(signal: Float32Array, sampleRate: number, frequenc
  * within `bandHz` and outside ±`guardHz` of `excludeHz`, in dB relative to
  * `reference` amplitude: where images and aliases show.
  */
-export function strongestOtherDb(signal: Float32Array, sampleRate: number, excludeHz: number, reference: number, from: number, size: number, guardHz: number, bandHz: readonly [number, number] = [0, Infinity]): { db: number; atHz: number } {
+export function strongestOtherDb(
+  signal: Float32Array,
+  sampleRate: number,
+  excludeHz: number,
+  reference: number,
+  from: number,
+  size: number,
+  guardHz: number,
+  bandHz: readonly [number, number] = [0, Infinity],
+): { db: number; atHz: number } {
   const w = analysisWindow(size);
   const re = new Float64Array(size);
   const im = new Float64Array(size);

@@ -57,11 +57,7 @@ describe('electron-builder.yml', () => {
     const external = JSON.parse(build.match(/const external = (\[[^\]]*\]);/)![1]!.replaceAll("'", '"')) as string[];
     const loadedByWorkers = external.filter((name) => name !== 'electron' && name !== 'better-sqlite3');
     expect(loadedByWorkers.length).toBeGreaterThan(0);
-    expect((await loadConfig()).asarUnpack).toEqual([
-      '**/*.node',
-      'dist/main/*Worker.mjs',
-      ...loadedByWorkers.map((name) => `node_modules/${name}/**`),
-    ]);
+    expect((await loadConfig()).asarUnpack).toEqual(['**/*.node', 'dist/main/*Worker.mjs', ...loadedByWorkers.map((name) => `node_modules/${name}/**`)]);
   });
 
   it("adds to each platform only its own node-web-audio-api binary, for the arch being built, named as the package's loader asks for it", async () => {
@@ -81,7 +77,9 @@ describe('electron-builder.yml', () => {
         expect(fs.existsSync(path.join(root, 'node_modules', 'node-web-audio-api', file)), file).toBe(true);
       }
     }
-    expect(config.files).toEqual(expect.arrayContaining([expect.objectContaining({ filter: expect.arrayContaining(['!node_modules/node-web-audio-api/*.node']) })]));
+    expect(config.files).toEqual(
+      expect.arrayContaining([expect.objectContaining({ filter: expect.arrayContaining(['!node_modules/node-web-audio-api/*.node']) })]),
+    );
   });
 
   it('targets x64 and arm64 installers on every platform, with the generated icons', async () => {

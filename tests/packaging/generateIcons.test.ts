@@ -68,7 +68,7 @@ describe('generated icons', () => {
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const found: [string, number][] = [];
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const length = icns.readUInt32BE(at + 4);
       found.push([icns.subarray(at, at + 4).toString('ascii'), pngSize(icns.subarray(at + 8, at + length))[0]]);
       at += length;

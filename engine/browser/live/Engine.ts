@@ -41,7 +41,17 @@ const STATS_MS = 250;
  * await engine.play();
  */
 export class Engine {
-  readonly state = new Store<EngineState>({ status: 'empty', playing: false, buffering: false, loop: false, metronome: false, underruns: 0, changeHeardAfter: null, heardAt: null, error: null });
+  readonly state = new Store<EngineState>({
+    status: 'empty',
+    playing: false,
+    buffering: false,
+    loop: false,
+    metronome: false,
+    underruns: 0,
+    changeHeardAfter: null,
+    heardAt: null,
+    error: null,
+  });
   readonly position = new Store<EnginePosition>({ positionBeats: 0, positionSeconds: 0, levels: silentLevels });
   private readonly streams: LiveStreams;
   private readonly clock: TransportClock;
@@ -203,7 +213,11 @@ export class Engine {
 
   /** Renders the document offline in this page at the page's rate (what an export renders), from the PCM cache. */
   renderOffline(document: ProjectDocument, includeTail = true): Promise<RenderedMix> {
-    return renderProject(document, browserRenderEnvironment((sha) => this.offlineAudio().source(sha)), { includeTail, sampleRate: this.context.sampleRate });
+    return renderProject(
+      document,
+      browserRenderEnvironment((sha) => this.offlineAudio().source(sha)),
+      { includeTail, sampleRate: this.context.sampleRate },
+    );
   }
 
   dispose(): void {
@@ -230,7 +244,14 @@ export class Engine {
 
   private async sourceChannels(document: ProjectDocument): Promise<Map<string, number>> {
     const shas = [...new Set(document.sources.map((s) => s.sha256))];
-    const headers = await Promise.all(shas.map((sha) => this.streams.header(sha).then((h) => h.channels, () => 2)));
+    const headers = await Promise.all(
+      shas.map((sha) =>
+        this.streams.header(sha).then(
+          (h) => h.channels,
+          () => 2,
+        ),
+      ),
+    );
     return new Map(shas.map((sha, i) => [sha, headers[i]!]));
   }
 

@@ -37,7 +37,13 @@ export class MasterCapture {
   /** Starts keeping every frame `source` outputs from the next render quantum on. */
   static async start(context: AudioContext, source: AudioNode): Promise<MasterCapture> {
     await context.audioWorklet.addModule(captureUrl);
-    const node = new AudioWorkletNode(context, 'stemroom-capture', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1], channelCount: 2, channelCountMode: 'explicit' });
+    const node = new AudioWorkletNode(context, 'stemroom-capture', {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [1],
+      channelCount: 2,
+      channelCountMode: 'explicit',
+    });
     // The tap's (silent) output must reach the destination for the worklet to be pulled.
     const mute = context.createGain();
     mute.gain.value = 0;

@@ -33,11 +33,13 @@ export class Meters {
   /** Taps every track of a new graph. */
   watch(graph: MixGraph): void {
     for (const analyser of this.trackAnalysers.values()) analyser.disconnect();
-    this.trackAnalysers = new Map([...graph.tracks].map(([id, chain]) => {
-      const analyser = this.analyser();
-      chain.output.connect(analyser);
-      return [id, analyser];
-    }));
+    this.trackAnalysers = new Map(
+      [...graph.tracks].map(([id, chain]) => {
+        const analyser = this.analyser();
+        chain.output.connect(analyser);
+        return [id, analyser];
+      }),
+    );
   }
 
   read(): Levels {

@@ -194,7 +194,8 @@ export class PassScheduler {
     const watch = () => {
       if (this.current !== pass || !this.state.get().playing) return;
       const at = pass.switchedAt;
-      if (at === null) return this.context.currentTime - made < MAX_SWITCH_LEAD ? void setTimeout(watch, 5) : this.switchWhenReady(requested, SWITCH_LEAD, false);
+      if (at === null)
+        return this.context.currentTime - made < MAX_SWITCH_LEAD ? void setTimeout(watch, 5) : this.switchWhenReady(requested, SWITCH_LEAD, false);
       this.leaving = [];
       this.switchLead.observe((pass.readyAt ?? at) / this.context.sampleRate - made);
       this.state.set({ changeHeardAfter: at / this.context.sampleRate - requested, heardAt: this.performanceTimeOf(at / this.context.sampleRate) });

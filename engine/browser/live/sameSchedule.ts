@@ -12,6 +12,11 @@ export function sameSchedule(a: ProjectDocument, b: ProjectDocument): boolean {
   if (a.tracks.length !== b.tracks.length) return false;
   return a.tracks.every((t, i) => {
     const u = b.tracks[i]!;
-    return t.id === u.id && t.volumeAutomation === u.volumeAutomation && t.effects.length === u.effects.length && t.effects.every((e, j) => e.id === u.effects[j]!.id && e.enabled === u.effects[j]!.enabled);
+    return (
+      t.id === u.id &&
+      t.volumeAutomation === u.volumeAutomation &&
+      t.effects.length === u.effects.length &&
+      t.effects.every((e, j) => e.id === u.effects[j]!.id && e.enabled === u.effects[j]!.enabled)
+    );
   });
 }

@@ -24,7 +24,8 @@ export interface InputDeviceInfo {
 /** Words for getUserMedia's failures, with what to do. */
 export function inputErrorMessage(error: unknown): string {
   const name = (error as { name?: string }).name;
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Microphone access was denied. Allow it for Stemroom (browser or system settings) and try again.';
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return 'Microphone access was denied. Allow it for Stemroom (browser or system settings) and try again.';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone or audio input was found. Plug one in and choose it here.';
   if (name === 'NotReadableError') return 'The audio input is busy or unavailable (another application may be using it).';
   return `The audio input could not be opened: ${(error as Error).message ?? String(error)}`;
@@ -68,7 +69,9 @@ export class AudioInput {
       }
     };
     for (const track of stream.getAudioTracks()) {
-      track.addEventListener('ended', () => this.state.set({ error: 'The audio input stopped (unplugged, or access was revoked). What was recorded so far is kept.' }));
+      track.addEventListener('ended', () =>
+        this.state.set({ error: 'The audio input stopped (unplugged, or access was revoked). What was recorded so far is kept.' }),
+      );
     }
   }
 

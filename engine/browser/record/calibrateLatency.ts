@@ -61,9 +61,17 @@ export async function calibrateLatency(input: AudioInput): Promise<LatencyCalibr
     if (onset !== null) measured.push(((onset - from) / sr) * 1000);
   }
   if (measured.length < CLICKS / 2) {
-    throw new Error(`Only ${measured.length} of ${CLICKS} clicks came back. Connect the output to the input (or hold the microphone to the speaker), turn the volume up and try again.`);
+    throw new Error(
+      `Only ${measured.length} of ${CLICKS} clicks came back. Connect the output to the input (or hold the microphone to the speaker), turn the volume up and try again.`,
+    );
   }
   const sorted = [...measured].sort((a, b) => a - b);
   const median = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  return { latencyMs: Math.round(median * 100) / 100, spreadMs: Math.round((sorted.at(-1)! - sorted[0]!) * 100) / 100, clicksHeard: measured.length, clicksPlayed: CLICKS, clickTimes };
+  return {
+    latencyMs: Math.round(median * 100) / 100,
+    spreadMs: Math.round((sorted.at(-1)! - sorted[0]!) * 100) / 100,
+    clicksHeard: measured.length,
+    clicksPlayed: CLICKS,
+    clickTimes,
+  };
 }

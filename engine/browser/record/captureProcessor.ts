@@ -65,7 +65,10 @@ class CaptureProcessor extends AudioWorkletProcessor {
   private send(): void {
     if (this.filled === 0) return;
     const channels = this.chunk.map((c) => c.slice(0, this.filled));
-    this.port.postMessage({ frame: this.chunkFrame, channels }, channels.map((c) => c.buffer));
+    this.port.postMessage(
+      { frame: this.chunkFrame, channels },
+      channels.map((c) => c.buffer),
+    );
     this.filled = 0;
     this.chunk = [];
   }

@@ -19,7 +19,10 @@ scope.onmessage = async (event: MessageEvent<StretchRequest>) => {
   try {
     const wasm = await createSignalsmith();
     const output = stretchChannels(wasm, channels, sampleRate, options);
-    scope.postMessage({ id, channels: output }, output.map((c) => c.buffer));
+    scope.postMessage(
+      { id, channels: output },
+      output.map((c) => c.buffer),
+    );
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

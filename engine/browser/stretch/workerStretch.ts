@@ -11,7 +11,10 @@ export const workerStretch: Stretch = (channels, sampleRate, options) => {
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     const copies = channels.map((c) => c.slice());
-    worker!.postMessage({ id, channels: copies, sampleRate, options: { timeFactor: options.timeFactor, semitones: options.semitones } }, copies.map((c) => c.buffer));
+    worker!.postMessage(
+      { id, channels: copies, sampleRate, options: { timeFactor: options.timeFactor, semitones: options.semitones } },
+      copies.map((c) => c.buffer),
+    );
   });
 };
 

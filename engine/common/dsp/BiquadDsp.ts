@@ -155,7 +155,10 @@ const flushOutput = (y: number) => (Math.abs(Math.fround(y)) < MIN_NORMAL_F32 ? 
 
 function filterOne(x: Float32Array, c: BiquadCoefficients): void {
   const { b0, b1, b2, a1, a2 } = c;
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+  let x1 = 0,
+    x2 = 0,
+    y1 = 0,
+    y2 = 0;
   for (let i = 0; i < x.length; i++) {
     const input = x[i]!;
     let y = b0 * input + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
@@ -172,8 +175,14 @@ function filterOne(x: Float32Array, c: BiquadCoefficients): void {
 
 function filterPair(l: Float32Array, r: Float32Array, c: BiquadCoefficients): void {
   const { b0, b1, b2, a1, a2 } = c;
-  let lx1 = 0, lx2 = 0, ly1 = 0, ly2 = 0;
-  let rx1 = 0, rx2 = 0, ry1 = 0, ry2 = 0;
+  let lx1 = 0,
+    lx2 = 0,
+    ly1 = 0,
+    ly2 = 0;
+  let rx1 = 0,
+    rx2 = 0,
+    ry1 = 0,
+    ry2 = 0;
   for (let i = 0; i < l.length; i++) {
     const left = l[i]!;
     const right = r[i]!;

@@ -11,7 +11,15 @@ const noise = (length: number, seed: number) => {
 describe('PartitionedConvolver (PFFFT)', () => {
   it('equals direct convolution across partition boundaries (sparse impulse: every tap lands where it should)', async () => {
     const pffft = await loadPffft();
-    const taps: [number, number][] = [[0, 0.5], [1, -0.25], [16383, 0.3], [16384, -0.7], [16385, 0.2], [32768, 0.1], [50001, -0.05]];
+    const taps: [number, number][] = [
+      [0, 0.5],
+      [1, -0.25],
+      [16383, 0.3],
+      [16384, -0.7],
+      [16385, 0.2],
+      [32768, 0.1],
+      [50001, -0.05],
+    ];
     const impulse = new Float32Array(50002);
     for (const [at, value] of taps) impulse[at] = value;
     const input = noise(70000, 3);

@@ -66,7 +66,11 @@ describe('Resampler.processSpan', () => {
   it('a signal resampled piece by piece, each piece from its own input window, equals the whole signal resampled (bit for bit)', () => {
     const input = new Float32Array(30_000);
     for (let i = 0; i < input.length; i++) input[i] = Math.sin(i * 0.031) * 0.5 + Math.sin(i * 0.77) * 0.2;
-    for (const [from, to] of [[44100, 48000], [48000, 44100], [96000, 44100]] as const) {
+    for (const [from, to] of [
+      [44100, 48000],
+      [48000, 44100],
+      [96000, 44100],
+    ] as const) {
       const resampler = new Resampler(from, to);
       const whole = resampler.process([input])[0]!;
       const pieces = new Float32Array(whole.length);

@@ -38,7 +38,8 @@ function limitedAt(original: readonly Float32Array[], sampleRate: number, gainDb
     const channels = original.map((c) => c.map((v) => v * gain));
     LimiterDsp.limitBuffer(channels, sampleRate, limiterCeilingDb);
     const truePeak = truePeakDb(channels);
-    if (truePeak <= ceilingDbtp + 1e-3 || attempt === 5) return { channels, gainDb, limiterCeilingDb, truePeak, lufs: integratedLoudness(channels, sampleRate) };
+    if (truePeak <= ceilingDbtp + 1e-3 || attempt === 5)
+      return { channels, gainDb, limiterCeilingDb, truePeak, lufs: integratedLoudness(channels, sampleRate) };
     limiterCeilingDb -= truePeak - ceilingDbtp + 0.05;
   }
 }

@@ -43,7 +43,11 @@ export class MixGraph {
   /** Like `seal`, but returns the tracks' pairwise sum before the master gain (offline halves are added and gained outside). */
   sealSum(): AudioNode {
     for (const chain of this.tracks.values()) chain.seal();
-    return pairwiseSum(this.context, [...this.tracks.values()].map((c) => c.output), this.summing);
+    return pairwiseSum(
+      this.context,
+      [...this.tracks.values()].map((c) => c.output),
+      this.summing,
+    );
   }
 
   /** Live mix changes (fader, pan, mute, solo, effect parameters); false when the graph must be rebuilt. */

@@ -69,7 +69,9 @@ export class TrackChain {
 
   private setMix(track: Track, audible: boolean, bpm: number, glide: boolean): boolean {
     this.track = track;
-    const set = glide ? (param: AudioParam, value: number) => rampParam(param, value, this.context.currentTime) : (param: AudioParam, value: number) => void (param.value = value);
+    const set = glide
+      ? (param: AudioParam, value: number) => rampParam(param, value, this.context.currentTime)
+      : (param: AudioParam, value: number) => void (param.value = value);
     set(this.panner.pan, track.pan);
     set(this.audible.gain, audible ? 1 : 0);
     if (track.volumeAutomation.length === 0) set(this.volume.gain, dbToGain(track.gainDb));
@@ -82,7 +84,6 @@ export class TrackChain {
   scheduleAutomation(bpm: number, from: number, when: number): void {
     scheduleVolumeAutomation(this.volume.gain, this.track.volumeAutomation, bpm, from, when);
   }
-
 
   dispose(): void {
     for (const node of [...this.inputs, ...this.summing, this.effectInput, this.volume, this.panner, this.audible]) node.disconnect();

@@ -24,7 +24,14 @@ function sampleCurve(curve: Float32Array, x: number): number {
  * context time `when`): its gain and fades on `input`, and one buffer
  * source per loop repetition (or one for the whole clip).
  */
-export function scheduleClip(context: BaseAudioContext, placement: ClipPlacement, buffer: AudioBuffer, input: GainNode, from: number, when: number): AudioBufferSourceNode[] {
+export function scheduleClip(
+  context: BaseAudioContext,
+  placement: ClipPlacement,
+  buffer: AudioBuffer,
+  input: GainNode,
+  from: number,
+  when: number,
+): AudioBufferSourceNode[] {
   if (placement.end <= from) return [];
   scheduleClipGain(context, placement, input.gain, from, when);
   return clipSegments(placement, from).map((segment) => {

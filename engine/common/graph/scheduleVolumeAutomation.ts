@@ -19,7 +19,8 @@ export function scheduleVolumeAutomation(param: AudioParam, points: Track['volum
     const beat = seconds / spb;
     if (beat <= points[0]!.beat) return dbToGain(points[0]!.gainDb);
     for (let i = 1; i < points.length; i++) {
-      const a = points[i - 1]!, b = points[i]!;
+      const a = points[i - 1]!,
+        b = points[i]!;
       if (beat <= b.beat) return dbToGain(a.gainDb) + ((dbToGain(b.gainDb) - dbToGain(a.gainDb)) * (beat - a.beat)) / Math.max(1e-9, b.beat - a.beat);
     }
     return dbToGain(points.at(-1)!.gainDb);

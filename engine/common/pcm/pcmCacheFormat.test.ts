@@ -14,7 +14,7 @@ describe('stemroom-pcm/1 header', () => {
 
   it.each([
     ['a truncated header', (b: Uint8Array) => b.subarray(0, 40), /header is 40 bytes/],
-    ['another magic', (b: Uint8Array) => (b[0] = 0x52, b), /magic/],
+    ['another magic', (b: Uint8Array) => ((b[0] = 0x52), b), /magic/],
     ['another header size', (b: Uint8Array) => (new DataView(b.buffer).setUint32(8, 128, true), b), /header size/],
     ['an implausible rate', (b: Uint8Array) => (new DataView(b.buffer).setUint32(12, 7, true), b), /sample rate/],
     ['no channels', (b: Uint8Array) => (new DataView(b.buffer).setUint32(16, 0, true), b), /channel count/],

@@ -18,9 +18,7 @@ export type TrackSegment = { readonly stages: TrackStage[] } | { readonly effect
  *   or stereo throughout.
  */
 export type TrackPlan =
-  | { readonly mode: 'silent' }
-  | { readonly mode: 'graph' }
-  | { readonly mode: 'stages'; readonly channels: 1 | 2; readonly segments: TrackSegment[] };
+  { readonly mode: 'silent' } | { readonly mode: 'graph' } | { readonly mode: 'stages'; readonly channels: 1 | 2; readonly segments: TrackSegment[] };
 
 /**
  * Plans a track from its clips' channel counts.

@@ -22,7 +22,8 @@ async function renderInOneContext(document: ProjectDocument, environment: Render
   const prepared = new PreparedAudio(context, environment.load, environment.stretch);
   await prepared.prepareAll(placements.map((p) => p.preparation));
   const graph = new MixGraph(context, document);
-  for (const placement of placements) scheduleClip(context, placement, prepared.buffer(placement.preparation)!, graph.tracks.get(placement.clip.trackId)!.clipInput(), 0, 0);
+  for (const placement of placements)
+    scheduleClip(context, placement, prepared.buffer(placement.preparation)!, graph.tracks.get(placement.clip.trackId)!.clipInput(), 0, 0);
   for (const chain of graph.tracks.values()) chain.scheduleAutomation(document.bpm, 0, 0);
   graph.seal();
   graph.master.connect(context.destination);
@@ -77,7 +78,9 @@ describe('renderProject (offline, node-web-audio-api)', () => {
 
   it('solo plays only the soloed tracks', async () => {
     const soloed = await render(edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-keys', changes: { solo: true } }));
-    const keysOnly = await render(edit(sampleDocument(), ...['clip-drums', 'clip-bass', 'clip-vocals'].map((clipId) => ({ type: 'removeClip', clipId }) as Command)));
+    const keysOnly = await render(
+      edit(sampleDocument(), ...['clip-drums', 'clip-bass', 'clip-vocals'].map((clipId) => ({ type: 'removeClip', clipId }) as Command)),
+    );
     expect(maxDifferenceDb(soloed.channels, keysOnly.channels)).toBe(-Infinity);
   });
 
@@ -100,7 +103,11 @@ describe('renderProject (offline, node-web-audio-api)', () => {
       { type: 'updateMaster', changes: { gainDb: -3.7 } },
       { type: 'updateTrack', trackId: 'trk-bass', changes: { pan: -0.6, gainDb: 2.5 } },
       { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-rv', enabled: true, params: { type: 'reverb', decaySec: 1.2, preDelayMs: 10, mix: 0.4 } } },
-      { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } } },
+      {
+        type: 'addEffect',
+        trackId: 'trk-keys',
+        effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } },
+      },
     );
     expect(busy.tracks.filter((t) => t.effects.length > 0).map((t) => t.id)).toEqual(['trk-drums', 'trk-keys']);
     for (const doc of [sampleDocument(), busy]) {
@@ -115,7 +122,9 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     expect(faster.contentSeconds / base.contentSeconds).toBeCloseTo(100 / 108, 9);
     expect(faster.channels[0]!.length / base.channels[0]!.length).toBeCloseTo(100 / 108, 4);
     // Still 440 Hz (vocals track alone): pitch kept while the tempo changed.
-    const vocalsOnly = await render(edit(sampleDocument(), { type: 'setTempo', bpm: 108 }, { type: 'updateTrack', trackId: 'trk-vocals', changes: { solo: true } }));
+    const vocalsOnly = await render(
+      edit(sampleDocument(), { type: 'setTempo', bpm: 108 }, { type: 'updateTrack', trackId: 'trk-vocals', changes: { solo: true } }),
+    );
     expect(zeroCrossingHz(vocalsOnly.channels[1]!, sr * 2, sr * 6)).toBeCloseTo(440, 0);
   });
 
@@ -123,7 +132,9 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     const up = edit(sampleDocument(), { type: 'setKey', key: 'B minor' }, { type: 'updateTrack', trackId: 'trk-vocals', changes: { solo: true } });
     const vocals = await render(up);
     expect(zeroCrossingHz(vocals.channels[1]!, sr * 2, sr * 6)).toBeCloseTo(440 * 2 ** (2 / 12), 0);
-    const drums = await render(edit(sampleDocument(), { type: 'setKey', key: 'B minor' }, { type: 'updateTrack', trackId: 'trk-drums', changes: { solo: true } }));
+    const drums = await render(
+      edit(sampleDocument(), { type: 'setKey', key: 'B minor' }, { type: 'updateTrack', trackId: 'trk-drums', changes: { solo: true } }),
+    );
     const originalDrums = await render(edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-drums', changes: { solo: true } }));
     expect(maxDifferenceDb(drums.channels, originalDrums.channels)).toBe(-Infinity);
   });
@@ -132,12 +143,26 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     const panned = await render(edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-keys', changes: { solo: true, pan: -1 } }));
     expect(rmsDb([panned.channels[1]!])).toBeLessThan(-100);
     const faded = await render(
-      edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-keys', changes: { solo: true } }, { type: 'updateClip', clipId: 'clip-keys', changes: { fadeIn: { beats: 8, curve: 'linear' } } }),
+      edit(
+        sampleDocument(),
+        { type: 'updateTrack', trackId: 'trk-keys', changes: { solo: true } },
+        { type: 'updateClip', clipId: 'clip-keys', changes: { fadeIn: { beats: 8, curve: 'linear' } } },
+      ),
     );
     // 8 beats at 100 BPM = 4.8 s: quiet at the start, full after.
     expect(rmsDb(faded.channels, 0, sr / 10)).toBeLessThan(rmsDb(faded.channels, sr * 6, sr * 7) - 25);
     const automated = await render(
-      edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-keys', changes: { solo: true, volumeAutomation: [{ beat: 0, gainDb: 0 }, { beat: 16, gainDb: -60 }] } }),
+      edit(sampleDocument(), {
+        type: 'updateTrack',
+        trackId: 'trk-keys',
+        changes: {
+          solo: true,
+          volumeAutomation: [
+            { beat: 0, gainDb: 0 },
+            { beat: 16, gainDb: -60 },
+          ],
+        },
+      }),
     );
     // The ramp ends at beat 16 (9.6 s) at −60 dB, and holds.
     expect(rmsDb(automated.channels, sr * 10, sr * 10.5)).toBeLessThan(rmsDb(automated.channels, 0, sr / 2) - 55);
@@ -145,17 +170,28 @@ describe('renderProject (offline, node-web-audio-api)', () => {
 
   it('reverbs as partitioned FFT convolution null against ConvolverNodes (below −100 dB), and stay bit-identical run to run', async () => {
     const pffft = await loadPffft();
-    const fast: RenderEnvironment = { ...environment, runTrackStages: async (job) => runTrackStages(job, (impulse) => new PartitionedConvolver(pffft, impulse)) };
+    const fast: RenderEnvironment = {
+      ...environment,
+      runTrackStages: async (job) => runTrackStages(job, (impulse) => new PartitionedConvolver(pffft, impulse)),
+    };
     const doc = edit(
       sampleDocument(),
       // Reverb after an EQ, two reverbs with a delay between them, a reverb followed by a filter, and a muted reverb track.
-      { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } } },
+      {
+        type: 'addEffect',
+        trackId: 'trk-drums',
+        effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } },
+      },
       { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-rv1', enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 0, mix: 0.35 } } },
       { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-rv2', enabled: true, params: { type: 'reverb', decaySec: 1.2, preDelayMs: 20, mix: 0.5 } } },
       { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-dl', enabled: true, params: { type: 'delay', beats: 0.5, feedback: 0.3, mix: 0.3 } } },
       { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-rv3', enabled: true, params: { type: 'reverb', decaySec: 0.8, preDelayMs: 5, mix: 0.2 } } },
       { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-rv4', enabled: true, params: { type: 'reverb', decaySec: 3, preDelayMs: 0, mix: 0.6 } } },
-      { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-lp', enabled: true, params: { type: 'filter', mode: 'lowpass', frequencyHz: 2000, q: 0.7 } } },
+      {
+        type: 'addEffect',
+        trackId: 'trk-bass',
+        effect: { id: 'fx-lp', enabled: true, params: { type: 'filter', mode: 'lowpass', frequencyHz: 2000, q: 0.7 } },
+      },
       { type: 'addEffect', trackId: 'trk-vocals', effect: { id: 'fx-rv5', enabled: true, params: { type: 'reverb', decaySec: 2, preDelayMs: 0, mix: 0.5 } } },
       { type: 'updateTrack', trackId: 'trk-vocals', changes: { mute: true } },
       // 8 s of each stem is plenty (and keeps the test to seconds).
@@ -180,7 +216,16 @@ describe('renderProject (offline, node-web-audio-api)', () => {
       return out;
     });
     const base = await testRenderEnvironment(sources);
-    const mixedRates: RenderEnvironment = { ...base, load: async (sha) => (sha === vocals.sha256 ? Object.assign(at44k.map((c) => c.slice()), { sampleRate: 44100 }) : base.load(sha)) };
+    const mixedRates: RenderEnvironment = {
+      ...base,
+      load: async (sha) =>
+        sha === vocals.sha256
+          ? Object.assign(
+              at44k.map((c) => c.slice()),
+              { sampleRate: 44100 },
+            )
+          : base.load(sha),
+    };
     const doc = edit(sampleDocument(), { type: 'updateTrack', trackId: 'trk-vocals', changes: { solo: true } });
     const mix = await renderProject(doc, mixedRates);
     expect(mix.resampling).toMatchObject([{ stage: 'sources', fromRate: 44100, toRate: 48000 }]);
@@ -191,7 +236,7 @@ describe('renderProject (offline, node-web-audio-api)', () => {
     expect((await render(sampleDocument())).resampling).toEqual([]);
   });
 
-  it('an output rate other than the mix\'s resamples the master bus once, after mixing and before the limiter', async () => {
+  it("an output rate other than the mix's resamples the master bus once, after mixing and before the limiter", async () => {
     const mix = await renderProject(sampleDocument(), environment, { outputRate: 44100 });
     expect(mix.sampleRate).toBe(44100);
     expect(mix.resampling).toMatchObject([{ stage: 'master', fromRate: 48000, toRate: 44100 }]);
@@ -200,7 +245,12 @@ describe('renderProject (offline, node-web-audio-api)', () => {
   });
 
   it('keeps the master under the limiter ceiling when the mix is too hot', async () => {
-    const hot = await render(edit(sampleDocument(), ...['trk-drums', 'trk-bass', 'trk-keys', 'trk-vocals'].map((trackId) => ({ type: 'updateTrack', trackId, changes: { gainDb: 12 } }) as Command)));
+    const hot = await render(
+      edit(
+        sampleDocument(),
+        ...['trk-drums', 'trk-bass', 'trk-keys', 'trk-vocals'].map((trackId) => ({ type: 'updateTrack', trackId, changes: { gainDb: 12 } }) as Command),
+      ),
+    );
     const peak = Math.max(...hot.channels.map((c) => c.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
     expect(peak).toBeLessThanOrEqual(10 ** (-1 / 20) + 1e-6);
     expect(peak).toBeGreaterThan(0.8);
@@ -208,7 +258,9 @@ describe('renderProject (offline, node-web-audio-api)', () => {
 });
 
 function zeroCrossingHz(x: Float32Array, from: number, to: number): number {
-  let first = -1, last = -1, count = 0;
+  let first = -1,
+    last = -1,
+    count = 0;
   for (let i = from + 1; i < to; i++) {
     if (x[i - 1]! < 0 && x[i]! >= 0) {
       const t = i - 1 + -x[i - 1]! / (x[i]! - x[i - 1]!);

@@ -98,7 +98,9 @@ export async function renderProject(document: ProjectDocument, environment: Rend
   const frames = Math.max(1, Math.ceil((contentSeconds + tail) * sampleRate), Math.ceil((options.minSeconds ?? 0) * sampleRate));
   // AudioBuffers serve any context of the rate: the sources are prepared once, for whichever contexts render them.
   // Rendering tracks apart, most clips play as block DSP from the channels: an AudioBuffer (a copy) only for those the graph plays.
-  const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch, { lazyBuffers: environment.runTrackStages !== undefined });
+  const prepared = new PreparedAudio(environment.createContext(1, 1, sampleRate), environment.load, environment.stretch, {
+    lazyBuffers: environment.runTrackStages !== undefined,
+  });
   await prepared.prepareAll(
     placements.map((p) => p.preparation),
     (done, total) => options.onProgress?.('preparing', done, total),
@@ -149,7 +151,14 @@ export async function renderProject(document: ProjectDocument, environment: Rend
  * root addition of the tree in float32, so the mix is bit-identical to
  * rendering all tracks in one context.
  */
-async function renderGraphHalves(document: ProjectDocument, placements: readonly ClipPlacement[], prepared: PreparedAudio, environment: RenderEnvironment, frames: number, sampleRate: number): Promise<Float32Array[]> {
+async function renderGraphHalves(
+  document: ProjectDocument,
+  placements: readonly ClipPlacement[],
+  prepared: PreparedAudio,
+  environment: RenderEnvironment,
+  frames: number,
+  sampleRate: number,
+): Promise<Float32Array[]> {
   const [leftCount] = pairwiseHalves(document.tracks.length);
   const halves = [document.tracks.slice(0, leftCount), document.tracks.slice(leftCount)].filter((half) => half.length > 0);
   const contexts = halves.map((tracks) => {

@@ -30,7 +30,11 @@ const hotDocument = (): ProjectDocument => {
     ...base.tracks.map((t) => ({ type: 'updateTrack' as const, trackId: t.id, changes: { gainDb: 9 } })),
     { type: 'updateTrack', trackId: 'trk-bass', changes: { mute: true } },
     { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-r', enabled: true, params: { type: 'reverb', decaySec: 1.2, preDelayMs: 0, mix: 0.5 } } },
-    { type: 'addEffect', trackId: 'trk-vocals', effect: { id: 'fx-c', enabled: true, params: { type: 'compressor', thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 100, makeupDb: 6 } } },
+    {
+      type: 'addEffect',
+      trackId: 'trk-vocals',
+      effect: { id: 'fx-c', enabled: true, params: { type: 'compressor', thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 100, makeupDb: 6 } },
+    },
     ...base.clips.map((c) => ({ type: 'updateClip' as const, clipId: c.id, changes: { length: 12 } })),
   ];
   return commands.reduce((d, c) => applyCommand(d, c).document, base);
@@ -47,7 +51,8 @@ it("renderStems: the mix is renderProject's, bit for bit; the audible tracks' st
   const peak = Math.max(...withoutLimiter.channels.map((c) => c.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
   expect(peak).toBeGreaterThan(1.5); // the limiter had real work to do
 
-  const sum = (stems: typeof plain.stems) => [0, 1].map((c) => stems.reduce((acc, s) => (s.channels[c]!.forEach((v, i) => (acc[i]! += v)), acc), new Float32Array(plain.mix[0]!.length)));
+  const sum = (stems: typeof plain.stems) =>
+    [0, 1].map((c) => stems.reduce((acc, s) => (s.channels[c]!.forEach((v, i) => (acc[i]! += v)), acc), new Float32Array(plain.mix[0]!.length)));
   expect(maxDifferenceDb(sum(plain.stems), plain.mix)).toBeLessThan(-120);
   // Each stem carries its track: the keys stem holds the reverb tail after the clips end.
   const keys = plain.stems.find((s) => s.trackId === 'trk-keys')!.channels;

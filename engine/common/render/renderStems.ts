@@ -53,7 +53,11 @@ export async function renderStems(document: ProjectDocument, environment: Render
   for (const [index, track] of tracks.entries()) {
     onStem?.(index, tracks.length);
     // The track alone — the others left out rather than muted, so each stem costs one track's render, not the whole mix's.
-    const alone: ProjectDocument = { ...document, tracks: [{ ...track, solo: false, mute: false }], clips: document.clips.filter((c) => c.trackId === track.id) };
+    const alone: ProjectDocument = {
+      ...document,
+      tracks: [{ ...track, solo: false, mute: false }],
+      clips: document.clips.filter((c) => c.trackId === track.id),
+    };
     const rendered = await renderProject(alone, environment, { ...render, limit: false, minSeconds: full.seconds, onProgress: undefined });
     const channels = mix.map((_, c) => {
       const out = new Float32Array(frames);

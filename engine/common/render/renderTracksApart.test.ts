@@ -19,7 +19,12 @@ function stemAudio(index: number, seconds: number): Float32Array[] {
   const frames = Math.round(seconds * sr);
   let seed = 12345 + index;
   const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
-  const partials = [[55, 110, 3520], [41, 82, 164], [262, 330, 7040], [440, 880, 12000]][index]!;
+  const partials = [
+    [55, 110, 3520],
+    [41, 82, 164],
+    [262, 330, 7040],
+    [440, 880, 12000],
+  ][index]!;
   const left = new Float32Array(frames);
   const right = new Float32Array(frames);
   for (let i = 0; i < frames; i++) {
@@ -51,18 +56,45 @@ function busyMixer(): ProjectDocument {
     { type: 'updateMaster', changes: { gainDb: -3.7 } },
     { type: 'updateTrack', trackId: 'trk-bass', changes: { pan: -0.6, gainDb: 2.5 } },
     { type: 'updateTrack', trackId: 'trk-keys', changes: { pan: 0.7, gainDb: -4.2 } },
-    { type: 'updateTrack', trackId: 'trk-vocals', changes: { pan: -0.25, volumeAutomation: [{ beat: 2, gainDb: -3 }, { beat: 9.5, gainDb: -30 }, { beat: 20, gainDb: 1 }] } },
+    {
+      type: 'updateTrack',
+      trackId: 'trk-vocals',
+      changes: {
+        pan: -0.25,
+        volumeAutomation: [
+          { beat: 2, gainDb: -3 },
+          { beat: 9.5, gainDb: -30 },
+          { beat: 20, gainDb: 1 },
+        ],
+      },
+    },
     { type: 'updateClip', clipId: 'clip-keys', changes: { start: 1.37, sourceOffset: 0.123, gainDb: -1.3, loopBeats: 7.3, length: 40 } },
     { type: 'updateClip', clipId: 'clip-vocals', changes: { start: 0.51, gainDb: 2.2 } },
     { type: 'updateClip', clipId: 'clip-drums', changes: { fadeIn: { beats: 2, curve: 'equal-power' }, fadeOut: { beats: 3, curve: 'exponential' } } },
-    { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } } },
+    {
+      type: 'addEffect',
+      trackId: 'trk-drums',
+      effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 3, midDb: -2, highDb: 4, lowHz: 200, highHz: 5000 } },
+    },
     { type: 'addEffect', trackId: 'trk-drums', effect: { id: 'fx-hp', enabled: true, params: { type: 'filter', mode: 'highpass', frequencyHz: 90, q: 0.9 } } },
-    { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-cmp', enabled: true, params: { type: 'compressor', thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 120, makeupDb: 3 } } },
+    {
+      type: 'addEffect',
+      trackId: 'trk-bass',
+      effect: { id: 'fx-cmp', enabled: true, params: { type: 'compressor', thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 120, makeupDb: 3 } },
+    },
     { type: 'addEffect', trackId: 'trk-bass', effect: { id: 'fx-lp', enabled: true, params: { type: 'filter', mode: 'lowpass', frequencyHz: 800, q: 2 } } },
     { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-bp', enabled: true, params: { type: 'filter', mode: 'bandpass', frequencyHz: 1200, q: 0.5 } } },
     { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-dl', enabled: true, params: { type: 'delay', beats: 0.75, feedback: 0.4, mix: 0.3 } } },
-    { type: 'addEffect', trackId: 'trk-keys', effect: { id: 'fx-eq2', enabled: true, params: { type: 'eq3', lowDb: -6, midDb: 5, highDb: -3, lowHz: 400, highHz: 9000 } } },
-    { type: 'addEffect', trackId: 'trk-vocals', effect: { id: 'fx-off', enabled: false, params: { type: 'eq3', lowDb: 12, midDb: 12, highDb: 12, lowHz: 400, highHz: 9000 } } },
+    {
+      type: 'addEffect',
+      trackId: 'trk-keys',
+      effect: { id: 'fx-eq2', enabled: true, params: { type: 'eq3', lowDb: -6, midDb: 5, highDb: -3, lowHz: 400, highHz: 9000 } },
+    },
+    {
+      type: 'addEffect',
+      trackId: 'trk-vocals',
+      effect: { id: 'fx-off', enabled: false, params: { type: 'eq3', lowDb: 12, midDb: 12, highDb: 12, lowHz: 400, highHz: 9000 } },
+    },
   );
 }
 

@@ -64,14 +64,24 @@ export async function renderTracksApart(render: TracksApartRender): Promise<(Flo
   const work: TrackWork[] = [];
   for (const track of document.tracks) {
     const clips = placements.filter((p) => p.clip.trackId === track.id && prepared.channels(p.preparation));
-    const plan = planTrack(track, audible.has(track.id), clips.map((p) => prepared.channels(p.preparation)!.length), sampleRate);
+    const plan = planTrack(
+      track,
+      audible.has(track.id),
+      clips.map((p) => prepared.channels(p.preparation)!.length),
+      sampleRate,
+    );
     if (plan.mode !== 'silent') work.push({ track, clips, plan, clipsAsDsp: plan.mode === 'stages' && clipsPlayAsDsp(clips) });
   }
   // The graph's contexts start first (they render on threads of their own), then each track goes on as soon as its clips are there.
   const passes = new Map<TrackWork, Promise<ClipPassOutput>>();
   for (const group of contextGroups(work.filter((item) => widthOf(item) > 0))) {
     const rendered = renderClipPass(render, group);
-    group.forEach((item, i) => passes.set(item, rendered.then((outputs) => outputs[i]!)));
+    group.forEach((item, i) =>
+      passes.set(
+        item,
+        rendered.then((outputs) => outputs[i]!),
+      ),
+    );
   }
   const outputs = new Map<string, Float32Array[]>();
   let finished = 0;
@@ -104,7 +114,12 @@ function widthOf({ plan, track, clipsAsDsp }: TrackWork): number {
 function clipsPlayAsDsp(clips: readonly ClipPlacement[]): boolean {
   if (clips.some((p) => p.fadeIn > 0 || p.fadeOut > 0)) return false;
   // A margin of a few samples either side: touching clips may share a sample of interpolation.
-  const edges = clips.flatMap((p) => [{ at: p.start - 1e-3, step: 1 }, { at: p.end + 1e-3, step: -1 }]).sort((a, b) => a.at - b.at || a.step - b.step);
+  const edges = clips
+    .flatMap((p) => [
+      { at: p.start - 1e-3, step: 1 },
+      { at: p.end + 1e-3, step: -1 },
+    ])
+    .sort((a, b) => a.at - b.at || a.step - b.step);
   let sounding = 0;
   for (const edge of edges) if ((sounding += edge.step) > 2) return false;
   return true;
@@ -213,7 +228,11 @@ async function renderClipPass(render: TracksApartRender, group: readonly TrackWo
 }
 
 /** A track's segments after its clips: block DSP where it can, a pass of its own for the graph-only effects. */
-async function runSegments(render: TracksApartRender, { track, plan }: TrackWork, clipPass: { signal: Float32Array[]; envelope: Float32Array | null }): Promise<Float32Array[]> {
+async function runSegments(
+  render: TracksApartRender,
+  { track, plan }: TrackWork,
+  clipPass: { signal: Float32Array[]; envelope: Float32Array | null },
+): Promise<Float32Array[]> {
   if (plan.mode !== 'stages') throw new Error('not a staged track');
   const segments = [...plan.segments];
   const mixer = mixerStages(track, clipPass.envelope);
@@ -223,7 +242,10 @@ async function runSegments(render: TracksApartRender, { track, plan }: TrackWork
   let channels = clipPass.signal;
   for (const segment of segments) {
     throwIfAborted(render.signal);
-    channels = 'stages' in segment ? await render.runStages({ channels, sampleRate: render.sampleRate, stages: segment.stages }) : await renderEffectsPass(render, channels, segment.effects);
+    channels =
+      'stages' in segment
+        ? await render.runStages({ channels, sampleRate: render.sampleRate, stages: segment.stages })
+        : await renderEffectsPass(render, channels, segment.effects);
   }
   return channels;
 }

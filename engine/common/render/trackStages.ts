@@ -81,7 +81,12 @@ function constantGain(channel: Float32Array, value: number): void {
   else if (Math.abs(Math.fround(1 - gain)) > GAIN_THRESHOLD) for (let i = 0; i < channel.length; i++) channel[i] = channel[i]! * gain;
 }
 
-function reverb(channels: Float32Array[], stage: Extract<TrackStage, { kind: 'reverb' }>, sampleRate: number, createConvolver: CreateConvolver): Float32Array[] {
+function reverb(
+  channels: Float32Array[],
+  stage: Extract<TrackStage, { kind: 'reverb' }>,
+  sampleRate: number,
+  createConvolver: CreateConvolver,
+): Float32Array[] {
   const impulse = reverbImpulse(sampleRate, stage.decaySec, stage.preDelayMs / 1000, stage.seed);
   // Mono in: both impulse channels over the one signal (the right one first, into a new array; the left in place).
   const [left, right = new Float32Array(channels[0]!.length)] = channels;

@@ -45,7 +45,8 @@ export class ChunkQueue {
       const a = Math.max(from, chunk.offset);
       const b = Math.min(from + count, chunk.offset + chunk.channels[0]!.length);
       if (b <= a) continue;
-      for (let c = 0; c < into.length; c++) into[c]!.set(chunk.channels[c % chunk.channels.length]!.subarray(a - chunk.offset, b - chunk.offset), at + a - from);
+      for (let c = 0; c < into.length; c++)
+        into[c]!.set(chunk.channels[c % chunk.channels.length]!.subarray(a - chunk.offset, b - chunk.offset), at + a - from);
       copied += b - a;
     }
     this.played = Math.max(this.played, from + count);

@@ -68,7 +68,7 @@ describe('RunRenderer: the live stream plays what the offline render plays', () 
         const renderer = new RunRenderer(run, 2, sr, readArrays(sources.get(run.sha256)!), () => cores.shift());
         const out = [new Float32Array(run.frames), new Float32Array(run.frames)];
         // The worker renders in uneven pieces as the ring has room.
-        for (let at = 0; at < run.frames; ) at += renderer.render(out, at, Math.min(run.frames - at, 3000 + (at % 1777)));
+        for (let at = 0; at < run.frames;) at += renderer.render(out, at, Math.min(run.frames - at, 3000 + (at % 1777)));
         const buffer = context.createBuffer(2, run.frames, sr);
         out.forEach((c, i) => buffer.copyToChannel(c, i));
         const input = graph.tracks.get(p.clip.trackId)!.clipInput();

@@ -85,7 +85,11 @@ export class RunRenderer {
         }
         this.voice.render(out, offset + made, n);
       } else {
-        this.read(segment.sourceFrame + this.within, n, out.map((c) => c.subarray(offset + made, offset + made + n)));
+        this.read(
+          segment.sourceFrame + this.within,
+          n,
+          out.map((c) => c.subarray(offset + made, offset + made + n)),
+        );
       }
       made += n;
       this.within += n;

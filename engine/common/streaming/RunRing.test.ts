@@ -45,7 +45,8 @@ describe('RunRing (shared memory) and ChunkQueue (transferred chunks)', () => {
     const shared = RunRing.create(1, 256);
     const writer = new RunRing(shared);
     const reader = kind === 'ring' ? new RunRing(shared) : new ChunkQueue();
-    const write = (at: number, count: number) => (reader instanceof ChunkQueue ? reader.push({ offset: at, channels: [ramp(at, count)] }) : writer.write([ramp(at, count)], count, 0, at));
+    const write = (at: number, count: number) =>
+      reader instanceof ChunkQueue ? reader.push({ offset: at, channels: [ramp(at, count)] }) : writer.write([ramp(at, count)], count, 0, at);
     // Fill and play the ring once, so its memory holds old audio everywhere.
     write(0, 256);
     const out = [new Float32Array(256)];

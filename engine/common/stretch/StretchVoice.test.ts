@@ -11,12 +11,13 @@ function music(seconds: number, seed: number): Float32Array[] {
   const frames = Math.round(seconds * sr);
   return [0, 1].map((c) => {
     const x = new Float32Array(frames);
-    for (let i = 0; i < frames; i++) x[i] = 0.3 * Math.sin((2 * Math.PI * (220 + 110 * c) * i) / sr) * (1 + Math.sin(i / 3000)) / 2 + 0.05 * (random() - 0.5);
+    for (let i = 0; i < frames; i++) x[i] = (0.3 * Math.sin((2 * Math.PI * (220 + 110 * c) * i) / sr) * (1 + Math.sin(i / 3000))) / 2 + 0.05 * (random() - 0.5);
     return x;
   });
 }
 
-const same = (a: Float32Array, b: Float32Array) => a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const same = (a: Float32Array, b: Float32Array) =>
+  a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 describe('StretchVoice', () => {
   it('renders the same samples whether asked for all at once or in uneven pieces (live stream = offline render)', async () => {
@@ -27,7 +28,7 @@ describe('StretchVoice', () => {
     const pieces = [new Float32Array(80_000), new Float32Array(80_000)];
     const voice = new StretchVoice(await createSignalsmith(), 2, sr, options, 20_000, readArrays(source));
     const random = seededRandom(9);
-    for (let done = 0; done < 80_000; ) {
+    for (let done = 0; done < 80_000;) {
       const n = Math.min(80_000 - done, 1 + Math.floor(random() * 3000));
       voice.render(pieces, done, n);
       done += n;
@@ -40,7 +41,12 @@ describe('StretchVoice', () => {
     const source = music(2, 2);
     const start = 12_345;
     const options = { timeFactor: 1.25, semitones: 0 };
-    const [expected] = stretchChannels(await createSignalsmith(), source.map((c) => c.subarray(start)), sr, options);
+    const [expected] = stretchChannels(
+      await createSignalsmith(),
+      source.map((c) => c.subarray(start)),
+      sr,
+      options,
+    );
     const out = [new Float32Array(expected!.length), new Float32Array(expected!.length)];
     new StretchVoice(await createSignalsmith(), 2, sr, options, start, readArrays(source)).render(out, 0, expected!.length);
     expect(same(out[0]!, expected!)).toBe(true);

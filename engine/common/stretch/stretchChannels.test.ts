@@ -17,13 +17,25 @@ function sine(frequency: number, seconds: number, amplitude = 0.5): Float32Array
  */
 export function tonalSnr(y: Float32Array, expectedHz: number, from: number, to: number): { snrDb: number; centsOff: number } {
   const residual = (f: number) => {
-    let ss = 0, cc = 0, sc = 0, ys = 0, yc = 0;
+    let ss = 0,
+      cc = 0,
+      sc = 0,
+      ys = 0,
+      yc = 0;
     for (let i = from; i < to; i++) {
-      const s = Math.sin((2 * Math.PI * f * i) / sr), c = Math.cos((2 * Math.PI * f * i) / sr);
-      ss += s * s; cc += c * c; sc += s * c; ys += y[i]! * s; yc += y[i]! * c;
+      const s = Math.sin((2 * Math.PI * f * i) / sr),
+        c = Math.cos((2 * Math.PI * f * i) / sr);
+      ss += s * s;
+      cc += c * c;
+      sc += s * c;
+      ys += y[i]! * s;
+      yc += y[i]! * c;
     }
-    const det = ss * cc - sc * sc, a = (ys * cc - yc * sc) / det, b = (yc * ss - ys * sc) / det;
-    let signal = 0, error = 0;
+    const det = ss * cc - sc * sc,
+      a = (ys * cc - yc * sc) / det,
+      b = (yc * ss - ys * sc) / det;
+    let signal = 0,
+      error = 0;
     for (let i = from; i < to; i++) {
       const fit = a * Math.sin((2 * Math.PI * f * i) / sr) + b * Math.cos((2 * Math.PI * f * i) / sr);
       signal += fit * fit;
@@ -31,9 +43,11 @@ export function tonalSnr(y: Float32Array, expectedHz: number, from: number, to: 
     }
     return { signal, error };
   };
-  let lo = expectedHz * 0.99, hi = expectedHz * 1.01;
+  let lo = expectedHz * 0.99,
+    hi = expectedHz * 1.01;
   for (let k = 0; k < 40; k++) {
-    const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
+    const m1 = lo + (hi - lo) / 3,
+      m2 = hi - (hi - lo) / 3;
     if (residual(m1).error < residual(m2).error) hi = m2;
     else lo = m1;
   }
@@ -65,7 +79,8 @@ describe('stretchChannels (Signalsmith Stretch, offline)', () => {
     const factor = 1.25;
     const [y] = stretchChannels(await createSignalsmith(), [x], sr, { timeFactor: factor, semitones: 0 });
     const peakNear = (center: number) => {
-      let best = 0, at = 0;
+      let best = 0,
+        at = 0;
       for (let i = center - 2000; i < center + 2000; i++) if (Math.abs(y![i]!) > best) [best, at] = [Math.abs(y![i]!), i];
       return at;
     };

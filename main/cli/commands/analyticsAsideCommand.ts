@@ -14,6 +14,10 @@ export const analyticsAsideCommand: Command = {
   usage: '',
   async run({ services, out }) {
     const groups = await callContract(await services(), 'analytics.aside', {});
-    out.result(groups, () => (groups.length ? groups.map((g) => `${g.label} (${g.keyKind}): ${g.plays} play(s), ${g.firstPlayedAt.slice(0, 10)} … ${g.lastPlayedAt.slice(0, 10)}`) : ['No plays are waiting for an export.']));
+    out.result(groups, () =>
+      groups.length
+        ? groups.map((g) => `${g.label} (${g.keyKind}): ${g.plays} play(s), ${g.firstPlayedAt.slice(0, 10)} … ${g.lastPlayedAt.slice(0, 10)}`)
+        : ['No plays are waiting for an export.'],
+    );
   },
 };

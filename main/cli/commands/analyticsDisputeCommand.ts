@@ -18,7 +18,13 @@ export const analyticsDisputeCommand: Command = {
   options: { undo: { type: 'boolean' } },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 2) throw new UsageError('name an export id and a catch id');
-    const result = await callContract(await services(), 'analytics.dispute', { exportId: positionals[0]!, catchId: positionals[1]!, disputed: values.undo !== true });
-    out.result(result, () => [result.disputed ? 'Disputed: those plays count again when flagged plays are excluded.' : 'Dispute withdrawn: those plays are flagged again.']);
+    const result = await callContract(await services(), 'analytics.dispute', {
+      exportId: positionals[0]!,
+      catchId: positionals[1]!,
+      disputed: values.undo !== true,
+    });
+    out.result(result, () => [
+      result.disputed ? 'Disputed: those plays count again when flagged plays are excluded.' : 'Dispute withdrawn: those plays are flagged again.',
+    ]);
   },
 };

@@ -21,6 +21,10 @@ export const analyticsFlaggedCommand: Command = {
     const limit = values.limit === undefined ? 100 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
     const plays = await callContract(await services(), 'analytics.flaggedPlays', { exportId: positionals[0]!, limit });
-    out.result(plays, () => (plays.length ? plays.map((p) => `${p.playedAt}  listener ${p.listener}  ${p.country}  ${p.msPlayed} ms  ${p.rules.join(', ')}${p.disputed ? '  [disputed]' : ''}`) : ['No flagged plays.']));
+    out.result(plays, () =>
+      plays.length
+        ? plays.map((p) => `${p.playedAt}  listener ${p.listener}  ${p.country}  ${p.msPlayed} ms  ${p.rules.join(', ')}${p.disputed ? '  [disputed]' : ''}`)
+        : ['No flagged plays.'],
+    );
   },
 };

@@ -15,7 +15,8 @@ import { callContract } from '../callContract';
 export const analyticsImportCommand: Command = {
   name: 'analytics import',
   summary: 'Import listener plays (NDJSON or CSV play log, or a Spotify extended streaming history JSON file)',
-  usage: 'FILE [--listener NAME]   (a Spotify history without usernames is one listener: by default its own, from the file\'s content; --listener names it, so several files of one account are one listener)',
+  usage:
+    "FILE [--listener NAME]   (a Spotify history without usernames is one listener: by default its own, from the file's content; --listener names it, so several files of one account are one listener)",
   options: { listener: { type: 'string' } },
   async run({ positionals, values, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one play file');
@@ -25,7 +26,9 @@ export const analyticsImportCommand: Command = {
     });
     out.result(summary, () => [
       `Read ${summary.lines} play(s) (${summary.format}) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial, ${summary.aside} kept aside (no export yet), ${summary.malformed} malformed, ${summary.ignored} ignored.`,
-      ...(summary.dropped ? [`  ${summary.dropped} play(s) of ${summary.droppedTracks} other track(s) — not by you, no ISRC of yours — dropped, not stored.`] : []),
+      ...(summary.dropped
+        ? [`  ${summary.dropped} play(s) of ${summary.droppedTracks} other track(s) — not by you, no ISRC of yours — dropped, not stored.`]
+        : []),
       ...(summary.spotifyListener ? [`  listener: ${summary.spotifyListener.label}`] : []),
       ...summary.matches.map((m) => `  ${m.label} → "${m.exportTitle}" (${m.exportId}) by ${m.how}: ${m.plays} play(s)`),
       ...summary.unmatched.map((u) => `  no export for ${u.label} (${u.keyKind}): ${u.plays} play(s) kept aside`),

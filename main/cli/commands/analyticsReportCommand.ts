@@ -31,16 +31,25 @@ function reportLines(report: AnalyticsReport): string[] {
     ...(report.sectionsNote ? [`  ${report.sectionsNote}`] : []),
     ...(flagged.plays ? [`Looks artificial: ${flagged.plays} play(s)${flagged.disputed ? `, ${flagged.disputed} disputed` : ''}:`] : []),
     ...flagged.catches.map(
-      (c) => `  ${c.plays} — ${c.reason}${c.listener ? ` (listener ${c.listener})` : c.country ? ` (${c.country})` : ''}, ${c.from.slice(0, 16)}–${c.to.slice(0, 16)}${c.disputed ? ' [disputed]' : ''}  id ${c.id}`,
+      (c) =>
+        `  ${c.plays} — ${c.reason}${c.listener ? ` (listener ${c.listener})` : c.country ? ` (${c.country})` : ''}, ${c.from.slice(0, 16)}–${c.to.slice(0, 16)}${c.disputed ? ' [disputed]' : ''}  id ${c.id}`,
     ),
-    `Top countries: ${report.breakdowns.country.slice(0, 5).map((c) => `${c.key} ${c.plays}`).join(', ') || '—'}`,
+    `Top countries: ${
+      report.breakdowns.country
+        .slice(0, 5)
+        .map((c) => `${c.key} ${c.plays}`)
+        .join(', ') || '—'
+    }`,
     `Sources: ${report.breakdowns.source.map((x) => `${x.key} ${x.plays}`).join(', ') || '—'}`,
     ...report.versions.map((v) => `Version "${v.export.title}" (revision ${v.export.revision}): ${headlineLine(v.headline)}`),
     ...report.moments
       .filter((m) => m.versions.length > 1)
       .flatMap((m) => [
         `At ${clock(m.second)} (${m.origin === 'fix' ? `fix tried from revision ${m.fixRevision}` : 'drop-off'}):`,
-        ...m.versions.map((v) => `  "${v.title}" rev. ${v.revision}: ${percent(v.at)} still listening, ${percent(v.after)} 3 s later (lost ${percent(v.lostShare)}), ${v.plays} plays`),
+        ...m.versions.map(
+          (v) =>
+            `  "${v.title}" rev. ${v.revision}: ${percent(v.at)} still listening, ${percent(v.after)} 3 s later (lost ${percent(v.lostShare)}), ${v.plays} plays`,
+        ),
       ]),
     ...(report.similar ? [`Your ${report.similar.exports} other export(s) of similar length: ${headlineLine(report.similar.headline)}`] : []),
   ];
@@ -62,7 +71,8 @@ function reportLines(report: AnalyticsReport): string[] {
  */
 export const analyticsReportCommand: Command = {
   name: 'analytics report',
-  summary: "One export's listener figures: headline, listener segments, drop-off moments, flags with reasons, versions at the moments that matter (the Analytics dashboard)",
+  summary:
+    "One export's listener figures: headline, listener segments, drop-off moments, flags with reasons, versions at the moments that matter (the Analytics dashboard)",
   usage: 'EXPORT_ID [--exclude-flagged]',
   options: { 'exclude-flagged': { type: 'boolean' } },
   async run({ positionals, values, services, out }) {

@@ -27,6 +27,8 @@ export const analyticsSimulateCommand: Command = {
       days: numberOption(values, 'days', { integer: true, min: 1, takes: 'a number of days' }),
       artificialShare: artificial,
     });
-    out.result(summary, () => [`Simulated ${summary.lines} play(s) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial.`]);
+    out.result(summary, () => [
+      `Simulated ${summary.lines} play(s) in ${summary.seconds.toFixed(1)} s: ${summary.added} added, ${summary.duplicates} already there, ${summary.flagged} flagged as artificial.`,
+    ]);
   },
 };

@@ -20,6 +20,10 @@ export const approvalImportCommand: Command = {
   async run({ positionals, services, out }) {
     if (positionals.length !== 1) throw new UsageError('name one approval file');
     const result = await callContract(await services(), 'approvals.import', { source: { path: path.resolve(positionals[0]!) } });
-    out.result(result, () => `Approval by ${result.licensor} of "${result.project}" (revision ${result.revision}) for ${result.channel} under ${result.licence}${result.validUntil ? `, until ${result.validUntil}` : ''}.`);
+    out.result(
+      result,
+      () =>
+        `Approval by ${result.licensor} of "${result.project}" (revision ${result.revision}) for ${result.channel} under ${result.licence}${result.validUntil ? `, until ${result.validUntil}` : ''}.`,
+    );
   },
 };

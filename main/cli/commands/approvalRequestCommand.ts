@@ -22,11 +22,19 @@ export const approvalRequestCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('name one project id');
     if (typeof values.licence !== 'string') throw new UsageError('name the licence with --licence ID');
     if (typeof values.out !== 'string') throw new UsageError('name the request file with --out FILE');
-    if (values.channel !== undefined && !exportChannels.includes(values.channel as never)) throw new UsageError(`--channel is one of ${exportChannels.join(', ')}`);
+    if (values.channel !== undefined && !exportChannels.includes(values.channel as never))
+      throw new UsageError(`--channel is one of ${exportChannels.join(', ')}`);
     const target = path.resolve(values.out);
     if (fs.existsSync(target)) throw new Error(`${target} already exists`);
-    const request = await callContract(await services(), 'approvals.request', { projectId: positionals[0]!, licenceId: values.licence, ...(values.channel ? { channel: values.channel as 'social-only' } : {}) });
+    const request = await callContract(await services(), 'approvals.request', {
+      projectId: positionals[0]!,
+      licenceId: values.licence,
+      ...(values.channel ? { channel: values.channel as 'social-only' } : {}),
+    });
     fs.writeFileSync(target, `${JSON.stringify(request, null, 2)}\n`, { flag: 'wx' });
-    out.result({ path: target, request }, () => `Wrote ${target}: send it to the licensor of ${request.licence}; import what they sign with stemroom approval import FILE.`);
+    out.result(
+      { path: target, request },
+      () => `Wrote ${target}: send it to the licensor of ${request.licence}; import what they sign with stemroom approval import FILE.`,
+    );
   },
 };

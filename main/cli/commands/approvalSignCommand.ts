@@ -24,7 +24,8 @@ export const approvalSignCommand: Command = {
     if (typeof values.key !== 'string') throw new UsageError('name your private key with --key FILE');
     if (typeof values.out !== 'string') throw new UsageError('name the approval file with --out FILE');
     const validUntil = values['valid-until'];
-    if (validUntil !== undefined && (typeof validUntil !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(validUntil))) throw new UsageError('--valid-until is a date, YYYY-MM-DD');
+    if (validUntil !== undefined && (typeof validUntil !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(validUntil)))
+      throw new UsageError('--valid-until is a date, YYYY-MM-DD');
     const read = (file: string, what: string) => {
       try {
         return fs.readFileSync(path.resolve(file), 'utf8');
@@ -42,6 +43,10 @@ export const approvalSignCommand: Command = {
     const { fingerprint, ...body } = approval;
     const target = path.resolve(values.out);
     fs.writeFileSync(target, `${JSON.stringify(body, null, 2)}\n`, { flag: 'wx' });
-    out.result({ path: target, fingerprint }, () => `Approved ${approval.project.name} (revision ${approval.project.revision}) for ${approval.channel} under ${approval.licence}, signed with key ${displayFingerprint(fingerprint)}: ${target}`);
+    out.result(
+      { path: target, fingerprint },
+      () =>
+        `Approved ${approval.project.name} (revision ${approval.project.revision}) for ${approval.channel} under ${approval.licence}, signed with key ${displayFingerprint(fingerprint)}: ${target}`,
+    );
   },
 };

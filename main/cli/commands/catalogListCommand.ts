@@ -32,7 +32,8 @@ export const catalogListCommand: Command = {
     out.result(result, () => [
       `${result.total} recording(s) (rights as of ${result.date} in ${result.territory})`,
       ...result.items.map(
-        (r) => `${r.id.padEnd(24)} ${r.title} — ${r.displayArtist}  ${r.bpm} BPM ${r.key}  remix:${r.remix.allowed ? 'yes' : 'no'} cover:${r.cover.allowed ? 'yes' : 'no'}`,
+        (r) =>
+          `${r.id.padEnd(24)} ${r.title} — ${r.displayArtist}  ${r.bpm} BPM ${r.key}  remix:${r.remix.allowed ? 'yes' : 'no'} cover:${r.cover.allowed ? 'yes' : 'no'}`,
       ),
     ]);
   },

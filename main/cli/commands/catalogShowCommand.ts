@@ -46,7 +46,10 @@ export const catalogShowCommand: Command = {
       ...r.masterOwners.map((m) => `  master owned by ${m.name} ${percent(m.shareBp)}`),
       ...r.credits.map((c) => `  ${c.role}: ${c.name}${c.instrument ? ` (${c.instrument})` : ''}`),
       'Stems:',
-      ...r.stems.map((s) => `  ${s.name.padEnd(16)} ${s.kind.padEnd(7)} ${s.durationSec.toFixed(1)} s  ${s.loudnessLufs ?? '–'} LUFS${s.remix.usable ? '' : `  (not for remix: ${s.remix.reason})`}`),
+      ...r.stems.map(
+        (s) =>
+          `  ${s.name.padEnd(16)} ${s.kind.padEnd(7)} ${s.durationSec.toFixed(1)} s  ${s.loudnessLufs ?? '–'} LUFS${s.remix.usable ? '' : `  (not for remix: ${s.remix.reason})`}`,
+      ),
       `Licences (as of ${r.date} in ${r.territory}):`,
       ...r.licences.map((l) => `  ${l.id} [${l.type}, ${l.licensor}] ${l.summary}${l.inactiveReason ? `  — not in force: ${l.inactiveReason}` : ''}`),
       `Remix: ${r.remix.allowed ? 'allowed' : `not allowed — ${r.remix.reasons.join(' ')}`}`,

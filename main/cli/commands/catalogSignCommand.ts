@@ -37,8 +37,14 @@ export const catalogSignCommand: Command = {
       throw new Error(`${values.key}: ${(error as Error).message}`);
     }
     const signed = signPackageFolder(path.resolve(positionals[0]!), pem, new Date());
-    out.result({ package: path.resolve(positionals[0]!), signatureFile: path.join(path.resolve(positionals[0]!), 'signature.json'), fingerprint: signed.fingerprint, manifestSha256: signed.manifestSha256 }, () => [
-      `Signed ${positionals[0]} (manifest ${signed.manifestSha256.slice(0, 12)}…) with key ${displayFingerprint(signed.fingerprint)}.`,
-    ]);
+    out.result(
+      {
+        package: path.resolve(positionals[0]!),
+        signatureFile: path.join(path.resolve(positionals[0]!), 'signature.json'),
+        fingerprint: signed.fingerprint,
+        manifestSha256: signed.manifestSha256,
+      },
+      () => [`Signed ${positionals[0]} (manifest ${signed.manifestSha256.slice(0, 12)}…) with key ${displayFingerprint(signed.fingerprint)}.`],
+    );
   },
 };

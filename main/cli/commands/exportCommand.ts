@@ -27,7 +27,8 @@ import { aiUses, exportChannels, type AiUse, type ExportChannel } from '../../..
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Check the licences, render, and write an attributed export (refused with reasons when a licence forbids it)',
-  usage: 'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--channel streaming-distribution|social-only|non-commercial|sync-on-request] [--ai-use voice-model|training] [--bundle [--zip]]',
+  usage:
+    'PROJECT_ID --out FILE [--format wav|flac|mp3] [--bit-depth 16|24] [--sample-rate 44100|48000|88200|96000] [--territory CC] [--normalize LUFS] [--title T] [--creator NAME] [--isrc CC-XXX-YY-NNNNN] [--channel streaming-distribution|social-only|non-commercial|sync-on-request] [--ai-use voice-model|training] [--bundle [--zip]]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
@@ -51,10 +52,12 @@ export const exportCommand: Command = {
     const bitDepth = numberOption(values, 'bit-depth', { integer: true, takes: '16 or 24' }) ?? 24;
     if (bitDepth !== 16 && bitDepth !== 24) throw new UsageError(`--bit-depth takes 16 or 24, not "${bitDepth}"`);
     const sampleRate = numberOption(values, 'sample-rate', { integer: true, takes: `${PROJECT_SAMPLE_RATES.join(', ')} (Hz)` });
-    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as ProjectSampleRate)) throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
+    if (sampleRate !== undefined && !PROJECT_SAMPLE_RATES.includes(sampleRate as ProjectSampleRate))
+      throw new UsageError(`--sample-rate is ${PROJECT_SAMPLE_RATES.join(', ')} (Hz); without it the export keeps the project's rate`);
     const normalize = numberOption(values, 'normalize', { min: -40, max: -5, takes: 'a loudness target in LUFS from -40 to -5, e.g. -14' }) ?? null;
     const channel = values.channel ?? 'streaming-distribution';
-    if (!exportChannels.includes(channel as ExportChannel)) throw new UsageError(`--channel is one of ${exportChannels.join(', ')} (where the export goes; every licence's scopes are checked)`);
+    if (!exportChannels.includes(channel as ExportChannel))
+      throw new UsageError(`--channel is one of ${exportChannels.join(', ')} (where the export goes; every licence's scopes are checked)`);
     const aiUse = values['ai-use'];
     if (aiUse !== undefined && !aiUses.includes(aiUse as AiUse)) throw new UsageError(`--ai-use is ${aiUses.join(' or ')}`);
     try {

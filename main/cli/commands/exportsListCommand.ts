@@ -15,6 +15,10 @@ export const exportsListCommand: Command = {
   options: { project: { type: 'string' } },
   async run({ values, services, out }) {
     const list = await callContract(await services(), 'exports.list', { projectId: typeof values.project === 'string' ? values.project : undefined });
-    out.result(list, () => (list.length === 0 ? 'No exports yet.' : list.map((e) => `#${e.ledgerPosition} ${e.createdAt.slice(0, 19)} ${e.format} ${e.fileState.padEnd(8)} ${e.title} → ${e.path}`)));
+    out.result(list, () =>
+      list.length === 0
+        ? 'No exports yet.'
+        : list.map((e) => `#${e.ledgerPosition} ${e.createdAt.slice(0, 19)} ${e.format} ${e.fileState.padEnd(8)} ${e.title} → ${e.path}`),
+    );
   },
 };

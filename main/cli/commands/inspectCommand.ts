@@ -44,7 +44,13 @@ export const inspectCommand: Command = {
         ...inspection.problems.map((p) => `! ${p}`),
       ];
     });
-    return inspection.hasRecord && inspection.audioMatches && inspection.ledger === 'matches' && inspection.signature?.status === 'valid' && inspection.problems.length === 0 ? 0 : 1;
+    return inspection.hasRecord &&
+      inspection.audioMatches &&
+      inspection.ledger === 'matches' &&
+      inspection.signature?.status === 'valid' &&
+      inspection.problems.length === 0
+      ? 0
+      : 1;
   },
 };
 

@@ -31,7 +31,9 @@ export const lineageCommand: Command = {
       for (const node of graph.nodes) {
         const parents = graph.edges.filter((e) => e.to === node.id).map((e) => graph.nodes.find((n) => n.id === e.from)?.title ?? e.from);
         const mark = node.id === graph.focus ? '▶ ' : '  ';
-        lines.push(`${mark}${'  '.repeat(node.generation)}${node.title} — ${node.kind} by ${node.maker}${parents.length ? ` (from ${parents.join(', ')})` : ''}${node.inLibrary ? '' : ' [known from a chain]'}`);
+        lines.push(
+          `${mark}${'  '.repeat(node.generation)}${node.title} — ${node.kind} by ${node.maker}${parents.length ? ` (from ${parents.join(', ')})` : ''}${node.inLibrary ? '' : ' [known from a chain]'}`,
+        );
         lines.push(`${'  '.repeat(node.generation + 2)}licences: ${node.licences.join(', ') || '—'}`);
         const share = (list: typeof node.receives.master) => list.map((s) => `${s.name} ${(s.shareBp / 100).toFixed(2)} %`).join(', ') || '—';
         lines.push(`${'  '.repeat(node.generation + 2)}master: ${share(node.receives.master)}; publishing: ${share(node.receives.publishing)}`);

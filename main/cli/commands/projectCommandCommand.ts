@@ -6,7 +6,9 @@ import { callContract } from '../callContract';
 /** One edit command in a line: its type and the fields that say what it does. */
 function commandLine(command: EditCommand): string {
   const { type, ...rest } = command;
-  const fields = Object.entries(rest).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+  const fields = Object.entries(rest)
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+    .join(' ');
   const line = `${type} ${fields}`;
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
@@ -41,7 +43,8 @@ export const projectCommandCommand: Command = {
     const text = words.join(' ');
     let apply: number | undefined;
     if (values.apply !== undefined) {
-      if (typeof values.apply !== 'string' || !/^[0-9]{1,6}$/.test(values.apply) || Number(values.apply) < 1) throw new UsageError('--apply takes the number of a reading, e.g. --apply 1');
+      if (typeof values.apply !== 'string' || !/^[0-9]{1,6}$/.test(values.apply) || Number(values.apply) < 1)
+        throw new UsageError('--apply takes the number of a reading, e.g. --apply 1');
       apply = Number(values.apply);
     }
     const result = await callContract(await services(), 'projects.command', { projectId, text, ...(apply === undefined ? {} : { apply }) });

@@ -7,8 +7,14 @@ const DAY = 86_400_000;
 
 it('0002 moves every stored play, flags and import included, into per-day rows and drops the plays table', () => {
   const db = new Database(':memory:');
-  migrate(db, 1, analyticsMigrations(() => 0));
-  const insert = db.prepare('INSERT INTO plays (export_seq, played_at, listener, ms_played, country, source, reason_end, flags, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  migrate(
+    db,
+    1,
+    analyticsMigrations(() => 0),
+  );
+  const insert = db.prepare(
+    'INSERT INTO plays (export_seq, played_at, listener, ms_played, country, source, reason_end, flags, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const day = 20_400;
   const plays = [
     [1, day * DAY + 5, 7, 2000, 'US', 2, 3, 1, 2],
@@ -18,10 +24,18 @@ it('0002 moves every stored play, flags and import included, into per-day rows a
     [2, day * DAY + 60_000, 9, 31_000, 'BR', 0, 3, 2, 1],
   ] as const;
   for (const p of plays) insert.run(...p);
-  migrate(db, 2, analyticsMigrations(() => 0));
+  migrate(
+    db,
+    2,
+    analyticsMigrations(() => 0),
+  );
 
   expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'plays'").all()).toEqual([]);
-  const rows = db.prepare<[], { seq: number; day: number; plays: number; columns: Buffer }>('SELECT export_seq AS seq, day, plays, columns FROM play_days ORDER BY export_seq, day').all();
+  const rows = db
+    .prepare<[], { seq: number; day: number; plays: number; columns: Buffer }>(
+      'SELECT export_seq AS seq, day, plays, columns FROM play_days ORDER BY export_seq, day',
+    )
+    .all();
   expect(rows.map((r) => [r.seq, r.day, r.plays])).toEqual([
     [1, day, 3],
     [1, day + 1, 1],

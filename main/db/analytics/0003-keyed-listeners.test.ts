@@ -15,7 +15,9 @@ it('0003 rekeys every stored listener (plays by day and aside), keeps every othe
   db.prepare('INSERT INTO play_days (export_seq, day, plays, columns) VALUES (1, 20400, 2, ?)').run(columns);
   db.exec(`INSERT INTO plays_aside VALUES ('isrc', 'GBXYZ2600001', 'GB-XYZ-26-00001', 5, 99, 1000, 'SE', 0, 0, 1)`);
   db.exec(`INSERT INTO rollup_totals VALUES (1, 0, 2, 0, 0, 10)`);
-  db.exec(`INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored) VALUES ('a', 'b', 'csv', 't', 1, 1, 0, 0, 0, 0)`);
+  db.exec(
+    `INSERT INTO play_imports (file_name, file_sha256, format, imported_at, lines, added, duplicates, malformed, aside, ignored) VALUES ('a', 'b', 'csv', 't', 1, 1, 0, 0, 0, 0)`,
+  );
 
   migrate(db, 3, analyticsMigrations(rekey));
   const after = db.prepare<[], Buffer>('SELECT columns FROM play_days').pluck().get()!;

@@ -48,15 +48,21 @@ const counts = 'plays, skips, completions, listened_ms AS listenedMs';
 export function analyticsReadQueries(db: AnalyticsDatabase) {
   const tracked = db.prepare<[string], { seq: number; durationMs: number }>('SELECT seq, duration_ms AS durationMs FROM tracked_exports WHERE export_id = ?');
   const totals = db.prepare<[number], TotalsRow>(`SELECT flagged, ${counts} FROM rollup_totals WHERE export_seq = ?`);
-  const endings = db.prepare<[number], { flagged: number; second: number; plays: number }>('SELECT flagged, second, plays FROM rollup_endings WHERE export_seq = ?');
+  const endings = db.prepare<[number], { flagged: number; second: number; plays: number }>(
+    'SELECT flagged, second, plays FROM rollup_endings WHERE export_seq = ?',
+  );
   const breakdowns = db.prepare<[number], BreakdownRow>(`SELECT flagged, dimension, key, ${counts} FROM rollup_breakdowns WHERE export_seq = ?`);
   const listenerCounts = `listeners, one_time AS oneTime, counted_listeners AS countedListeners, counted_one_time AS countedOneTime, strict_listeners AS strictListeners, strict_one_time AS strictOneTime`;
   const listeners = db.prepare<[number], ListenerCounts>(`SELECT ${listenerCounts} FROM export_listeners WHERE export_seq = ?`);
-  const listenerKeys = db.prepare<[number], { keys: Buffer; plays: Buffer; counted: Buffer }>('SELECT keys, plays, counted FROM export_listeners WHERE export_seq = ?');
+  const listenerKeys = db.prepare<[number], { keys: Buffer; plays: Buffer; counted: Buffer }>(
+    'SELECT keys, plays, counted FROM export_listeners WHERE export_seq = ?',
+  );
   const catches = db.prepare<[number], CatchRow>(
     'SELECT rule, listener, country, from_minute AS fromMinute, to_minute AS toMinute, plays, disputed FROM flag_catches WHERE export_seq = ? ORDER BY plays DESC, from_minute',
   );
-  const fixAttempts = db.prepare<[string], FixAttemptRow>('SELECT id, export_id AS exportId, second, revision, created_at AS createdAt FROM fix_attempts WHERE project_id = ? ORDER BY id');
+  const fixAttempts = db.prepare<[string], FixAttemptRow>(
+    'SELECT id, export_id AS exportId, second, revision, created_at AS createdAt FROM fix_attempts WHERE project_id = ? ORDER BY id',
+  );
   const overview = db.prepare<[], OverviewRow>(
     `SELECT e.export_id AS exportId, e.seq, e.duration_ms AS durationMs, t.flagged, t.plays, t.skips, t.completions, t.listened_ms AS listenedMs
      FROM rollup_totals t JOIN tracked_exports e ON e.seq = t.export_seq`,

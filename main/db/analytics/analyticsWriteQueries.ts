@@ -98,7 +98,9 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
   const playDaysOf = db.prepare<[number], StoredDay>('SELECT day, plays, columns FROM play_days WHERE export_seq = ? ORDER BY day');
   const durationOf = db.prepare<[number], number>('SELECT duration_ms FROM tracked_exports WHERE seq = ?').pluck();
   const seqsWithPlays = db.prepare<[], number>('SELECT DISTINCT export_seq FROM play_days ORDER BY export_seq').pluck();
-  const savePlayDay = db.prepare('INSERT INTO play_days (export_seq, day, plays, columns) VALUES (?, ?, ?, ?) ON CONFLICT (export_seq, day) DO UPDATE SET plays = excluded.plays, columns = excluded.columns');
+  const savePlayDay = db.prepare(
+    'INSERT INTO play_days (export_seq, day, plays, columns) VALUES (?, ?, ?, ?) ON CONFLICT (export_seq, day) DO UPDATE SET plays = excluded.plays, columns = excluded.columns',
+  );
   const insertAside = db.prepare(
     `INSERT OR IGNORE INTO plays_aside (key_kind, key_value, label, played_at, listener, ms_played, country, source, reason_end, import_id)
      VALUES (@keyKind, @keyValue, @label, @playedAt, @listener, @msPlayed, @country, @source, @reasonEnd, @importId)`,
@@ -120,7 +122,21 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     `INSERT INTO rollup_breakdowns (export_seq, flagged, dimension, key, plays, skips, completions, listened_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET plays = plays + excluded.plays, skips = skips + excluded.skips, completions = completions + excluded.completions, listened_ms = listened_ms + excluded.listened_ms`,
   );
-  const exportListeners = db.prepare<[number], { listeners: number; oneTime: number; countedListeners: number; countedOneTime: number; strictListeners: number; strictOneTime: number; keys: Buffer; plays: Buffer; counted: Buffer; strict: Buffer }>(
+  const exportListeners = db.prepare<
+    [number],
+    {
+      listeners: number;
+      oneTime: number;
+      countedListeners: number;
+      countedOneTime: number;
+      strictListeners: number;
+      strictOneTime: number;
+      keys: Buffer;
+      plays: Buffer;
+      counted: Buffer;
+      strict: Buffer;
+    }
+  >(
     `SELECT listeners, one_time AS oneTime, counted_listeners AS countedListeners, counted_one_time AS countedOneTime, strict_listeners AS strictListeners, strict_one_time AS strictOneTime,
        keys, plays, counted, strict FROM export_listeners WHERE export_seq = ?`,
   );
@@ -134,7 +150,9 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
   const insertCatch = db.prepare(
     'INSERT INTO flag_catches (export_seq, rule, listener, country, from_minute, to_minute, plays, disputed) VALUES (@seq, @rule, @listener, @country, @fromMinute, @toMinute, @plays, @disputed)',
   );
-  const disputesOf = db.prepare<[number], DisputeRow>('SELECT id, rule, listener, from_minute AS fromMinute, to_minute AS toMinute, disputed_at AS disputedAt FROM flag_disputes WHERE export_seq = ? ORDER BY id');
+  const disputesOf = db.prepare<[number], DisputeRow>(
+    'SELECT id, rule, listener, from_minute AS fromMinute, to_minute AS toMinute, disputed_at AS disputedAt FROM flag_disputes WHERE export_seq = ? ORDER BY id',
+  );
   const insertDispute = db.prepare('INSERT INTO flag_disputes (export_seq, rule, listener, from_minute, to_minute, disputed_at) VALUES (?, ?, ?, ?, ?, ?)');
   const deleteDispute = db.prepare('DELETE FROM flag_disputes WHERE export_seq = ? AND rule = ? AND listener IS ? AND from_minute = ? AND to_minute = ?');
   const spotifyFile = db.prepare<[string], number>('SELECT listener FROM spotify_files WHERE file_key = ?').pluck();
@@ -179,7 +197,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     },
     addTotals: (seq: number, flagged: number, c: Counts) => addTotals.run(seq, flagged, c.plays, c.skips, c.completions, c.listenedMs),
     addEnding: (seq: number, flagged: number, second: number, plays: number) => addEnding.run(seq, flagged, second, plays),
-    addBreakdown: (seq: number, flagged: number, dimension: string, key: string, c: Counts) => addBreakdown.run(seq, flagged, dimension, key, c.plays, c.skips, c.completions, c.listenedMs),
+    addBreakdown: (seq: number, flagged: number, dimension: string, key: string, c: Counts) =>
+      addBreakdown.run(seq, flagged, dimension, key, c.plays, c.skips, c.completions, c.listenedMs),
     /** An export's listeners with their plays per view, or null before its first plays. */
     exportListeners(seq: number): ExportListeners | null {
       const row = exportListeners.get(seq);
@@ -201,7 +220,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     },
     disputes: (seq: number) => disputesOf.all(seq),
     addDispute: (seq: number, d: Omit<DisputeRow, 'id'>) => insertDispute.run(seq, d.rule, d.listener, d.fromMinute, d.toMinute, d.disputedAt),
-    removeDispute: (seq: number, d: Pick<DisputeRow, 'rule' | 'listener' | 'fromMinute' | 'toMinute'>) => deleteDispute.run(seq, d.rule, d.listener, d.fromMinute, d.toMinute).changes > 0,
+    removeDispute: (seq: number, d: Pick<DisputeRow, 'rule' | 'listener' | 'fromMinute' | 'toMinute'>) =>
+      deleteDispute.run(seq, d.rule, d.listener, d.fromMinute, d.toMinute).changes > 0,
     /** The listener a Spotify file without usernames was first imported as, by the file's keyed hash. */
     spotifyFile: (fileKey: string): number | undefined => spotifyFile.get(fileKey),
     saveSpotifyFile: (fileKey: string, listener: number, importId: number) => saveSpotifyFile.run(fileKey, listener, importId),
@@ -209,7 +229,8 @@ export function analyticsWriteQueries(db: AnalyticsDatabase) {
     deleteMeta: (key: string) => deleteMeta.run(key),
     /** Empties every rollup (before they are built again from the stored plays). */
     deleteAllRollups: () => deleteAllRollups.forEach((s) => s.run()),
-    addFixAttempt: (exportId: string, projectId: string, second: number, revision: number, at: string) => Number(insertFix.run(exportId, projectId, second, revision, at).lastInsertRowid),
+    addFixAttempt: (exportId: string, projectId: string, second: number, revision: number, at: string) =>
+      Number(insertFix.run(exportId, projectId, second, revision, at).lastInsertRowid),
     /** Removes rollup rows whose plays were all taken out again. */
     dropEmptyRollups: (seq: number) => dropEmptyRollups.forEach((s) => s.run(seq)),
   };

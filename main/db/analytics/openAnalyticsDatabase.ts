@@ -13,7 +13,10 @@ export type AnalyticsDatabase = Database.Database;
  * most the last transactions, never corrupts). `rekeyListener` is needed
  * only to migrate a database from before keyed listener hashes.
  */
-export function openAnalyticsDatabase(file: string, { readonly = false, rekeyListener = refuseRekey }: { readonly?: boolean; rekeyListener?: (oldKey: number) => number } = {}): AnalyticsDatabase {
+export function openAnalyticsDatabase(
+  file: string,
+  { readonly = false, rekeyListener = refuseRekey }: { readonly?: boolean; rekeyListener?: (oldKey: number) => number } = {},
+): AnalyticsDatabase {
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
     // Before the first read: another process's import may hold the write lock (WAL lets reads through; a migration waits).

@@ -10,7 +10,20 @@ it('0002 adds the catalog beside an existing library, with its constraints', () 
   migrate(db, 2);
   expect(db.prepare("SELECT value FROM library_meta WHERE key = 'library_id'").pluck().get()).toBe(libraryId);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'recordings_fts_%' ORDER BY name").pluck().all();
-  expect(tables).toEqual(expect.arrayContaining(['catalog_packages', 'parties', 'works', 'work_shares', 'recordings', 'master_shares', 'stems', 'licences', 'licence_history', 'recordings_fts']));
+  expect(tables).toEqual(
+    expect.arrayContaining([
+      'catalog_packages',
+      'parties',
+      'works',
+      'work_shares',
+      'recordings',
+      'master_shares',
+      'stems',
+      'licences',
+      'licence_history',
+      'recordings_fts',
+    ]),
+  );
 
   db.exec(`
     INSERT INTO catalog_packages VALUES ('pkg', 'P', 'Pub', 1, 'sha', 'now');
@@ -21,8 +34,12 @@ it('0002 adds the catalog beside an existing library, with its constraints', () 
   // A master licence must name a recording; a share is 0–10000 basis points; a work must exist.
   expect(() => db.exec("INSERT INTO licences VALUES ('L', 'pkg', 1, 'master', NULL, 'w', 'p', '2026-01-01', NULL, '{}')")).toThrow(/CHECK/);
   expect(() => db.exec("INSERT INTO work_shares VALUES ('w', 'writer', 0, 'p', 'composer', 10001)")).toThrow(/CHECK/);
-  expect(() => db.exec("INSERT INTO recordings VALUES ('r2', 'pkg', 'no-such-work', 'T', 'ZZ0000000002', 'A', 'L', 120, 'A minor', 1000, NULL, '[]')")).toThrow(/FOREIGN KEY/);
+  expect(() => db.exec("INSERT INTO recordings VALUES ('r2', 'pkg', 'no-such-work', 'T', 'ZZ0000000002', 'A', 'L', 120, 'A minor', 1000, NULL, '[]')")).toThrow(
+    /FOREIGN KEY/,
+  );
   // Full-text search finds by prefix.
-  db.exec("INSERT INTO recordings_fts (rowid, title, display_artist, work_title, people, label, isrc) VALUES (1, 'Glass Orchard', 'Mira Vale', 'Glass Orchard', '', '', '')");
-  expect(db.prepare("SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH '\"orch\"*'").pluck().all()).toEqual([1]);
+  db.exec(
+    "INSERT INTO recordings_fts (rowid, title, display_artist, work_title, people, label, isrc) VALUES (1, 'Glass Orchard', 'Mira Vale', 'Glass Orchard', '', '', '')",
+  );
+  expect(db.prepare('SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH \'"orch"*\'').pluck().all()).toEqual([1]);
 });

@@ -14,6 +14,8 @@ it('0003 adds projects with append-only revisions and user audio, keeping the ca
   `);
   expect(() => db.exec("UPDATE project_revisions SET label = 'tampered'")).toThrow(/append-only/);
   expect(() => db.exec('DELETE FROM project_revisions')).toThrow(/append-only/);
-  expect(() => db.exec("INSERT INTO projects (id, name, kind, recording_id, created_at, updated_at, head_revision) VALUES ('p2', 'X', 'mashup', 'r', 't', 't', 1)")).toThrow(/CHECK/);
+  expect(() =>
+    db.exec("INSERT INTO projects (id, name, kind, recording_id, created_at, updated_at, head_revision) VALUES ('p2', 'X', 'mashup', 'r', 't', 't', 1)"),
+  ).toThrow(/CHECK/);
   expect(db.prepare("SELECT label FROM project_revisions WHERE project_id = 'p1'").pluck().get()).toBe('Created');
 });

@@ -56,7 +56,9 @@ export const migration0007: Migration = {
 /** Each existing party belongs to the first package (by import time) whose manifest declares it. */
 function assignPartyOwners(db: Database): void {
   const versions = db
-    .prepare<[], { package_id: string; manifest_json: string }>('SELECT package_id, manifest_json FROM catalog_package_versions ORDER BY imported_at, package_id, version')
+    .prepare<[], { package_id: string; manifest_json: string }>(
+      'SELECT package_id, manifest_json FROM catalog_package_versions ORDER BY imported_at, package_id, version',
+    )
     .all();
   const setOwner = db.prepare('UPDATE parties SET package_id = ? WHERE id = ? AND package_id IS NULL');
   for (const version of versions) {

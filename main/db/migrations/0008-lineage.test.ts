@@ -15,9 +15,12 @@ it('0008 marks existing stems as plain stems (no mix, nothing upstream) and adds
   `);
   migrate(db, 8);
   expect(db.prepare('SELECT id, mix, contains_json FROM stems').all()).toEqual([{ id: 's-a', mix: 0, contains_json: '[]' }]);
-  expect(() => db.exec("UPDATE stems SET mix = 2")).toThrow(/CHECK/);
+  expect(() => db.exec('UPDATE stems SET mix = 2')).toThrow(/CHECK/);
   expect(() => db.exec("INSERT INTO lineage_manifests VALUES ('no-such-package', 'p', 's', '{}', '{}', 'fp')")).toThrow(/FOREIGN KEY/);
   db.exec("INSERT INTO derivatives VALUES ('pkg-a', 'r-a', 'e-1', 'A', '{}')");
   expect(() => db.exec("INSERT INTO derivatives VALUES ('pkg-a', 'r-b', 'e-1', 'A', '{}')")).toThrow(/UNIQUE|PRIMARY/);
-  expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('publications', 'approvals') ORDER BY name").pluck().all()).toEqual(['approvals', 'publications']);
+  expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('publications', 'approvals') ORDER BY name").pluck().all()).toEqual([
+    'approvals',
+    'publications',
+  ]);
 });

@@ -9,6 +9,15 @@ import { migration0007 } from './0007-rights-integrity';
 import { migration0008 } from './0008-lineage';
 
 /** Every schema step in order; `version` must equal its position + 1. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+];
 
 export const latestSchemaVersion = migrations.length;

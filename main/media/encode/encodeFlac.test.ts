@@ -28,8 +28,13 @@ describe('encodeFlac', () => {
     const file = path.join(tempDir(), 'test.flac');
     fs.writeFileSync(file, flacFile(encodeFlac(samples, sampleRate, bps), []));
     // crccheck+explode: ffmpeg fails on any frame whose CRC-8 or CRC-16 is wrong, instead of concealing it.
-    const raw = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-err_detect', 'crccheck+explode', '-xerror', '-i', file, '-f', bps === 16 ? 's16le' : 's32le', '-'], { maxBuffer: 1 << 28 });
-    const decoded = bps === 16 ? new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2) : new Int32Array(raw.buffer, raw.byteOffset, raw.length / 4).map((v) => v >> 8);
+    const raw = execFileSync(
+      'ffmpeg',
+      ['-hide_banner', '-loglevel', 'error', '-err_detect', 'crccheck+explode', '-xerror', '-i', file, '-f', bps === 16 ? 's16le' : 's32le', '-'],
+      { maxBuffer: 1 << 28 },
+    );
+    const decoded =
+      bps === 16 ? new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2) : new Int32Array(raw.buffer, raw.byteOffset, raw.length / 4).map((v) => v >> 8);
     expect(decoded.length).toBe(frames * 2);
     for (let i = 0; i < frames; i++) {
       if (decoded[i * 2] !== samples[0]![i] || decoded[i * 2 + 1] !== samples[1]![i]) throw new Error(`sample ${i} differs`);

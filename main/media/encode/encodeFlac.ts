@@ -199,7 +199,8 @@ function encodeFrames(samples: readonly Int32Array[], sampleRate: number, bps: 1
       const [left, right] = blocks as [Int32Array, Int32Array];
       const side = new Int32Array(size);
       const mid = new Int32Array(size);
-      let lr = 0, ms = 0;
+      let lr = 0,
+        ms = 0;
       for (let i = 0; i < size; i++) {
         side[i] = left[i]! - right[i]!;
         mid[i] = (left[i]! + right[i]!) >> 1;

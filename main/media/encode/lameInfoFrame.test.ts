@@ -10,7 +10,22 @@ import type { TagSet } from '../metadata/TagSet';
 import { tempDir } from '../../../tests/helpers/tempDir';
 import { ffprobe, mediainfo, mutagen } from '../../../tests/helpers/metadataReaders';
 
-const tags: TagSet = { title: 'Tone', artist: 'Test', performers: [], composers: [], lyricists: [], arrangers: [], date: '2026-11-24T12:00:00.000Z', copyright: '', comment: '', software: 'Stemroom test', sourceIsrcs: [], sourceIswcs: [], exportId: 'x', attribution: '{}' };
+const tags: TagSet = {
+  title: 'Tone',
+  artist: 'Test',
+  performers: [],
+  composers: [],
+  lyricists: [],
+  arrangers: [],
+  date: '2026-11-24T12:00:00.000Z',
+  copyright: '',
+  comment: '',
+  software: 'Stemroom test',
+  sourceIsrcs: [],
+  sourceIswcs: [],
+  exportId: 'x',
+  attribution: '{}',
+};
 
 /** A quiet tone with one full-scale click at `click`: where the click comes out shows the delay a decoder removed. */
 function toneWithClick(sampleRate: number, seconds: number, click: number): Float32Array[] {
@@ -49,8 +64,15 @@ describe('MP3 LAME info frame', () => {
     expect(probe.warnings).toEqual([]); // no "Estimating duration from bitrate"
     expect(Number(probe.stream.duration)).toBeCloseTo((frames * 1152) / sampleRate, 6); // the frame count read from the tag, not estimated
     expect(Number(probe.stream.start_time)).toBeCloseTo(1105 / sampleRate, 6); // 576 encoder + 529 decoder delay skipped
-    const probedFrames = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'frame=nb_samples', '-of', 'csv=p=0', file], { encoding: 'utf8' });
-    expect(probedFrames.trim().split('\n').reduce((sum, n) => sum + Number(n), 0)).toBe(samples[0]!.length);
+    const probedFrames = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'frame=nb_samples', '-of', 'csv=p=0', file], {
+      encoding: 'utf8',
+    });
+    expect(
+      probedFrames
+        .trim()
+        .split('\n')
+        .reduce((sum, n) => sum + Number(n), 0),
+    ).toBe(samples[0]!.length);
 
     const info = mediainfo(file);
     expect(info.audio.Encoded_Library).toBe('LAME3.100');

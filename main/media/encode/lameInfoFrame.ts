@@ -67,7 +67,7 @@ export function lameInfoFrame(stream: Uint8Array, options: LameInfoOptions): Buf
   frame[at + 21] = options.encoderDelay >> 4;
   frame[at + 22] = ((options.encoderDelay & 0x0f) << 4) | (padding >> 8);
   frame[at + 23] = padding & 0xff;
-  const stereoMode = first.channels === 1 ? 0 : (header[3]! >> 6) === 1 ? 3 : 1;
+  const stereoMode = first.channels === 1 ? 0 : header[3]! >> 6 === 1 ? 3 : 1;
   const sourceRate = first.sampleRate <= 32000 ? 0 : first.sampleRate === 44100 ? 1 : first.sampleRate === 48000 ? 2 : 3;
   frame[at + 24] = (stereoMode << 2) | (sourceRate << 6);
   // at+25 MP3Gain, +26..27 preset/surround: 0.

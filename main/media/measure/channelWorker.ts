@@ -10,7 +10,9 @@ import type { ChannelJob, ChannelJobResult } from './ChannelJob';
 parentPort!.on('message', (job: ChannelJob) => {
   let result: ChannelJobResult;
   try {
-    const lane = job.pcm ? { out: new Uint8Array(job.pcm), index: job.index, channelCount: job.channelCount, bitDepth: job.bitDepth!, seed: job.seed } : undefined;
+    const lane = job.pcm
+      ? { out: new Uint8Array(job.pcm), index: job.index, channelCount: job.channelCount, bitDepth: job.bitDepth!, seed: job.seed }
+      : undefined;
     const measured = measureChannel(new Float32Array(job.channel), job.sampleRate, lane);
     result = { id: job.id, truePeakDb: measured.truePeakDb, energies: measured.energies, peaks: measured.peaks };
     parentPort!.postMessage(result, [measured.energies.buffer as ArrayBuffer, measured.peaks.buffer as ArrayBuffer]);

@@ -11,7 +11,9 @@ function material(channels: number, seconds: number, sampleRate: number): Float3
   const random = seededRandom(7);
   return Array.from({ length: channels }, (_, c) => {
     const x = new Float32Array(Math.round(seconds * sampleRate));
-    for (let i = 0; i < x.length; i++) x[i] = 0.6 * Math.sin((2 * Math.PI * (110 + 55 * c) * i) / sampleRate) + (i % 9000 < 2000 ? 0.5 * (random() - 0.5) : 0) + (i > 30000 && i < 30050 ? 0.8 : 0);
+    for (let i = 0; i < x.length; i++)
+      x[i] =
+        0.6 * Math.sin((2 * Math.PI * (110 + 55 * c) * i) / sampleRate) + (i % 9000 < 2000 ? 0.5 * (random() - 0.5) : 0) + (i > 30000 && i < 30050 ? 0.8 : 0);
     return x;
   });
 }

@@ -98,7 +98,11 @@ function toShared(channel: Float32Array): SharedArrayBuffer {
  * @example
  * const { integratedLufs, truePeakDbtp, pcm } = await measureMix(mix.channels, 48000, { bitDepth: 24, seed: 0x5eed });
  */
-export async function measureMix(channels: readonly Float32Array[], sampleRate: number, pcm?: { readonly bitDepth: 16 | 24; readonly seed: number }): Promise<MixMeasurement> {
+export async function measureMix(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  pcm?: { readonly bitDepth: 16 | 24; readonly seed: number },
+): Promise<MixMeasurement> {
   const frames = channels[0]?.length ?? 0;
   const pcmBytes = pcm ? frames * channels.length * (pcm.bitDepth / 8) : 0;
   const worker = channels.length > 1 ? startHelper() : null;
@@ -112,7 +116,16 @@ export async function measureMix(channels: readonly Float32Array[], sampleRate: 
     // Odd channels go to the worker, even ones stay (stereo: left here, right there).
     if (!worker || index % 2 === 0) return void here.push(index);
     const id = worker.nextId++;
-    const job: ChannelJob = { id, channel: toShared(channel), sampleRate, index, channelCount: channels.length, pcm: out ? (out.buffer as SharedArrayBuffer) : null, bitDepth: pcm?.bitDepth ?? null, seed: pcm?.seed ?? 0 };
+    const job: ChannelJob = {
+      id,
+      channel: toShared(channel),
+      sampleRate,
+      index,
+      channelCount: channels.length,
+      pcm: out ? (out.buffer as SharedArrayBuffer) : null,
+      bitDepth: pcm?.bitDepth ?? null,
+      seed: pcm?.seed ?? 0,
+    };
     results[index] = new Promise<ChannelMeasurement>((resolve, reject) => worker.pending.set(id, { resolve, reject })).then(
       (result) => (onWorker++, result),
       () => measureChannel(channel, sampleRate, lane(index)),

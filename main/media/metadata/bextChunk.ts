@@ -42,7 +42,8 @@ export function bextChunk(tags: TagSet, format: BextFormat): Buffer {
   body.writeUInt32LE(0, 342);
   body.writeUInt16LE(2, 346); // version 2: loudness fields
   // UMID (348–411) stays zero: Stemroom does not mint SMPTE material ids.
-  const centi = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? NOT_GIVEN : Math.max(-32767, Math.min(32766, Math.round(value * 100))));
+  const centi = (value: number | null | undefined) =>
+    value === null || value === undefined || !Number.isFinite(value) ? NOT_GIVEN : Math.max(-32767, Math.min(32766, Math.round(value * 100)));
   body.writeInt16LE(centi(tags.loudness?.integratedLufs), 412);
   body.writeInt16LE(NOT_GIVEN, 414); // loudness range: not measured
   body.writeInt16LE(centi(tags.loudness?.truePeakDbtp), 416);

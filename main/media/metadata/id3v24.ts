@@ -64,7 +64,14 @@ export function id3v24Tag(tags: TagSet): Buffer {
     ...(tags.composers.length ? [text('TCOM', [people(tags.composers)])] : []),
     ...(tags.lyricists.length ? [text('TEXT', [people(tags.lyricists)])] : []),
     // TIPL holds role/name pairs; composers, lyricists and the remixer have their own frames.
-    ...(tags.arrangers.length ? [text('TIPL', tags.arrangers.flatMap((name) => ['arranger', name]))] : []),
+    ...(tags.arrangers.length
+      ? [
+          text(
+            'TIPL',
+            tags.arrangers.flatMap((name) => ['arranger', name]),
+          ),
+        ]
+      : []),
     text('TCOP', [tags.copyright]),
     text('TDRC', [tags.date.slice(0, 10)]),
     text('TSSE', [tags.software]),

@@ -27,13 +27,22 @@ function id3TextFrames(bytes: Uint8Array): Map<string, string[]> {
   if (length === 0) return frames;
   const version = bytes[3]!;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = (offset: number) => (version === 4 ? ((view[offset]! & 0x7f) << 21) | ((view[offset + 1]! & 0x7f) << 14) | ((view[offset + 2]! & 0x7f) << 7) | (view[offset + 3]! & 0x7f) : view.readUInt32BE(offset));
+  const size = (offset: number) =>
+    version === 4
+      ? ((view[offset]! & 0x7f) << 21) | ((view[offset + 1]! & 0x7f) << 14) | ((view[offset + 2]! & 0x7f) << 7) | (view[offset + 3]! & 0x7f)
+      : view.readUInt32BE(offset);
   let offset = 10;
   while (offset + 10 <= Math.min(length, view.length) && view[offset] !== 0) {
     const id = view.toString('latin1', offset, offset + 4);
     const frameSize = size(offset + 4);
     const body = view.subarray(offset + 10, Math.min(view.length, offset + 10 + frameSize));
-    if (id.startsWith('T') && id !== 'TXXX' && body.length > 1) frames.set(id, decodeId3Text(body[0]!, Buffer.from(body.subarray(1))).replace(/\0+$/, '').split('\0'));
+    if (id.startsWith('T') && id !== 'TXXX' && body.length > 1)
+      frames.set(
+        id,
+        decodeId3Text(body[0]!, Buffer.from(body.subarray(1)))
+          .replace(/\0+$/, '')
+          .split('\0'),
+      );
     offset += 10 + frameSize;
   }
   return frames;

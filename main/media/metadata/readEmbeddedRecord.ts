@@ -63,7 +63,12 @@ export function readEmbeddedRecord(bytes: Uint8Array): EmbeddedRecord {
     const { blocks, framesStart } = flacBlocks(bytes);
     const comments = blocks.find((b) => b.type === VORBIS_COMMENT_BLOCK);
     const tags = comments ? readVorbisComments(comments.body) : new Map<string, string[]>();
-    return { format, recordJson: tags.get('STEMROOM_ATTRIBUTION')?.[0] ?? null, exportId: tags.get('STEMROOM_EXPORT_ID')?.[0] ?? null, audioData: bytes.subarray(framesStart) };
+    return {
+      format,
+      recordJson: tags.get('STEMROOM_ATTRIBUTION')?.[0] ?? null,
+      exportId: tags.get('STEMROOM_EXPORT_ID')?.[0] ?? null,
+      audioData: bytes.subarray(framesStart),
+    };
   }
   if (format === 'mp3') {
     const tags = readId3UserText(bytes);

@@ -23,8 +23,19 @@ beforeAll(async () => {
   services = await StemroomServices.open(dataDir, { now: () => new Date(NOW) });
   await callContract(services, 'settings.update', { creatorName: 'DJ Lantern', territory: 'GB' });
   const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix' });
-  exportA = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'a.wav'), format: 'wav', bitDepth: 16, isrc: 'GB-XYZ-26-00001' });
-  exportB = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'b.flac'), format: 'flac', title: 'Glass Orchard (Night Mix)' });
+  exportA = await callContract(services, 'exports.start', {
+    projectId: project.id,
+    path: path.join(work, 'a.wav'),
+    format: 'wav',
+    bitDepth: 16,
+    isrc: 'GB-XYZ-26-00001',
+  });
+  exportB = await callContract(services, 'exports.start', {
+    projectId: project.id,
+    path: path.join(work, 'b.flac'),
+    format: 'flac',
+    title: 'Glass Orchard (Night Mix)',
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -55,17 +66,61 @@ function generatePlays(seed: number, exportId: string, durationMs: number, count
   }
   const botDay = NOW - 2 * DAY - ((NOW - 2 * DAY) % DAY);
   // Exactly at the thresholds: 20 plays in a day is a repeat player, 19 is not; 10 plays stopping at 30–32 s in an hour is a burst, 9 is not.
-  for (let i = 0; i < 20; i++) plays.push({ exportId, listener: 'bot', playedAt: botDay + i * 600_000, country: 'US', source: 'radio', msPlayed: Math.floor(random() * durationMs), reasonEnd: 'endplay' });
-  for (let i = 0; i < 19; i++) plays.push({ exportId, listener: 'fan', playedAt: botDay + DAY + i * 600_000, country: 'US', source: 'radio', msPlayed: Math.floor(random() * durationMs), reasonEnd: 'endplay' });
+  for (let i = 0; i < 20; i++)
+    plays.push({
+      exportId,
+      listener: 'bot',
+      playedAt: botDay + i * 600_000,
+      country: 'US',
+      source: 'radio',
+      msPlayed: Math.floor(random() * durationMs),
+      reasonEnd: 'endplay',
+    });
+  for (let i = 0; i < 19; i++)
+    plays.push({
+      exportId,
+      listener: 'fan',
+      playedAt: botDay + DAY + i * 600_000,
+      country: 'US',
+      source: 'radio',
+      msPlayed: Math.floor(random() * durationMs),
+      reasonEnd: 'endplay',
+    });
   const burstHour = NOW - 10 * DAY - ((NOW - 10 * DAY) % 3_600_000);
-  for (let i = 0; i < 9; i++) plays.push({ exportId, listener: `early${i}`, playedAt: burstHour - 3_600_000 + i * 1000, country: 'BR', source: 'playlist', msPlayed: 30_000 + i * 150, reasonEnd: 'endplay' });
-  for (let i = 0; i < 10; i++) plays.push({ exportId, listener: `burst${i}`, playedAt: burstHour + i * 1000, country: 'BR', source: 'playlist', msPlayed: 30_000 + i * 150, reasonEnd: 'endplay' });
+  for (let i = 0; i < 9; i++)
+    plays.push({
+      exportId,
+      listener: `early${i}`,
+      playedAt: burstHour - 3_600_000 + i * 1000,
+      country: 'BR',
+      source: 'playlist',
+      msPlayed: 30_000 + i * 150,
+      reasonEnd: 'endplay',
+    });
+  for (let i = 0; i < 10; i++)
+    plays.push({
+      exportId,
+      listener: `burst${i}`,
+      playedAt: burstHour + i * 1000,
+      country: 'BR',
+      source: 'playlist',
+      msPlayed: 30_000 + i * 150,
+      reasonEnd: 'endplay',
+    });
   plays.push({ exportId, listener: 'human', playedAt: burstHour + 5000, country: 'BR', source: 'search', msPlayed: 90_000, reasonEnd: 'fwdbtn' });
   return plays;
 }
 
 const line = (p: RefPlay) =>
-  JSON.stringify({ export_id: p.exportId, listener_id: p.listener, played_at: new Date(p.playedAt).toISOString(), country: p.country, source: p.source, ms_played: p.msPlayed, reason_end: p.reasonEnd });
+  JSON.stringify({
+    export_id: p.exportId,
+    listener_id: p.listener,
+    played_at: new Date(p.playedAt).toISOString(),
+    country: p.country,
+    source: p.source,
+    ms_played: p.msPlayed,
+    reason_end: p.reasonEnd,
+  });
 
 const dumpAnalytics = () => {
   const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
@@ -89,8 +144,14 @@ describe('analytics', () => {
     const malformed: [string, RegExp][] = [
       ['{"export_id": ', /not JSON/],
       [JSON.stringify({ export_id: exportA.exportId, played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /listener_id is missing/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }), /played_at "2026-11-20 10:00" has no time zone/],
-      [JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: -5 }), /ms_played "-5" is not a whole number/],
+      [
+        JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20 10:00', ms_played: 1000 }),
+        /played_at "2026-11-20 10:00" has no time zone/,
+      ],
+      [
+        JSON.stringify({ export_id: exportA.exportId, listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: -5 }),
+        /ms_played "-5" is not a whole number/,
+      ],
       [JSON.stringify({ listener_id: 'x', played_at: '2026-11-20T10:00:00Z', ms_played: 1000 }), /which export was played/],
       ['[1, 2]', /not a JSON object/],
     ];
@@ -117,7 +178,12 @@ describe('analytics', () => {
     }
     const report = await callContract(services, 'analytics.report', { exportId: exportA.exportId });
     expect(report.flagged.byRule).toMatchObject({ repeat: 20, burst: 10, 'exact-end': 0, 'country-spike': 0 });
-    expect(report.flagged.catches.map((c) => [c.rule, c.plays])).toEqual(expect.arrayContaining([['repeat', 20], ['burst', 10]]));
+    expect(report.flagged.catches.map((c) => [c.rule, c.plays])).toEqual(
+      expect.arrayContaining([
+        ['repeat', 20],
+        ['burst', 10],
+      ]),
+    );
     expect(report.versions.map((v) => v.export.id)).toEqual([exportB.exportId]);
   });
 
@@ -131,8 +197,24 @@ describe('analytics', () => {
 
   it('flags earlier plays when a later import makes a listener a repeat player, and the rollups follow', async () => {
     const day = NOW - DAY - ((NOW - DAY) % DAY) + 3_600_000;
-    const first = Array.from({ length: 15 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + i * 60_000, country: 'SE', source: 'profile', msPlayed: 40_000 + i, reasonEnd: 'fwdbtn' }));
-    const second = Array.from({ length: 5 }, (_, i): RefPlay => ({ exportId: exportA.exportId, listener: 'steady', playedAt: day + 3_600_000 + i * 60_000, country: 'SE', source: 'profile', msPlayed: 50_000 + i, reasonEnd: 'fwdbtn' }));
+    const first = Array.from({ length: 15 }, (_, i): RefPlay => ({
+      exportId: exportA.exportId,
+      listener: 'steady',
+      playedAt: day + i * 60_000,
+      country: 'SE',
+      source: 'profile',
+      msPlayed: 40_000 + i,
+      reasonEnd: 'fwdbtn',
+    }));
+    const second = Array.from({ length: 5 }, (_, i): RefPlay => ({
+      exportId: exportA.exportId,
+      listener: 'steady',
+      playedAt: day + 3_600_000 + i * 60_000,
+      country: 'SE',
+      source: 'profile',
+      msPlayed: 50_000 + i,
+      reasonEnd: 'fwdbtn',
+    }));
     // One play of the other export: "steady" is a fan of both, so only the repeat rule can catch them.
     first.push({ exportId: exportB.exportId, listener: 'steady', playedAt: day, country: 'SE', source: 'profile', msPlayed: 10_000, reasonEnd: 'fwdbtn' });
     fs.writeFileSync(path.join(work, 'first.ndjson'), first.map(line).join('\n'));
@@ -142,14 +224,31 @@ describe('analytics', () => {
     expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportA.exportId, excludeFlagged: true }), all, true);
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'second.ndjson') } })).flagged).toBe(5);
     all.push(...second);
-    for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportA.exportId, excludeFlagged }), all, excludeFlagged);
+    for (const excludeFlagged of [false, true])
+      expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportA.exportId, excludeFlagged }), all, excludeFlagged);
   });
 
   it('unflags a 30-second burst when a later import shows it was half an ordinary hour, and the rollups and listeners follow', async () => {
     const hour = NOW - 20 * DAY - ((NOW - 20 * DAY) % 3_600_000);
-    const burst = Array.from({ length: 12 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `b${i}`, playedAt: hour + i * 60_000, country: 'NO', source: 'playlist', msPlayed: 30_500, reasonEnd: 'endplay' }));
+    const burst = Array.from({ length: 12 }, (_, i): RefPlay => ({
+      exportId: exportB.exportId,
+      listener: `b${i}`,
+      playedAt: hour + i * 60_000,
+      country: 'NO',
+      source: 'playlist',
+      msPlayed: 30_500,
+      reasonEnd: 'endplay',
+    }));
     // Two ordinary plays in each minute of the burst: no window of 60 minutes is half burst any more.
-    const ordinary = Array.from({ length: 24 }, (_, i): RefPlay => ({ exportId: exportB.exportId, listener: `o${i}`, playedAt: hour + 20_000 + Math.floor(i / 2) * 60_000 + (i % 2) * 1000, country: 'NO', source: 'search', msPlayed: 120_000, reasonEnd: 'fwdbtn' }));
+    const ordinary = Array.from({ length: 24 }, (_, i): RefPlay => ({
+      exportId: exportB.exportId,
+      listener: `o${i}`,
+      playedAt: hour + 20_000 + Math.floor(i / 2) * 60_000 + (i % 2) * 1000,
+      country: 'NO',
+      source: 'search',
+      msPlayed: 120_000,
+      reasonEnd: 'fwdbtn',
+    }));
     fs.writeFileSync(path.join(work, 'burst.ndjson'), burst.map(line).join('\n'));
     fs.writeFileSync(path.join(work, 'ordinary.ndjson'), ordinary.map(line).join('\n'));
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'burst.ndjson') } })).flagged).toBe(12);
@@ -157,7 +256,8 @@ describe('analytics', () => {
     const flaggedBefore = (await callContract(services, 'analytics.report', { exportId: exportB.exportId })).flagged;
     expect((await callContract(services, 'analytics.import', { source: { path: path.join(work, 'ordinary.ndjson') } })).flagged).toBe(0);
     all.push(...ordinary);
-    for (const excludeFlagged of [false, true]) expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
+    for (const excludeFlagged of [false, true])
+      expectMatchesReference(await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged }), all, excludeFlagged);
     const after = await callContract(services, 'analytics.report', { exportId: exportB.exportId, excludeFlagged: true });
     expect(after.flagged.byRule.burst).toBe(flaggedBefore.byRule.burst - 12);
     expect(after.breakdowns.country.find((c) => c.key === 'NO')?.plays).toBe(36);
@@ -169,8 +269,16 @@ describe('analytics', () => {
       ['garbage.ndjson', '{"not": "a play"}\n{broken', /No plays could be read from garbage\.ndjson: 2 malformed lines \(line 1: no export_id/],
       ['empty.csv', '', /is empty/],
       ['wrong.csv', 'a,b,c\n1,2,3\n', /the CSV header lacks export_id \(or isrc, or audio_sha256\), listener_id, played_at, ms_played/],
-      ['broken.json', '[{"ts": "2026-11-01T00:00:00Z",', /No plays could be read from broken\.json: 1 malformed line \(line 1: the file ends inside this entry/],
-      ['endless.csv', `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`, /No plays could be read from endless\.csv: 1 malformed line \(line 2: longer than 65536 bytes: not a play\)/],
+      [
+        'broken.json',
+        '[{"ts": "2026-11-01T00:00:00Z",',
+        /No plays could be read from broken\.json: 1 malformed line \(line 1: the file ends inside this entry/,
+      ],
+      [
+        'endless.csv',
+        `export_id,listener_id,played_at,ms_played\n${'x'.repeat(70_000)}`,
+        /No plays could be read from endless\.csv: 1 malformed line \(line 2: longer than 65536 bytes: not a play\)/,
+      ],
       ['endless.ndjson', `{"export_id": "${'0'.repeat(3 << 20)}`, /line 1: longer than 65536 bytes/],
     ] as const) {
       fs.writeFileSync(path.join(work, name), text);
@@ -213,16 +321,34 @@ describe('analytics', () => {
         incognito_mode: false,
       })),
       { ts: '2026-11-01T10:00:00Z', ms_played: 1000, master_metadata_track_name: null, episode_name: 'A podcast', ip_addr: '203.0.113.77' },
-      { ts: '2026-11-01T11:00:00Z', ms_played: 1000, conn_country: 'US', master_metadata_track_name: 'Somebody Else', master_metadata_album_artist_name: 'Another Artist', ip_addr: '203.0.113.77' },
+      {
+        ts: '2026-11-01T11:00:00Z',
+        ms_played: 1000,
+        conn_country: 'US',
+        master_metadata_track_name: 'Somebody Else',
+        master_metadata_album_artist_name: 'Another Artist',
+        ip_addr: '203.0.113.77',
+      },
     ];
     const file = path.join(work, 'Streaming_History_Audio_2026.json');
     fs.writeFileSync(file, JSON.stringify(entries));
     const summary = await callContract(services, 'analytics.import', { source: { path: file } });
     expect(summary).toMatchObject({ format: 'spotify-json', added: 30, ignored: 1, aside: 0, dropped: 1, droppedTracks: 1, malformed: 0 });
-    expect(summary.matches).toEqual([{ how: 'title and artist', label: '"Glass Orchard (Night Mix)" by DJ Lantern', exportId: exportB.exportId, exportTitle: 'Glass Orchard (Night Mix)', plays: 30 }]);
+    expect(summary.matches).toEqual([
+      {
+        how: 'title and artist',
+        label: '"Glass Orchard (Night Mix)" by DJ Lantern',
+        exportId: exportB.exportId,
+        exportTitle: 'Glass Orchard (Night Mix)',
+        plays: 30,
+      },
+    ]);
     expect(summary.unmatched).toEqual([]);
-    const bytes = Buffer.concat(['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))));
-    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS', 'Somebody Else', 'Another Artist']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    const bytes = Buffer.concat(
+      ['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))),
+    );
+    for (const secret of ['203.0.113.77', 'listener-handle-42', 'Android OS', 'Somebody Else', 'Another Artist'])
+      expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
     const report = await callContract(services, 'analytics.report', { exportId: exportB.exportId });
     expect(report.breakdowns.country.find((c) => c.key === 'DE')?.plays).toBeGreaterThanOrEqual(30);
   });
@@ -259,23 +385,34 @@ describe('analytics', () => {
     expect(report.similar).toMatchObject({ exports: 2 });
     const overview = await callContract(services, 'analytics.overview', {});
     expect(overview.find((o) => o.export.id === quiet.exportId)?.headline.plays).toBe(0);
-    expect(overview.find((o) => o.export.id === exportA.exportId)?.headline.plays).toBe(referenceMetrics(all, exportA.exportId, Math.round(exportA.durationSec * 1000), false).plays + 1);
+    expect(overview.find((o) => o.export.id === exportA.exportId)?.headline.plays).toBe(
+      referenceMetrics(all, exportA.exportId, Math.round(exportA.durationSec * 1000), false).plays + 1,
+    );
   });
 
   it('says why drop-offs have no sections when the project cannot be read, instead of claiming it was deleted', async () => {
     const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'Unreadable' });
-    const { exportId } = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'unreadable.wav'), format: 'wav', bitDepth: 16 });
+    const { exportId } = await callContract(services, 'exports.start', {
+      projectId: project.id,
+      path: path.join(work, 'unreadable.wav'),
+      format: 'wav',
+      bitDepth: 16,
+    });
     const spy = vi.spyOn(services.projects, 'documentAt');
     try {
       spy.mockImplementation(() => {
         throw new Error('database disk image is malformed');
       });
       const broken = await callContract(services, 'analytics.report', { exportId });
-      expect(broken.sectionsNote).toMatch(/^Revision \d+ of its project could not be read: database disk image is malformed\. Drop-offs are labelled with stems only\.$/);
+      expect(broken.sectionsNote).toMatch(
+        /^Revision \d+ of its project could not be read: database disk image is malformed\. Drop-offs are labelled with stems only\.$/,
+      );
       spy.mockImplementation(() => {
         throw new ServiceError('not-found', 'There is no project 0199.');
       });
-      expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBe('There is no project 0199. Drop-offs are labelled with stems only.');
+      expect((await callContract(services, 'analytics.report', { exportId })).sectionsNote).toBe(
+        'There is no project 0199. Drop-offs are labelled with stems only.',
+      );
     } finally {
       spy.mockRestore();
     }
@@ -290,7 +427,12 @@ describe('analytics', () => {
     // 100 BPM: 40 beats = 24 s.
     await callContract(services, 'projects.edit', { projectId: project.id, commands: [{ type: 'updateClip', clipId: keysClip.id, changes: { length: 40 } }] });
     services.projects.flushAll();
-    const exported = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'keys-drop.wav'), format: 'wav', bitDepth: 16 });
+    const exported = await callContract(services, 'exports.start', {
+      projectId: project.id,
+      path: path.join(work, 'keys-drop.wav'),
+      format: 'wav',
+      bitDepth: 16,
+    });
     const summary = await callContract(services, 'analytics.simulate', { exportId: exported.exportId, plays: 20_000, seed: 3 });
     expect(summary.added).toBe(20_000);
     expect(summary.flagged).toBeGreaterThan(0);

@@ -100,7 +100,11 @@ export class AnalyticsService {
     return this.exclusive(async () => {
       const { row } = this.options.exports.facts(request.exportId);
       const durationMs = Math.round(row.durationSec * 1000);
-      const plays = simulatePlays(this.outline(request.exportId), durationMs, { ...request, endMs: this.options.now().getTime(), listenerPrefix: `sim-${request.exportId.slice(-12)}-${request.seed}` });
+      const plays = simulatePlays(this.outline(request.exportId), durationMs, {
+        ...request,
+        endMs: this.options.now().getTime(),
+        listenerPrefix: `sim-${request.exportId.slice(-12)}-${request.seed}`,
+      });
       return this.importFrom(simulationSource(request, row.title, plays), task);
     });
   }
@@ -123,7 +127,13 @@ export class AnalyticsService {
       return { export: this.factsOf(r.id), headline: f.headline, retention: f.retention };
     });
     const dropOffs = dropOffsOf(figures.retention, figures.headline, outline, outline.bpm);
-    const curves = [{ export: facts, headline: figures.headline, retention: figures.retention }, ...versions].map((v) => ({ exportId: v.export.id, title: v.export.title, revision: v.export.revision, plays: v.headline.plays, retention: v.retention }));
+    const curves = [{ export: facts, headline: figures.headline, retention: figures.retention }, ...versions].map((v) => ({
+      exportId: v.export.id,
+      title: v.export.title,
+      revision: v.export.revision,
+      plays: v.headline.plays,
+      retention: v.retention,
+    }));
     const upheld = excludeFlagged && flagged.disputed > 0 ? { headline: exportFigures(this.reads, seq, durationMs, 'strict').headline } : null;
     return {
       export: facts,
@@ -132,7 +142,10 @@ export class AnalyticsService {
       segments: segmentsOf(figures),
       retention: figures.retention,
       dropOffs,
-      dropOffRule: { text: DROP_OFF_SIGNIFICANCE_RULE, enoughPlays: figures.headline.plays >= DROP_OFF_MIN_PLAYS && figures.headline.listeners >= DROP_OFF_MIN_LISTENERS },
+      dropOffRule: {
+        text: DROP_OFF_SIGNIFICANCE_RULE,
+        enoughPlays: figures.headline.plays >= DROP_OFF_MIN_PLAYS && figures.headline.listeners >= DROP_OFF_MIN_LISTENERS,
+      },
       sectionsNote: outline.sectionsNote,
       breakdowns,
       flagged: { ...flagged, catches: catchViews(this.reads.catches(seq)) },
@@ -151,7 +164,11 @@ export class AnalyticsService {
     return this.options.exports.rows().map((r) => {
       const t = totals.get(r.id);
       const durationMs = t?.durationMs ?? Math.round(r.durationSec * 1000);
-      return { export: this.factsOf(r.id), headline: headlineOf(t?.counts ?? noCounts, listeners.get(r.id) ?? 0, durationMs, null), flaggedPlays: t?.flagged ?? 0 };
+      return {
+        export: this.factsOf(r.id),
+        headline: headlineOf(t?.counts ?? noCounts, listeners.get(r.id) ?? 0, durationMs, null),
+        flaggedPlays: t?.flagged ?? 0,
+      };
     });
   }
 
@@ -168,8 +185,18 @@ export class AnalyticsService {
       const tracked = this.reads.tracked(exportId);
       const named = parseCatchId(catchId);
       if (!tracked || !named) throw new ServiceError('not-found', `"${catchId}" names nothing flagged in this export.`);
-      const caught = this.reads.catches(tracked.seq).some((c) => c.rule === named.rule && (c.listener === named.listener || named.listener === null) && c.fromMinute === named.fromMinute && c.toMinute === named.toMinute);
-      const known = this.write.disputes(tracked.seq).some((d) => d.rule === named.rule && d.listener === named.listener && d.fromMinute === named.fromMinute && d.toMinute === named.toMinute);
+      const caught = this.reads
+        .catches(tracked.seq)
+        .some(
+          (c) =>
+            c.rule === named.rule &&
+            (c.listener === named.listener || named.listener === null) &&
+            c.fromMinute === named.fromMinute &&
+            c.toMinute === named.toMinute,
+        );
+      const known = this.write
+        .disputes(tracked.seq)
+        .some((d) => d.rule === named.rule && d.listener === named.listener && d.fromMinute === named.fromMinute && d.toMinute === named.toMinute);
       if (disputed && !caught) throw new ServiceError('not-found', `"${catchId}" names nothing flagged in this export (the flags may have changed since).`);
       if (disputed === known) return { disputed };
       this.inTransaction(() => {
@@ -189,7 +216,11 @@ export class AnalyticsService {
    */
   tryFix(exportId: string, second: number): { projectId: string; revision: number; beat: number } {
     const { row } = this.options.exports.facts(exportId);
-    if (second > row.durationSec) throw new ServiceError('invalid-request', `"${row.title}" is ${Math.floor(row.durationSec)} s long: there is no moment at ${Math.floor(second)} s to fix.`);
+    if (second > row.durationSec)
+      throw new ServiceError(
+        'invalid-request',
+        `"${row.title}" is ${Math.floor(row.durationSec)} s long: there is no moment at ${Math.floor(second)} s to fix.`,
+      );
     const document = this.options.projects.documentAt(row.projectId, row.revision);
     const clock = `${Math.floor(second / 60)}:${String(Math.floor(second % 60)).padStart(2, '0')}`;
     this.options.projects.edit(row.projectId, [{ type: 'replaceDocument', document }], `Try a fix at ${clock} (from "${row.title}")`);
@@ -200,7 +231,9 @@ export class AnalyticsService {
 
   /** Plays kept aside because no export matched them yet, grouped by what they named. */
   aside() {
-    return this.reads.aside().map((g) => ({ ...g, firstPlayedAt: new Date(g.firstPlayedAt).toISOString(), lastPlayedAt: new Date(g.lastPlayedAt).toISOString() }));
+    return this.reads
+      .aside()
+      .map((g) => ({ ...g, firstPlayedAt: new Date(g.firstPlayedAt).toISOString(), lastPlayedAt: new Date(g.lastPlayedAt).toISOString() }));
   }
 
   imports() {
@@ -221,7 +254,9 @@ export class AnalyticsService {
   private settle(): void {
     const rebuild = this.write.meta('rebuild') !== undefined;
     const matcher = this.matcher();
-    const unclaimable = this.write.asideKeys().filter((k) => !matcher.candidates(k.keyKind as never, k.keyValue).length && !matcher.couldMatchLater(k.keyKind as never, k.keyValue));
+    const unclaimable = this.write
+      .asideKeys()
+      .filter((k) => !matcher.candidates(k.keyKind as never, k.keyValue).length && !matcher.couldMatchLater(k.keyKind as never, k.keyValue));
     if (!rebuild && !unclaimable.length) return;
     this.inTransaction(() => {
       for (const k of unclaimable) this.write.takeAside(k.keyKind, k.keyValue);
@@ -234,7 +269,13 @@ export class AnalyticsService {
 
   private async importFrom(source: PlaySourceBatches, task: TaskHandle): Promise<PlaysImportSummary> {
     try {
-      return await importPlays(this.write, this.matcher(), source, { importedAt: this.options.now().toISOString(), keys: new ListenerKeys(this.options.listenerSecret) }, task);
+      return await importPlays(
+        this.write,
+        this.matcher(),
+        source,
+        { importedAt: this.options.now().toISOString(), keys: new ListenerKeys(this.options.listenerSecret) },
+        task,
+      );
     } finally {
       this.pooled.clear();
     }
@@ -250,21 +291,27 @@ export class AnalyticsService {
     const fileKey = crypto.createHmac('sha256', this.options.listenerSecret).update(`spotify-file:${sha256}`).digest('hex');
     const known = this.write.spotifyFile(fileKey);
     if (known !== undefined) {
-      const label = named ? `the listener this file was first imported as (${pseudonym(known)}), not "${named}": a file's plays keep one listener` : `the listener this file was first imported as (${pseudonym(known)})`;
+      const label = named
+        ? `the listener this file was first imported as (${pseudonym(known)}), not "${named}": a file's plays keep one listener`
+        : `the listener this file was first imported as (${pseudonym(known)})`;
       return { listener: -known - 1, note: { how: 'earlier import' as const, label } };
     }
     const digest = listenerKey(named ? `spotify:${named}` : `spotify-file:${sha256}`);
     const keys = new ListenerKeys(this.options.listenerSecret);
     return {
       listener: digest,
-      note: named ? { how: 'named' as const, label: `"${named}"` } : { how: 'file' as const, label: `a listener of its own (${pseudonym(keys.hmac(digest))}), from the file's content` },
+      note: named
+        ? { how: 'named' as const, label: `"${named}"` }
+        : { how: 'file' as const, label: `a listener of its own (${pseudonym(keys.hmac(digest))}), from the file's content` },
       beforeCommit: (importId: number) => this.write.saveSpotifyFile(fileKey, keys.hmac(digest), importId),
     };
   }
 
   /** Similar exports (the creator's others, not of this project, ±25 % in length), pooled: distinct listeners across them. */
   private similar(facts: ExportFacts, rows: ReturnType<ExportService['rows']>, view: View): AnalyticsReport['similar'] {
-    const similarRows = rows.filter((r) => r.creator === facts.creator && r.projectId !== facts.projectId && Math.abs(r.durationSec - facts.durationSec) <= 0.25 * facts.durationSec);
+    const similarRows = rows.filter(
+      (r) => r.creator === facts.creator && r.projectId !== facts.projectId && Math.abs(r.durationSec - facts.durationSec) <= 0.25 * facts.durationSec,
+    );
     if (!similarRows.length) return null;
     // Pooled from the overview's totals (two small reads), not one dashboard per similar export.
     const { totals } = this.allTotals(view);
@@ -315,24 +362,34 @@ export class AnalyticsService {
   private matcher(): ExportMatcher {
     const creator = this.options.creatorName();
     return new ExportMatcher(
-      this.options.exports.rows().map(
-        (row): ExportIdentity => ({
-          id: row.id,
-          title: row.title,
-          creator: row.creator,
-          isrc: row.isrc,
-          audioSha256: row.audioSha256,
-          createdAtMs: Date.parse(row.createdAt),
-          durationSec: row.durationSec,
-        }),
-      ),
+      this.options.exports.rows().map((row): ExportIdentity => ({
+        id: row.id,
+        title: row.title,
+        creator: row.creator,
+        isrc: row.isrc,
+        audioSha256: row.audioSha256,
+        createdAtMs: Date.parse(row.createdAt),
+        durationSec: row.durationSec,
+      })),
       creator ? [creator] : [],
     );
   }
 
   private factsOf(exportId: string): ExportFacts {
     const { row } = this.options.exports.facts(exportId);
-    return { id: row.id, title: row.title, creator: row.creator, versionType: row.versionType, durationSec: row.durationSec, createdAt: row.createdAt, projectId: row.projectId, revision: row.revision, audioSha256: row.audioSha256, format: row.format, ledgerPosition: row.ledgerPosition };
+    return {
+      id: row.id,
+      title: row.title,
+      creator: row.creator,
+      versionType: row.versionType,
+      durationSec: row.durationSec,
+      createdAt: row.createdAt,
+      projectId: row.projectId,
+      revision: row.revision,
+      audioSha256: row.audioSha256,
+      format: row.format,
+      ledgerPosition: row.ledgerPosition,
+    };
   }
 
   /**
@@ -345,15 +402,26 @@ export class AnalyticsService {
     const cached = this.outlines.get(exportId);
     if (cached) return cached;
     const { row, record } = this.options.exports.facts(exportId);
-    const stems = [...record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))), ...record.ownRecordings.map((r) => ({ name: r.name, ranges: r.ranges }))];
+    const stems = [
+      ...record.sources.flatMap((s) => s.stems.map((stem) => ({ name: stem.name, ranges: stem.ranges }))),
+      ...record.ownRecordings.map((r) => ({ name: r.name, ranges: r.ranges })),
+    ];
     try {
       const document = this.options.projects.documentAt(row.projectId, row.revision);
-      const outline = { markers: document.markers.map((m) => ({ name: m.name, sec: beatsToSeconds(m.beat, document.bpm) })), stems, bpm: document.bpm, sectionsNote: null };
+      const outline = {
+        markers: document.markers.map((m) => ({ name: m.name, sec: beatsToSeconds(m.beat, document.bpm) })),
+        stems,
+        bpm: document.bpm,
+        sectionsNote: null,
+      };
       this.outlines.set(exportId, outline);
       return outline;
     } catch (error) {
       // Not cached: a project that could not be read may be readable later (a lock released, a file restored).
-      const why = error instanceof ServiceError && error.code === 'not-found' ? error.message : `Revision ${row.revision} of its project could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      const why =
+        error instanceof ServiceError && error.code === 'not-found'
+          ? error.message
+          : `Revision ${row.revision} of its project could not be read: ${error instanceof Error ? error.message : String(error)}`;
       return { markers: [], stems, bpm: 120, sectionsNote: `${/[.!?]$/.test(why) ? why : `${why}.`} Drop-offs are labelled with stems only.` };
     }
   }

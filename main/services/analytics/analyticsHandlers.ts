@@ -13,7 +13,22 @@ export interface AnalyticsHandlerDeps {
 }
 
 /** The analytics endpoints: imports and simulations run as tasks; dashboards answer from rollups. */
-export function analyticsHandlers({ analytics, tasks, uploads, events }: AnalyticsHandlerDeps): Pick<Handlers, 'analytics.import' | 'analytics.simulate' | 'analytics.report' | 'analytics.overview' | 'analytics.aside' | 'analytics.flaggedPlays' | 'analytics.dispute' | 'analytics.tryFix'> {
+export function analyticsHandlers({
+  analytics,
+  tasks,
+  uploads,
+  events,
+}: AnalyticsHandlerDeps): Pick<
+  Handlers,
+  | 'analytics.import'
+  | 'analytics.simulate'
+  | 'analytics.report'
+  | 'analytics.overview'
+  | 'analytics.aside'
+  | 'analytics.flaggedPlays'
+  | 'analytics.dispute'
+  | 'analytics.tryFix'
+> {
   return {
     'analytics.import': ({ source, fileName, listener, taskId }) =>
       tasks.run(taskId, async (task) => {

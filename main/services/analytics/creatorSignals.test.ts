@@ -39,9 +39,18 @@ beforeAll(async () => {
   services = await StemroomServices.open(dataDir, { now: () => new Date(NOW) });
   await callContract(services, 'settings.update', { creatorName: 'DJ Lantern', territory: 'GB' });
   const p1 = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'Main' });
-  main = { ...(await callContract(services, 'exports.start', { projectId: p1.id, path: path.join(work, 'main.wav'), format: 'wav', bitDepth: 16 })), projectId: p1.id };
+  main = {
+    ...(await callContract(services, 'exports.start', { projectId: p1.id, path: path.join(work, 'main.wav'), format: 'wav', bitDepth: 16 })),
+    projectId: p1.id,
+  };
   const p2 = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'Other' });
-  other = await callContract(services, 'exports.start', { projectId: p2.id, path: path.join(work, 'other.wav'), format: 'wav', bitDepth: 16, title: 'Other one' });
+  other = await callContract(services, 'exports.start', {
+    projectId: p2.id,
+    path: path.join(work, 'other.wav'),
+    format: 'wav',
+    bitDepth: 16,
+    title: 'Other one',
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -67,7 +76,15 @@ const dumpAnalytics = () => {
   }
 };
 const report = (exportId: string, excludeFlagged = false) => callContract(services, 'analytics.report', { exportId, excludeFlagged });
-const play = (exportId: string, listener: string, playedAt: number, msPlayed: number, country = 'GB'): RefPlay => ({ exportId, listener, playedAt, country, source: 'playlist', msPlayed, reasonEnd: 'fwdbtn' });
+const play = (exportId: string, listener: string, playedAt: number, msPlayed: number, country = 'GB'): RefPlay => ({
+  exportId,
+  listener,
+  playedAt,
+  country,
+  source: 'playlist',
+  msPlayed,
+  reasonEnd: 'fwdbtn',
+});
 
 describe('creator signals', () => {
   it('flags each pattern with the rule that caught it — bursts across midnight and across an hour included — exactly as the reference', async () => {
@@ -77,7 +94,15 @@ describe('creator signals', () => {
     const countries = ['GB', 'US', 'DE', 'SE'];
     for (let i = 0; i < 700; i++) {
       const exportId = i % 5 === 0 ? other.exportId : main.exportId;
-      plays.push(play(exportId, `fan-${Math.floor(random() * 180)}`, NOW - 10 * DAY + Math.floor(random() * 9 * DAY), Math.floor(random() * durationMs), countries[i % 4]!));
+      plays.push(
+        play(
+          exportId,
+          `fan-${Math.floor(random() * 180)}`,
+          NOW - 10 * DAY + Math.floor(random() * 9 * DAY),
+          Math.floor(random() * durationMs),
+          countries[i % 4]!,
+        ),
+      );
     }
     const midnight = NOW - 4 * DAY - ((NOW - 4 * DAY) % DAY);
     // 24 plays in 2 hours across midnight UTC: 12 each side, which the old per-day rule missed.
@@ -98,7 +123,10 @@ describe('creator signals', () => {
     const r = await report(main.exportId);
     expect(r.flagged.byRule).toMatchObject({ repeat: 24, burst: 12, 'exact-end': 6, 'country-spike': 60 });
     const caught = new Map(r.flagged.catches.map((c) => [`${c.rule}:${c.plays}`, c]));
-    expect(caught.get('repeat:24')).toMatchObject({ reason: 'one listener played it 20 or more times within 24 hours', from: new Date(midnight - 60 * MIN).toISOString() });
+    expect(caught.get('repeat:24')).toMatchObject({
+      reason: 'one listener played it 20 or more times within 24 hours',
+      from: new Date(midnight - 60 * MIN).toISOString(),
+    });
     expect(caught.get('burst:12')).toMatchObject({ listener: null, from: new Date(six - 2 * MIN).toISOString() });
     expect(caught.get('only-this-export:12')?.reason).toMatch(/never played any other export/);
     expect(caught.get('exact-end:6')?.reason).toMatch(/every one ending exactly at the track's end/);
@@ -139,10 +167,16 @@ describe('creator signals', () => {
     expect((await callContract(services, 'analytics.flaggedPlays', { exportId: main.exportId, limit: 1000 })).filter((f) => f.disputed)).toHaveLength(12);
 
     const untouched = dumpAnalytics();
-    await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: 'burst~-~1~2', disputed: true })).rejects.toThrow(/names nothing flagged/);
-    await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: "burst'; DROP TABLE plays; --", disputed: true })).rejects.toThrow(/names nothing flagged/);
+    await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: 'burst~-~1~2', disputed: true })).rejects.toThrow(
+      /names nothing flagged/,
+    );
+    await expect(
+      callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: "burst'; DROP TABLE plays; --", disputed: true }),
+    ).rejects.toThrow(/names nothing flagged/);
     await expect(callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: 'x'.repeat(101), disputed: true })).rejects.toThrow();
-    await expect(callContract(services, 'analytics.tryFix', { exportId: main.exportId, second: 86_000 })).rejects.toThrow(/there is no moment at 86000 s to fix/);
+    await expect(callContract(services, 'analytics.tryFix', { exportId: main.exportId, second: 86_000 })).rejects.toThrow(
+      /there is no moment at 86000 s to fix/,
+    );
     expect(dumpAnalytics()).toEqual(untouched);
     await callContract(services, 'analytics.dispute', { exportId: main.exportId, catchId: burst.id, disputed: false });
     disputes.length = 0;
@@ -154,13 +188,25 @@ describe('creator signals', () => {
     const opened = await callContract(services, 'analytics.tryFix', { exportId: main.exportId, second: 12 });
     const { document } = await callContract(services, 'projects.open', { projectId: main.projectId });
     expect(opened).toEqual({ projectId: main.projectId, revision: head + 1, beat: (12 * document.bpm) / 60 });
-    expect((await callContract(services, 'projects.revisions', { projectId: main.projectId }))[0]).toMatchObject({ revision: head + 1, label: 'Try a fix at 0:12 (from "Main")' });
+    expect((await callContract(services, 'projects.revisions', { projectId: main.projectId }))[0]).toMatchObject({
+      revision: head + 1,
+      label: 'Try a fix at 0:12 (from "Main")',
+    });
 
     services.projects.flushAll();
-    const fixed = await callContract(services, 'exports.start', { projectId: main.projectId, path: path.join(work, 'fixed.wav'), format: 'wav', bitDepth: 16, title: 'Main (fixed)' });
+    const fixed = await callContract(services, 'exports.start', {
+      projectId: main.projectId,
+      path: path.join(work, 'fixed.wav'),
+      format: 'wav',
+      bitDepth: 16,
+      title: 'Main (fixed)',
+    });
     // The fixed version keeps its listeners past 0:12: 200 plays, 10 % leave there instead of the original's share.
     const fixedMs = Math.round(fixed.durationSec * 1000);
-    await importPlays('fixed.ndjson', Array.from({ length: 200 }, (_, i) => play(fixed.exportId, `fixed-fan-${i}`, NOW - DAY + i * MIN, i % 10 === 0 ? 13_500 : fixedMs, 'SE')));
+    await importPlays(
+      'fixed.ndjson',
+      Array.from({ length: 200 }, (_, i) => play(fixed.exportId, `fixed-fan-${i}`, NOW - DAY + i * MIN, i % 10 === 0 ? 13_500 : fixedMs, 'SE')),
+    );
     const r = await report(main.exportId);
     const moment = r.moments.find((m) => m.second === 12)!;
     expect(moment).toMatchObject({ origin: 'fix', fixRevision: head + 1 });
@@ -170,7 +216,12 @@ describe('creator signals', () => {
     expect(version).toMatchObject({ plays: 200, at: 1, after: 0.9 });
     expect(version.lostShare).toBeCloseTo(0.1, 12);
     // The fixed version's own dashboard shows the same comparison.
-    expect((await report(fixed.exportId)).moments.find((m) => m.second === 12)?.versions.map((v) => v.exportId).sort()).toEqual([main.exportId, fixed.exportId].sort());
+    expect(
+      (await report(fixed.exportId)).moments
+        .find((m) => m.second === 12)
+        ?.versions.map((v) => v.exportId)
+        .sort(),
+    ).toEqual([main.exportId, fixed.exportId].sort());
   });
 });
 
@@ -185,7 +236,11 @@ describe('an analytics database from before keyed listeners (schema 2)', () => {
       const exportId = '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53';
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `analytics.sqlite${suffix}`), { force: true });
       const old = new Database(path.join(dir, 'analytics.sqlite'));
-      migrate(old, 2, analyticsMigrations(() => 0));
+      migrate(
+        old,
+        2,
+        analyticsMigrations(() => 0),
+      );
       old.prepare('INSERT INTO tracked_exports (seq, export_id, duration_ms) VALUES (1, ?, 200000)').run(exportId);
       const day = Math.floor((NOW - DAY) / DAY);
       const plays = Array.from({ length: 25 }, (_, i) => ({ listener: i < 21 ? 'replayer' : `fan-${i}`, msIntoDay: i * 10 * MIN, msPlayed: 50_000 + i }));
@@ -200,9 +255,13 @@ describe('an analytics database from before keyed listeners (schema 2)', () => {
       });
       old.prepare('INSERT INTO play_days (export_seq, day, plays, columns) VALUES (1, ?, ?, ?)').run(day, plays.length, playDayBytes(stored));
       // Kept aside for a song the creator has not exported yet (it may still match): it stays, rekeyed.
-      old.prepare(`INSERT INTO plays_aside VALUES ('track', ?, '"Future Song" by DJ Lantern', 1, ?, 1000, 'SE', 0, 0, 1)`).run(trackKey('Future Song', 'DJ Lantern'), listenerKey('aside-fan'));
+      old
+        .prepare(`INSERT INTO plays_aside VALUES ('track', ?, '"Future Song" by DJ Lantern', 1, ?, 1000, 'SE', 0, 0, 1)`)
+        .run(trackKey('Future Song', 'DJ Lantern'), listenerKey('aside-fan'));
       // Kept aside by the old rule although no export of this library could ever claim it: dropped on opening.
-      old.prepare(`INSERT INTO plays_aside VALUES ('track', ?, '"Blinding Lights" by The Weeknd', 1, ?, 1000, 'SE', 0, 0, 1)`).run(trackKey('Blinding Lights', 'The Weeknd'), listenerKey('aside-fan'));
+      old
+        .prepare(`INSERT INTO plays_aside VALUES ('track', ?, '"Blinding Lights" by The Weeknd', 1, ?, 1000, 'SE', 0, 0, 1)`)
+        .run(trackKey('Blinding Lights', 'The Weeknd'), listenerKey('aside-fan'));
       old.close();
 
       const library = new Database(path.join(dir, 'library.sqlite'));
@@ -226,7 +285,9 @@ describe('an analytics database from before keyed listeners (schema 2)', () => {
           [1, 21],
         ]);
         expect(db.prepare('SELECT listeners, one_time FROM export_listeners').raw().get()).toEqual([5, 4]);
-        expect(db.prepare('SELECT label, listener FROM plays_aside').raw().all()).toEqual([['"Future Song" by DJ Lantern', keys.hmac(listenerKey('aside-fan'))]]);
+        expect(db.prepare('SELECT label, listener FROM plays_aside').raw().all()).toEqual([
+          ['"Future Song" by DJ Lantern', keys.hmac(listenerKey('aside-fan'))],
+        ]);
         expect(db.prepare('SELECT count(*) FROM analytics_meta').pluck().get()).toBe(0);
       } finally {
         db.close();

@@ -45,7 +45,8 @@ const write = (name: string, text: string) => {
   fs.writeFileSync(path.join(work, name), text);
   return path.join(work, name);
 };
-const importFile = (file: string, listener?: string) => callContract(services, 'analytics.import', { source: { path: file }, ...(listener ? { listener } : {}) });
+const importFile = (file: string, listener?: string) =>
+  callContract(services, 'analytics.import', { source: { path: file }, ...(listener ? { listener } : {}) });
 const report = (exportId: string, excludeFlagged = false) => callContract(services, 'analytics.report', { exportId, excludeFlagged });
 /** A fan's Spotify history: `count` plays of a track, an hour apart on one day, no username (as current exports have none). */
 const spotifyHistory = (count: number, track: string, artist: string, start: number, extra: Record<string, unknown> = {}) =>
@@ -62,7 +63,10 @@ const spotifyHistory = (count: number, track: string, artist: string, start: num
       ...extra,
     })),
   );
-const databaseBytes = () => Buffer.concat(['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))));
+const databaseBytes = () =>
+  Buffer.concat(
+    ['analytics.sqlite', 'analytics.sqlite-wal'].filter((f) => fs.existsSync(path.join(dataDir, f))).map((f) => fs.readFileSync(path.join(dataDir, f))),
+  );
 
 describe('issue 16 defects', () => {
   it('two fans\u2019 Spotify files are two listeners; the same file deduplicates whatever the listener option', async () => {
@@ -94,7 +98,16 @@ describe('issue 16 defects', () => {
   it('"similar exports" counts distinct listeners across the pool, not the sum of each export\u2019s', async () => {
     const plays: RefPlay[] = [];
     for (const [k, target] of similar.entries()) {
-      for (let i = 0; i < 40; i++) plays.push({ exportId: target.exportId, listener: `pool-${i + k * 25}`, playedAt: NOW - 5 * DAY + i * 60_000, country: 'GB', source: 'radio', msPlayed: 20_000 + i, reasonEnd: 'fwdbtn' });
+      for (let i = 0; i < 40; i++)
+        plays.push({
+          exportId: target.exportId,
+          listener: `pool-${i + k * 25}`,
+          playedAt: NOW - 5 * DAY + i * 60_000,
+          country: 'GB',
+          source: 'radio',
+          msPlayed: 20_000 + i,
+          reasonEnd: 'fwdbtn',
+        });
     }
     await importFile(write('pool.ndjson', plays.map(refPlayNdjson).join('\n')));
     // pool-25 … pool-39 played both: 65 listeners, not 80.
@@ -103,17 +116,34 @@ describe('issue 16 defects', () => {
 
   it('a country the log cannot name is ZZ and the play is kept, in NDJSON, CSV and Spotify files', async () => {
     const at = (i: number) => new Date(NOW - 6 * DAY + i * 3_600_000).toISOString();
-    const lines = ['UK', 'XK', 'SWE', 'se'].map((country, i) => JSON.stringify({ export_id: subject.exportId, listener_id: `c-${i}`, played_at: at(i), country, ms_played: 50_000 }));
+    const lines = ['UK', 'XK', 'SWE', 'se'].map((country, i) =>
+      JSON.stringify({ export_id: subject.exportId, listener_id: `c-${i}`, played_at: at(i), country, ms_played: 50_000 }),
+    );
     expect(await importFile(write('countries.ndjson', lines.join('\n')))).toMatchObject({ added: 4, malformed: 0 });
-    const csv = ['export_id,listener_id,played_at,country,ms_played', ...['UK', 'XK', 'SWE'].map((c, i) => `${subject.exportId},csv-c-${i},${at(10 + i)},${c},50000`)];
+    const csv = [
+      'export_id,listener_id,played_at,country,ms_played',
+      ...['UK', 'XK', 'SWE'].map((c, i) => `${subject.exportId},csv-c-${i},${at(10 + i)},${c},50000`),
+    ];
     expect(await importFile(write('countries.csv', csv.join('\n')))).toMatchObject({ added: 3, malformed: 0 });
-    expect(await importFile(write('countries.json', spotifyHistory(2, 'Orchard Nights', 'DJ Lantern', NOW - 7 * DAY, { conn_country: 'UK' })))).toMatchObject({ added: 2, malformed: 0 });
+    expect(await importFile(write('countries.json', spotifyHistory(2, 'Orchard Nights', 'DJ Lantern', NOW - 7 * DAY, { conn_country: 'UK' })))).toMatchObject({
+      added: 2,
+      malformed: 0,
+    });
     const zz = (await report(subject.exportId)).breakdowns.country.find((c) => c.key === 'ZZ');
     expect(zz?.plays).toBe(3 + 3 + 2);
   });
 
   it('a line over 64 KiB starting well before a 1 MiB read boundary is skipped, the rest imported', async () => {
-    const good = (i: number) => refPlayNdjson({ exportId: subject.exportId, listener: `long-${i}`, playedAt: NOW - 8 * DAY + i * 1000, country: 'DE', source: 'search', msPlayed: 1000 + i, reasonEnd: 'fwdbtn' });
+    const good = (i: number) =>
+      refPlayNdjson({
+        exportId: subject.exportId,
+        listener: `long-${i}`,
+        playedAt: NOW - 8 * DAY + i * 1000,
+        country: 'DE',
+        source: 'search',
+        msPlayed: 1000 + i,
+        reasonEnd: 'fwdbtn',
+      });
     const lines: string[] = [];
     let bytes = 0;
     // Good lines up to 100 KiB before the boundary, then a 90 KiB line across it, then more good lines.
@@ -127,7 +157,14 @@ describe('issue 16 defects', () => {
   });
 
   it('reads every RFC 3339 timestamp (offset +02, lower-case t/z, basic format) and refuses others with the reason', async () => {
-    const texts = ['2026-11-10T12:00:00+02', '2026-11-10t10:00:01z', '20261110T100002Z', '2026-11-10 11:00:03+01:00', '2026-11-10T10:00:04', '2026-11-31T10:00:00Z'];
+    const texts = [
+      '2026-11-10T12:00:00+02',
+      '2026-11-10t10:00:01z',
+      '20261110T100002Z',
+      '2026-11-10 11:00:03+01:00',
+      '2026-11-10T10:00:04',
+      '2026-11-31T10:00:00Z',
+    ];
     const lines = texts.map((played_at, i) => JSON.stringify({ export_id: subject.exportId, listener_id: `t-${i}`, played_at, ms_played: 40_000 }));
     const summary = await importFile(write('times.ndjson', lines.join('\n')));
     expect(summary).toMatchObject({ added: 4, malformed: 2 });
@@ -140,12 +177,19 @@ describe('issue 16 defects', () => {
   });
 
   it('reads RFC 4180 quoted fields holding line breaks', async () => {
-    const csv = ['export_id,listener_id,played_at,ms_played', `${subject.exportId},"two\nline listener",2026-11-11T10:00:00Z,30500`, `${subject.exportId},"crlf\r\nlistener",2026-11-11T10:00:01Z,30501`, `${subject.exportId},plain,2026-11-11T10:00:02Z,30502`].join('\r\n');
+    const csv = [
+      'export_id,listener_id,played_at,ms_played',
+      `${subject.exportId},"two\nline listener",2026-11-11T10:00:00Z,30500`,
+      `${subject.exportId},"crlf\r\nlistener",2026-11-11T10:00:01Z,30501`,
+      `${subject.exportId},plain,2026-11-11T10:00:02Z,30502`,
+    ].join('\r\n');
     expect(await importFile(write('quoted.csv', csv))).toMatchObject({ added: 3, malformed: 0, problems: [] });
   });
 
   it('matches titles ignoring spacing, and never gives a remix titled like its original the original\u2019s plays', async () => {
-    const spaced = await importFile(write('spacing.json', spotifyHistory(3, 'OrchardNights', 'DJLantern', NOW - 9 * DAY, { master_metadata_album_artist_name: 'DJ  lantern' })));
+    const spaced = await importFile(
+      write('spacing.json', spotifyHistory(3, 'OrchardNights', 'DJLantern', NOW - 9 * DAY, { master_metadata_album_artist_name: 'DJ  lantern' })),
+    );
     expect(spaced.matches).toEqual([expect.objectContaining({ exportId: subject.exportId, how: 'title and artist', plays: 3 })]);
     // "Glass Orchard" is also the original's title (by Mira Vale): a fan of the original is not a fan of the remix.
     const original = await importFile(write('original.json', spotifyHistory(5, 'Glass Orchard', 'Mira Vale', NOW - 9 * DAY)));
@@ -154,14 +198,31 @@ describe('issue 16 defects', () => {
 
   it('marks drop-offs on a handful of plays as not significant, and states the rule', async () => {
     const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix', name: 'eight plays' });
-    const tiny = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(work, 'tiny.wav'), format: 'wav', bitDepth: 16, title: 'Tiny' });
+    const tiny = await callContract(services, 'exports.start', {
+      projectId: project.id,
+      path: path.join(work, 'tiny.wav'),
+      format: 'wav',
+      bitDepth: 16,
+      title: 'Tiny',
+    });
     const durationMs = Math.round(tiny.durationSec * 1000);
-    const plays = Array.from({ length: 8 }, (_, i): RefPlay => ({ exportId: tiny.exportId, listener: 'only-one', playedAt: NOW - DAY + i * 600_000, country: 'SE', source: 'radio', msPlayed: i === 0 ? 30_500 : durationMs, reasonEnd: 'fwdbtn' }));
+    const plays = Array.from({ length: 8 }, (_, i): RefPlay => ({
+      exportId: tiny.exportId,
+      listener: 'only-one',
+      playedAt: NOW - DAY + i * 600_000,
+      country: 'SE',
+      source: 'radio',
+      msPlayed: i === 0 ? 30_500 : durationMs,
+      reasonEnd: 'fwdbtn',
+    }));
     await importFile(write('eight.ndjson', plays.map(refPlayNdjson).join('\n')));
     const r = await report(tiny.exportId);
     expect(r.dropOffs.length).toBeGreaterThan(0);
     expect(r.dropOffs.every((d) => !d.significant)).toBe(true);
-    expect(r.dropOffRule).toEqual({ enoughPlays: false, text: expect.stringMatching(/at least 100 plays from at least 10 different listeners.*at least 5 plays/) });
+    expect(r.dropOffRule).toEqual({
+      enoughPlays: false,
+      text: expect.stringMatching(/at least 100 plays from at least 10 different listeners.*at least 5 plays/),
+    });
     expect(r.moments).toEqual([]);
   });
 });
@@ -179,11 +240,25 @@ describe('issue 16 privacy', () => {
   });
 
   it('a known listener id cannot be confirmed from the analytics database without the library secret', async () => {
-    await importFile(write('known.ndjson', refPlayNdjson({ exportId: subject.exportId, listener: 'fan-812', playedAt: NOW - 2 * DAY, country: 'SE', source: 'playlist', msPlayed: 152_340, reasonEnd: 'fwdbtn' })));
+    await importFile(
+      write(
+        'known.ndjson',
+        refPlayNdjson({
+          exportId: subject.exportId,
+          listener: 'fan-812',
+          playedAt: NOW - 2 * DAY,
+          country: 'SE',
+          source: 'playlist',
+          msPlayed: 152_340,
+          reasonEnd: 'fwdbtn',
+        }),
+      ),
+    );
     const db = new Database(path.join(dataDir, 'analytics.sqlite'), { readonly: true });
     const stored = new Set<number>();
     try {
-      for (const row of db.prepare<[], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days').all()) for (let i = 0; i < row.plays; i++) stored.add(row.columns.readDoubleLE(8 * i));
+      for (const row of db.prepare<[], { plays: number; columns: Buffer }>('SELECT plays, columns FROM play_days').all())
+        for (let i = 0; i < row.plays; i++) stored.add(row.columns.readDoubleLE(8 * i));
       const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
       for (const table of tables) expect(JSON.stringify(db.prepare(`SELECT * FROM ${table}`).raw().all()), table).not.toMatch(/listener_secret|fan-812/);
     } finally {
@@ -205,4 +280,3 @@ describe('issue 16 privacy', () => {
     expect(r.segments.oneTime.plays + r.segments.returning.plays).toBe(r.headline.plays);
   });
 });
-

@@ -54,7 +54,16 @@ export class CatalogService {
    * of a first start: the hosts build theirs in the background afterwards).
    */
   async importPackage(source: string, task: TaskHandle, decodeToCache = true): Promise<ImportSummary> {
-    const summary = await importCatalogPackage(source, { db: this.db, store: this.store, scratchDir: this.scratchDir, task, now: this.now, zipLimits: this.zipLimits, pcm: decodeToCache ? this.pcm?.staging() : undefined, recogniseStem: this.identifier ? (fingerprint) => this.identifier!.match('', fingerprint) : undefined });
+    const summary = await importCatalogPackage(source, {
+      db: this.db,
+      store: this.store,
+      scratchDir: this.scratchDir,
+      task,
+      now: this.now,
+      zipLimits: this.zipLimits,
+      pcm: decodeToCache ? this.pcm?.staging() : undefined,
+      recogniseStem: this.identifier ? (fingerprint) => this.identifier!.match('', fingerprint) : undefined,
+    });
     if (summary.status !== 'unchanged' && this.identifier) {
       await this.identifier.matchOwnAudioAgainst(new Set(this.reads.stemIdsOfPackage(summary.packageId)));
     }

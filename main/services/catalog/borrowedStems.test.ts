@@ -39,11 +39,34 @@ function shellPackage(audio: Buffer, extension: string): string {
   writePackage(dir, (m, stems) => {
     m.package = { id: 'aa-shell', version: 1, title: 'Shell stems', publisher: 'Shell Records' };
     m.parties = m.parties.map((p) => ({ ...p, id: `${p.id}-shell`, isni: undefined, ipi: undefined }));
-    m.works[0] = { ...m.works[0]!, id: 'w-shell', title: 'Shell Song', iswc: undefined, writers: [{ party: 'p-writer-a-shell', role: 'composer', shareBp: 10000 }], publishers: [{ party: 'p-pub-shell', shareBp: 10000 }] };
+    m.works[0] = {
+      ...m.works[0]!,
+      id: 'w-shell',
+      title: 'Shell Song',
+      iswc: undefined,
+      writers: [{ party: 'p-writer-a-shell', role: 'composer', shareBp: 10000 }],
+      publishers: [{ party: 'p-pub-shell', shareBp: 10000 }],
+    };
     const file = `stems/a-vox.${extension}`;
     stems.splice(0, stems.length, { id: 'a-vox', name: 'Vocal', kind: 'vocals', file, bytes: audio });
-    m.recordings[0] = { ...m.recordings[0]!, id: 'r-shell', work: 'w-shell', title: 'Shell Song', isrc: 'ZZ-SHL-26-00001', durationMs: 40000, masterOwners: [{ party: 'p-label-shell', shareBp: 10000 }], credits: [], stems: [{ id: 'a-vox', name: 'Vocal', kind: 'vocals', file, sha256: sha256(audio) }] };
-    m.licences = m.licences!.map((l) => ({ ...l, id: `${l.id}-shell`, licensor: l.type === 'master' ? 'p-label-shell' : 'p-pub-shell', ...(l.type === 'master' ? { recording: 'r-shell' } : { work: 'w-shell' }), revenue: { rightsHolderShareBp: 0 } }));
+    m.recordings[0] = {
+      ...m.recordings[0]!,
+      id: 'r-shell',
+      work: 'w-shell',
+      title: 'Shell Song',
+      isrc: 'ZZ-SHL-26-00001',
+      durationMs: 40000,
+      masterOwners: [{ party: 'p-label-shell', shareBp: 10000 }],
+      credits: [],
+      stems: [{ id: 'a-vox', name: 'Vocal', kind: 'vocals', file, sha256: sha256(audio) }],
+    };
+    m.licences = m.licences!.map((l) => ({
+      ...l,
+      id: `${l.id}-shell`,
+      licensor: l.type === 'master' ? 'p-label-shell' : 'p-pub-shell',
+      ...(l.type === 'master' ? { recording: 'r-shell' } : { work: 'w-shell' }),
+      revenue: { rightsHolderShareBp: 0 },
+    }));
   });
   return dir;
 }
@@ -67,21 +90,34 @@ async function importRefused(dir: string): Promise<string> {
   return error?.message ?? 'imported';
 }
 
-const take = (sha: string): RecordingSource => ({ id: 'src-take', type: 'recording', sha256: sha, name: 'My vocal take', bpm: 120, durationSec: 40, sampleRate: 44100, recordedAt: now().toISOString() });
+const take = (sha: string): RecordingSource => ({
+  id: 'src-take',
+  type: 'recording',
+  sha256: sha,
+  name: 'My vocal take',
+  bpm: 120,
+  durationSec: 40,
+  sampleRate: 44100,
+  recordedAt: now().toISOString(),
+});
 
 describe('a package may not deliver audio another package delivered', () => {
-  it('refuses a shell package whose stem is the same bytes as Night Ferry\'s vocal', async () => {
+  it("refuses a shell package whose stem is the same bytes as Night Ferry's vocal", async () => {
     const message = await importRefused(shellPackage(fs.readFileSync(ferryVocalFile), 'ogg'));
-    expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.sha256: this audio is already the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\)/);
+    expect(message).toMatch(
+      /^manifest\.json: recordings\[0\]\.stems\[0\]\.sha256: this audio is already the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\)/,
+    );
   });
 
-  it('refuses a shell package whose stem is Night Ferry\'s vocal re-encoded (the same sound)', async () => {
+  it("refuses a shell package whose stem is Night Ferry's vocal re-encoded (the same sound)", async () => {
     const disguised = ffmpeg(ferryVocalFile, ['-af', 'volume=-3dB', '-ar', '48000', '-c:a', 'flac'], 'flac');
     const message = await importRefused(shellPackage(disguised, 'flac'));
-    expect(message).toMatch(/^manifest\.json: recordings\[0\]\.stems\[0\]\.file: this audio is the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\), recognised by its fingerprint/);
+    expect(message).toMatch(
+      /^manifest\.json: recordings\[0\]\.stems\[0\]\.file: this audio is the stem "Lead vocal" of "Night Ferry" \(package "saltmarsh-2025-07"\), recognised by its fingerprint/,
+    );
   });
 
-  it('an own take with Night Ferry\'s vocal bytes stays Night Ferry\'s vocal once a shell package exists (export refused)', async () => {
+  it("an own take with Night Ferry's vocal bytes stays Night Ferry's vocal once a shell package exists (export refused)", async () => {
     const vocal = fs.readFileSync(ferryVocalFile);
     await callContract(services, 'catalog.import', { source: { path: shellPackage(vocal, 'ogg') } }).catch(() => undefined);
     const stored = await services.userAudio.put(vocal, 'My vocal take');
@@ -90,8 +126,39 @@ describe('a package may not deliver audio another package delivered', () => {
       projectId: id,
       commands: [
         { type: 'addSource', source: take(stored.sha256) },
-        { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-        { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', start: 0, length: 4, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+        {
+          type: 'addTrack',
+          track: {
+            id: 'trk-take',
+            name: 'Take',
+            color: '#ff6b6b',
+            kind: 'record',
+            gainDb: 0,
+            pan: 0,
+            mute: false,
+            solo: false,
+            effects: [],
+            volumeAutomation: [],
+          },
+        },
+        {
+          type: 'addClip',
+          clip: {
+            id: 'clip-take',
+            trackId: 'trk-take',
+            sourceId: 'src-take',
+            start: 0,
+            length: 4,
+            sourceOffset: 0,
+            gainDb: 0,
+            fadeIn: { beats: 0, curve: 'linear' },
+            fadeOut: { beats: 0, curve: 'linear' },
+            rate: 1,
+            pitch: 0,
+            loopBeats: null,
+            active: true,
+          },
+        },
       ],
     });
     const check = await callContract(services, 'exports.check', { projectId: id });

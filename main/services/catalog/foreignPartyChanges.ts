@@ -28,12 +28,16 @@ export function foreignPartyChanges(
     const changes = fields.filter((f) => incoming[f] !== existing[f]).map((f) => `${f} ${show(existing[f])} → ${show(incoming[f])}`);
     if (!changes.length) return;
     if (existing.packageId !== pkg.package.id) {
-      problems.push(`parties[${index}]: "${party.id}" belongs to package "${existing.packageId}"; a package may name another package's parties but not change them (${changes.join(', ')})`);
+      problems.push(
+        `parties[${index}]: "${party.id}" belongs to package "${existing.packageId}"; a package may name another package's parties but not change them (${changes.join(', ')})`,
+      );
       return;
     }
     const others = creditedElsewhere(party.id, pkg.package.id);
     if (others.length) {
-      problems.push(`parties[${index}]: "${party.id}" is also credited by package ${others.map((o) => `"${o}"`).join(', ')}; a party several packages credit cannot be changed by one of them (${changes.join(', ')})`);
+      problems.push(
+        `parties[${index}]: "${party.id}" is also credited by package ${others.map((o) => `"${o}"`).join(', ')}; a party several packages credit cannot be changed by one of them (${changes.join(', ')})`,
+      );
     }
   });
   return problems;

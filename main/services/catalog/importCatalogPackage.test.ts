@@ -24,7 +24,11 @@ const importFrom = (source: string) => callContract(services, 'catalog.import', 
 
 /** The whole library as data: every database row and every stored file (scratch space must be empty). */
 function librarySnapshot() {
-  return { db: dumpDatabase(services.library.paths.databasePath), store: snapshotDir(services.library.paths.storeDir), tmp: snapshotDir(services.library.paths.tmpDir) };
+  return {
+    db: dumpDatabase(services.library.paths.databasePath),
+    store: snapshotDir(services.library.paths.storeDir),
+    tmp: snapshotDir(services.library.paths.tmpDir),
+  };
 }
 
 async function expectRefused(source: string, message: RegExp) {
@@ -40,7 +44,10 @@ describe('catalog import', () => {
     const summary = await importFrom(dir);
     expect(summary).toMatchObject({ packageId: 'pkg-test', version: 1, status: 'imported', recordings: 1, stems: 3 });
     const recording = await callContract(services, 'catalog.recording', { id: 'r-test', territory: 'GB' });
-    expect(recording.work.writers.map((w) => [w.name, w.shareBp])).toEqual([['Ada Writer', 6000], ['Ben Lyric', 4000]]);
+    expect(recording.work.writers.map((w) => [w.name, w.shareBp])).toEqual([
+      ['Ada Writer', 6000],
+      ['Ben Lyric', 4000],
+    ]);
     expect(recording.stems.map((s) => s.name)).toEqual(['Drums', 'Bass', 'Lead vocal']);
     for (const stem of recording.stems) {
       expect(services.store.has(stem.sha256)).toBe(true);
@@ -56,7 +63,15 @@ describe('catalog import', () => {
     const dir = tempDir();
     writePackage(dir);
     const zip = path.join(tempDir(), 'package.zip');
-    fs.writeFileSync(zip, zipBytes(['manifest.json', 'stems/drums.wav', 'stems/bass.wav', 'stems/vox.wav'].map((name) => ({ name: `pkg/${name}`, data: fs.readFileSync(path.join(dir, name)) }))));
+    fs.writeFileSync(
+      zip,
+      zipBytes(
+        ['manifest.json', 'stems/drums.wav', 'stems/bass.wav', 'stems/vox.wav'].map((name) => ({
+          name: `pkg/${name}`,
+          data: fs.readFileSync(path.join(dir, name)),
+        })),
+      ),
+    );
     expect((await importFrom(zip)).status).toBe('imported');
     const before = librarySnapshot();
     expect((await importFrom(zip)).status).toBe('unchanged');
@@ -71,10 +86,14 @@ describe('catalog import', () => {
     const search = async () => (await callContract(services, 'catalog.search', { text: 'test song', territory: 'GB' })).items[0]!;
     expect((await search()).remix.allowed).toBe(true); // the search now holds this recording's licences in its cache
     const v2 = tempDir();
-    writePackage(v2, (m) => {
-      m.licences = m.licences!.filter((l) => l.id !== 'L-P1');
-      m.licences![0]!.validUntil = '2028-12-31';
-    }, 2);
+    writePackage(
+      v2,
+      (m) => {
+        m.licences = m.licences!.filter((l) => l.id !== 'L-P1');
+        m.licences![0]!.validUntil = '2028-12-31';
+      },
+      2,
+    );
     const summary = await importFrom(v2);
     expect(summary.status).toBe('updated');
     expect(summary.licenceChanges).toEqual([
@@ -84,7 +103,12 @@ describe('catalog import', () => {
     const recording = await callContract(services, 'catalog.recording', { id: 'r-test', territory: 'GB' });
     expect(recording.remix).toMatchObject({ allowed: false, reasons: [expect.stringMatching(/no publishing licence/)] });
     expect((await search()).remix).toMatchObject({ allowed: false, reasons: [expect.stringMatching(/no publishing licence/)] });
-    expect(recording.licenceHistory.map((h) => `${h.licenceId}@${h.packageVersion}:${h.status}`)).toEqual(['L-M1@1:granted', 'L-P1@1:granted', 'L-M1@2:changed', 'L-P1@2:revoked']);
+    expect(recording.licenceHistory.map((h) => `${h.licenceId}@${h.packageVersion}:${h.status}`)).toEqual([
+      'L-M1@1:granted',
+      'L-P1@1:granted',
+      'L-M1@2:changed',
+      'L-P1@2:revoked',
+    ]);
     await expectRefused(v1, /already has version 2 of "pkg-test", newer than 1/);
   });
 
@@ -110,38 +134,101 @@ describe('catalog import', () => {
 
     const cases: [string, (dir: string) => void, RegExp][] = [
       ['invalid JSON', (dir) => fs.writeFileSync(path.join(dir, 'manifest.json'), '{"format": "stemroom-catalog/1", '), /manifest\.json: invalid JSON/],
-      ['a schema violation', (dir) => writePackage(dir, (m) => ((m.recordings[0] as Record<string, unknown>).bpm = 'fast')), /manifest\.json: recordings\.0\.bpm: .*number/],
-      ['an unknown format version', (dir) => writePackage(dir, (m) => (m.format = 'stemroom-catalog/9')), /manifest\.json: format: unknown format "stemroom-catalog\/9"/],
-      ['a stem path with ..', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '../outside.wav')), /recordings\[0\]\.stems\[0\]\.file: "\.\.\/outside\.wav" escapes the archive/],
+      [
+        'a schema violation',
+        (dir) => writePackage(dir, (m) => ((m.recordings[0] as Record<string, unknown>).bpm = 'fast')),
+        /manifest\.json: recordings\.0\.bpm: .*number/,
+      ],
+      [
+        'an unknown format version',
+        (dir) => writePackage(dir, (m) => (m.format = 'stemroom-catalog/9')),
+        /manifest\.json: format: unknown format "stemroom-catalog\/9"/,
+      ],
+      [
+        'a stem path with ..',
+        (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '../outside.wav')),
+        /recordings\[0\]\.stems\[0\]\.file: "\.\.\/outside\.wav" escapes the archive/,
+      ],
       ['an absolute stem path', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[0]!.file = '/etc/passwd')), /"\/etc\/passwd" is an absolute path/],
-      ['a stem that is a symlink out of the package', (dir) => {
-        writePackage(dir);
-        fs.rmSync(path.join(dir, 'stems/bass.wav'));
-        fs.symlinkSync('/etc/hostname', path.join(dir, 'stems/bass.wav'));
-      }, /recordings\[0\]\.stems\[1\]\.file: "stems\/bass\.wav" is or passes through a symbolic link/],
-      ['a stem whose SHA-256 does not match', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[1]!.sha256 = 'a'.repeat(64))), /stems\/bass\.wav: SHA-256 is [0-9a-f]{64}, but the manifest .* says a{64}/],
-      ['a stem that is not audio', (dir) => writePackage(dir, (m, stems) => {
-        stems[2]!.bytes = Buffer.from('Dear label, here are the stems as promised.');
-        m.recordings[0]!.stems[2]!.sha256 = sha256(stems[2]!.bytes);
-      }), /stems\/vox\.wav: is not decodable audio/],
-      ['a stem that is empty', (dir) => writePackage(dir, (m, stems) => {
-        stems[0]!.bytes = Buffer.alloc(0);
-        m.recordings[0]!.stems[0]!.sha256 = sha256(stems[0]!.bytes);
-      }), /stems\/drums\.wav: is empty/],
-      ['writer shares that do not sum to 10000', (dir) => writePackage(dir, (m) => (m.works[0]!.writers[1]!.shareBp = 3999)), /works\[0\]\.writers: shares sum to 9999 basis points, not 10000/],
-      ['master shares that do not sum to 10000', (dir) => writePackage(dir, (m) => (m.recordings[0]!.masterOwners[0]!.shareBp = 10)), /recordings\[0\]\.masterOwners: shares sum to 10 basis points/],
-      ['a licence naming an unknown party', (dir) => writePackage(dir, (m) => (m.licences![0]!.licensor = 'p-nobody')), /licences\[0\]\.licensor: unknown party "p-nobody"/],
-      ['a credit naming an unknown party', (dir) => writePackage(dir, (m) => (m.recordings[0]!.credits![0]!.party = 'p-ghost')), /credits\[0\]\.party: unknown party "p-ghost"/],
-      ['a stem rule naming an unknown stem', (dir) => writePackage(dir, (m) => (m.licences![0]!.stemRules = [{ stem: 's-nope', rule: 'not-usable' }])), /stemRules\[0\]\.stem: unknown stem "s-nope"/],
-      ['a recording of an unknown work', (dir) => writePackage(dir, (m) => (m.recordings[0]!.work = 'w-missing')), /recordings\[0\]\.work: unknown work "w-missing"/],
+      [
+        'a stem that is a symlink out of the package',
+        (dir) => {
+          writePackage(dir);
+          fs.rmSync(path.join(dir, 'stems/bass.wav'));
+          fs.symlinkSync('/etc/hostname', path.join(dir, 'stems/bass.wav'));
+        },
+        /recordings\[0\]\.stems\[1\]\.file: "stems\/bass\.wav" is or passes through a symbolic link/,
+      ],
+      [
+        'a stem whose SHA-256 does not match',
+        (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[1]!.sha256 = 'a'.repeat(64))),
+        /stems\/bass\.wav: SHA-256 is [0-9a-f]{64}, but the manifest .* says a{64}/,
+      ],
+      [
+        'a stem that is not audio',
+        (dir) =>
+          writePackage(dir, (m, stems) => {
+            stems[2]!.bytes = Buffer.from('Dear label, here are the stems as promised.');
+            m.recordings[0]!.stems[2]!.sha256 = sha256(stems[2]!.bytes);
+          }),
+        /stems\/vox\.wav: is not decodable audio/,
+      ],
+      [
+        'a stem that is empty',
+        (dir) =>
+          writePackage(dir, (m, stems) => {
+            stems[0]!.bytes = Buffer.alloc(0);
+            m.recordings[0]!.stems[0]!.sha256 = sha256(stems[0]!.bytes);
+          }),
+        /stems\/drums\.wav: is empty/,
+      ],
+      [
+        'writer shares that do not sum to 10000',
+        (dir) => writePackage(dir, (m) => (m.works[0]!.writers[1]!.shareBp = 3999)),
+        /works\[0\]\.writers: shares sum to 9999 basis points, not 10000/,
+      ],
+      [
+        'master shares that do not sum to 10000',
+        (dir) => writePackage(dir, (m) => (m.recordings[0]!.masterOwners[0]!.shareBp = 10)),
+        /recordings\[0\]\.masterOwners: shares sum to 10 basis points/,
+      ],
+      [
+        'a licence naming an unknown party',
+        (dir) => writePackage(dir, (m) => (m.licences![0]!.licensor = 'p-nobody')),
+        /licences\[0\]\.licensor: unknown party "p-nobody"/,
+      ],
+      [
+        'a credit naming an unknown party',
+        (dir) => writePackage(dir, (m) => (m.recordings[0]!.credits![0]!.party = 'p-ghost')),
+        /credits\[0\]\.party: unknown party "p-ghost"/,
+      ],
+      [
+        'a stem rule naming an unknown stem',
+        (dir) => writePackage(dir, (m) => (m.licences![0]!.stemRules = [{ stem: 's-nope', rule: 'not-usable' }])),
+        /stemRules\[0\]\.stem: unknown stem "s-nope"/,
+      ],
+      [
+        'a recording of an unknown work',
+        (dir) => writePackage(dir, (m) => (m.recordings[0]!.work = 'w-missing')),
+        /recordings\[0\]\.work: unknown work "w-missing"/,
+      ],
       ['duplicate ids in the package', (dir) => writePackage(dir, (m) => (m.recordings[0]!.stems[1]!.id = 's-drums')), /duplicate id "s-drums"/],
-      ['an id another package already owns', (dir) => writePackage(dir, (m) => {
-        m.recordings[0]!.id = 'r-existing';
-        m.licences![0]!.recording = 'r-existing';
-      }), /recordings\[0\]\.id: id "r-existing" is already used by package "pkg-existing"/],
+      [
+        'an id another package already owns',
+        (dir) =>
+          writePackage(dir, (m) => {
+            m.recordings[0]!.id = 'r-existing';
+            m.licences![0]!.recording = 'r-existing';
+          }),
+        /recordings\[0\]\.id: id "r-existing" is already used by package "pkg-existing"/,
+      ],
       ['an invalid ISRC', (dir) => writePackage(dir, (m) => (m.recordings[0]!.isrc = 'NOT-AN-ISRC')), /isrc: "NOT-AN-ISRC" is not a valid ISRC/],
       ['an ISWC with a wrong check digit', (dir) => writePackage(dir, (m) => (m.works[0]!.iswc = 'T-034.524.680-9')), /is not a valid ISWC/],
-      ['an unknown territory code', (dir) => writePackage(dir, (m) => (m.licences![0]!.territories.exclude = ['XK', 'QQ'])), /"XK" is not an ISO 3166-1 alpha-2 code/],
+      [
+        'an unknown territory code',
+        (dir) => writePackage(dir, (m) => (m.licences![0]!.territories.exclude = ['XK', 'QQ'])),
+        /"XK" is not an ISO 3166-1 alpha-2 code/,
+      ],
     ];
     it.each(cases)('%s', async (_name, make, message) => {
       const dir = tempDir();
@@ -151,7 +238,13 @@ describe('catalog import', () => {
 
     it('a zip entry with ..', async () => {
       const zip = path.join(tempDir(), 'evil.zip');
-      fs.writeFileSync(zip, zipBytes([{ name: 'manifest.json', data: Buffer.from('{}') }, { name: '../../escape.txt', data: Buffer.from('pwned') }]));
+      fs.writeFileSync(
+        zip,
+        zipBytes([
+          { name: 'manifest.json', data: Buffer.from('{}') },
+          { name: '../../escape.txt', data: Buffer.from('pwned') },
+        ]),
+      );
       await expectRefused(zip, /entry "\.\.\/\.\.\/escape\.txt" escapes the archive/);
       expect(fs.existsSync(path.join(dataDir, '..', 'escape.txt'))).toBe(false);
     });

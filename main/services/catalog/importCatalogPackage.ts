@@ -58,7 +58,11 @@ export async function importCatalogPackage(source: string, context: ImportContex
     const writes = catalogWriteQueries(context.db);
 
     const existing = writes.packageVersion(pkg.package.id);
-    const summary = (status: ImportSummary['status'], licenceChanges: ImportSummary['licenceChanges'] = [], pin: 'new' | 'kept' | 'none' = 'none'): ImportSummary => ({
+    const summary = (
+      status: ImportSummary['status'],
+      licenceChanges: ImportSummary['licenceChanges'] = [],
+      pin: 'new' | 'kept' | 'none' = 'none',
+    ): ImportSummary => ({
       packageId: pkg.package.id,
       title: pkg.package.title,
       version: pkg.package.version,
@@ -71,13 +75,21 @@ export async function importCatalogPackage(source: string, context: ImportContex
     if (existing) {
       if (existing.version === pkg.package.version && existing.manifest_sha256 === manifest.sha256) return summary('unchanged');
       if (existing.version === pkg.package.version) {
-        throw importRefusal('manifest.json', [`package.version: version ${existing.version} of "${pkg.package.id}" is already in the library with different contents; a changed package needs a new version number`]);
+        throw importRefusal('manifest.json', [
+          `package.version: version ${existing.version} of "${pkg.package.id}" is already in the library with different contents; a changed package needs a new version number`,
+        ]);
       }
       if (existing.version > pkg.package.version) {
-        throw importRefusal('manifest.json', [`package.version: the library already has version ${existing.version} of "${pkg.package.id}", newer than ${pkg.package.version}`]);
+        throw importRefusal('manifest.json', [
+          `package.version: the library already has version ${existing.version} of "${pkg.package.id}", newer than ${pkg.package.version}`,
+        ]);
       }
     }
-    const judgement = judgePackageKey(writes.knownPackage(pkg.package.id) ?? null, { id: pkg.package.id, publisher: pkg.package.publisher, signedBy: signature.status === 'signed' ? signature.fingerprint : null });
+    const judgement = judgePackageKey(writes.knownPackage(pkg.package.id) ?? null, {
+      id: pkg.package.id,
+      publisher: pkg.package.publisher,
+      signedBy: signature.status === 'signed' ? signature.fingerprint : null,
+    });
     if (!judgement.ok) throw importRefusal(signature.status === 'signed' ? 'signature.json' : 'manifest.json', [judgement.problem]);
     refuseForeignIds(pkg, writes.ownerOf);
     refuseForeignAudio(pkg, writes.foreignStemWithAudio);
@@ -141,17 +153,30 @@ function derivativeLineage(
   const lineage = lineageQueries(db);
   const previous = lineage.derivativeByPackage(pkg.package.id);
   if (!pkg.derivative) {
-    if (previous) throw importRefusal('manifest.json', [`derivative: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot stop being that derivative`]);
+    if (previous)
+      throw importRefusal('manifest.json', [
+        `derivative: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot stop being that derivative`,
+      ]);
     return undefined;
   }
   const verified = verifyDerivativeChain(folder, pkg, manifestSha256, signature, pinnedKeyOf);
   const exportId = verified.record.exportId;
-  if (previous && previous.exportId !== exportId) throw importRefusal('manifest.json', [`derivative.export: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot publish another (${exportId})`]);
+  if (previous && previous.exportId !== exportId)
+    throw importRefusal('manifest.json', [
+      `derivative.export: package "${pkg.package.id}" publishes export ${previous.exportId}; a later version cannot publish another (${exportId})`,
+    ]);
   const other = lineage.derivativeByExport(exportId);
-  if (other && other.packageId !== pkg.package.id) throw importRefusal('manifest.json', [`derivative.export: export ${exportId} is already in this library as package "${other.packageId}"`]);
+  if (other && other.packageId !== pkg.package.id)
+    throw importRefusal('manifest.json', [`derivative.export: export ${exportId} is already in this library as package "${other.packageId}"`]);
   const contents = verified.chain.stemContents(pkg.recordings[0]!.id);
   return {
-    write: { recordingId: pkg.recordings[0]!.id, exportId, creator: verified.record.creator.name, recordJson: JSON.stringify(pkg.derivative.export), carried: verified.carried },
+    write: {
+      recordingId: pkg.recordings[0]!.id,
+      exportId,
+      creator: verified.record.creator.name,
+      recordJson: JSON.stringify(pkg.derivative.export),
+      carried: verified.carried,
+    },
     // What each stem is proved to contain, through every generation: the sound a fingerprint will find in it.
     contains: (stemId) => contents.get(stemId) ?? [],
   };
@@ -177,11 +202,18 @@ function refuseForeignIds(pkg: CatalogPackage, ownerOf: (kind: 'work' | 'recordi
  * stem: delivering it again under new ids and licences would launder it
  * (its licences, credits and splits replaced by the newcomer's).
  */
-function refuseForeignAudio(pkg: CatalogPackage, foreignStem: (sha256: string, packageId: string) => { stemName: string; recordingTitle: string; packageId: string } | undefined): void {
+function refuseForeignAudio(
+  pkg: CatalogPackage,
+  foreignStem: (sha256: string, packageId: string) => { stemName: string; recordingTitle: string; packageId: string } | undefined,
+): void {
   const problems = pkg.recordings.flatMap((r, i) =>
     r.stems.flatMap((s, j) => {
       const other = foreignStem(s.sha256, pkg.package.id);
-      return other ? [`recordings[${i}].stems[${j}].sha256: this audio is already the stem "${other.stemName}" of "${other.recordingTitle}" (package "${other.packageId}"); a package may not deliver another package's audio`] : [];
+      return other
+        ? [
+            `recordings[${i}].stems[${j}].sha256: this audio is already the stem "${other.stemName}" of "${other.recordingTitle}" (package "${other.packageId}"); a package may not deliver another package's audio`,
+          ]
+        : [];
     }),
   );
   if (problems.length) throw importRefusal('manifest.json', problems);
@@ -201,7 +233,8 @@ async function checkStems(
     task.progress(`Checking ${stem.file}`, index, all.length);
     const file = folder.resolve(stem.file, field);
     const actual = await sha256File(file);
-    if (actual !== stem.sha256) throw importRefusal(stem.file, [`SHA-256 is ${actual}, but the manifest (${field.replace('.file', '.sha256')}) says ${stem.sha256}`]);
+    if (actual !== stem.sha256)
+      throw importRefusal(stem.file, [`SHA-256 is ${actual}, but the manifest (${field.replace('.file', '.sha256')}) says ${stem.sha256}`]);
     const known = storedAnalysis(actual);
     if (known) {
       analyses.set(stem.id, known);

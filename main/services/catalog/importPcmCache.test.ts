@@ -12,7 +12,7 @@ import { identicalSamples } from '../../../tests/helpers/testRenderEnvironment';
 const open = (dir: string) => StemroomServices.open(path.join(dir, 'data'), { demoCatalogDir: null, now: () => new Date('2026-11-24T12:00:00Z') });
 
 describe('PCM cache at import', () => {
-  it('a catalog import decodes each stem once into the PCM cache, equal to the decoder\'s samples', async () => {
+  it("a catalog import decodes each stem once into the PCM cache, equal to the decoder's samples", async () => {
     const dir = tempDir();
     const manifest = writePackage(path.join(dir, 'pkg'));
     const services = await open(dir);

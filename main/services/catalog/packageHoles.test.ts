@@ -81,15 +81,24 @@ const cut = (bytes: Buffer, share: number) => bytes.subarray(0, Math.floor(bytes
 describe('truncated and oversized audio', () => {
   it('refuses a WAV stem cut short of its data chunk', async () => {
     const wav = cut(fs.readFileSync(path.join(packageWith(), 'stems/drums.wav')), 0.6);
-    await expectRefused(packageWith(undefined, { bytes: wav }), new RegExp(`^stems/drums\\.wav: is truncated: its data chunk declares 384000 bytes of audio, the file holds ${wav.length - 44}\\.`));
+    await expectRefused(
+      packageWith(undefined, { bytes: wav }),
+      new RegExp(`^stems/drums\\.wav: is truncated: its data chunk declares 384000 bytes of audio, the file holds ${wav.length - 44}\\.`),
+    );
   });
 
   it('refuses a FLAC stem cut short of its STREAMINFO total', async () => {
-    await expectRefused(packageWith(undefined, { bytes: cut(encoded('flac'), 0.6), file: 'stems/drums.flac' }), /^stems\/drums\.flac: is truncated: it decodes to \d\.\d\d s of the 2\.00 s its header declares\./);
+    await expectRefused(
+      packageWith(undefined, { bytes: cut(encoded('flac'), 0.6), file: 'stems/drums.flac' }),
+      /^stems\/drums\.flac: is truncated: it decodes to \d\.\d\d s of the 2\.00 s its header declares\./,
+    );
   });
 
   it('refuses an MP3 stem cut mid-frame', async () => {
-    await expectRefused(packageWith(undefined, { bytes: cut(encoded('mp3'), 0.6), file: 'stems/drums.mp3' }), /^stems\/drums\.mp3: is truncated: its MPEG frame \d+ needs \d+ bytes, the file ends after \d+\./);
+    await expectRefused(
+      packageWith(undefined, { bytes: cut(encoded('mp3'), 0.6), file: 'stems/drums.mp3' }),
+      /^stems\/drums\.mp3: is truncated: its MPEG frame \d+ needs \d+ bytes, the file ends after \d+\./,
+    );
   });
 
   it('refuses, before decoding, a FLAC whose header declares ten hours', async () => {
@@ -97,7 +106,10 @@ describe('truncated and oversized audio', () => {
     const total = 10 * 3600 * 48000;
     flac[8 + 13] = (flac[8 + 13]! & 0xf0) | Math.floor(total / 2 ** 32);
     flac.writeUInt32BE(total % 2 ** 32, 8 + 14);
-    await expectRefused(packageWith(undefined, { bytes: flac, file: 'stems/drums.flac' }), /^stems\/drums\.flac: declares 10\.0 hours of audio; at most 30 minutes are allowed per file\./);
+    await expectRefused(
+      packageWith(undefined, { bytes: flac, file: 'stems/drums.flac' }),
+      /^stems\/drums\.flac: declares 10\.0 hours of audio; at most 30 minutes are allowed per file\./,
+    );
   });
 
   it('refuses a WAV whose header claims 64 channels', async () => {
@@ -124,25 +136,53 @@ describe('zip archives', () => {
 
   it('holds entries of exactly 1 MiB to the compression-ratio limit too', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => ({ name: `stems/pad-${i}.wav`, data: new Uint8Array(2 ** 20) }));
-    await expectRefused(zipOf([{ name: 'manifest.json', data: Buffer.from('{}') }, ...entries]), /^package\.zip: entry "stems\/pad-0\.wav" expands \d+× \(a zip bomb\?\); at most 200× is allowed \(and 39 more problems\)\./);
+    await expectRefused(
+      zipOf([{ name: 'manifest.json', data: Buffer.from('{}') }, ...entries]),
+      /^package\.zip: entry "stems\/pad-0\.wav" expands \d+× \(a zip bomb\?\); at most 200× is allowed \(and 39 more problems\)\./,
+    );
   });
 
   it('refuses the same entry name twice', async () => {
-    await expectRefused(zipOf([{ name: 'manifest.json', data: Buffer.from('{}') }, { name: 'manifest.json', data: Buffer.from('{"evil":1}') }]), /^package\.zip: entry "manifest\.json" appears twice\./);
+    await expectRefused(
+      zipOf([
+        { name: 'manifest.json', data: Buffer.from('{}') },
+        { name: 'manifest.json', data: Buffer.from('{"evil":1}') },
+      ]),
+      /^package\.zip: entry "manifest\.json" appears twice\./,
+    );
   });
 
   it('refuses names that differ only in case (one file on macOS and Windows)', async () => {
-    await expectRefused(zipOf([{ name: 'stems/Drums.wav', data: Buffer.from('a') }, { name: 'stems/drums.wav', data: Buffer.from('b') }]), /entries "stems\/Drums\.wav" and "stems\/drums\.wav" name the same file/);
+    await expectRefused(
+      zipOf([
+        { name: 'stems/Drums.wav', data: Buffer.from('a') },
+        { name: 'stems/drums.wav', data: Buffer.from('b') },
+      ]),
+      /entries "stems\/Drums\.wav" and "stems\/drums\.wav" name the same file/,
+    );
   });
 
   it('refuses a file where another entry needs a folder', async () => {
-    await expectRefused(zipOf([{ name: 'stems', data: Buffer.from('a file') }, { name: 'stems/drums.wav', data: Buffer.from('x') }]), /^package\.zip: entry "stems" is a file, but "stems\/drums\.wav" needs a folder there\./);
-    await expectRefused(zipOf([{ name: 'a/b/c.wav', data: Buffer.from('x') }, { name: 'a/b', data: Buffer.from('a file') }]), /entry "a\/b" is a file, but "a\/b\/c\.wav" needs a folder there/);
+    await expectRefused(
+      zipOf([
+        { name: 'stems', data: Buffer.from('a file') },
+        { name: 'stems/drums.wav', data: Buffer.from('x') },
+      ]),
+      /^package\.zip: entry "stems" is a file, but "stems\/drums\.wav" needs a folder there\./,
+    );
+    await expectRefused(
+      zipOf([
+        { name: 'a/b/c.wav', data: Buffer.from('x') },
+        { name: 'a/b', data: Buffer.from('a file') },
+      ]),
+      /entry "a\/b" is a file, but "a\/b\/c\.wav" needs a folder there/,
+    );
   });
 });
 
 describe('special files', () => {
-  const withTimeout = <T>(promise: Promise<T>) => Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('hung (opened a FIFO?)')), 5000))]);
+  const withTimeout = <T>(promise: Promise<T>) =>
+    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('hung (opened a FIFO?)')), 5000))]);
 
   it('refuses a FIFO as the package, without opening it', async () => {
     const fifo = path.join(tempDir(), 'package.zip');
@@ -158,7 +198,9 @@ describe('special files', () => {
     const dir = packageWith();
     fs.rmSync(path.join(dir, 'stems/bass.wav'));
     execFileSync('mkfifo', [path.join(dir, 'stems/bass.wav')]);
-    await withTimeout(expectRefused(dir, /^manifest\.json: recordings\[0\]\.stems\[1\]\.file: "stems\/bass\.wav" is a FIFO \(named pipe\), not a regular file\./));
+    await withTimeout(
+      expectRefused(dir, /^manifest\.json: recordings\[0\]\.stems\[1\]\.file: "stems\/bass\.wav" is a FIFO \(named pipe\), not a regular file\./),
+    );
     const other = packageWith();
     fs.rmSync(path.join(other, 'manifest.json'));
     execFileSync('mkfifo', [path.join(other, 'manifest.json')]);
@@ -169,7 +211,10 @@ describe('special files', () => {
     const dir = packageWith();
     fs.rmSync(path.join(dir, 'stems/bass.wav'));
     // A Unix socket bound in a child process, so the file exists while the import runs.
-    const child = spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(path.join(dir, 'stems/bass.wav'))}, () => process.exit(0))`]);
+    const child = spawnSync(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(path.join(dir, 'stems/bass.wav'))}, () => process.exit(0))`,
+    ]);
     expect(child.status).toBe(0);
     await expectRefused(dir, /"stems\/bass\.wav" is a socket, not a regular file/);
   });
@@ -198,10 +243,26 @@ describe('manifest text', () => {
   });
 
   it.each([
-    ['an escape sequence in the package title', (m: CatalogPackageInput) => (m.package.title = 'Test \u001b[2J\u001b[31mPackage'), /package\.title: contains U\+001B \(ESC\)/],
-    ['a right-to-left override in a party name', (m: CatalogPackageInput) => (m.parties[1]!.name = 'Ben \u202eciryL'), /parties\.1\.name: contains U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/],
-    ['a carriage return in a recording title', (m: CatalogPackageInput) => (m.recordings[0]!.title = 'Test Song\rFake line'), /recordings\.0\.title: contains U\+000D \(CR\)/],
-    ['a C1 control in a stem name', (m: CatalogPackageInput) => (m.recordings[0]!.stems[0]!.name = 'Drums\u009b31m'), /stems\.0\.name: contains U\+009B \(control character\)/],
+    [
+      'an escape sequence in the package title',
+      (m: CatalogPackageInput) => (m.package.title = 'Test \u001b[2J\u001b[31mPackage'),
+      /package\.title: contains U\+001B \(ESC\)/,
+    ],
+    [
+      'a right-to-left override in a party name',
+      (m: CatalogPackageInput) => (m.parties[1]!.name = 'Ben \u202eciryL'),
+      /parties\.1\.name: contains U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+    ],
+    [
+      'a carriage return in a recording title',
+      (m: CatalogPackageInput) => (m.recordings[0]!.title = 'Test Song\rFake line'),
+      /recordings\.0\.title: contains U\+000D \(CR\)/,
+    ],
+    [
+      'a C1 control in a stem name',
+      (m: CatalogPackageInput) => (m.recordings[0]!.stems[0]!.name = 'Drums\u009b31m'),
+      /stems\.0\.name: contains U\+009B \(control character\)/,
+    ],
   ])('refuses %s', async (_, change, reason) => {
     await expectRefused(packageWith(change), reason);
   });

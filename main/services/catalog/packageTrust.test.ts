@@ -21,7 +21,11 @@ beforeEach(async () => {
 afterEach(() => services.close());
 
 const importFrom = (source: string) => callContract(services, 'catalog.import', { source: { path: source } });
-const librarySnapshot = () => ({ db: dumpDatabase(services.library.paths.databasePath), store: snapshotDir(services.library.paths.storeDir), tmp: snapshotDir(services.library.paths.tmpDir) });
+const librarySnapshot = () => ({
+  db: dumpDatabase(services.library.paths.databasePath),
+  store: snapshotDir(services.library.paths.storeDir),
+  tmp: snapshotDir(services.library.paths.tmpDir),
+});
 
 async function expectRefused(source: string, message: RegExp) {
   const before = librarySnapshot();
@@ -62,9 +66,12 @@ function impostor(change: (m: CatalogPackageInput) => void): string {
 }
 
 describe('parties belong to the package that delivered them', () => {
-  it('refuses an unrelated package that renames another package\'s writer or wipes their ISNI/IPI; credits stay right', async () => {
+  it("refuses an unrelated package that renames another package's writer or wipes their ISNI/IPI; credits stay right", async () => {
     await importFrom(packageDir());
-    await expectRefused(impostor((m) => (m.parties[0]!.name = 'M. Impostor')), /parties\[0\]: "p-writer-a" belongs to package "pkg-test"; a package may name another package's parties but not change them \(name "Ada Writer" → "M. Impostor"\)/);
+    await expectRefused(
+      impostor((m) => (m.parties[0]!.name = 'M. Impostor')),
+      /parties\[0\]: "p-writer-a" belongs to package "pkg-test"; a package may name another package's parties but not change them \(name "Ada Writer" → "M. Impostor"\)/,
+    );
     await expectRefused(
       impostor((m) => {
         delete m.parties[0]!.isni;
@@ -108,8 +115,14 @@ describe('signed packages: pinned on first import, continuity after', () => {
       m.package.publisher = 'Other Records';
       m.licences = [];
     };
-    await expectRefused(packageDir(takeover, 2, attacker.privateKeyPem), /^signature\.json: package "pkg-test" is signed by key [0-9a-f]{16}…, but this library trusts only key [0-9a-f]{16}… \(pinned 2026-11-24\) for it/);
-    await expectRefused(packageDir(takeover, 2), /^manifest\.json: package "pkg-test" was signed with key [0-9a-f]{16}… \(pinned 2026-11-24\); this version is unsigned/);
+    await expectRefused(
+      packageDir(takeover, 2, attacker.privateKeyPem),
+      /^signature\.json: package "pkg-test" is signed by key [0-9a-f]{16}…, but this library trusts only key [0-9a-f]{16}… \(pinned 2026-11-24\) for it/,
+    );
+    await expectRefused(
+      packageDir(takeover, 2),
+      /^manifest\.json: package "pkg-test" was signed with key [0-9a-f]{16}… \(pinned 2026-11-24\); this version is unsigned/,
+    );
     const recording = await callContract(services, 'catalog.recording', { id: 'r-test' });
     expect(recording.licences.map((l) => l.id)).toEqual(['L-M1', 'L-P1']);
   });
@@ -120,7 +133,10 @@ describe('signed packages: pinned on first import, continuity after', () => {
       m.package.publisher = 'Other Records';
       m.licences = [];
     };
-    await expectRefused(packageDir(takeover, 2), /published by "Test Records"; this version names "Other Records", and an unsigned package cannot change hands/);
+    await expectRefused(
+      packageDir(takeover, 2),
+      /published by "Test Records"; this version names "Other Records", and an unsigned package cannot change hands/,
+    );
     await expectRefused(packageDir(takeover, 2, attacker.privateKeyPem), /cannot change hands/);
   });
 

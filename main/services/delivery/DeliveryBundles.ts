@@ -33,7 +33,10 @@ function readJson(file: string): unknown {
 
 /** Every file under `dir`, relative, with forward slashes. */
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`])).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`]))
+    .sort();
 }
 
 /**
@@ -59,7 +62,8 @@ export class DeliveryBundles {
     // The record exactly as embedded (signature included): credits.json must be that record.
     const embedded = readEmbeddedRecord(fs.readFileSync(item.path));
     const parsed = attributionRecordSchema.safeParse(embedded.recordJson ? JSON.parse(embedded.recordJson) : null);
-    if (!parsed.success || parsed.data.exportId !== exportId) throw new ServiceError('conflict', `${item.path} no longer carries the record of export ${exportId}.`);
+    if (!parsed.success || parsed.data.exportId !== exportId)
+      throw new ServiceError('conflict', `${item.path} no longer carries the record of export ${exportId}.`);
     const chain = this.exports.ledgerChainOf(exportId);
     const proof = buildLedgerProof(chain.entry, chain.after, chain.signedHead);
     const target = destination ? path.resolve(destination) : this.freeName(item.path, kind);
@@ -103,7 +107,8 @@ export class DeliveryBundles {
   private async inspectFolder(folder: string, label: string): Promise<Inspection> {
     const files = listFiles(folder);
     const audio = files.filter((f) => !f.includes('/') && AUDIO.test(f));
-    if (audio.length !== 1) throw new ServiceError('invalid-request', `${label}: a delivery bundle holds one audio file (WAV, FLAC or MP3); this one holds ${audio.length}.`);
+    if (audio.length !== 1)
+      throw new ServiceError('invalid-request', `${label}: a delivery bundle holds one audio file (WAV, FLAC or MP3); this one holds ${audio.length}.`);
     const inspection = this.exports.inspect(path.join(folder, audio[0]!), `${label}/${audio[0]}`);
     const problems = inspection.problems.filter((p) => !/\.credits\.json/.test(p));
     const embedded = readEmbeddedRecord(readRegularFile(path.join(folder, audio[0]!), AUDIO_LIMITS.maxFileBytes)).recordJson;
@@ -121,7 +126,10 @@ export class DeliveryBundles {
           : raw && canonicalJson(creditsJson) === canonicalJson(raw)
             ? 'matches'
             : 'differs';
-    if (credits !== 'matches') problems.push(`credits.json ${credits === 'absent' ? 'is missing' : credits === 'malformed' ? 'is not an attribution record' : 'differs from the record embedded in the audio'}.`);
+    if (credits !== 'matches')
+      problems.push(
+        `credits.json ${credits === 'absent' ? 'is missing' : credits === 'malformed' ? 'is not an attribution record' : 'differs from the record embedded in the audio'}.`,
+      );
 
     const missingLicences = (record?.licences ?? []).map((l) => l.id).filter((id) => !fs.existsSync(path.join(folder, BUNDLE_FILES.licences, `${id}.txt`)));
     for (const id of missingLicences) problems.push(`The terms of licence ${id} (licences/${id}.txt) are missing.`);
@@ -133,7 +141,10 @@ export class DeliveryBundles {
     problems.push(...(proofProblems ?? []).map((p) => `Ledger proof: ${p}`));
 
     const splitSheet = await this.checkSplitSheet(path.join(folder, BUNDLE_FILES.splitSheet), record);
-    if (splitSheet !== 'matches') problems.push(`split-sheet.pdf ${splitSheet === 'absent' ? 'is missing' : splitSheet === 'malformed' ? 'is not a readable PDF' : 'is not the one-page split sheet of this export'}.`);
+    if (splitSheet !== 'matches')
+      problems.push(
+        `split-sheet.pdf ${splitSheet === 'absent' ? 'is missing' : splitSheet === 'malformed' ? 'is not a readable PDF' : 'is not the one-page split sheet of this export'}.`,
+      );
 
     return { ...inspection, path: label, problems, bundle: { files, credits, splitSheet, missingLicences, ledgerProof } };
   }

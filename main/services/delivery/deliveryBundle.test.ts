@@ -18,7 +18,14 @@ beforeAll(async () => {
   await callContract(services, 'settings.update', { creatorName: 'DJ Lantern', territory: 'GB' });
   const project = await callContract(services, 'projects.create', { recordingId: 'emb-r-glass-orchard', kind: 'remix' });
   fs.mkdirSync(path.join(root, 'out'));
-  summary = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(root, 'out', 'Orchard flip.flac'), format: 'flac', bitDepth: 16, isrc: 'GB-XYZ-26-00042', bundle: 'folder' });
+  summary = await callContract(services, 'exports.start', {
+    projectId: project.id,
+    path: path.join(root, 'out', 'Orchard flip.flac'),
+    format: 'flac',
+    bitDepth: 16,
+    isrc: 'GB-XYZ-26-00042',
+    bundle: 'folder',
+  });
 }, 120_000);
 afterAll(() => {
   services.close();
@@ -33,12 +40,27 @@ describe('delivery bundle', () => {
     const files = fs.readdirSync(summary.bundlePath!).sort();
     expect(files).toEqual(['Orchard flip.flac', 'README.txt', 'credits.json', 'ledger-proof.json', 'licences', 'split-sheet.pdf']);
     expect(fs.readdirSync(path.join(summary.bundlePath!, 'licences')).sort()).toEqual(['EMB-M-0017.txt', 'NLS-P-2291.txt']);
-    expect(fs.readFileSync(path.join(summary.bundlePath!, 'licences', 'EMB-M-0017.txt'), 'utf8')).toMatch(/Remix, cover and sampling allowed worldwide until 31 Dec 2027\. Rights holders receive 60 % of the derivative's master revenue\./);
+    expect(fs.readFileSync(path.join(summary.bundlePath!, 'licences', 'EMB-M-0017.txt'), 'utf8')).toMatch(
+      /Remix, cover and sampling allowed worldwide until 31 Dec 2027\. Rights holders receive 60 % of the derivative's master revenue\./,
+    );
     expect(fs.readFileSync(path.join(summary.bundlePath!, 'Orchard flip.flac')).equals(fs.readFileSync(summary.path))).toBe(true);
 
     const inspection = await inspect(summary.bundlePath!);
-    expect(inspection).toMatchObject({ exportId: summary.exportId, hasRecord: true, audioMatches: true, ledger: 'matches', signature: { status: 'valid' }, problems: [] });
-    expect(inspection.bundle).toEqual({ files: expect.arrayContaining(['credits.json', 'licences/EMB-M-0017.txt', 'split-sheet.pdf']), credits: 'matches', splitSheet: 'matches', missingLicences: [], ledgerProof: 'valid' });
+    expect(inspection).toMatchObject({
+      exportId: summary.exportId,
+      hasRecord: true,
+      audioMatches: true,
+      ledger: 'matches',
+      signature: { status: 'valid' },
+      problems: [],
+    });
+    expect(inspection.bundle).toEqual({
+      files: expect.arrayContaining(['credits.json', 'licences/EMB-M-0017.txt', 'split-sheet.pdf']),
+      credits: 'matches',
+      splitSheet: 'matches',
+      missingLicences: [],
+      ledgerProof: 'valid',
+    });
   });
 
   it('the split sheet reads right: title, ISRC, sources, every party with role, IPI/ISNI and share, tables of 100 %, the verification line — on one page', () => {
@@ -70,20 +92,37 @@ describe('delivery bundle', () => {
     expect(proof.signedHead.position).toBe(proof.entry.position + 1);
     expect(execFileSync('zipinfo', [bundle.path], { encoding: 'utf8' })).toMatch(/ stor .*Orchard flip\.flac/); // audio stored, not deflated
     const inspection = await inspect(bundle.path);
-    expect(inspection.problems, inspection.problems.join("\n")).toEqual([]);
+    expect(inspection.problems, inspection.problems.join('\n')).toEqual([]);
     expect(inspection.bundle).toMatchObject({ credits: 'matches', splitSheet: 'matches', ledgerProof: 'valid' });
   });
 
   it.each([
-    ['credits.json edited (a share moved)', (dir: string) => fs.writeFileSync(path.join(dir, 'credits.json'), fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('"shareBp": 6000', '"shareBp": 7000')), /credits\.json differs from the record embedded in the audio/],
+    [
+      'credits.json edited (a share moved)',
+      (dir: string) =>
+        fs.writeFileSync(path.join(dir, 'credits.json'), fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('"shareBp": 6000', '"shareBp": 7000')),
+      /credits\.json differs from the record embedded in the audio/,
+    ],
     [
       'credits.json with a member named twice (a forged creator first; JSON.parse would keep the signed one)',
-      (dir: string) => fs.writeFileSync(path.join(dir, 'credits.json'), fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('{', '{\n  "creator": { "name": "Forger", "role": "remixer" },')),
+      (dir: string) =>
+        fs.writeFileSync(
+          path.join(dir, 'credits.json'),
+          fs.readFileSync(path.join(dir, 'credits.json'), 'utf8').replace('{', '{\n  "creator": { "name": "Forger", "role": "remixer" },'),
+        ),
       /credits\.json is not an attribution record/,
     ],
     ['split sheet missing', (dir: string) => fs.rmSync(path.join(dir, 'split-sheet.pdf')), /split-sheet\.pdf is missing/],
-    ['split sheet of another export', (dir: string) => fs.writeFileSync(path.join(dir, 'split-sheet.pdf'), 'not a pdf'), /split-sheet\.pdf is not a readable PDF/],
-    ['a licence text missing', (dir: string) => fs.rmSync(path.join(dir, 'licences', 'NLS-P-2291.txt')), /The terms of licence NLS-P-2291 \(licences\/NLS-P-2291\.txt\) are missing/],
+    [
+      'split sheet of another export',
+      (dir: string) => fs.writeFileSync(path.join(dir, 'split-sheet.pdf'), 'not a pdf'),
+      /split-sheet\.pdf is not a readable PDF/,
+    ],
+    [
+      'a licence text missing',
+      (dir: string) => fs.rmSync(path.join(dir, 'licences', 'NLS-P-2291.txt')),
+      /The terms of licence NLS-P-2291 \(licences\/NLS-P-2291\.txt\) are missing/,
+    ],
     [
       'the proof rewritten to another head',
       (dir: string) => {
@@ -110,7 +149,9 @@ describe('delivery bundle', () => {
     tamper(copy);
     const inspection = await inspect(copy);
     expect(inspection.problems.join('\n')).toMatch(problem);
-    const code = await import('../../cli/runCli').then(({ runCli }) => runCli(['inspect', copy, '--json', '--data-dir', services.library.paths.dataDir], {}, undefined));
+    const code = await import('../../cli/runCli').then(({ runCli }) =>
+      runCli(['inspect', copy, '--json', '--data-dir', services.library.paths.dataDir], {}, undefined),
+    );
     expect(code).toBe(1);
   });
 

@@ -48,21 +48,34 @@ export function checkLedgerProof(proof: LedgerProof, record: AttributionRecord):
   if (proof.format !== LEDGER_PROOF_FORMAT) return [`ledger-proof.json is not a ${LEDGER_PROOF_FORMAT} proof.`];
   const { ledger: _stamp, signature: _signature, ...payload } = record;
   if (sha256Hex(recordCanonicalJson(payload)) !== proof.entry.payloadSha256) problems.push('The record does not hash to the payload hash of its ledger entry.');
-  if (!record.ledger || record.ledger.position !== proof.entry.position || record.ledger.entryHash !== proof.entry.entryHash || record.ledger.previousHash !== proof.entry.previousHash) {
+  if (
+    !record.ledger ||
+    record.ledger.position !== proof.entry.position ||
+    record.ledger.entryHash !== proof.entry.entryHash ||
+    record.ledger.previousHash !== proof.entry.previousHash
+  ) {
     problems.push("The proof's entry is not the record's ledger stamp.");
   }
   let previous: Link = proof.entry;
   for (const link of [proof.entry, ...proof.chain]) {
-    if (link !== proof.entry && (link.position !== previous.position + 1 || link.previousHash !== previous.entryHash)) problems.push(`Ledger entry ${link.position} does not follow entry ${previous.position}.`);
-    if (entryHash(link.previousHash, link.payloadSha256) !== link.entryHash) problems.push(`Ledger entry ${link.position}'s hash is not SHA-256(previous ‖ payload).`);
+    if (link !== proof.entry && (link.position !== previous.position + 1 || link.previousHash !== previous.entryHash))
+      problems.push(`Ledger entry ${link.position} does not follow entry ${previous.position}.`);
+    if (entryHash(link.previousHash, link.payloadSha256) !== link.entryHash)
+      problems.push(`Ledger entry ${link.position}'s hash is not SHA-256(previous ‖ payload).`);
     previous = link;
   }
   const head = proof.signedHead;
   if (!head) problems.push('The proof carries no signed ledger head.');
   else {
-    if (head.position !== previous.position || head.entryHash !== previous.entryHash) problems.push(`The signed head (entry ${head.position}) is not where the chain ends (entry ${previous.position}).`);
-    if (!record.library || head.library.keyFingerprint !== record.library.keyFingerprint) problems.push('The ledger head was signed by another key than the record.');
-    if (keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint || !verifyBytes(head.library.publicKey, ledgerHeadSigningBytes(head), head.signature)) problems.push("The ledger head's signature does not verify.");
+    if (head.position !== previous.position || head.entryHash !== previous.entryHash)
+      problems.push(`The signed head (entry ${head.position}) is not where the chain ends (entry ${previous.position}).`);
+    if (!record.library || head.library.keyFingerprint !== record.library.keyFingerprint)
+      problems.push('The ledger head was signed by another key than the record.');
+    if (
+      keyFingerprint(head.library.publicKey) !== head.library.keyFingerprint ||
+      !verifyBytes(head.library.publicKey, ledgerHeadSigningBytes(head), head.signature)
+    )
+      problems.push("The ledger head's signature does not verify.");
   }
   return problems;
 }

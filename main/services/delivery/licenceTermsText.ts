@@ -8,7 +8,14 @@ type RecordLicence = AttributionRecord['licences'][number];
 /** The catalog licence a record's licence entry describes (its terms as relied on). */
 function asLicence(licence: RecordLicence): Licence {
   const terms = licence.termsReliedOn as Pick<Licence, 'uses' | 'territories' | 'validFrom' | 'stemRules' | 'revenue'> & { validUntil: string | null };
-  return { id: licence.id, licensor: licence.licensor, type: licence.type, creditText: licence.creditText, ...terms, validUntil: terms.validUntil ?? undefined };
+  return {
+    id: licence.id,
+    licensor: licence.licensor,
+    type: licence.type,
+    creditText: licence.creditText,
+    ...terms,
+    validUntil: terms.validUntil ?? undefined,
+  };
 }
 
 /**

@@ -52,7 +52,8 @@ export class PdfText {
   width(text: string, size: number, bold = false): number {
     const key = `${bold ? 'b' : 'r'}${size}\u0000${text}`;
     let width = this.widths.get(key);
-    if (width === undefined) this.widths.set(key, (width = this.runs(text, bold).runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0)));
+    if (width === undefined)
+      this.widths.set(key, (width = this.runs(text, bold).runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0)));
     return width;
   }
 

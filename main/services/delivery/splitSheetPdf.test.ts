@@ -12,8 +12,18 @@ const LONG = 'Maximiliana Konstantinopoulou-Vanderbilt de la Fuente y Hohenzolle
 /** A record with many parties and very long names: what the layout must still fit on one page. */
 function crowdedRecord(writers: number): AttributionRecord {
   const names = Array.from({ length: writers }, (_, i) => (i === 0 ? LONG : `Writer Number ${i + 1} Of The Collective`));
-  const writerShares = largestRemainder(names.map(() => 1), 5000);
-  const party = (name: string, i: number, role: string, shareBp: number) => ({ partyId: `p-${role}-${i}`, name, role, shareBp, ipi: String(100000000 + i).padStart(11, '0'), isni: `000000012345678${i % 10}` });
+  const writerShares = largestRemainder(
+    names.map(() => 1),
+    5000,
+  );
+  const party = (name: string, i: number, role: string, shareBp: number) => ({
+    partyId: `p-${role}-${i}`,
+    name,
+    role,
+    shareBp,
+    ipi: String(100000000 + i).padStart(11, '0'),
+    isni: `000000012345678${i % 10}`,
+  });
   return {
     schema: 'stemroom-attribution/1',
     canonicalization: 'RFC8785',
@@ -21,12 +31,28 @@ function crowdedRecord(writers: number): AttributionRecord {
     createdAt: '2026-11-24T12:00:00.000Z',
     app: { name: 'Stemroom', version: '0.1.0' },
     project: { id: 'p', name: 'n', revision: 1, revisionSha256: 'a'.repeat(64) },
-    output: { title: `${LONG} — the extended club remix with a title long enough to wrap`, versionType: 'remix', format: 'wav', bitDepth: 24, sampleRate: 48000, channels: 2, durationSec: 241.5, audioSha256: 'b'.repeat(64), loudness: { integratedLufs: -14, truePeakDbtp: -1.2, normalizedTo: -14, targetReached: true, ceilingDbtp: -1 } },
+    output: {
+      title: `${LONG} — the extended club remix with a title long enough to wrap`,
+      versionType: 'remix',
+      format: 'wav',
+      bitDepth: 24,
+      sampleRate: 48000,
+      channels: 2,
+      durationSec: 241.5,
+      audioSha256: 'b'.repeat(64),
+      loudness: { integratedLufs: -14, truePeakDbtp: -1.2, normalizedTo: -14, targetReached: true, ceilingDbtp: -1 },
+    },
     creator: { name: 'DJ Ünïcödé Ελληνικά Кириллица', role: 'remixer' },
     sources: [
       {
         recording: { id: 'r', title: 'A Song', isrc: 'ZZEMB2600017', displayArtist: LONG, label: 'Label', packageId: 'pkg' },
-        work: { id: 'w', title: 'A Song', iswc: 'T3174520964', writers: names.map((n, i) => party(n, i, 'composer', writerShares[i]!)), publishers: [party('Publisher', 0, 'publisher', 10000)] },
+        work: {
+          id: 'w',
+          title: 'A Song',
+          iswc: 'T3174520964',
+          writers: names.map((n, i) => party(n, i, 'composer', writerShares[i]!)),
+          publishers: [party('Publisher', 0, 'publisher', 10000)],
+        },
         masterOwners: [party('Label', 0, 'master owner', 10000)],
         stems: [],
         audibleSeconds: 241.5,

@@ -80,18 +80,27 @@ function layout(record: AttributionRecord, text: PdfText, size: number, bundleNa
   para('SPLIT SHEET', { size: size * 0.95, bold: true, color: MUTED });
   para(record.output.title, { size: size * 1.9, bold: true, gap: size * 0.2 });
   const kind = record.output.versionType === 'remix' ? 'Remix' : 'Cover';
-  para(`${kind} by ${record.creator.name} · ${record.output.format.toUpperCase()}, ${minutes(record.output.durationSec)} · exported ${record.createdAt.slice(0, 10)}`);
+  para(
+    `${kind} by ${record.creator.name} · ${record.output.format.toUpperCase()}, ${minutes(record.output.durationSec)} · exported ${record.createdAt.slice(0, 10)}`,
+  );
   para(`ISRC: ${record.output.isrc ? formatIsrc(record.output.isrc) : 'none assigned yet'} · Export id: ${record.exportId}`, { color: MUTED });
 
   heading('Sources');
   for (const source of record.sources) {
     const work = source.work;
-    para(`“${source.recording.title}” by ${source.recording.displayArtist} — ISRC ${formatIsrc(source.recording.isrc)}, ${source.recording.label}; heard for ${source.audibleSeconds.toFixed(1)} s`);
-    para(`Composition “${work.title}”${work.iswc ? ` — ISWC ${formatIswc(work.iswc)}` : ''}; written by ${work.writers.map((w) => w.name).join(', ')}`, { color: MUTED, gap: size * 0.2 });
+    para(
+      `“${source.recording.title}” by ${source.recording.displayArtist} — ISRC ${formatIsrc(source.recording.isrc)}, ${source.recording.label}; heard for ${source.audibleSeconds.toFixed(1)} s`,
+    );
+    para(`Composition “${work.title}”${work.iswc ? ` — ISWC ${formatIswc(work.iswc)}` : ''}; written by ${work.writers.map((w) => w.name).join(', ')}`, {
+      color: MUTED,
+      gap: size * 0.2,
+    });
   }
   if (record.covered) {
     const work = record.covered.work;
-    para(`Covers “${work.title}”${work.iswc ? ` (ISWC ${formatIswc(work.iswc)})` : ''}, originally recorded by ${record.covered.recording.displayArtist} (ISRC ${formatIsrc(record.covered.recording.isrc)}); written by ${work.writers.map((w) => w.name).join(', ')}`);
+    para(
+      `Covers “${work.title}”${work.iswc ? ` (ISWC ${formatIswc(work.iswc)})` : ''}, originally recorded by ${record.covered.recording.displayArtist} (ISRC ${formatIsrc(record.covered.recording.isrc)}); written by ${work.writers.map((w) => w.name).join(', ')}`,
+    );
   }
   if (record.ownRecordings.length) para(`The creator's own recordings: ${record.ownRecordings.map((r) => r.name).join(', ')}`, { color: MUTED });
 

@@ -11,7 +11,13 @@ import type { LedgerProof } from './ledgerProof';
 import { licenceTermsText } from './licenceTermsText';
 
 /** The files of a delivery bundle besides the audio (named after the export's file). */
-export const BUNDLE_FILES = { credits: 'credits.json', proof: 'ledger-proof.json', splitSheet: 'split-sheet.pdf', readme: 'README.txt', licences: 'licences' } as const;
+export const BUNDLE_FILES = {
+  credits: 'credits.json',
+  proof: 'ledger-proof.json',
+  splitSheet: 'split-sheet.pdf',
+  readme: 'README.txt',
+  licences: 'licences',
+} as const;
 
 export interface BundleContents {
   /** The export's record, as embedded in its file (signed, with its ledger stamp). */
@@ -69,7 +75,11 @@ async function bundleFiles(contents: BundleContents, bundleName: string): Promis
  * @example
  * await writeDeliveryBundle('/exports/Orchard flip (delivery).zip', { record, audioPath, proof }, 'zip');
  */
-export async function writeDeliveryBundle(destination: string, contents: BundleContents, kind: 'folder' | 'zip'): Promise<{ readonly path: string; readonly files: readonly string[] }> {
+export async function writeDeliveryBundle(
+  destination: string,
+  contents: BundleContents,
+  kind: 'folder' | 'zip',
+): Promise<{ readonly path: string; readonly files: readonly string[] }> {
   if (fs.existsSync(destination)) throw new Error(`${destination} already exists`);
   const bundleName = path.basename(destination);
   const files = await bundleFiles(contents, bundleName);

@@ -41,7 +41,14 @@ export class ExportFileStates {
     // A FIFO or device in the export's place would block a read: it is not the export.
     if (!stat.isFile()) return 'modified';
     const known = this.seen.get(filePath);
-    if (known && known.audioSha256 === audioSha256 && known.size === Number(stat.size) && known.mtimeNs === stat.mtimeNs && known.ctimeNs === stat.ctimeNs && known.ino === stat.ino) {
+    if (
+      known &&
+      known.audioSha256 === audioSha256 &&
+      known.size === Number(stat.size) &&
+      known.mtimeNs === stat.mtimeNs &&
+      known.ctimeNs === stat.ctimeNs &&
+      known.ino === stat.ino
+    ) {
       return known.state;
     }
     let state: FileState;

@@ -59,7 +59,8 @@ export class ExportPublisher {
     committed: (stamped: T) => void = () => undefined,
   ): Promise<T> {
     const lock = await acquireLedgerLock(this.lockFile, PUBLISH_WAIT_MS);
-    if (!lock) throw new ServiceError('unavailable', `Another Stemroom process has been writing to the ledger for ${PUBLISH_WAIT_MS / 1000} s; try the export again.`);
+    if (!lock)
+      throw new ServiceError('unavailable', `Another Stemroom process has been writing to the ledger for ${PUBLISH_WAIT_MS / 1000} s; try the export again.`);
     try {
       const destination = destinationOf();
       const stamped = stamp(this.ledger.head(), destination);
@@ -86,7 +87,16 @@ export class ExportPublisher {
     const creditsTemp = path.join(dir, `.${path.basename(creditsPath)}.${suffix}.partial`);
     // The journal row comes first, so a kill at any later moment leaves nothing recovery does not know about.
     const exportJson = JSON.stringify({ entry, row, peaks: Buffer.from(peaks).toString('base64'), owner: ProcessOwner.current().token });
-    this.ledger.addJournal({ exportId: entry.exportId, startedAt: entry.createdAt, finalPath: destination, tempPath, creditsPath, creditsTemp, recordJson: creditsJson, exportJson });
+    this.ledger.addJournal({
+      exportId: entry.exportId,
+      startedAt: entry.createdAt,
+      finalPath: destination,
+      tempPath,
+      creditsPath,
+      creditsTemp,
+      recordJson: creditsJson,
+      exportJson,
+    });
     try {
       await writeNewFileSyncedAsync(tempPath, file);
       await writeNewFileSyncedAsync(creditsTemp, Buffer.from(creditsJson));
@@ -130,7 +140,11 @@ export class ExportPublisher {
     const parsed = JSON.parse(job.exportJson) as { entry: LedgerEntry; row: Partial<ExportRow> & Omit<ExportRow, 'creator' | 'isrc'>; peaks?: string };
     const { entry } = parsed;
     // Journals written before exports had creator and ISRC columns lack them.
-    const row: ExportRow = { ...parsed.row, creator: parsed.row.creator ?? (JSON.parse(job.recordJson) as AttributionRecord).creator.name, isrc: parsed.row.isrc ?? null };
+    const row: ExportRow = {
+      ...parsed.row,
+      creator: parsed.row.creator ?? (JSON.parse(job.recordJson) as AttributionRecord).creator.name,
+      isrc: parsed.row.isrc ?? null,
+    };
     let finalIsOurs = false;
     try {
       finalIsOurs = fs.existsSync(job.finalPath) && readEmbeddedRecord(fs.readFileSync(job.finalPath)).exportId === job.exportId;

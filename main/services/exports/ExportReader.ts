@@ -43,7 +43,10 @@ export class ExportReader {
     const entry = this.ledger.entryOf(exportId);
     if (!row || !entry) throw new ServiceError('not-found', `There is no export ${exportId}.`);
     const payload = JSON.parse(entry.payloadJson) as AttributionRecord;
-    const stamped = attributionRecordSchema.parse({ ...payload, ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash } });
+    const stamped = attributionRecordSchema.parse({
+      ...payload,
+      ledger: { position: entry.position, previousHash: entry.previousHash, payloadHash: entry.payloadSha256, entryHash: entry.entryHash },
+    });
     // Ed25519 signatures are deterministic: re-signing with the key that made the record gives the signature the file carries.
     const record = stamped.library?.keyFingerprint === this.key.fingerprint ? signRecord(stamped, this.key) : stamped;
     return { item: this.listItem(row), record };

@@ -37,7 +37,8 @@ function exiftool(file: string): Record<string, unknown> {
   return JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', file], { encoding: 'utf8', maxBuffer: 1 << 26 }))[0];
 }
 function ffprobeTags(file: string): Record<string, string> {
-  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 })).format.tags;
+  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 }))
+    .format.tags;
 }
 const values = (record: Record<string, unknown>) => Object.values(record).flat().map(String);
 
@@ -89,7 +90,10 @@ describe('export', () => {
       const target = `stems/${stem.id}.flac`;
       execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path.join(demo, stem.file), '-c:a', 'flac', '-sample_fmt', 's32', path.join(lossless, target)]);
       stem.file = target;
-      stem.sha256 = crypto.createHash('sha256').update(fs.readFileSync(path.join(lossless, target))).digest('hex');
+      stem.sha256 = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(lossless, target)))
+        .digest('hex');
     }
     const rename = (value: string) => value.replace(/^emb-/, 'flac-').replace(/^EMB-/, 'FLAC-').replace(/^NLS-/, 'FLACNLS-');
     manifest.package.id = 'flac-glass-orchard';
@@ -137,7 +141,16 @@ describe('export', () => {
     const stemsDir = path.join(defaultDemoCatalogDir()!, 'ember-lane-glass-orchard', 'stems');
     const stems = fs.readdirSync(stemsDir).map((f) => path.join(stemsDir, f));
     const ffmpegMix = path.join(out, 'ffmpeg-mix.wav');
-    execFileSync('ffmpeg', ['-loglevel', 'error', ...stems.flatMap((st) => ['-i', st]), '-filter_complex', `amix=inputs=${stems.length}:normalize=0:duration=longest`, '-c:a', 'pcm_f32le', ffmpegMix]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      ...stems.flatMap((st) => ['-i', st]),
+      '-filter_complex',
+      `amix=inputs=${stems.length}:normalize=0:duration=longest`,
+      '-c:a',
+      'pcm_f32le',
+      ffmpegMix,
+    ]);
     expect(residualDb(await decodeFile(summary.path), await decodeFile(ffmpegMix), { over: 'shorter' })).toBeLessThan(-90);
   });
 
@@ -155,13 +168,15 @@ describe('export', () => {
     expect(summary.loudness).toMatchObject({ normalizedTo: -14, targetReached: true, ceilingDbtp: -1 });
     expect(summary.notes).toEqual([]);
     // ffmpeg's EBU R128 meter on the file agrees with what the record says.
-    const ebur128 = spawnSync('ffmpeg', ['-nostats', '-i', summary.path, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-'], { encoding: 'utf8' }).stderr;
+    const ebur128 = spawnSync('ffmpeg', ['-nostats', '-i', summary.path, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-'], {
+      encoding: 'utf8',
+    }).stderr;
     const measured = Number(/I:\s+(-?[\d.]+) LUFS/.exec(ebur128.slice(ebur128.lastIndexOf('Summary:')))![1]);
     expect(Math.abs(measured - summary.loudness.integratedLufs!)).toBeLessThan(0.15);
     // The final mix's waveform is kept and served like a stem's, for the analytics view.
     const served = await services.media.serve(`/peaks/${summary.audioSha256}`);
     const peaks = decodePeaks((served as { bytes: Uint8Array }).bytes);
-    expect((peaks.minMax.length / 2) * peaks.samplesPerBucket / peaks.sampleRate).toBeCloseTo(summary.durationSec, 1);
+    expect(((peaks.minMax.length / 2) * peaks.samplesPerBucket) / peaks.sampleRate).toBeCloseTo(summary.durationSec, 1);
     expect(Math.max(...peaks.minMax) / 32767).toBeGreaterThan(0.5);
     expect(Math.abs(summary.loudness.integratedLufs! + 14)).toBeLessThan(0.1);
     expect(summary.loudness.truePeakDbtp!).toBeLessThanOrEqual(-1.0);
@@ -171,7 +186,11 @@ describe('export', () => {
     const summary = await exportAs('original.wav');
     const copy = path.join(tempDir(), 'renamed copy.wav');
     fs.copyFileSync(summary.path, copy);
-    expect(await callContract(services, 'exports.inspect', { source: { path: copy } })).toMatchObject({ exportId: summary.exportId, audioMatches: true, ledger: 'matches' });
+    expect(await callContract(services, 'exports.inspect', { source: { path: copy } })).toMatchObject({
+      exportId: summary.exportId,
+      audioMatches: true,
+      ledger: 'matches',
+    });
     const bytes = fs.readFileSync(copy);
     const data = bytes.indexOf(Buffer.from('data', 'latin1'));
     bytes[data + 100] = bytes[data + 100]! ^ 0xff;

@@ -65,7 +65,10 @@ export class ExportService {
   check(projectId: string, territory?: string, creator?: string, title?: string, intent: ExportIntent = { channel: 'streaming-distribution' }): ExportCheck {
     const document = this.deps.projects.documentAt(projectId);
     const creatorName = creator ?? this.deps.settings.get().creatorName;
-    const plan = this.planner.plan(projectId, document, territory ?? this.deps.settings.get().territory, intent, { creator: creatorName ?? 'You', title: title ?? document.name });
+    const plan = this.planner.plan(projectId, document, territory ?? this.deps.settings.get().territory, intent, {
+      creator: creatorName ?? 'You',
+      title: title ?? document.name,
+    });
     return exportCheck(plan, creatorName, intent);
   }
 
@@ -92,7 +95,8 @@ export class ExportService {
       const reasons = plan.decision.reasons;
       throw new ServiceError('refused', `The export is not allowed: ${reasons.map((r) => `${r.message} ${r.fix}`).join(' ')}`, { reasons });
     }
-    if (!creator) throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
+    if (!creator)
+      throw new ServiceError('invalid-request', 'Who is the creator? Set your artist name (settings, or --creator NAME) so the export can credit you.');
     const destination = () => exportDestination(options, title, this.deps.exportsDir);
     // Checked now so a taken name is refused before the render; chosen again when the file is written.
     destination();
@@ -101,7 +105,15 @@ export class ExportService {
     // The heavy audio work (render, limiter, loudness, encode) runs on a worker thread; this one keeps answering.
     const { store } = this.deps;
     const audio = await renderExportAudio(
-      { document: plan.view.document, storeRoot: store.root, tmpDir: store.tmpDir, outputRate: options.sampleRate ?? plan.view.document.sampleRate, normalizeLufs: options.normalizeLufs, format: options.format, bitDepth: options.bitDepth },
+      {
+        document: plan.view.document,
+        storeRoot: store.root,
+        tmpDir: store.tmpDir,
+        outputRate: options.sampleRate ?? plan.view.document.sampleRate,
+        normalizeLufs: options.normalizeLufs,
+        format: options.format,
+        bitDepth: options.bitDepth,
+      },
       task,
     );
     task.throwIfCancelled();
@@ -122,7 +134,12 @@ export class ExportService {
     });
     task.progress('Writing', 0, 1);
     // Everything that embeds the ledger position is built, and the signed head advanced, while this process holds the ledger (see ExportPublisher).
-    const stamped = await this.publisher.publish(destination, audio.facts.peaks, (head, finalPath) => stampExport(payload, head, finalPath, audio, key), ({ entry }) => this.guard.advance(entry));
+    const stamped = await this.publisher.publish(
+      destination,
+      audio.facts.peaks,
+      (head, finalPath) => stampExport(payload, head, finalPath, audio, key),
+      ({ entry }) => this.guard.advance(entry),
+    );
     task.progress('Exported', 1, 1);
     return exportSummary(stamped, audio.facts);
   }

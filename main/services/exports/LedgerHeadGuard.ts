@@ -24,7 +24,11 @@ export class LedgerHeadGuard {
   /** Throws while the ledger disagrees with its signed head. */
   refuseIfTampered(): void {
     const tampered = this.problem();
-    if (tampered) throw new ServiceError('conflict', `The ledger does not match its signed head: ${tampered}. Exports are paused until the library is restored; run stemroom ledger verify.`);
+    if (tampered)
+      throw new ServiceError(
+        'conflict',
+        `The ledger does not match its signed head: ${tampered}. Exports are paused until the library is restored; run stemroom ledger verify.`,
+      );
   }
 
   /** Signs `entry` as the ledger's head (run while the ledger lock is held). */

@@ -27,5 +27,9 @@ port.on('message', (message: ExportWorkerRequest) => {
 /** The parts' buffers that can move to the other thread whole (a view of a pooled or shared buffer is copied instead). */
 function transferable(parts: EncodedParts): ArrayBuffer[] {
   const views = parts.format === 'flac' ? [parts.streamInfo, parts.frames] : parts.format === 'mp3' ? [parts.infoFrame, parts.frames] : [parts.pcm];
-  return [...new Set(views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer).map((v) => v.buffer as ArrayBuffer))];
+  return [
+    ...new Set(
+      views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer).map((v) => v.buffer as ArrayBuffer),
+    ),
+  ];
 }

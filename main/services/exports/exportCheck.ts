@@ -12,7 +12,9 @@ import type { ExportPlan } from '../../../shared/rights/planExport';
  */
 export function exportCheck(plan: ExportPlan, creator: string | null, intent: ExportIntent): ExportCheck {
   const { decision, splits } = plan;
-  const unsignedPackages = [...new Map([...plan.recordings.values()].filter((r) => !r.packageKeyFingerprint).map((r) => [r.packageId, { id: r.packageId, title: r.title }])).values()];
+  const unsignedPackages = [
+    ...new Map([...plan.recordings.values()].filter((r) => !r.packageKeyFingerprint).map((r) => [r.packageId, { id: r.packageId, title: r.title }])).values(),
+  ];
   return {
     allowed: decision.allowed,
     reasons: decision.allowed ? [] : [...decision.reasons],

@@ -35,7 +35,11 @@ async function redeliver(change: (m: CatalogPackageInput) => void) {
 
 async function expectRefused(projectId: string, message: RegExp, options: { territory?: string } = {}) {
   services.projects.flushAll(); // pending edits are saved first, by design; the export itself must write nothing
-  const before = { db: dumpDatabase(services.library.paths.databasePath), out: snapshotDir(out), data: snapshotDir(path.join(services.library.paths.dataDir, 'store')) };
+  const before = {
+    db: dumpDatabase(services.library.paths.databasePath),
+    out: snapshotDir(out),
+    data: snapshotDir(path.join(services.library.paths.dataDir, 'store')),
+  };
   let error: unknown;
   try {
     await callContract(services, 'exports.start', { projectId, path: path.join(out, 'export.wav'), format: 'wav', ...options });
@@ -48,7 +52,11 @@ async function expectRefused(projectId: string, message: RegExp, options: { terr
   expect(reasons.map((r) => r.message).join(' | ')).toMatch(message);
   expect(reasons.every((r) => r.fix.length > 0)).toBe(true);
   // Nothing rendered or written: no file, no ledger entry, no export row.
-  expect({ db: dumpDatabase(services.library.paths.databasePath), out: snapshotDir(out), data: snapshotDir(path.join(services.library.paths.dataDir, 'store')) }).toEqual(before);
+  expect({
+    db: dumpDatabase(services.library.paths.databasePath),
+    out: snapshotDir(out),
+    data: snapshotDir(path.join(services.library.paths.dataDir, 'store')),
+  }).toEqual(before);
   expect(fs.readdirSync(out)).toEqual([]);
 }
 

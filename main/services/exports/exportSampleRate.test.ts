@@ -31,7 +31,10 @@ function stemAudio(seed: number): Float32Array[] {
   const base = 110 * (seed + 1);
   for (let i = 0; i < frames; i++) {
     const t = i / RATE;
-    const common = 0.06 * Math.sin(2 * Math.PI * base * t) + 0.03 * Math.sin(2 * Math.PI * 3.01 * base * t) + (seed === 0 ? HIGH_AMPLITUDE * Math.sin(2 * Math.PI * HIGH_TONE * t) : 0);
+    const common =
+      0.06 * Math.sin(2 * Math.PI * base * t) +
+      0.03 * Math.sin(2 * Math.PI * 3.01 * base * t) +
+      (seed === 0 ? HIGH_AMPLITUDE * Math.sin(2 * Math.PI * HIGH_TONE * t) : 0);
     channels[0]![i] = common + 0.01 * (random() - 0.5);
     channels[1]![i] = common + 0.01 * (random() - 0.5);
   }
@@ -97,10 +100,19 @@ describe('export sample rate', () => {
   });
 
   it('--sample-rate 48000 resamples the master bus band-limited: 19 kHz keeps its level, no image above −100 dB, and the record names the resampler', async () => {
-    const summary = await callContract(services, 'exports.start', { projectId, path: path.join(work, 'at48k.wav'), format: 'wav', bitDepth: 24, sampleRate: 48000 });
+    const summary = await callContract(services, 'exports.start', {
+      projectId,
+      path: path.join(work, 'at48k.wav'),
+      format: 'wav',
+      bitDepth: 24,
+      sampleRate: 48000,
+    });
     const { record } = await callContract(services, 'exports.show', { exportId: summary.exportId });
     expect(record.output.sampleRate).toBe(48000);
-    expect(record.output.resampling).toMatchObject({ method: expect.stringMatching(/polyphase-kaiser-sinc/), conversions: [{ stage: 'master', fromHz: 44100, toHz: 48000, passbandHz: 20000 }] });
+    expect(record.output.resampling).toMatchObject({
+      method: expect.stringMatching(/polyphase-kaiser-sinc/),
+      conversions: [{ stage: 'master', fromHz: 44100, toHz: 48000, passbandHz: 20000 }],
+    });
     const [left] = await decodeFile(summary.path);
     expect(left!.length).toBe(SECONDS * 48000);
     const from = 48000;

@@ -27,7 +27,8 @@ export function exportTags(record: AttributionRecord): TagSet {
     lyricists: named((role) => role.includes('lyricist')),
     arrangers: named((role) => role === 'arranger'),
     date: record.createdAt,
-    copyright: `℗ ${year} ${record.creator.name}${licensors.length ? `; contains material licensed from ${licensors.join(', ')}` : ''}. ${record.licences.map((l) => l.creditText).join(' ')}`.trim(),
+    copyright:
+      `℗ ${year} ${record.creator.name}${licensors.length ? `; contains material licensed from ${licensors.join(', ')}` : ''}. ${record.licences.map((l) => l.creditText).join(' ')}`.trim(),
     comment: `${remix ? 'Remix' : 'Cover'} by ${record.creator.name}. Written by ${unique(writers.map((w) => w.name)).join(', ') || 'unknown'}. Stemroom export ${record.exportId}. ${record.credits.join(' ')}`,
     software: `Stemroom ${record.app.version}`,
     sourceIsrcs: unique(record.sources.map((s) => formatIsrc(s.recording.isrc))),

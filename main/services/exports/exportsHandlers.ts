@@ -5,7 +5,8 @@ import type { Uploads } from '../Uploads';
 import type { DeliveryBundles } from '../delivery/DeliveryBundles';
 import type { ExportService } from './ExportService';
 
-type ExportChannels = 'exports.check' | 'exports.start' | 'exports.list' | 'exports.show' | 'exports.inspect' | 'exports.bundle' | 'exports.reveal' | 'ledger.verify';
+type ExportChannels =
+  'exports.check' | 'exports.start' | 'exports.list' | 'exports.show' | 'exports.inspect' | 'exports.bundle' | 'exports.reveal' | 'ledger.verify';
 
 /** What the export endpoints use. */
 export interface ExportsHandlerDeps {
@@ -20,7 +21,8 @@ export interface ExportsHandlerDeps {
 
 export function exportsHandlers({ exports, bundles, tasks, uploads, events, reveal }: ExportsHandlerDeps): Pick<Handlers, ExportChannels> {
   return {
-    'exports.check': ({ projectId, territory, creator, title, channel, aiUse }) => exports.check(projectId, territory, creator, title, { channel: channel ?? 'streaming-distribution', ...(aiUse ? { aiUse } : {}) }),
+    'exports.check': ({ projectId, territory, creator, title, channel, aiUse }) =>
+      exports.check(projectId, territory, creator, title, { channel: channel ?? 'streaming-distribution', ...(aiUse ? { aiUse } : {}) }),
     'exports.start': ({ taskId, ...options }) =>
       tasks.run(taskId, async (task) => {
         const summary = await exports.export({ ...options, taskId }, task);

@@ -59,7 +59,12 @@ async function measureMp3(audio: Mp3Audio): Promise<MixMeasurement> {
  * @example
  * const { parts, loudness, notes } = await finishMix(mix.channels, mix.sampleRate, { format: 'mp3', bitDepth: 24, normalizeLufs: -14 });
  */
-export async function finishMix(channels: Float32Array[], sampleRate: number, options: FinishOptions, progress: (label: string) => void = () => {}): Promise<FinishedMix> {
+export async function finishMix(
+  channels: Float32Array[],
+  sampleRate: number,
+  options: FinishOptions,
+  progress: (label: string) => void = () => {},
+): Promise<FinishedMix> {
   const target = options.normalizeLufs;
   const ceiling = TRUE_PEAK_CEILING_DBTP;
   const unnormalized = target !== null && options.format === 'mp3' ? channels.map((c) => c.slice()) : null;
@@ -89,7 +94,11 @@ export async function finishMix(channels: Float32Array[], sampleRate: number, op
     progress('Measuring the encoded file');
     measured = await measureMp3(audio);
     // The encoder's own overshoot: lower the limiter by it and encode again (a few times at most).
-    for (let attempt = 0, extra = 0; unnormalized && target !== null && measured.truePeakDbtp !== null && measured.truePeakDbtp > ceiling + 0.005 && attempt < 3; attempt++) {
+    for (
+      let attempt = 0, extra = 0;
+      unnormalized && target !== null && measured.truePeakDbtp !== null && measured.truePeakDbtp > ceiling + 0.005 && attempt < 3;
+      attempt++
+    ) {
       extra += measured.truePeakDbtp - ceiling + 0.05;
       unnormalized.forEach((c, i) => channels[i]!.set(c));
       normalized = normalizeLoudness(channels, sampleRate, target, ceiling - extra);

@@ -55,15 +55,25 @@ export function inspectExportFile(context: InspectionContext, filePath: string, 
 
   const known = record ? [] : context.ledger.exportsByAudio(audioSha256);
   const foundByAudio = known[0] ? { exportId: known[0].id, title: known[0].title, ledgerPosition: known[0].ledgerPosition } : null;
-  if (foundByAudio) problems.push(`Its audio is export ${foundByAudio.exportId} ("${foundByAudio.title}", ledger entry ${foundByAudio.ledgerPosition}): the file's tags were stripped or replaced.`);
+  if (foundByAudio)
+    problems.push(
+      `Its audio is export ${foundByAudio.exportId} ("${foundByAudio.title}", ledger entry ${foundByAudio.ledgerPosition}): the file's tags were stripped or replaced.`,
+    );
 
   const audioMatches = record !== null && record.output.audioSha256 === audioSha256;
   if (record && !audioMatches) problems.push('The audio differs from the audio the record describes (re-encoded or edited).');
 
   const signatureCheck = record ? verifyRecordSignature(record, raw as object) : null;
-  const signature: Inspection['signature'] = signatureCheck ? { status: signatureCheck.status, byThisLibrary: signatureCheck.status === 'valid' && signatureCheck.keyFingerprint === context.libraryKeyFingerprint, keyFingerprint: record?.library?.keyFingerprint ?? null } : null;
+  const signature: Inspection['signature'] = signatureCheck
+    ? {
+        status: signatureCheck.status,
+        byThisLibrary: signatureCheck.status === 'valid' && signatureCheck.keyFingerprint === context.libraryKeyFingerprint,
+        keyFingerprint: record?.library?.keyFingerprint ?? null,
+      }
+    : null;
   if (signatureCheck?.status === 'invalid') problems.push(signatureCheck.problem);
-  if (signatureCheck?.status === 'absent') problems.push('The record is not signed (made by a Stemroom from before records were signed, or its signature was removed).');
+  if (signatureCheck?.status === 'absent')
+    problems.push('The record is not signed (made by a Stemroom from before records were signed, or its signature was removed).');
 
   let ledger: Inspection['ledger'] = 'absent';
   if (record) {
@@ -72,7 +82,7 @@ export function inspectExportFile(context: InspectionContext, filePath: string, 
       const { ledger: _stamp, signature: _signature, ...payload } = raw as AttributionRecord;
       ledger = entry.payloadSha256 === sha256Hex(recordCanonicalJson(payload)) && record.ledger?.entryHash === entry.entryHash ? 'matches' : 'differs';
       if (ledger === 'differs') problems.push(`The record differs from ledger entry ${entry.position} (altered after export, or the ledger was rewritten).`);
-    } else problems.push('This library\'s ledger has no entry for this export (exported elsewhere, or not by Stemroom).');
+    } else problems.push("This library's ledger has no entry for this export (exported elsewhere, or not by Stemroom).");
   }
 
   const sidecar = record ? checkSidecar(`${filePath}.credits.json`, raw as object) : 'absent';
@@ -82,7 +92,21 @@ export function inspectExportFile(context: InspectionContext, filePath: string, 
   const tags = record ? tagDisagreements(bytes, record) : [];
   for (const t of tags) problems.push(`The ${t.tag} tag says "${t.found}", but the record says "${t.expected}".`);
 
-  return { path: label, format: embedded.format, hasRecord: record !== null, exportId: record?.exportId ?? embedded.exportId ?? foundByAudio?.exportId ?? null, record, audioSha256, audioMatches, ledger, signature, sidecar, tags, foundByAudio, problems };
+  return {
+    path: label,
+    format: embedded.format,
+    hasRecord: record !== null,
+    exportId: record?.exportId ?? embedded.exportId ?? foundByAudio?.exportId ?? null,
+    record,
+    audioSha256,
+    audioMatches,
+    ledger,
+    signature,
+    sidecar,
+    tags,
+    foundByAudio,
+    problems,
+  };
 }
 
 /** FILE.credits.json against the embedded record, compared as canonical JSON (every member, known or not). */

@@ -50,7 +50,9 @@ describe('the ledger', () => {
 
     const attacker = new Database(services.library.paths.databasePath);
     attacker.exec('DROP TRIGGER ledger_no_update');
-    const entries = attacker.prepare('SELECT position, payload_json, payload_sha256, previous_hash, entry_hash, export_id FROM ledger ORDER BY position').all() as Record<string, string | number>[];
+    const entries = attacker
+      .prepare('SELECT position, payload_json, payload_sha256, previous_hash, entry_hash, export_id FROM ledger ORDER BY position')
+      .all() as Record<string, string | number>[];
     let flips = 0;
     for (const entry of entries) {
       for (const column of ['payload_json', 'payload_sha256', 'previous_hash', 'entry_hash', 'export_id']) {
@@ -97,7 +99,16 @@ describe('export crash recovery: the file and its ledger entry appear together o
     fs.cpSync(pristine, crashed, { recursive: true });
     const crashOut = tempDir();
     const finalPath = path.join(crashOut, 'song.wav');
-    const job = { exportId: entry.exportId, startedAt: entry.createdAt, finalPath, tempPath: path.join(crashOut, '.song.wav.x.partial'), creditsPath: `${finalPath}.credits.json`, creditsTemp: path.join(crashOut, '.song.wav.credits.json.x.partial'), recordJson: credits.toString(), exportJson: JSON.stringify({ entry, row: { ...row, path: finalPath }, ...(owner ? { owner } : {}) }) };
+    const job = {
+      exportId: entry.exportId,
+      startedAt: entry.createdAt,
+      finalPath,
+      tempPath: path.join(crashOut, '.song.wav.x.partial'),
+      creditsPath: `${finalPath}.credits.json`,
+      creditsTemp: path.join(crashOut, '.song.wav.credits.json.x.partial'),
+      recordJson: credits.toString(),
+      exportJson: JSON.stringify({ entry, row: { ...row, path: finalPath }, ...(owner ? { owner } : {}) }),
+    };
     fs.writeFileSync(step === 'temp files written' ? job.tempPath : finalPath, file);
     fs.writeFileSync(step === 'both renamed' ? job.creditsPath : job.creditsTemp, credits);
     const db = new Database(path.join(crashed, 'library.sqlite'));
@@ -125,7 +136,11 @@ describe('export crash recovery: the file and its ledger entry appear together o
   it('leaves alone an export whose process is still running (another stemroom exporting right now)', async () => {
     const { restarted, crashOut, job } = await crashedAt('temp files written', ProcessOwner.current().token);
     expect(fs.readdirSync(crashOut).sort()).toEqual([path.basename(job.creditsTemp), path.basename(job.tempPath)].sort());
-    expect(ledgerQueries(restarted.library.db).journal().map((j) => j.exportId)).toEqual([job.exportId]);
+    expect(
+      ledgerQueries(restarted.library.db)
+        .journal()
+        .map((j) => j.exportId),
+    ).toEqual([job.exportId]);
   });
 
   it('repairs an export whose process is gone', async () => {
@@ -141,9 +156,12 @@ describe('concurrent exports', () => {
     const { dataDir, services, projectId } = await readyLibrary();
     const second = await open(dataDir);
     const out = tempDir();
-    const [a, b] = await Promise.all([services, second].map((s, i) => callContract(s, 'exports.start', { projectId, path: path.join(out, `${i}.wav`), format: 'wav' })));
+    const [a, b] = await Promise.all(
+      [services, second].map((s, i) => callContract(s, 'exports.start', { projectId, path: path.join(out, `${i}.wav`), format: 'wav' })),
+    );
     expect([a!.ledgerPosition, b!.ledgerPosition].sort()).toEqual([1, 2]);
     expect(await callContract(second, 'ledger.verify', {})).toMatchObject({ ok: true, entries: 2 });
-    for (const summary of [a!, b!]) expect(await callContract(services, 'exports.inspect', { source: { path: summary.path } })).toMatchObject({ audioMatches: true, ledger: 'matches' });
+    for (const summary of [a!, b!])
+      expect(await callContract(services, 'exports.inspect', { source: { path: summary.path } })).toMatchObject({ audioMatches: true, ledger: 'matches' });
   });
 });

@@ -30,21 +30,59 @@ describe('records made before RFC 8785', () => {
       // in the sorted-keys form — with integer-like names, where the two forms differ.
       // (Records from before RFC 8785 were not signed either: no signature, no library key.)
       const { ledger: _stamp, canonicalization: _scheme, signature: _signature, library: _library, ...payload } = record;
-      const old = { ...payload, exportId: '01900000-0000-7000-8000-000000000001', licences: payload.licences.map((l) => ({ ...l, termsReliedOn: { ...(l.termsReliedOn as object), 10: 'ten', 9: 'nine' } })) };
+      const old = {
+        ...payload,
+        exportId: '01900000-0000-7000-8000-000000000001',
+        licences: payload.licences.map((l) => ({ ...l, termsReliedOn: { ...(l.termsReliedOn as object), 10: 'ten', 9: 'nine' } })),
+      };
       const payloadJson = sortedKeysJson(old);
       const ledger = ledgerQueries(services.library.db);
       const head = ledger.head()!;
       const position = head.position + 1;
       const payloadSha256 = sha256Hex(payloadJson);
-      const stamped = { ...old, ledger: { position, previousHash: head.entryHash, payloadHash: payloadSha256, entryHash: entryHash(head.entryHash, payloadSha256) } } as AttributionRecord;
+      const stamped = {
+        ...old,
+        ledger: { position, previousHash: head.entryHash, payloadHash: payloadSha256, entryHash: entryHash(head.entryHash, payloadSha256) },
+      } as AttributionRecord;
       const file = path.join(out, 'old.wav');
       const fmt = Buffer.from(wavChunks(fs.readFileSync(current.path)).get('fmt ')!);
       const data = Buffer.from(wavChunks(fs.readFileSync(current.path)).get('data')!);
       fs.writeFileSync(file, wavFile(data, fmt.readUInt16LE(2), fmt.readUInt32LE(4), 16, exportTags(stamped)));
-      ledger.commit({ position, exportId: old.exportId, createdAt: old.createdAt, payloadJson, payloadSha256, previousHash: head.entryHash, entryHash: stamped.ledger!.entryHash }, { id: old.exportId, ledgerPosition: position, projectId: project.id, revision: 1, title: 'old', versionType: 'remix', format: 'wav', path: file, durationSec: 1, audioSha256: current.audioSha256, createdAt: old.createdAt, creator: 'Tester', isrc: null }, null);
+      ledger.commit(
+        {
+          position,
+          exportId: old.exportId,
+          createdAt: old.createdAt,
+          payloadJson,
+          payloadSha256,
+          previousHash: head.entryHash,
+          entryHash: stamped.ledger!.entryHash,
+        },
+        {
+          id: old.exportId,
+          ledgerPosition: position,
+          projectId: project.id,
+          revision: 1,
+          title: 'old',
+          versionType: 'remix',
+          format: 'wav',
+          path: file,
+          durationSec: 1,
+          audioSha256: current.audioSha256,
+          createdAt: old.createdAt,
+          creator: 'Tester',
+          isrc: null,
+        },
+        null,
+      );
 
       const inspection = await callContract(services, 'exports.inspect', { source: { path: file } });
-      expect(inspection).toMatchObject({ hasRecord: true, audioMatches: true, ledger: 'matches', problems: [expect.stringMatching(/^The record is not signed/)] });
+      expect(inspection).toMatchObject({
+        hasRecord: true,
+        audioMatches: true,
+        ledger: 'matches',
+        problems: [expect.stringMatching(/^The record is not signed/)],
+      });
       expect(inspection.record!.canonicalization).toBeUndefined();
       expect(await callContract(services, 'ledger.verify', {})).toMatchObject({ ok: true, entries: 2 });
     } finally {

@@ -41,7 +41,11 @@ beforeAll(async () => {
   const { tracks } = (await callContract(services, 'projects.open', { projectId })).document;
   await callContract(services, 'projects.edit', {
     projectId,
-    commands: tracks.map((track) => ({ type: 'addEffect', trackId: track.id, effect: { id: `fx-${track.id}`, enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 10, mix: 0.3 } } })),
+    commands: tracks.map((track) => ({
+      type: 'addEffect',
+      trackId: track.id,
+      effect: { id: `fx-${track.id}`, enabled: true, params: { type: 'reverb', decaySec: 2.5, preDelayMs: 10, mix: 0.3 } },
+    })),
   });
 }, 120_000);
 
@@ -58,20 +62,45 @@ const task = (signal = new AbortController().signal): TaskHandle & { labels: str
 describe('export audio off the main thread', () => {
   it('runs on a worker thread and gives the same audio, bit for bit, as the same job run in-thread', async () => {
     const document = (await callContract(services, 'projects.open', { projectId })).document;
-    const request: ExportAudioRequest = { document, storeRoot: services.store.root, tmpDir: services.store.tmpDir, outputRate: 44100, normalizeLufs: null, format: 'flac', bitDepth: 24 };
+    const request: ExportAudioRequest = {
+      document,
+      storeRoot: services.store.root,
+      tmpDir: services.store.tmpDir,
+      outputRate: 44100,
+      normalizeLufs: null,
+      format: 'flac',
+      bitDepth: 24,
+    };
     const progress = task();
     const onWorker = await renderExportAudio(request, progress);
     expect(onWorker.thread).toBe('worker');
     expect(progress.labels).toEqual(expect.arrayContaining(['Preparing audio', 'Rendering', 'Limiting', 'Encoding']));
     const here = await runExportAudioJob(request, () => undefined);
     expect(onWorker.facts.audioSha256).toBe(here.facts.audioSha256);
-    const tags = { title: 'T', artist: 'A', performers: [], composers: [], lyricists: [], arrangers: [], date: '2026-11-24', copyright: '', comment: '', software: 'Stemroom', sourceIsrcs: [], sourceIswcs: [], exportId: 'x', attribution: '{}' };
+    const tags = {
+      title: 'T',
+      artist: 'A',
+      performers: [],
+      composers: [],
+      lyricists: [],
+      arrangers: [],
+      date: '2026-11-24',
+      copyright: '',
+      comment: '',
+      software: 'Stemroom',
+      sourceIsrcs: [],
+      sourceIswcs: [],
+      exportId: 'x',
+      attribution: '{}',
+    };
     expect(Buffer.concat(onWorker.withTags(tags)).equals(Buffer.concat(here.withTags(tags)))).toBe(true);
   });
 
   it('the contract keeps answering while an export renders', async () => {
     let finished = false;
-    const exporting = callContract(services, 'exports.start', { projectId, path: path.join(work, 'during.wav'), format: 'wav' }).finally(() => (finished = true));
+    const exporting = callContract(services, 'exports.start', { projectId, path: path.join(work, 'during.wav'), format: 'wav' }).finally(
+      () => (finished = true),
+    );
     const latencies: number[] = [];
     while (!finished) {
       const sent = performance.now();
@@ -89,9 +118,20 @@ describe('export audio off the main thread', () => {
     // Cancelled the moment the worker reports rendering (a warm worker renders these 8 s in well under 300 ms: a timer would come too late).
     let cancelled = false;
     const unsubscribe = services.events.subscribe((event, payload) => {
-      if (event === 'task.progress' && (payload as { taskId: string; label: string }).taskId === 'export-cancel-test' && (payload as { label: string }).label === 'Rendering' && !cancelled) cancelled = services.tasks.cancel('export-cancel-test');
+      if (
+        event === 'task.progress' &&
+        (payload as { taskId: string; label: string }).taskId === 'export-cancel-test' &&
+        (payload as { label: string }).label === 'Rendering' &&
+        !cancelled
+      )
+        cancelled = services.tasks.cancel('export-cancel-test');
     });
-    const exporting = callContract(services, 'exports.start', { projectId, path: path.join(work, 'cancelled.wav'), format: 'wav', taskId: 'export-cancel-test' });
+    const exporting = callContract(services, 'exports.start', {
+      projectId,
+      path: path.join(work, 'cancelled.wav'),
+      format: 'wav',
+      taskId: 'export-cancel-test',
+    });
     await expect(exporting).rejects.toThrow(/Cancelled/);
     unsubscribe();
     expect(cancelled).toBe(true);

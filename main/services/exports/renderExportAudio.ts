@@ -59,7 +59,12 @@ export async function renderExportAudio(request: ExportAudioRequest, task: TaskH
 
 /** Replies from one worker, one awaited kind at a time; an abort, a crash or an exit rejects the wait. */
 class Replies {
-  private waiting: { kind: string; resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (p: { label: string; done: number; total: number }) => void } | null = null;
+  private waiting: {
+    kind: string;
+    resolve: (value: never) => void;
+    reject: (error: Error) => void;
+    onProgress?: (p: { label: string; done: number; total: number }) => void;
+  } | null = null;
   /** Whether the worker has sent anything (it loaded and started the job). */
   heard = false;
   private readonly onMessage = (message: ExportWorkerReply) => {
@@ -90,7 +95,10 @@ class Replies {
     signal.addEventListener('abort', this.onAbort);
   }
 
-  next<K extends 'rendered'>(kind: K, onProgress?: (p: { label: string; done: number; total: number }) => void): Promise<Extract<ExportWorkerReply, Record<K, unknown>>[K]> {
+  next<K extends 'rendered'>(
+    kind: K,
+    onProgress?: (p: { label: string; done: number; total: number }) => void,
+  ): Promise<Extract<ExportWorkerReply, Record<K, unknown>>[K]> {
     if (this.signal.aborted) return Promise.reject(cancelled());
     return new Promise((resolve, reject) => (this.waiting = { kind, resolve: resolve as (value: never) => void, reject, onProgress }));
   }

@@ -10,6 +10,13 @@ export function resamplingFacts(resampling: readonly Resampling[]): AttributionR
   if (resampling.length === 0) return null;
   return {
     method: resampling[0]!.method,
-    conversions: resampling.map((r) => ({ stage: r.stage, fromHz: r.fromRate, toHz: r.toRate, passbandHz: r.passbandHz, stopbandDb: r.stopbandDb, tapsPerPhase: r.tapsPerPhase })),
+    conversions: resampling.map((r) => ({
+      stage: r.stage,
+      fromHz: r.fromRate,
+      toHz: r.toRate,
+      passbandHz: r.passbandHz,
+      stopbandDb: r.stopbandDb,
+      tapsPerPhase: r.tapsPerPhase,
+    })),
   };
 }

@@ -28,37 +28,91 @@ beforeEach(async () => {
   writePackage(other, (m, stems) => {
     m.package = { id: 'pkg-other', version: 1, title: 'Other', publisher: 'Other Records' };
     m.parties = m.parties.map((p) => ({ ...p, id: `${p.id}-o`, name: `${p.name} (Other)`, isni: undefined, ipi: undefined }));
-    m.works[0] = { ...m.works[0]!, id: 'w-other', title: 'Other Song', iswc: undefined, writers: [{ party: 'p-writer-a-o', role: 'composer', shareBp: 10000 }], publishers: [{ party: 'p-pub-o', shareBp: 10000 }] };
-    m.recordings[0] = { ...m.recordings[0]!, id: 'r-other', work: 'w-other', title: 'Other Song', isrc: 'ZZ-OTH-26-00001', masterOwners: [{ party: 'p-label-o', shareBp: 10000 }], credits: [] };
+    m.works[0] = {
+      ...m.works[0]!,
+      id: 'w-other',
+      title: 'Other Song',
+      iswc: undefined,
+      writers: [{ party: 'p-writer-a-o', role: 'composer', shareBp: 10000 }],
+      publishers: [{ party: 'p-pub-o', shareBp: 10000 }],
+    };
+    m.recordings[0] = {
+      ...m.recordings[0]!,
+      id: 'r-other',
+      work: 'w-other',
+      title: 'Other Song',
+      isrc: 'ZZ-OTH-26-00001',
+      masterOwners: [{ party: 'p-label-o', shareBp: 10000 }],
+      credits: [],
+    };
     stems.forEach((s, i) => {
       s.bytes = wavBytes(tone(300 + 50 * i, 2), 48000);
       m.recordings[0]!.stems[i] = { ...m.recordings[0]!.stems[i]!, id: `${s.id}-o`, sha256: sha256(s.bytes) };
     });
-    m.licences = m.licences!.map((l) => ({ ...l, id: `${l.id}-o`, licensor: l.type === 'master' ? 'p-label-o' : 'p-pub-o', ...(l.type === 'master' ? { recording: 'r-other' } : { work: 'w-other' }), revenue: { rightsHolderShareBp: 10000 } }));
+    m.licences = m.licences!.map((l) => ({
+      ...l,
+      id: `${l.id}-o`,
+      licensor: l.type === 'master' ? 'p-label-o' : 'p-pub-o',
+      ...(l.type === 'master' ? { recording: 'r-other' } : { work: 'w-other' }),
+      revenue: { rightsHolderShareBp: 10000 },
+    }));
   });
   await callContract(services, 'catalog.import', { source: { path: other } });
 });
 afterEach(() => services.close());
 
-const track = (id: string): Extract<Command, { type: 'addTrack' }> => ({ type: 'addTrack', track: { id, name: id, color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } });
+const track = (id: string): Extract<Command, { type: 'addTrack' }> => ({
+  type: 'addTrack',
+  track: { id, name: id, color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+});
 const clip = (id: string, trackId: string, sourceId: string, length: number): Extract<Command, { type: 'addClip' }> => ({
   type: 'addClip',
-  clip: { id, trackId, sourceId, start: 0, length, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true },
+  clip: {
+    id,
+    trackId,
+    sourceId,
+    start: 0,
+    length,
+    sourceOffset: 0,
+    gainDb: 0,
+    fadeIn: { beats: 0, curve: 'linear' },
+    fadeOut: { beats: 0, curve: 'linear' },
+    rate: 1,
+    pitch: 0,
+    loopBeats: null,
+    active: true,
+  },
 });
 const creatorShare = (splits: { partyId: string; shareBp: number }[]) => splits.filter((s) => s.partyId === 'creator').reduce((a, s) => a + s.shareBp, 0);
 
 describe('splits follow what is heard, not what is placed', () => {
   // Splits share by the seconds of clips that can be heard (shared/rights/audibleUsage.ts, INAUDIBLE_GAIN_DB); rights still judge every clip.
-  it('an inaudible take (−120 dB: clip and track at −60 dB) laid under the whole remix does not raise the creator\'s master share', async () => {
+  it("an inaudible take (−120 dB: clip and track at −60 dB) laid under the whole remix does not raise the creator's master share", async () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     const before = await callContract(services, 'exports.check', { projectId: id });
     expect(creatorShare(before.splits!.master)).toBe(3000);
     // (A take of digital silence is refused as a recording; one 120 dB down is as silent in a 16- or 24-bit export.)
     const hum = await services.userAudio.put(wavBytes(tone(50, 2), 48000), 'Hum');
-    const source: RecordingSource = { id: 'src-hum', type: 'recording', sha256: hum.sha256, name: 'Hum', bpm: 120, durationSec: 2, sampleRate: 48000, recordedAt: now().toISOString() };
+    const source: RecordingSource = {
+      id: 'src-hum',
+      type: 'recording',
+      sha256: hum.sha256,
+      name: 'Hum',
+      bpm: 120,
+      durationSec: 2,
+      sampleRate: 48000,
+      recordedAt: now().toISOString(),
+    };
     const quiet = clip('clip-hum', 'trk-hum', 'src-hum', 4);
     const quietTrack = track('trk-hum');
-    await callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'addSource', source }, { ...quietTrack, track: { ...quietTrack.track, gainDb: -60 } }, { ...quiet, clip: { ...quiet.clip, gainDb: -60 } }] });
+    await callContract(services, 'projects.edit', {
+      projectId: id,
+      commands: [
+        { type: 'addSource', source },
+        { ...quietTrack, track: { ...quietTrack.track, gainDb: -60 } },
+        { ...quiet, clip: { ...quiet.clip, gainDb: -60 } },
+      ],
+    });
     const after = await callContract(services, 'exports.check', { projectId: id });
     // Before the fix: 6500 — half the "heard" seconds were the inaudible take, so the label's 70 % shrank to 35 %.
     expect(creatorShare(after.splits!.master)).toBe(3000);
@@ -73,7 +127,20 @@ describe('a cover shares its publishing side with every composition heard in it'
     const recording = await callContract(services, 'catalog.recording', { id: 'r-other' });
     const commands: Command[] = [track('trk-other')];
     for (const stem of recording.stems) {
-      const source: CatalogSource = { id: `src-${stem.id}`, type: 'catalog', stemId: stem.id, recordingId: recording.id, packageId: recording.package.id, sha256: stem.sha256, name: stem.name, kind: stem.kind as CatalogSource['kind'], bpm: recording.bpm, key: recording.key, durationSec: stem.durationSec, sampleRate: stem.sampleRate };
+      const source: CatalogSource = {
+        id: `src-${stem.id}`,
+        type: 'catalog',
+        stemId: stem.id,
+        recordingId: recording.id,
+        packageId: recording.package.id,
+        sha256: stem.sha256,
+        name: stem.name,
+        kind: stem.kind as CatalogSource['kind'],
+        bpm: recording.bpm,
+        key: recording.key,
+        durationSec: stem.durationSec,
+        sampleRate: stem.sampleRate,
+      };
       commands.push({ type: 'addSource', source }, clip(`clip-${stem.id}`, 'trk-other', source.id, 4));
     }
     await callContract(services, 'projects.edit', { projectId: id, commands });

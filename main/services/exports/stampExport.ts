@@ -22,11 +22,25 @@ export interface StampedRecord extends StampedExport {
  * @example
  * publisher.publish(destinationOf, peaks, (head, destination) => stampExport(payload, head, destination, audio, key));
  */
-export function stampExport(payload: AttributionPayload, head: LedgerEntry | undefined, destination: string, audio: Pick<RenderedExportAudio, 'withTags'>, key: LibraryKey): StampedRecord {
+export function stampExport(
+  payload: AttributionPayload,
+  head: LedgerEntry | undefined,
+  destination: string,
+  audio: Pick<RenderedExportAudio, 'withTags'>,
+  key: LibraryKey,
+): StampedRecord {
   const payloadJson = recordCanonicalJson(payload);
   const previousHash = head?.entryHash ?? GENESIS_HASH;
   const payloadSha256 = sha256Hex(payloadJson);
-  const entry: LedgerEntry = { position: (head?.position ?? 0) + 1, exportId: payload.exportId, createdAt: payload.createdAt, payloadJson, payloadSha256, previousHash, entryHash: entryHash(previousHash, payloadSha256) };
+  const entry: LedgerEntry = {
+    position: (head?.position ?? 0) + 1,
+    exportId: payload.exportId,
+    createdAt: payload.createdAt,
+    payloadJson,
+    payloadSha256,
+    previousHash,
+    entryHash: entryHash(previousHash, payloadSha256),
+  };
   const record = signRecord({ ...payload, ledger: { position: entry.position, previousHash, payloadHash: payloadSha256, entryHash: entry.entryHash } }, key);
   const row: ExportRow = {
     id: payload.exportId,

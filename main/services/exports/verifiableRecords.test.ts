@@ -32,29 +32,51 @@ describe('the ledger sees its own tail (signed head kept outside the database)',
 
   it('catches a deleted newest entry, and pauses exports', async () => {
     tamper((db) => db.exec('DELETE FROM exports WHERE ledger_position = 3; DELETE FROM ledger WHERE position = 3'));
-    expect(await verify()).toMatchObject({ ok: false, firstBadPosition: 3, problem: expect.stringMatching(/^Entry 3 is missing: the ledger ends at entry 2, but its signed head \(signed .*\) says 3\. Its tail was deleted\.$/) });
-    await expect(lib.exportAs('d')).rejects.toThrow(/^The ledger does not match its signed head: its signed head names entry 3, which the ledger no longer has \(its tail was deleted\)\. Exports are paused/);
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBadPosition: 3,
+      problem: expect.stringMatching(/^Entry 3 is missing: the ledger ends at entry 2, but its signed head \(signed .*\) says 3\. Its tail was deleted\.$/),
+    });
+    await expect(lib.exportAs('d')).rejects.toThrow(
+      /^The ledger does not match its signed head: its signed head names entry 3, which the ledger no longer has \(its tail was deleted\)\. Exports are paused/,
+    );
     expect(fs.readdirSync(lib.out).sort()).toEqual(['a.wav', 'a.wav.credits.json', 'b.wav', 'b.wav.credits.json', 'c.wav', 'c.wav.credits.json']);
   });
 
   it('catches a deleted ledger', async () => {
     tamper((db) => db.exec('DELETE FROM exports; DELETE FROM ledger'));
-    expect(await verify()).toMatchObject({ ok: false, problem: expect.stringMatching(/^The ledger is empty, but its signed head .* says it had 3 entries: the ledger was deleted\.$/) });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^The ledger is empty, but its signed head .* says it had 3 entries: the ledger was deleted\.$/),
+    });
   });
 
   it('catches a chain rewritten with recomputed hashes (entry 2 altered, everything after re-chained)', async () => {
     tamper((db) => {
-      const rows = db.prepare('SELECT position, payload_json AS payloadJson FROM ledger ORDER BY position').all() as { position: number; payloadJson: string }[];
+      const rows = db.prepare('SELECT position, payload_json AS payloadJson FROM ledger ORDER BY position').all() as {
+        position: number;
+        payloadJson: string;
+      }[];
       let previous = GENESIS_HASH;
       for (const row of rows) {
         const payload = row.position === 2 ? row.payloadJson.replace('"name":"Tester"', '"name":"Impostor"') : row.payloadJson;
         const payloadSha = sha256Hex(payload);
         const hash = entryHash(previous, payloadSha);
-        db.prepare('UPDATE ledger SET payload_json = ?, payload_sha256 = ?, previous_hash = ?, entry_hash = ? WHERE position = ?').run(payload, payloadSha, previous, hash, row.position);
+        db.prepare('UPDATE ledger SET payload_json = ?, payload_sha256 = ?, previous_hash = ?, entry_hash = ? WHERE position = ?').run(
+          payload,
+          payloadSha,
+          previous,
+          hash,
+          row.position,
+        );
         previous = hash;
       }
     });
-    expect(await verify()).toMatchObject({ ok: false, firstBadPosition: 3, problem: expect.stringMatching(/^Entry 3's hash is [0-9a-f]{16}…, but its signed head .* says [0-9a-f]{16}…: the chain was rewritten\.$/) });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBadPosition: 3,
+      problem: expect.stringMatching(/^Entry 3's hash is [0-9a-f]{16}…, but its signed head .* says [0-9a-f]{16}…: the chain was rewritten\.$/),
+    });
     // The export made before the rewrite carries its own signed stamp, which the rewritten ledger no longer matches.
     expect((await lib.inspect(path.join(lib.out, 'b.wav'))).ledger).toBe('differs');
   });
@@ -79,7 +101,14 @@ describe('records anyone can verify', () => {
     const { signature, ...signed } = record;
     expect(verifyBytes(record.library.publicKey, Buffer.from(canonicalJson(signed)), signature.value)).toBe(true);
     const inspection = await lib.inspect(summary.path);
-    expect(inspection).toMatchObject({ signature: { status: 'valid', byThisLibrary: true }, sidecar: 'matches', tags: [], audioMatches: true, ledger: 'matches', problems: [] });
+    expect(inspection).toMatchObject({
+      signature: { status: 'valid', byThisLibrary: true },
+      sidecar: 'matches',
+      tags: [],
+      audioMatches: true,
+      ledger: 'matches',
+      problems: [],
+    });
     expect((await callContract(lib.services, 'exports.show', { exportId: summary.exportId })).record).toEqual(record);
   });
 
@@ -87,7 +116,10 @@ describe('records anyone can verify', () => {
     const summary = await lib.exportAs('song');
     const record = JSON.parse(fs.readFileSync(summary.creditsPath, 'utf8'));
     fs.writeFileSync(summary.creditsPath, JSON.stringify({ ...record, creator: { ...record.creator, name: 'Impostor' } }));
-    expect(await lib.inspect(summary.path)).toMatchObject({ sidecar: 'differs', problems: [expect.stringMatching(/song\.wav\.credits\.json differs from the record embedded in the file/)] });
+    expect(await lib.inspect(summary.path)).toMatchObject({
+      sidecar: 'differs',
+      problems: [expect.stringMatching(/song\.wav\.credits\.json differs from the record embedded in the file/)],
+    });
     fs.writeFileSync(summary.creditsPath, JSON.stringify({ ...record, bonus: 'unsigned claim' }));
     expect((await lib.inspect(summary.path)).sidecar).toBe('differs');
   });
@@ -103,7 +135,7 @@ describe('records anyone can verify', () => {
     const inspection = await callContract(elsewhere, 'exports.inspect', { source: { path: summary.path } });
     elsewhere.close();
     expect(inspection.signature).toMatchObject({ status: 'invalid', byThisLibrary: false });
-    expect(inspection.problems).toContain('The record\'s signature does not verify: the record was altered after it was signed.');
+    expect(inspection.problems).toContain("The record's signature does not verify: the record was altered after it was signed.");
   });
 
   it('reports display tags that disagree with the record (artist changed in a tag editor)', async () => {

@@ -33,7 +33,10 @@ function ffmpegWav(input: string, args: string[]): Buffer {
 beforeAll(async () => {
   disguised = ffmpegWav(path.join(ferry, 'stems/slt-nf-vocals.ogg'), ['-ss', '6', '-t', '14', '-af', 'volume=-6dB,adelay=300', '-ar', '48000']);
   // A genuine take: a synthetic singer (vibrato, formants, breath) singing its own line.
-  const voice = singLine([60, 62, 64, 67, 65, 64, 62, 60, 57, 60, 64, 62].map((midi, i) => ({ start: i * 1.1, seconds: 1, midi })), 21);
+  const voice = singLine(
+    [60, 62, 64, 67, 65, 64, 62, 60, 57, 60, 64, 62].map((midi, i) => ({ start: i * 1.1, seconds: 1, midi })),
+    21,
+  );
   genuine = wavBytes([voice.channels[0]!, voice.channels[0]!], voice.sampleRate);
 });
 
@@ -48,8 +51,39 @@ async function remixWithTake(sha256: string, name: string) {
     projectId: id,
     commands: [
       { type: 'addSource', source },
-      { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: source.id, start: 0, length: 16, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+      {
+        type: 'addTrack',
+        track: {
+          id: 'trk-take',
+          name: 'Take',
+          color: '#ff6b6b',
+          kind: 'record',
+          gainDb: 0,
+          pan: 0,
+          mute: false,
+          solo: false,
+          effects: [],
+          volumeAutomation: [],
+        },
+      },
+      {
+        type: 'addClip',
+        clip: {
+          id: 'clip-take',
+          trackId: 'trk-take',
+          sourceId: source.id,
+          start: 0,
+          length: 16,
+          sourceOffset: 0,
+          gainDb: 0,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0, curve: 'linear' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
+      },
     ],
   });
   return id;
@@ -62,16 +96,22 @@ describe('own audio that is catalog audio, found by its fingerprint', () => {
   }, 120_000);
   afterAll(() => services.close());
 
-  it('a disguised copy of Night Ferry\'s vocal, recorded as a take, is Night Ferry\'s vocal: flagged, and the export refused', async () => {
+  it("a disguised copy of Night Ferry's vocal, recorded as a take, is Night Ferry's vocal: flagged, and the export refused", async () => {
     const take = await services.userAudio.put(disguised, 'My vocal take');
     const id = await remixWithTake(take.sha256, 'mine');
     const open = await callContract(services, 'projects.open', { projectId: id });
-    expect(open.rights['src-mine']).toMatchObject({ usable: false, identifiedAs: { stemId: 'slt-nf-vocals', recordingTitle: 'Night Ferry', method: 'fingerprint' } });
-    const error = await callContract(services, 'exports.start', { projectId: id, path: path.join(tempDir(), 'x.wav'), format: 'wav' }).then(() => null, (e: { details: { reasons: { message: string }[] } }) => e);
+    expect(open.rights['src-mine']).toMatchObject({
+      usable: false,
+      identifiedAs: { stemId: 'slt-nf-vocals', recordingTitle: 'Night Ferry', method: 'fingerprint' },
+    });
+    const error = await callContract(services, 'exports.start', { projectId: id, path: path.join(tempDir(), 'x.wav'), format: 'wav' }).then(
+      () => null,
+      (e: { details: { reasons: { message: string }[] } }) => e,
+    );
     expect(error!.details.reasons.map((r) => r.message).join(' ')).toMatch(/HLM-P-0815 does not permit remixes/);
   });
 
-  it('a genuine take is not flagged, and exports as the creator\'s own recording', async () => {
+  it("a genuine take is not flagged, and exports as the creator's own recording", async () => {
     const take = await services.userAudio.put(genuine, 'Real singing');
     const id = await remixWithTake(take.sha256, 'real');
     const open = await callContract(services, 'projects.open', { projectId: id });

@@ -6,7 +6,6 @@ import { fingerprintQueries, type AudioMatchRow } from '../../db/fingerprintQuer
 import type { LibraryDatabase } from '../../db/openLibraryDatabase';
 import type { PcmAudio } from '../../media/PcmCache';
 
-
 /**
  * Recognises catalog audio inside the creator's own audio: every catalog
  * stem's landmark fingerprint is indexed (docs/fingerprint.md), and every
@@ -40,7 +39,9 @@ export class AudioIdentifier {
   /** The catalog stems this own audio contains (strongest first), without storing anything. */
   async match(audioSha256: string, fingerprint: Uint8Array): Promise<AudioMatchRow[]> {
     const index = await this.index();
-    return index.match(decodeFingerprint(fingerprint)).map((m) => ({ audioSha256, stemId: m.id, method: 'fingerprint' as const, offsetSec: m.offsetSec, coveredSec: m.coveredSec, confidence: m.confidence }));
+    return index
+      .match(decodeFingerprint(fingerprint))
+      .map((m) => ({ audioSha256, stemId: m.id, method: 'fingerprint' as const, offsetSec: m.offsetSec, coveredSec: m.coveredSec, confidence: m.confidence }));
   }
 
   /** Stores own audio's fingerprint and the catalog stems found in it (call inside the transaction that stores the audio). */
@@ -58,11 +59,21 @@ export class AudioIdentifier {
     const own = this.queries.ownAudio(FINGERPRINT_ALGORITHM);
     if (own.length === 0 || stemIds.size === 0) return [];
     const fresh = new FingerprintIndex();
-    for (const stem of this.queries.stems(FINGERPRINT_ALGORITHM)) if (stemIds.has(stem.stemId) && stem.fingerprint) fresh.add(stem.stemId, decodeFingerprint(stem.fingerprint));
+    for (const stem of this.queries.stems(FINGERPRINT_ALGORITHM))
+      if (stemIds.has(stem.stemId) && stem.fingerprint) fresh.add(stem.stemId, decodeFingerprint(stem.fingerprint));
     const found: AudioMatchRow[] = [];
     for (const audio of own) {
       const fingerprint = audio.fingerprint ?? (await this.backfill(audio.sha256));
-      found.push(...fresh.match(decodeFingerprint(fingerprint)).map((m) => ({ audioSha256: audio.sha256, stemId: m.id, method: 'fingerprint' as const, offsetSec: m.offsetSec, coveredSec: m.coveredSec, confidence: m.confidence })));
+      found.push(
+        ...fresh.match(decodeFingerprint(fingerprint)).map((m) => ({
+          audioSha256: audio.sha256,
+          stemId: m.id,
+          method: 'fingerprint' as const,
+          offsetSec: m.offsetSec,
+          coveredSec: m.coveredSec,
+          confidence: m.confidence,
+        })),
+      );
     }
     this.queries.recordMatches(found);
     return found;

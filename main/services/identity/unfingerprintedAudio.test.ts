@@ -34,13 +34,53 @@ function tool(command: string, args: (out: string) => string[]): Buffer {
 
 async function remixWithTake(sha256: string): Promise<string> {
   const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
-  const source: RecordingSource = { id: 'src-take', type: 'recording', sha256, name: 'My vocal take', bpm: 120, durationSec: 14, sampleRate: 48000, recordedAt: now().toISOString() };
+  const source: RecordingSource = {
+    id: 'src-take',
+    type: 'recording',
+    sha256,
+    name: 'My vocal take',
+    bpm: 120,
+    durationSec: 14,
+    sampleRate: 48000,
+    recordedAt: now().toISOString(),
+  };
   await callContract(services, 'projects.edit', {
     projectId: id,
     commands: [
       { type: 'addSource', source },
-      { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', start: 0, length: 4, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+      {
+        type: 'addTrack',
+        track: {
+          id: 'trk-take',
+          name: 'Take',
+          color: '#ff6b6b',
+          kind: 'record',
+          gainDb: 0,
+          pan: 0,
+          mute: false,
+          solo: false,
+          effects: [],
+          volumeAutomation: [],
+        },
+      },
+      {
+        type: 'addClip',
+        clip: {
+          id: 'clip-take',
+          trackId: 'trk-take',
+          sourceId: 'src-take',
+          start: 0,
+          length: 4,
+          sourceOffset: 0,
+          gainDb: 0,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0, curve: 'linear' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
+      },
     ],
   });
   return id;
@@ -49,7 +89,23 @@ async function remixWithTake(sha256: string): Promise<string> {
 describe('own audio stored without a fingerprint', () => {
   // Stems and own audio without a fingerprint are fingerprinted from the PCM cache on first use.
   it('a take from before fingerprints (upgraded library) is matched when Night Ferry arrives', async () => {
-    const disguised = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', '6', '-t', '14', '-af', 'volume=-6dB', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
+    const disguised = tool('ffmpeg', (out) => [
+      '-v',
+      'error',
+      '-i',
+      ferryVocal,
+      '-ss',
+      '6',
+      '-t',
+      '14',
+      '-af',
+      'volume=-6dB',
+      '-ar',
+      '48000',
+      '-c:a',
+      'pcm_s16le',
+      out,
+    ]);
     const take = await services.userAudio.put(disguised, 'My vocal take');
     // What migration 0007 leaves for a take stored by an older Stemroom: the take, and no fingerprint of it.
     const db = new Database(services.library.paths.databasePath);
@@ -63,7 +119,23 @@ describe('own audio stored without a fingerprint', () => {
   });
   it('a take from before fingerprints, in a library that already had Night Ferry, is matched when the library opens', async () => {
     await callContract(services, 'catalog.import', { source: { path: ferryDir } });
-    const disguised = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', '6', '-t', '14', '-af', 'volume=-6dB', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
+    const disguised = tool('ffmpeg', (out) => [
+      '-v',
+      'error',
+      '-i',
+      ferryVocal,
+      '-ss',
+      '6',
+      '-t',
+      '14',
+      '-af',
+      'volume=-6dB',
+      '-ar',
+      '48000',
+      '-c:a',
+      'pcm_s16le',
+      out,
+    ]);
     const take = await services.userAudio.put(disguised, 'My vocal take');
     const dataDir = services.library.paths.dataDir;
     services.close();
@@ -78,18 +150,63 @@ describe('own audio stored without a fingerprint', () => {
   });
 });
 
-describe('excerpts shorter than the fingerprint\'s coverage threshold', () => {
+describe("excerpts shorter than the fingerprint's coverage threshold", () => {
   // KNOWN BYPASS (review 12, not fixed): a match needs ≥ 4 s of covered audio per take, so a stem cut into 2-second takes
   // and laid end to end is never recognised — 14 s of Night Ferry's vocal export as the creator's own. Drop `.fails` when fixed.
-  it.fails('Night Ferry\'s vocal cut into seven 2 s takes, laid end to end, is still Night Ferry\'s vocal', async () => {
+  it.fails("Night Ferry's vocal cut into seven 2 s takes, laid end to end, is still Night Ferry's vocal", async () => {
     await callContract(services, 'catalog.import', { source: { path: ferryDir } });
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
-    const commands: Command[] = [{ type: 'addTrack', track: { id: 'trk-takes', name: 'Takes', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } }];
+    const commands: Command[] = [
+      {
+        type: 'addTrack',
+        track: {
+          id: 'trk-takes',
+          name: 'Takes',
+          color: '#ff6b6b',
+          kind: 'record',
+          gainDb: 0,
+          pan: 0,
+          mute: false,
+          solo: false,
+          effects: [],
+          volumeAutomation: [],
+        },
+      },
+    ];
     for (let k = 0; k < 7; k++) {
       const piece = tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', String(6 + 2 * k), '-t', '2', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
       const take = await services.userAudio.put(piece, `Take ${k + 1}`);
-      const source: RecordingSource = { id: `src-take-${k}`, type: 'recording', sha256: take.sha256, name: `Take ${k + 1}`, bpm: 120, durationSec: take.durationSec, sampleRate: 48000, recordedAt: now().toISOString() };
-      commands.push({ type: 'addSource', source }, { type: 'addClip', clip: { id: `clip-${k}`, trackId: 'trk-takes', sourceId: source.id, start: 4 * k, length: 4, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } });
+      const source: RecordingSource = {
+        id: `src-take-${k}`,
+        type: 'recording',
+        sha256: take.sha256,
+        name: `Take ${k + 1}`,
+        bpm: 120,
+        durationSec: take.durationSec,
+        sampleRate: 48000,
+        recordedAt: now().toISOString(),
+      };
+      commands.push(
+        { type: 'addSource', source },
+        {
+          type: 'addClip',
+          clip: {
+            id: `clip-${k}`,
+            trackId: 'trk-takes',
+            sourceId: source.id,
+            start: 4 * k,
+            length: 4,
+            sourceOffset: 0,
+            gainDb: 0,
+            fadeIn: { beats: 0, curve: 'linear' },
+            fadeOut: { beats: 0, curve: 'linear' },
+            rate: 1,
+            pitch: 0,
+            loopBeats: null,
+            active: true,
+          },
+        },
+      );
     }
     await callContract(services, 'projects.edit', { projectId: id, commands });
     expect((await callContract(services, 'exports.check', { projectId: id })).allowed).toBe(false);
@@ -99,7 +216,7 @@ describe('excerpts shorter than the fingerprint\'s coverage threshold', () => {
 describe('documented limit: pitch-shifted copies', () => {
   // KNOWN LIMIT (docs/fingerprint.md "Known limits"), recorded here as the bypass it is: one semitone up with sox, and Night
   // Ferry's vocal exports as the creator's own take. Drop `.fails` if the fingerprint ever learns pitch.
-  it.fails('Night Ferry\'s vocal a semitone up is still Night Ferry\'s vocal', async () => {
+  it.fails("Night Ferry's vocal a semitone up is still Night Ferry's vocal", async () => {
     await callContract(services, 'catalog.import', { source: { path: ferryDir } });
     const shifted = tool('sox', (out) => [ferryVocal, '-b', '16', out, 'trim', '6', '14', 'pitch', '100']);
     const take = await services.userAudio.put(shifted, 'My vocal take');

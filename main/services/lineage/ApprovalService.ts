@@ -76,24 +76,49 @@ export class ApprovalService {
       throw new ServiceError('invalid-request', `The approval is not valid JSON (${(error as Error).message}). Nothing was imported.`);
     }
     const parsed = approvalSchema.safeParse(json);
-    if (!parsed.success) throw new ServiceError('invalid-request', `The approval is not a ${APPROVAL_FORMAT} file: ${formatIssues(parsed.error)[0]}. Nothing was imported.`);
+    if (!parsed.success)
+      throw new ServiceError('invalid-request', `The approval is not a ${APPROVAL_FORMAT} file: ${formatIssues(parsed.error)[0]}. Nothing was imported.`);
     const approval = parsed.data;
     const signer = verifyApproval(approval);
-    if (!signer) throw new ServiceError('refused', 'The approval\'s signature does not verify (it was changed after it was signed). Nothing was imported.');
+    if (!signer) throw new ServiceError('refused', "The approval's signature does not verify (it was changed after it was signed). Nothing was imported.");
     const licence = this.licence(approval.licence);
-    if (!licence || licence.packageId !== approval.package) throw new ServiceError('refused', `The approval is for licence ${approval.licence} of package "${approval.package}", which this library does not have. Nothing was imported.`);
-    if (!licence.keyFingerprint) throw new ServiceError('refused', `Licence ${approval.licence} comes from an unsigned package: no approval of it can be verified. Nothing was imported.`);
+    if (!licence || licence.packageId !== approval.package)
+      throw new ServiceError(
+        'refused',
+        `The approval is for licence ${approval.licence} of package "${approval.package}", which this library does not have. Nothing was imported.`,
+      );
+    if (!licence.keyFingerprint)
+      throw new ServiceError('refused', `Licence ${approval.licence} comes from an unsigned package: no approval of it can be verified. Nothing was imported.`);
     if (signer !== licence.keyFingerprint) {
-      throw new ServiceError('refused', `The approval is signed by key ${signer.slice(0, 16)}…, but licence ${approval.licence} is granted by package "${approval.package}", signed by key ${licence.keyFingerprint.slice(0, 16)}…. Nothing was imported.`);
+      throw new ServiceError(
+        'refused',
+        `The approval is signed by key ${signer.slice(0, 16)}…, but licence ${approval.licence} is granted by package "${approval.package}", signed by key ${licence.keyFingerprint.slice(0, 16)}…. Nothing was imported.`,
+      );
     }
-    this.approvals.add({ licenceId: approval.licence, projectId: approval.project.id, revisionSha256: approval.project.revisionSha256, channel: approval.channel, keyFingerprint: signer, approvalJson: text, importedAt: this.now().toISOString() });
-    return { licence: approval.licence, licensor: licence.licensorName, project: approval.project.name, revision: approval.project.revision, channel: approval.channel, validUntil: approval.validUntil ?? null };
+    this.approvals.add({
+      licenceId: approval.licence,
+      projectId: approval.project.id,
+      revisionSha256: approval.project.revisionSha256,
+      channel: approval.channel,
+      keyFingerprint: signer,
+      approvalJson: text,
+      importedAt: this.now().toISOString(),
+    });
+    return {
+      licence: approval.licence,
+      licensor: licence.licensorName,
+      project: approval.project.name,
+      revision: approval.project.revision,
+      channel: approval.channel,
+      validUntil: approval.validUntil ?? null,
+    };
   }
 
   /** A licence of the catalog, or one upstream of a derivative in it, with the key its package is signed with. */
   private licence(licenceId: string): { packageId: string; keyFingerprint: string | null; licensorName: string } | undefined {
     const own = this.catalog.licenceById(licenceId);
-    if (own) return { packageId: own.packageId, keyFingerprint: this.writes.knownPackage(own.packageId)?.pinned?.fingerprint ?? null, licensorName: own.licensorName };
+    if (own)
+      return { packageId: own.packageId, keyFingerprint: this.writes.knownPackage(own.packageId)?.pinned?.fingerprint ?? null, licensorName: own.licensorName };
     for (const derivative of this.exports.chains.derivatives()) {
       const chain = this.exports.chains.ofPackage(derivative.packageId);
       const upstream = chain?.upstream(derivative.recordingId).find((u) => u.licence.id === licenceId);

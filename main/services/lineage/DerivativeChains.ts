@@ -52,13 +52,23 @@ export class DerivativeChains {
     const root = validateCatalogPackage(JSON.parse(current.manifestJson));
     if (!root.ok) return null;
     const packages: ChainPackage[] = [
-      { manifest: root.value, keyFingerprint: current.keyFingerprint, manifestSha256: current.manifestSha256, record: attributionRecordSchema.parse(JSON.parse(derivative.recordJson)) },
+      {
+        manifest: root.value,
+        keyFingerprint: current.keyFingerprint,
+        manifestSha256: current.manifestSha256,
+        record: attributionRecordSchema.parse(JSON.parse(derivative.recordJson)),
+      },
     ];
     for (const carried of this.queries.carried(packageId)) {
       const parsed = validateCatalogPackage(JSON.parse(carried.manifestJson));
       if (!parsed.ok) continue;
       const raw = parsed.value.derivative?.export;
-      packages.push({ manifest: parsed.value, keyFingerprint: carried.keyFingerprint, manifestSha256: carried.manifestSha256, ...(raw ? { record: attributionRecordSchema.parse(raw) } : {}) });
+      packages.push({
+        manifest: parsed.value,
+        keyFingerprint: carried.keyFingerprint,
+        manifestSha256: carried.manifestSha256,
+        ...(raw ? { record: attributionRecordSchema.parse(raw) } : {}),
+      });
     }
     return new LineageChain(packages);
   }

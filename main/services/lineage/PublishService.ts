@@ -70,12 +70,25 @@ export class PublishService {
   /** Whether the export may be published as a source, and the widest terms allowed (what the dialog starts from). */
   check(exportId: string): PublishCheck {
     const { record } = this.exports.show(exportId);
-    const published = this.lineage.publications().filter((p) => p.exportId === exportId).map((p) => ({ packageId: p.packageId, path: p.path, publishedAt: p.publishedAt }));
+    const published = this.lineage
+      .publications()
+      .filter((p) => p.exportId === exportId)
+      .map((p) => ({ packageId: p.packageId, path: p.path, publishedAt: p.publishedAt }));
     const stemsOf = this.stemsOf(record);
-    const empty = { exportId, title: record.output.title, stems: stemsOf.tracks, stemsUnavailable: stemsOf.unavailable, isrc: record.output.isrc ?? null, published };
+    const empty = {
+      exportId,
+      title: record.output.title,
+      stems: stemsOf.tracks,
+      stemsUnavailable: stemsOf.unavailable,
+      isrc: record.output.isrc ?? null,
+      published,
+    };
     let plan: ReturnType<PublishService['plan']>;
     try {
-      plan = this.plan(record, stemsOf.tracks.map((t) => t.trackId));
+      plan = this.plan(
+        record,
+        stemsOf.tracks.map((t) => t.trackId),
+      );
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       return { ...empty, relicensable: false, reasons: [error.message], bound: emptyBound(this.today()) };
@@ -95,7 +108,9 @@ export class PublishService {
         validUntil: master.validUntil ?? null,
         channels: master.scopes?.channels ?? ['streaming-distribution', 'social-only', 'non-commercial', 'sync-on-request'],
         approvalRequired: master.scopes?.approvalRequired === true,
-        inheritedRules: master.stemRules.filter((r) => r.inherited).map((r) => `${plan.stemNames.get(r.stem) ?? r.stem}: ${r.rule} (licence ${r.inherited!.licence})`),
+        inheritedRules: master.stemRules
+          .filter((r) => r.inherited)
+          .map((r) => `${plan.stemNames.get(r.stem) ?? r.stem}: ${r.rule} (licence ${r.inherited!.licence})`),
       },
     };
   }
@@ -107,7 +122,8 @@ export class PublishService {
     if (fs.existsSync(out)) throw new ServiceError('conflict', `${out} already exists; choose a new folder for the package.`);
     if (!fs.existsSync(path.dirname(out))) throw new ServiceError('invalid-request', `The folder ${path.dirname(out)} does not exist.`);
     const isrc = request.isrc ?? record.output.isrc;
-    if (!isrc) throw new ServiceError('invalid-request', 'A recording offered as a source needs an ISRC: give one (--isrc CC-XXX-YY-NNNNN), or export with --isrc.');
+    if (!isrc)
+      throw new ServiceError('invalid-request', 'A recording offered as a source needs an ISRC: give one (--isrc CC-XXX-YY-NNNNN), or export with --isrc.');
     const signer = this.signer(request.keyPath);
     const exportFile = this.exportFile(record);
     const stemsOf = this.stemsOf(record);
@@ -133,12 +149,23 @@ export class PublishService {
     stems.forEach((stem, i) => {
       const file = `stems/${String(i + 1).padStart(2, '0')}-${slug(stem.name)}.flac`;
       files.set(file, stem.bytes);
-      plans.push({ id: ids.stemId(i + 1), name: stem.name, kind: stemKindOf(record, stem.trackId), file, sha256: sha256Hex(stem.bytes), trackId: stem.trackId });
+      plans.push({
+        id: ids.stemId(i + 1),
+        name: stem.name,
+        kind: stemKindOf(record, stem.trackId),
+        file,
+        sha256: sha256Hex(stem.bytes),
+        trackId: stem.trackId,
+      });
     });
     const lineage = plan.carried.map((c, i) => {
       files.set(`lineage/${i + 1}/manifest.json`, Buffer.from(c.manifestJson, 'utf8'));
       files.set(`lineage/${i + 1}/signature.json`, Buffer.from(c.signatureJson, 'utf8'));
-      return { package: c.packageId, manifest: { file: `lineage/${i + 1}/manifest.json`, sha256: sha256Hex(c.manifestJson) }, signature: { file: `lineage/${i + 1}/signature.json`, sha256: sha256Hex(c.signatureJson) } };
+      return {
+        package: c.packageId,
+        manifest: { file: `lineage/${i + 1}/manifest.json`, sha256: sha256Hex(c.manifestJson) },
+        signature: { file: `lineage/${i + 1}/signature.json`, sha256: sha256Hex(c.signatureJson) },
+      };
     });
     const version = this.lineage.publications().filter((p) => p.packageId === ids.packageId).length + 1;
     const skeleton = derivativeManifest({
@@ -158,7 +185,8 @@ export class PublishService {
     const { licences, problems } = derivativeLicences(terms, build);
     const beyond = licences.flatMap((l) => termsBeyondUpstream(l, build.context));
     const all = [...problems, ...beyond];
-    if (all.length) throw new ServiceError('refused', `The terms are refused: ${all[0]}${all.length > 1 ? ` (and ${all.length - 1} more)` : ''}.`, { problems: all });
+    if (all.length)
+      throw new ServiceError('refused', `The terms are refused: ${all[0]}${all.length > 1 ? ` (and ${all.length - 1} more)` : ''}.`, { problems: all });
     const manifest: CatalogPackage = { ...skeleton, licences };
     const checked = validateCatalogPackage(JSON.parse(JSON.stringify(manifest)));
     if (!checked.ok) throw new ServiceError('refused', `The package would not be valid: ${checked.problems[0]}`, { problems: checked.problems });
@@ -177,7 +205,13 @@ export class PublishService {
       for (const folder of [...folders].sort((a, b) => b.length - a.length)) syncDirectory(folder);
       fs.renameSync(temp, out);
       syncDirectory(path.dirname(out));
-      this.lineage.addPublication({ exportId: record.exportId, packageId: ids.packageId, keyFingerprint: signed.fingerprint, path: out, publishedAt: this.now().toISOString() });
+      this.lineage.addPublication({
+        exportId: record.exportId,
+        packageId: ids.packageId,
+        keyFingerprint: signed.fingerprint,
+        path: out,
+        publishedAt: this.now().toISOString(),
+      });
       task.progress('Published', 1, 1);
       const stemNames = new Map(plans.map((p) => [p.id, p.name]));
       return {
@@ -203,9 +237,27 @@ export class PublishService {
     const ids = derivativeIds(record.exportId);
     const stems: StemPlan[] = [
       { id: ids.mixId, name: 'Mix', kind: 'other', file: 'stems/mix', sha256: '0'.repeat(64), trackId: null },
-      ...trackIds.map((trackId, i) => ({ id: ids.stemId(i + 1), name: names.get(trackId) ?? trackId, kind: stemKindOf(record, trackId), file: `stems/${i}`, sha256: '0'.repeat(64), trackId })),
+      ...trackIds.map((trackId, i) => ({
+        id: ids.stemId(i + 1),
+        name: names.get(trackId) ?? trackId,
+        kind: stemKindOf(record, trackId),
+        file: `stems/${i}`,
+        sha256: '0'.repeat(64),
+        trackId,
+      })),
     ];
-    const skeleton = derivativeManifest({ record, rawRecord: {}, document, isrc: record.output.isrc ?? 'ZZZZZ0000000', version: 1, stems, parents: chain, lineage: [], publicationSignature: '', now: this.now() });
+    const skeleton = derivativeManifest({
+      record,
+      rawRecord: {},
+      document,
+      isrc: record.output.isrc ?? 'ZZZZZ0000000',
+      version: 1,
+      stems,
+      parents: chain,
+      lineage: [],
+      publicationSignature: '',
+      now: this.now(),
+    });
     return { chain, carried, document, build: this.licenceBuild(record, skeleton, chain), stemNames: new Map(stems.map((s) => [s.id, s.name])) };
   }
 
@@ -234,22 +286,32 @@ export class PublishService {
     try {
       document = this.projects.documentAt(record.project.id, record.project.revision);
     } catch {
-      throw new ServiceError('refused', `The project this export was made from (${record.project.name}, revision ${record.project.revision}) is not in this library any more.`);
+      throw new ServiceError(
+        'refused',
+        `The project this export was made from (${record.project.name}, revision ${record.project.revision}) is not in this library any more.`,
+      );
     }
     return catalogView(document, this.identity.lookup()).document;
   }
 
   /** Per-track stems: audible tracks with clips of the export's revision — only when that revision is exactly what was exported, and lossless. */
   private stemsOf(record: AttributionRecord): { tracks: { trackId: string; name: string }[]; unavailable: string | null } {
-    if (record.output.format === 'mp3') return { tracks: [], unavailable: 'Stems can be published only from a lossless (WAV or FLAC) export: they must sum to its samples. Publish the mix alone, or export again as WAV or FLAC.' };
+    if (record.output.format === 'mp3')
+      return {
+        tracks: [],
+        unavailable:
+          'Stems can be published only from a lossless (WAV or FLAC) export: they must sum to its samples. Publish the mix alone, or export again as WAV or FLAC.',
+      };
     let document: ProjectDocument;
     try {
       document = this.projects.documentAt(record.project.id, record.project.revision);
     } catch {
       return { tracks: [], unavailable: 'The project this export was made from is not in this library any more.' };
     }
-    if (sha256Hex(JSON.stringify(document)) !== record.project.revisionSha256) return { tracks: [], unavailable: 'The project revision this export was made from can no longer be rendered exactly; export again to publish stems.' };
-    if (!record.sources.every((s) => s.stems.every((st) => st.trackIds))) return { tracks: [], unavailable: 'This export was made before exports recorded which track each stem played on; export again to publish stems.' };
+    if (sha256Hex(JSON.stringify(document)) !== record.project.revisionSha256)
+      return { tracks: [], unavailable: 'The project revision this export was made from can no longer be rendered exactly; export again to publish stems.' };
+    if (!record.sources.every((s) => s.stems.every((st) => st.trackIds)))
+      return { tracks: [], unavailable: 'This export was made before exports recorded which track each stem played on; export again to publish stems.' };
     const audible = audibleTracks(document.tracks);
     const withClips = new Set(document.clips.filter((c) => c.active).map((c) => c.trackId));
     return { tracks: document.tracks.filter((t) => audible.has(t.id) && withClips.has(t.id)).map((t) => ({ trackId: t.id, name: t.name })), unavailable: null };
@@ -300,7 +362,13 @@ export class PublishService {
       const manifest = folder.readIndex();
       const validation = validateCatalogPackage(JSON.parse(manifest.text));
       if (!validation.ok) throw new ServiceError('internal', `the written package is invalid: ${validation.problems[0]}`);
-      verifyDerivativeChain(folder, validation.value, manifest.sha256, checkPackageSignature(folder, manifest.bytes), (id) => this.writes.knownPackage(id)?.pinned?.fingerprint ?? null);
+      verifyDerivativeChain(
+        folder,
+        validation.value,
+        manifest.sha256,
+        checkPackageSignature(folder, manifest.bytes),
+        (id) => this.writes.knownPackage(id)?.pinned?.fingerprint ?? null,
+      );
     } finally {
       folder.dispose();
     }
@@ -308,9 +376,23 @@ export class PublishService {
 }
 
 function emptyBound(today: string): PublishCheck['bound'] {
-  return { uses: [], relicense: [], territories: { include: [], exclude: [] }, validFrom: today, validUntil: null, channels: [], approvalRequired: false, inheritedRules: [] };
+  return {
+    uses: [],
+    relicense: [],
+    territories: { include: [], exclude: [] },
+    validFrom: today,
+    validUntil: null,
+    channels: [],
+    approvalRequired: false,
+    inheritedRules: [],
+  };
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'track';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'track'
+  );
 }

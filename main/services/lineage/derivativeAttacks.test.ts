@@ -54,7 +54,11 @@ function rewriteCarried(manifest: Manifest, root: string, packagePrefix: string,
 }
 
 async function expectRefused(dir: string, message: RegExp) {
-  const state = () => ({ db: dumpDatabase(verifier.library.paths.databasePath), store: snapshotDir(verifier.library.paths.storeDir), tmp: snapshotDir(verifier.library.paths.tmpDir) });
+  const state = () => ({
+    db: dumpDatabase(verifier.library.paths.databasePath),
+    store: snapshotDir(verifier.library.paths.storeDir),
+    tmp: snapshotDir(verifier.library.paths.tmpDir),
+  });
   const before = state();
   const error = await importInto(verifier, dir).then(
     () => null,
@@ -73,7 +77,11 @@ beforeAll(async () => {
   const projectA = await callContract(a, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'A flip' });
   const exportA = await callContract(a, 'exports.start', { projectId: projectA.id, path: path.join(out, 'a.wav'), format: 'wav', isrc: 'GB-AAA-26-00001' });
   packageA = path.join(out, 'package-a');
-  await callContract(a, 'lineage.publish', { exportId: exportA.exportId, terms: { relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } }, out: packageA });
+  await callContract(a, 'lineage.publish', {
+    exportId: exportA.exportId,
+    terms: { relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } },
+    out: packageA,
+  });
   await importInto(b, packageA);
   const recordingA = (await callContract(b, 'catalog.search', {})).items[0]!;
   const projectB = await callContract(b, 'projects.create', { recordingId: recordingA.id, kind: 'remix', name: 'B flip' });
@@ -220,8 +228,19 @@ describe('a derivative package that lies is refused, the library unchanged', () 
     const project = await callContract(a, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'A quiet flip' });
     await addOwnTake(a, project.id, 0, 2);
     // −120 dB: clip and track each at their −60 dB floor.
-    await callContract(a, 'projects.edit', { projectId: project.id, commands: [{ type: 'updateClip', clipId: 'clip-own', changes: { gainDb: -60 } }, { type: 'updateTrack', trackId: 'trk-own', changes: { gainDb: -60 } }] });
-    const exported = await callContract(a, 'exports.start', { projectId: project.id, path: path.join(out, 'a-quiet.wav'), format: 'wav', isrc: 'GB-AAA-26-00002' });
+    await callContract(a, 'projects.edit', {
+      projectId: project.id,
+      commands: [
+        { type: 'updateClip', clipId: 'clip-own', changes: { gainDb: -60 } },
+        { type: 'updateTrack', trackId: 'trk-own', changes: { gainDb: -60 } },
+      ],
+    });
+    const exported = await callContract(a, 'exports.start', {
+      projectId: project.id,
+      path: path.join(out, 'a-quiet.wav'),
+      format: 'wav',
+      isrc: 'GB-AAA-26-00002',
+    });
     const { record } = await callContract(a, 'exports.show', { exportId: exported.exportId });
     expect(record.ownRecordings[0]!.ranges).toEqual([expect.objectContaining({ heard: false })]);
     expect(record.splits.master.find((s) => s.partyId === 'creator')!.shareBp).toBe(3000);

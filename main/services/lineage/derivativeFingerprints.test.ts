@@ -40,9 +40,20 @@ beforeAll(async () => {
   await callContract(creator, 'catalog.import', { source: { path: originalDir } });
   const recordingId = manifest.recordings[0].id as string;
   const project = await callContract(creator, 'projects.create', { recordingId, kind: 'remix', name: 'Orchard flip' });
-  const exported = await callContract(creator, 'exports.start', { projectId: project.id, path: path.join(out, 'orchard-flip.wav'), format: 'wav', bitDepth: 24, isrc: 'GB-ORC-26-00001' });
+  const exported = await callContract(creator, 'exports.start', {
+    projectId: project.id,
+    path: path.join(out, 'orchard-flip.wav'),
+    format: 'wav',
+    bitDepth: 24,
+    isrc: 'GB-ORC-26-00001',
+  });
   packageDir = path.join(out, 'orchard-flip-package');
-  await callContract(creator, 'lineage.publish', { exportId: exported.exportId, terms: { revenue: { master: 5000, publishing: 5000 } }, stems: true, out: packageDir });
+  await callContract(creator, 'lineage.publish', {
+    exportId: exported.exportId,
+    terms: { revenue: { master: 5000, publishing: 5000 } },
+    stems: true,
+    out: packageDir,
+  });
   await callContract(holder, 'catalog.import', { source: { path: originalDir } });
 }, 240_000);
 
@@ -66,10 +77,28 @@ describe("a derivative's stems carry the original's sound", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(forged, 'manifest.json'), 'utf8'));
     const stems = manifest.recordings[0].stems as { name: string; file: string; sha256: string; contains: { stem: string }[] }[];
     const drums = stems.find((s) => s.contains.length === 1 && s.contains[0]!.stem === 'emb-go-drums')!;
-    const seconds = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path.join(forged, drums.file)], { encoding: 'utf8' }).trim();
+    const seconds = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path.join(forged, drums.file)], {
+      encoding: 'utf8',
+    }).trim();
     const file = path.join(forged, drums.file);
     fs.rmSync(file);
-    execFileSync('ffmpeg', ['-v', 'error', '-i', path.join(originalDir, 'stems/emb-go-vocals.ogg'), '-af', 'apad', '-t', seconds, '-ar', '48000', '-c:a', 'flac', '-sample_fmt', 's32', file]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      path.join(originalDir, 'stems/emb-go-vocals.ogg'),
+      '-af',
+      'apad',
+      '-t',
+      seconds,
+      '-ar',
+      '48000',
+      '-c:a',
+      'flac',
+      '-sample_fmt',
+      's32',
+      file,
+    ]);
     drums.sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     fs.writeFileSync(path.join(forged, 'manifest.json'), JSON.stringify(manifest, null, 2));
     signPackageFolder(forged, libraryKeyPem(creator), lineageNow());
@@ -83,7 +112,11 @@ describe("a derivative's stems carry the original's sound", () => {
         () => null,
         (e: Error) => e,
       );
-      expect(error?.message).toMatch(new RegExp(`^manifest\\.json: recordings\\[0\\]\\.stems\\[${stems.indexOf(drums)}\\]\\.file: this audio is the stem "Lead vocal" of "Glass Orchard" \\(package "ember-lane-2026-01"\\), recognised by its fingerprint`));
+      expect(error?.message).toMatch(
+        new RegExp(
+          `^manifest\\.json: recordings\\[0\\]\\.stems\\[${stems.indexOf(drums)}\\]\\.file: this audio is the stem "Lead vocal" of "Glass Orchard" \\(package "ember-lane-2026-01"\\), recognised by its fingerprint`,
+        ),
+      );
       expect(error!.message.split('\n')).toHaveLength(1);
       expect(state()).toEqual(before);
     } finally {

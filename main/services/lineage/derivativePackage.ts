@@ -10,7 +10,15 @@ import { CREATOR_PARTY_ID } from '../../../shared/rights/computeSplits';
 /** The ids of a derivative package: everything derives from the export id, so one export is one package. */
 export function derivativeIds(exportId: string) {
   const base = `drv-${exportId}`;
-  return { packageId: base, recordingId: `${base}-r`, workId: `${base}-w`, masterId: `${base}-LM`, publishingId: `${base}-LP`, mixId: `${base}-mix`, stemId: (n: number) => `${base}-t${n}` };
+  return {
+    packageId: base,
+    recordingId: `${base}-r`,
+    workId: `${base}-w`,
+    masterId: `${base}-LM`,
+    publishingId: `${base}-LP`,
+    mixId: `${base}-mix`,
+    stemId: (n: number) => `${base}-t${n}`,
+  };
 }
 
 /** The party a creator publishes as: named after the key of the library that made their exports. */
@@ -61,7 +69,9 @@ export function derivativeManifest(args: {
   const { record, document } = args;
   const ids = derivativeIds(record.exportId);
   const creator = creatorParty(record);
-  const named = [...new Set([...record.splits.master, ...record.splits.publishing].map((s) => s.partyId).filter((id) => id !== CREATOR_PARTY_ID && id !== creator.id))];
+  const named = [
+    ...new Set([...record.splits.master, ...record.splits.publishing].map((s) => s.partyId).filter((id) => id !== CREATOR_PARTY_ID && id !== creator.id)),
+  ];
   const parties: Party[] = [creator];
   for (const id of named) {
     const party = args.parents
@@ -72,7 +82,13 @@ export function derivativeManifest(args: {
   }
   return {
     format: CATALOG_FORMAT_2,
-    package: { id: ids.packageId, version: args.version, title: `${record.output.title} — ${record.creator.name}`, publisher: record.creator.name, createdAt: args.now.toISOString() },
+    package: {
+      id: ids.packageId,
+      version: args.version,
+      title: `${record.output.title} — ${record.creator.name}`,
+      publisher: record.creator.name,
+      createdAt: args.now.toISOString(),
+    },
     parties,
     works: [derivativeWork(record, ids.workId, creator.id) as CatalogPackage['works'][number]],
     recordings: [

@@ -71,18 +71,32 @@ describe('licence scopes', () => {
     expect(streaming.code).toBe(1);
     const refusal = firstJson(streaming.stdout);
     expect(refusal.reasons.map((r: { code: string }) => r.code)).toEqual(['channel-not-permitted', 'approval-missing']);
-    expect(refusal.reasons[0].message).toBe('Licence L-M1 of Test Records (for "Test Song") allows social media only, non-commercial use; this export is for streaming and download distribution.');
-    const training = firstJson((await cli('export', projectId, '--out', path.join(out, 'ai.wav'), '--channel', 'social-only', '--ai-use', 'training', '--json')).stdout);
+    expect(refusal.reasons[0].message).toBe(
+      'Licence L-M1 of Test Records (for "Test Song") allows social media only, non-commercial use; this export is for streaming and download distribution.',
+    );
+    const training = firstJson(
+      (await cli('export', projectId, '--out', path.join(out, 'ai.wav'), '--channel', 'social-only', '--ai-use', 'training', '--json')).stdout,
+    );
     expect(training.reasons.map((r: { code: string }) => r.code)).toEqual(['ai-use-not-permitted', 'approval-missing', 'ai-use-not-permitted']);
     expect((await cli('export', projectId, '--channel', 'radio', '--out', path.join(out, 'x.wav'))).code).toBe(2);
   });
 
   it('a licence without scopes (stemroom-catalog/1) allows every channel and needs no approval', async () => {
-    const sync = await cli('export', legacyProject, '--out', path.join(out, 'legacy.wav'), '--channel', 'sync-on-request', '--creator', 'Scoped Creator', '--json');
+    const sync = await cli(
+      'export',
+      legacyProject,
+      '--out',
+      path.join(out, 'legacy.wav'),
+      '--channel',
+      'sync-on-request',
+      '--creator',
+      'Scoped Creator',
+      '--json',
+    );
     expect(sync.code).toBe(0);
   });
 
-  it('an approval signed by another key is refused (nothing kept); the licensor\'s approval of this revision and channel allows the export, and the record carries both', async () => {
+  it("an approval signed by another key is refused (nothing kept); the licensor's approval of this revision and channel allows the export, and the record carries both", async () => {
     const request = path.join(out, 'request.json');
     expect((await cli('approval', 'request', projectId, '--licence', 'L-M1', '--channel', 'social-only', '--out', request)).code).toBe(0);
     const wrongKey = path.join(out, 'impostor.key');
@@ -92,7 +106,9 @@ describe('licence scopes', () => {
     const before = dumpDatabase(databasePath);
     const refused = await cli('approval', 'import', forged);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^stemroom: The approval is signed by key .*, but licence L-M1 is granted by package "pkg-test", signed by key .*\. Nothing was imported\.\n$/);
+    expect(refused.stderr).toMatch(
+      /^stemroom: The approval is signed by key .*, but licence L-M1 is granted by package "pkg-test", signed by key .*\. Nothing was imported\.\n$/,
+    );
     expect(dumpDatabase(databasePath)).toEqual(before);
 
     const labelKey = path.join(out, 'label.key');
@@ -105,7 +121,9 @@ describe('licence scopes', () => {
     // A channel named twice: a reader sees the first, JSON.parse keeps the last (the signed one).
     const signedText = fs.readFileSync(approval, 'utf8');
     fs.writeFileSync(path.join(out, 'doubled.json'), signedText.replace('{', '{"channel": "streaming-distribution",'));
-    expect((await cli('approval', 'import', path.join(out, 'doubled.json'))).stderr).toBe('stemroom: The approval is not valid JSON (member "channel" appears twice in one object). Nothing was imported.\n');
+    expect((await cli('approval', 'import', path.join(out, 'doubled.json'))).stderr).toBe(
+      'stemroom: The approval is not valid JSON (member "channel" appears twice in one object). Nothing was imported.\n',
+    );
     expect(dumpDatabase(databasePath)).toEqual(before);
     expect((await cli('approval', 'import', approval)).code).toBe(0);
 

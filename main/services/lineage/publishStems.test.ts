@@ -36,12 +36,27 @@ beforeAll(async () => {
     projectId: project.id,
     commands: [
       ...document.tracks.map((t) => ({ type: 'updateTrack' as const, trackId: t.id, changes: { gainDb: 12 } })),
-      { type: 'addEffect', trackId: document.tracks[2]!.id, effect: { id: 'fx-verb', enabled: true, params: { type: 'reverb', decaySec: 1.5, preDelayMs: 10, mix: 0.4 } } },
-      { type: 'addEffect', trackId: document.tracks[1]!.id, effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 6, midDb: -3, highDb: 2, lowHz: 200, highHz: 4000 } } },
+      {
+        type: 'addEffect',
+        trackId: document.tracks[2]!.id,
+        effect: { id: 'fx-verb', enabled: true, params: { type: 'reverb', decaySec: 1.5, preDelayMs: 10, mix: 0.4 } },
+      },
+      {
+        type: 'addEffect',
+        trackId: document.tracks[1]!.id,
+        effect: { id: 'fx-eq', enabled: true, params: { type: 'eq3', lowDb: 6, midDb: -3, highDb: 2, lowHz: 200, highHz: 4000 } },
+      },
     ],
   });
   exportPath = path.join(out, 'hot-flip.wav');
-  await callContract(services, 'exports.start', { projectId: project.id, path: exportPath, format: 'wav', bitDepth: 24, normalizeLufs: -14, isrc: 'GB-HOT-26-00001' });
+  await callContract(services, 'exports.start', {
+    projectId: project.id,
+    path: exportPath,
+    format: 'wav',
+    bitDepth: 24,
+    normalizeLufs: -14,
+    isrc: 'GB-HOT-26-00001',
+  });
   exportId = (await callContract(services, 'exports.list', {}))[0]!.id;
   packageDir = path.join(out, 'hot-flip-package');
   summary = await callContract(services, 'lineage.publish', { exportId, terms: { revenue: { master: 5000, publishing: 5000 } }, stems: true, out: packageDir });
@@ -75,14 +90,26 @@ describe('published stems', () => {
 
   it('are rendered on a worker thread — the same bytes as published — and cancelling stops it', async () => {
     const { record } = await callContract(services, 'exports.show', { exportId });
-    const job = { document: services.projects.documentAt(record.project.id, record.project.revision), record, exportFile: fs.readFileSync(exportPath), storeRoot: services.store.root, tmpDir: services.store.tmpDir };
+    const job = {
+      document: services.projects.documentAt(record.project.id, record.project.revision),
+      record,
+      exportFile: fs.readFileSync(exportPath),
+      storeRoot: services.store.root,
+      tmpDir: services.store.tmpDir,
+    };
     const labels: string[] = [];
-    const task = (signal: AbortSignal): TaskHandle => ({ signal, progress: (label, done, total) => void labels.push(`${label} ${done}/${total}`), throwIfCancelled: () => undefined });
+    const task = (signal: AbortSignal): TaskHandle => ({
+      signal,
+      progress: (label, done, total) => void labels.push(`${label} ${done}/${total}`),
+      throwIfCancelled: () => undefined,
+    });
     const again = await renderStemsOffThread(job, task(new AbortController().signal));
     expect(again.thread).toBe('worker');
     expect(labels).toContain('Rendering stems 3/3');
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'manifest.json'), 'utf8'));
-    const published = manifest.recordings[0].stems.filter((s: { mix?: boolean }) => !s.mix).map((s: { file: string }) => fs.readFileSync(path.join(packageDir, s.file)));
+    const published = manifest.recordings[0].stems
+      .filter((s: { mix?: boolean }) => !s.mix)
+      .map((s: { file: string }) => fs.readFileSync(path.join(packageDir, s.file)));
     expect(again.stems.map((s) => Buffer.compare(s.bytes, published[again.stems.indexOf(s)]))).toEqual([0, 0, 0]);
 
     // Cancelled mid-job: a cancellation, not a fallback render on this thread.
@@ -104,10 +131,20 @@ describe('published stems', () => {
 
   it('an MP3 export publishes its mix but no stems, with the reason', async () => {
     const project = (await callContract(services, 'projects.list', {}))[0]!;
-    const mp3 = await callContract(services, 'exports.start', { projectId: project.id, path: path.join(out, 'hot.mp3'), format: 'mp3', isrc: 'GB-HOT-26-00002' });
+    const mp3 = await callContract(services, 'exports.start', {
+      projectId: project.id,
+      path: path.join(out, 'hot.mp3'),
+      format: 'mp3',
+      isrc: 'GB-HOT-26-00002',
+    });
     const check = await callContract(services, 'lineage.publishCheck', { exportId: mp3.exportId });
     expect(check).toMatchObject({ relicensable: true, stems: [], stemsUnavailable: expect.stringMatching(/^Stems can be published only from a lossless/) });
-    const refused = await callContract(services, 'lineage.publish', { exportId: mp3.exportId, terms: { revenue: { master: 5000, publishing: 5000 } }, stems: true, out: path.join(out, 'mp3-stems') }).catch((e: Error) => e);
+    const refused = await callContract(services, 'lineage.publish', {
+      exportId: mp3.exportId,
+      terms: { revenue: { master: 5000, publishing: 5000 } },
+      stems: true,
+      out: path.join(out, 'mp3-stems'),
+    }).catch((e: Error) => e);
     expect((refused as Error).message).toMatch(/^Stems can be published only from a lossless/);
     expect(fs.existsSync(path.join(out, 'mp3-stems'))).toBe(false);
   });

@@ -23,5 +23,9 @@ port.once('message', (message: StemsWorkerRequest) => {
 
 /** Buffers that can move to the other thread whole (a view of a pooled buffer is copied instead). */
 function wholeBuffers(views: readonly Uint8Array[]): ArrayBuffer[] {
-  return [...new Set(views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer).map((v) => v.buffer as ArrayBuffer))];
+  return [
+    ...new Set(
+      views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer).map((v) => v.buffer as ArrayBuffer),
+    ),
+  ];
 }

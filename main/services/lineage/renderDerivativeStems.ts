@@ -47,9 +47,17 @@ export interface DerivativeStem {
  * @example
  * const { stems, nullTestDb } = await renderDerivativeStems({ document, record, exportFile, storeRoot, tmpDir }, signal, onProgress);
  */
-export async function renderDerivativeStems(job: DerivativeStemsJob, signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void): Promise<{ stems: DerivativeStem[]; nullTestDb: number }> {
+export async function renderDerivativeStems(
+  job: DerivativeStemsJob,
+  signal: AbortSignal | undefined,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ stems: DerivativeStem[]; nullTestDb: number }> {
   const { document, record, exportFile } = job;
-  if (record.output.format === 'mp3') throw new ServiceError('refused', 'Stems can be published only from a lossless (WAV or FLAC) export: they must sum to its samples, and an MP3 has none to sum to. Publish the mix alone, or export again as WAV or FLAC.');
+  if (record.output.format === 'mp3')
+    throw new ServiceError(
+      'refused',
+      'Stems can be published only from a lossless (WAV or FLAC) export: they must sum to its samples, and an MP3 has none to sum to. Publish the mix alone, or export again as WAV or FLAC.',
+    );
   const target = record.output.loudness.normalizedTo;
   const environment = await nodeRenderEnvironment(contentStoreAudio(PcmCache.of(new ContentStore(job.storeRoot, job.tmpDir))));
   const rendered = await renderStems(document, environment, {
@@ -73,8 +81,16 @@ export async function renderDerivativeStems(job: DerivativeStemsJob, signal: Abo
       for (let i = 0; i < Math.min(frames, channel.length); i++) target[i]! += channel[i]! / max;
     });
     const name = names.get(stem.trackId) ?? stem.trackId;
-    const comments: [string, string][] = [['TITLE', `${record.output.title} — ${name}`], ['ARTIST', record.creator.name], ['STEMROOM_EXPORT_ID', record.exportId]];
-    stems.push({ trackId: stem.trackId, name, bytes: flacFile(encodeFlac(samples, rendered.sampleRate, STEM_BITS), [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock('Stemroom', comments) }]) });
+    const comments: [string, string][] = [
+      ['TITLE', `${record.output.title} — ${name}`],
+      ['ARTIST', record.creator.name],
+      ['STEMROOM_EXPORT_ID', record.exportId],
+    ];
+    stems.push({
+      trackId: stem.trackId,
+      name,
+      bytes: flacFile(encodeFlac(samples, rendered.sampleRate, STEM_BITS), [{ type: VORBIS_COMMENT_BLOCK, body: vorbisCommentBlock('Stemroom', comments) }]),
+    });
   }
   let energy = 0;
   exported.channels.forEach((channel, c) => {
@@ -82,7 +98,10 @@ export async function renderDerivativeStems(job: DerivativeStemsJob, signal: Abo
   });
   const nullTestDb = Math.round(10 * Math.log10(energy / (frames * exported.channels.length) + 1e-30) * 10) / 10;
   if (rendered.sampleRate !== exported.sampleRate || nullTestDb > NULL_TEST_LIMIT_DB) {
-    throw new ServiceError('refused', `The stems rendered again from the project do not sum to the export (residual ${nullTestDb} dBFS RMS, allowed ${NULL_TEST_LIMIT_DB}): the project or the engine changed since it was exported. Publish the mix alone, or export again.`);
+    throw new ServiceError(
+      'refused',
+      `The stems rendered again from the project do not sum to the export (residual ${nullTestDb} dBFS RMS, allowed ${NULL_TEST_LIMIT_DB}): the project or the engine changed since it was exported. Publish the mix alone, or export again.`,
+    );
   }
   return { stems, nullTestDb };
 }

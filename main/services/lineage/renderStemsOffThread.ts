@@ -41,7 +41,8 @@ export async function renderStemsOffThread(job: DerivativeStemsJob, task: TaskHa
         worker!.on('message', (message: StemsWorkerReply) => {
           heard = true;
           if ('progress' in message) progress(message.progress.done, message.progress.total);
-          else if ('error' in message) reject(message.error.code ? new ServiceError(message.error.code, message.error.message) : new Error(message.error.message));
+          else if ('error' in message)
+            reject(message.error.code ? new ServiceError(message.error.code, message.error.message) : new Error(message.error.message));
           else resolve(message.rendered);
         });
         worker!.on('error', (error) => reject(new Error(`The stems worker failed: ${error.message}`)));
@@ -49,7 +50,11 @@ export async function renderStemsOffThread(job: DerivativeStemsJob, task: TaskHa
         worker!.postMessage({ job } satisfies StemsWorkerRequest);
       });
       // Structured cloning hands back Uint8Arrays: the same memory, seen as Buffers again.
-      return { ...rendered, stems: rendered.stems.map((s) => ({ ...s, bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength) })), thread: 'worker' };
+      return {
+        ...rendered,
+        stems: rendered.stems.map((s) => ({ ...s, bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength) })),
+        thread: 'worker',
+      };
     } catch (error) {
       // A worker that died before saying anything could not load (a broken install): do the job here instead.
       if (heard || error instanceof ServiceError) throw error;

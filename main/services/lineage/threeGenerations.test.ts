@@ -35,16 +35,29 @@ beforeAll(async () => {
   // Generation 1 — A remixes the original, every stem, and publishes with per-track stems.
   await importInto(a, writeOriginal(rightsHolder.privateKeyPem, out));
   const projectA = await callContract(a, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: 'A flip' });
-  const exportA = await callContract(a, 'exports.start', { projectId: projectA.id, path: path.join(out, 'a-flip.wav'), format: 'wav', bitDepth: 24, isrc: 'GB-AAA-26-00001' });
+  const exportA = await callContract(a, 'exports.start', {
+    projectId: projectA.id,
+    path: path.join(out, 'a-flip.wav'),
+    format: 'wav',
+    bitDepth: 24,
+    isrc: 'GB-AAA-26-00001',
+  });
   packageA = path.join(out, 'a-flip-package');
-  await callContract(a, 'lineage.publish', { exportId: exportA.exportId, terms: JSON.parse(fs.readFileSync(termsFile({ relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } }), 'utf8')), stems: true, out: packageA });
+  await callContract(a, 'lineage.publish', {
+    exportId: exportA.exportId,
+    terms: JSON.parse(fs.readFileSync(termsFile({ relicense: ['remix'], revenue: { master: 5000, publishing: 8000 } }), 'utf8')),
+    stems: true,
+    out: packageA,
+  });
 
   // Generation 2 — B (who never had the original) remixes A's stems and adds 0.5 s of their own.
   await importInto(b, packageA);
   const recordingA = (await callContract(b, 'catalog.search', {})).items[0]!;
   const projectB = await callContract(b, 'projects.create', { recordingId: recordingA.id, kind: 'remix', name: 'B flip' });
   await addOwnTake(b, projectB.id, 2, 0.5);
-  exportB = (await callContract(b, 'exports.start', { projectId: projectB.id, path: path.join(out, 'b-flip.wav'), format: 'wav', bitDepth: 24, isrc: 'GB-BBB-26-00001' })).exportId;
+  exportB = (
+    await callContract(b, 'exports.start', { projectId: projectB.id, path: path.join(out, 'b-flip.wav'), format: 'wav', bitDepth: 24, isrc: 'GB-BBB-26-00001' })
+  ).exportId;
   packageB = path.join(out, 'b-flip-package');
   await callContract(b, 'lineage.publish', { exportId: exportB, terms: { relicense: ['remix'], revenue: { master: 5000, publishing: 5000 } }, out: packageB });
 
@@ -84,11 +97,18 @@ describe('three generations: original → A → B → C', () => {
     const germany = await callContract(c, 'exports.check', { projectId: project.id, territory: 'DE' });
     expect(germany.allowed).toBe(false);
     expect(germany.reasons[0]).toMatchObject({ code: 'territory-excluded', licenceId: 'L-M1' });
-    expect(germany.reasons[0]!.message).toBe('Remixes are not allowed in Germany (DE) under licence L-M1 of Test Records (for "Test Song"), which "B flip" relies on.');
+    expect(germany.reasons[0]!.message).toBe(
+      'Remixes are not allowed in Germany (DE) under licence L-M1 of Test Records (for "Test Song"), which "B flip" relies on.',
+    );
     // B's own licence excludes Germany too (it was bounded by L-M1): the reason naming the original replaces it.
     expect(germany.reasons.filter((r) => r.code === 'territory-excluded')).toHaveLength(1);
     // Not only the dialog's check: the export itself is refused, and nothing is written.
-    const refused = await callContract(c, 'exports.start', { projectId: project.id, territory: 'DE', path: path.join(out, 'c-flip-de.flac'), format: 'flac' }).then(
+    const refused = await callContract(c, 'exports.start', {
+      projectId: project.id,
+      territory: 'DE',
+      path: path.join(out, 'c-flip-de.flac'),
+      format: 'flac',
+    }).then(
       () => null,
       (e: Error) => e,
     );
@@ -142,11 +162,17 @@ describe('three generations: original → A → B → C', () => {
       ['p-label', 'master owner', 2593],
       [lib(a), 'remixer', 1111],
     ]);
-    expect(check.splits!.basis.join(' ')).toMatch(/"A flip" \(remix by Ada Remix, export [0-9a-f-]+\): 74\.07 % of the audio; its rights holders take 50 % of that under licence drv-[^ ]+-LM, passed on as that export's master split \(Test Records 70\.00 %, Ada Remix 30\.00 %\)/);
+    expect(check.splits!.basis.join(' ')).toMatch(
+      /"A flip" \(remix by Ada Remix, export [0-9a-f-]+\): 74\.07 % of the audio; its rights holders take 50 % of that under licence drv-[^ ]+-LM, passed on as that export's master split \(Test Records 70\.00 %, Ada Remix 30\.00 %\)/,
+    );
   });
 
   it('B may not publish terms wider than upstream: the refusal names the original licence', async () => {
-    const error = await callContract(b, 'lineage.publish', { exportId: exportB, terms: { territories: { include: ['WORLD'], exclude: [] }, revenue: { master: 5000, publishing: 5000 } }, out: path.join(out, 'too-wide') }).then(
+    const error = await callContract(b, 'lineage.publish', {
+      exportId: exportB,
+      terms: { territories: { include: ['WORLD'], exclude: [] }, revenue: { master: 5000, publishing: 5000 } },
+      out: path.join(out, 'too-wide'),
+    }).then(
       () => null,
       (e: Error) => e,
     );

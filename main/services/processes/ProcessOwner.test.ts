@@ -31,6 +31,7 @@ describe('ProcessOwner', () => {
   });
 
   it('refuses tokens that are not owners', () => {
-    for (const token of ['', '12', '12-x', 'a-b-c', '1-2-3-4', '../1-2-abcdef01', `${'9'.repeat(11)}-1-abcdef01`]) expect(ProcessOwner.parse(token), token).toBeNull();
+    for (const token of ['', '12', '12-x', 'a-b-c', '1-2-3-4', '../1-2-abcdef01', `${'9'.repeat(11)}-1-abcdef01`])
+      expect(ProcessOwner.parse(token), token).toBeNull();
   });
 });

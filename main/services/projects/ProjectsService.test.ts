@@ -13,7 +13,7 @@ beforeEach(async () => {
   dataDir = tempDir();
   services = await open();
   const pkg = tempDir();
-  writePackage(pkg, (m) => m.licences![0]!.stemRules = [{ stem: 's-vox', rule: 'not-usable', uses: ['cover'] }]);
+  writePackage(pkg, (m) => (m.licences![0]!.stemRules = [{ stem: 's-vox', rule: 'not-usable', uses: ['cover'] }]));
   await callContract(services, 'catalog.import', { source: { path: pkg } });
 });
 afterEach(() => services.close());
@@ -33,17 +33,25 @@ describe('projects', () => {
   it('"Start cover" keeps only the stems the licence allows for covers, adds a record track, and flags nothing it kept', async () => {
     const project = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'cover', name: 'My cover' });
     const { document, rights } = await callContract(services, 'projects.open', { projectId: project.id });
-    expect(document.tracks.map((t) => [t.name, t.kind])).toEqual([['Drums', 'audio'], ['Bass', 'audio'], ['Recording', 'record']]);
+    expect(document.tracks.map((t) => [t.name, t.kind])).toEqual([
+      ['Drums', 'audio'],
+      ['Bass', 'audio'],
+      ['Recording', 'record'],
+    ]);
     expect(Object.values(rights).every((r) => r.usable)).toBe(true);
   });
 
   it('refuses to start what the licences forbid, with their reasons', async () => {
     await callContract(services, 'settings.update', { territory: 'DE' });
     const pkg = tempDir();
-    writePackage(pkg, (m) => {
-      m.package.version = 2;
-      m.licences![1]!.territories = { include: ['WORLD'], exclude: ['DE'] };
-    }, 2);
+    writePackage(
+      pkg,
+      (m) => {
+        m.package.version = 2;
+        m.licences![1]!.territories = { include: ['WORLD'], exclude: ['DE'] };
+      },
+      2,
+    );
     await callContract(services, 'catalog.import', { source: { path: pkg } });
     await expect(callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' })).rejects.toThrow(
       /"Test Song" may not be remixed: Remixes are not allowed in Germany \(DE\) under licence L-P1\./,
@@ -53,7 +61,10 @@ describe('projects', () => {
   it('undoes and redoes edits, also after the library is closed and reopened', async () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     await callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'updateTrack', trackId: 'trk-s-bass', changes: { mute: true } }] });
-    const afterSplit = await callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'splitClip', clipId: 'clip-s-drums', beat: 2, newClipId: 'c2' }] });
+    const afterSplit = await callContract(services, 'projects.edit', {
+      projectId: id,
+      commands: [{ type: 'splitClip', clipId: 'clip-s-drums', beat: 2, newClipId: 'c2' }],
+    });
     expect(afterSplit).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Split clip', redoLabel: null });
     const undone = await callContract(services, 'projects.undo', { projectId: id });
     expect(undone.document.clips).toHaveLength(3);
@@ -75,9 +86,9 @@ describe('projects', () => {
   it('rejects an invalid edit with its reason and changes nothing', async () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     const before = (await callContract(services, 'projects.open', { projectId: id })).document;
-    await expect(callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'updateClip', clipId: 'clip-s-bass', changes: { sourceOffset: 1.5 } }] })).rejects.toThrow(
-      /reaches 3\.500 s into "Bass", which is only 2\.000 s long/,
-    );
+    await expect(
+      callContract(services, 'projects.edit', { projectId: id, commands: [{ type: 'updateClip', clipId: 'clip-s-bass', changes: { sourceOffset: 1.5 } }] }),
+    ).rejects.toThrow(/reaches 3\.500 s into "Bass", which is only 2\.000 s long/);
     expect((await callContract(services, 'projects.open', { projectId: id })).document).toStrictEqual(before);
   });
 
@@ -113,4 +124,3 @@ describe('projects', () => {
     other.library.close();
   });
 });
-

@@ -48,7 +48,10 @@ export class ProjectsService {
     const licences = recordingRights(recording.title, recording.workTitle, this.catalog.licences(recording.id, recording.workId));
     const { territory, date } = this.rights();
     const permission = recordingPermission(licences, kind, territory, date);
-    if (!permission.allowed) throw new ServiceError('refused', `"${recording.title}" may not be ${kind === 'remix' ? 'remixed' : 'covered'}: ${permission.reasons.join(' ')}`, { reasons: permission.reasons });
+    if (!permission.allowed)
+      throw new ServiceError('refused', `"${recording.title}" may not be ${kind === 'remix' ? 'remixed' : 'covered'}: ${permission.reasons.join(' ')}`, {
+        reasons: permission.reasons,
+      });
     const all = this.catalog.stems(recording.id);
     // A derivative carries its mix and its per-track stems: a remix starts from the tracks (the mix holds them all again).
     const parts = all.some((s) => !s.mix) ? all.filter((s) => !s.mix) : all;
@@ -84,7 +87,13 @@ export class ProjectsService {
   open(projectId: string): OpenProject {
     const session = this.session(projectId);
     const document = session.current;
-    return { project: this.summaryOf(projectId), document, history: session.history(), rights: this.sourceRights(document), missing: this.missingSources(document) };
+    return {
+      project: this.summaryOf(projectId),
+      document,
+      history: session.history(),
+      rights: this.sourceRights(document),
+      missing: this.missingSources(document),
+    };
   }
 
   /** Applies edits as one undo step; sources they bring in must be what they claim (forged ones are refused, nothing changed). */
@@ -102,7 +111,10 @@ export class ProjectsService {
   refuseForged(commands: readonly Command[], arriving: ReadonlySet<string> = new Set()): void {
     const sources = sourcesIntroducedBy(commands);
     if (!sources.length) return;
-    refuseForgedSources(sources, this.identity.lookup(), { isOwnAudio: (sha) => arriving.has(sha) || this.identity.isOwnAudio(sha), inStore: (sha) => this.store.has(sha) });
+    refuseForgedSources(sources, this.identity.lookup(), {
+      isOwnAudio: (sha) => arriving.has(sha) || this.identity.isOwnAudio(sha),
+      inStore: (sha) => this.store.has(sha),
+    });
   }
 
   undo(projectId: string) {
@@ -127,7 +139,10 @@ export class ProjectsService {
 
   duplicate(projectId: string, revision?: number, name?: string): ProjectSummary {
     const document = this.documentAt(projectId, revision);
-    return this.insert({ ...document, name: name ?? `${document.name} (copy)` }, revision === undefined ? 'Duplicated' : `Duplicated from revision ${revision}`);
+    return this.insert(
+      { ...document, name: name ?? `${document.name} (copy)` },
+      revision === undefined ? 'Duplicated' : `Duplicated from revision ${revision}`,
+    );
   }
 
   restoreRevision(projectId: string, revision: number) {
@@ -185,7 +200,12 @@ export class ProjectsService {
           usable: usability.usable,
           reason: usability.reason ? `${is} ${usability.reason}` : is,
           restrictions: [...usability.restrictions],
-          identifiedAs: { stemId: identity.stem.stemId, stemName: identity.stem.stemName, recordingTitle: identity.stem.recordingTitle, method: identity.method },
+          identifiedAs: {
+            stemId: identity.stem.stemId,
+            stemName: identity.stem.stemName,
+            recordingTitle: identity.stem.recordingTitle,
+            method: identity.method,
+          },
         };
         continue;
       }
@@ -223,7 +243,10 @@ export class ProjectsService {
           sourceId: source.id,
           name: source.name,
           packageId,
-          packageTitle: packageTitles.get(packageId) ?? installed.get(packageId) ?? (source.type === 'catalog' ? `package ${packageId}` : 'your own recording (not in this file)'),
+          packageTitle:
+            packageTitles.get(packageId) ??
+            installed.get(packageId) ??
+            (source.type === 'catalog' ? `package ${packageId}` : 'your own recording (not in this file)'),
         };
       });
   }
@@ -233,7 +256,16 @@ export class ProjectsService {
     if (!session) {
       const row = this.row(projectId);
       const document = migrateDocument(JSON.parse(this.queries.revisionDocument(projectId, row.headRevision)!));
-      session = new ProjectSession(projectId, document, row.headRevision, JSON.parse(row.undoJson) as HistoryEntry[], JSON.parse(row.redoJson) as HistoryEntry[], this.queries, this.now, this.onSaveError);
+      session = new ProjectSession(
+        projectId,
+        document,
+        row.headRevision,
+        JSON.parse(row.undoJson) as HistoryEntry[],
+        JSON.parse(row.redoJson) as HistoryEntry[],
+        this.queries,
+        this.now,
+        this.onSaveError,
+      );
       this.sessions.set(projectId, session);
     }
     return session;
@@ -252,7 +284,17 @@ export class ProjectsService {
 }
 
 function summary(row: ProjectRow): ProjectSummary {
-  return { id: row.id, name: row.name, kind: row.kind, recordingId: row.recordingId, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt, headRevision: row.headRevision, origin: row.origin };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    recordingId: row.recordingId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+    headRevision: row.headRevision,
+    origin: row.origin,
+  };
 }
 
 function sha256(text: string): string {

@@ -20,14 +20,23 @@ export function projectCommand(projects: ProjectsService, request: ParsedRequest
   const interpretation = interpretCommand(text, { document, rights, ...(playheadBeat === undefined ? {} : { playheadBeat }) });
   const result = {
     text: interpretation.text,
-    candidates: interpretation.candidates.map((c) => ({ ...c, commands: [...c.commands], licence: { allowed: c.licence.allowed, reasons: [...c.licence.reasons], breaches: c.licence.breaches.map((b) => ({ ...b })) } })),
+    candidates: interpretation.candidates.map((c) => ({
+      ...c,
+      commands: [...c.commands],
+      licence: { allowed: c.licence.allowed, reasons: [...c.licence.reasons], breaches: c.licence.breaches.map((b) => ({ ...b })) },
+    })),
     corrections: [...interpretation.corrections],
-    ...(interpretation.problem ? { problem: interpretation.problem } : {}) };
+    ...(interpretation.problem ? { problem: interpretation.problem } : {}),
+  };
   if (apply === undefined) return result;
   if (interpretation.candidates.length === 0) throw new ServiceError('invalid-request', interpretation.problem ?? 'That sentence has no reading to apply.');
   const count = interpretation.candidates.length;
   const candidate = interpretation.candidates[apply - 1];
-  if (!candidate) throw new ServiceError('invalid-request', `There is no reading ${apply}: "${text.trim().slice(0, 80)}" has ${count === 1 ? 'only reading 1' : `readings 1–${count}`}.`);
+  if (!candidate)
+    throw new ServiceError(
+      'invalid-request',
+      `There is no reading ${apply}: "${text.trim().slice(0, 80)}" has ${count === 1 ? 'only reading 1' : `readings 1–${count}`}.`,
+    );
   if (expect && JSON.stringify(expect) !== JSON.stringify(candidate.commands)) {
     throw new ServiceError('conflict', `Reading ${apply} is no longer what was shown (the project changed); read the sentence again.`);
   }
@@ -40,7 +49,8 @@ export function projectCommand(projects: ProjectsService, request: ParsedRequest
     throw error;
   }
   const check = licenceCheck(document, after, rights);
-  if (!check.allowed) throw new ServiceError('refused', `Reading ${apply} would break a licence, so it was not applied: ${check.reasons.join(' ')}`, { reasons: check.reasons });
+  if (!check.allowed)
+    throw new ServiceError('refused', `Reading ${apply} would break a licence, so it was not applied: ${check.reasons.join(' ')}`, { reasons: check.reasons });
   const history = projects.edit(projectId, candidate.commands, command.type === 'batch' ? command.label : undefined);
   return { ...result, applied: { rank: apply, history, document: projects.documentAt(projectId) } };
 }

@@ -34,9 +34,52 @@ async function projectWithTake(services: StemroomServices) {
     projectId: id,
     label: 'Add take',
     commands: [
-      { type: 'addSource', source: { id: 'src-take-1', type: 'recording', sha256: take.sha256, name: 'Take 1', bpm: 120, durationSec: take.durationSec, sampleRate: 48000, recordedAt: '2026-11-24T12:00:00Z' } },
-      { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-      { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take-1', start: 1, length: 2, sourceOffset: 0, gainDb: -3, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0.5, curve: 'equal-power' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+      {
+        type: 'addSource',
+        source: {
+          id: 'src-take-1',
+          type: 'recording',
+          sha256: take.sha256,
+          name: 'Take 1',
+          bpm: 120,
+          durationSec: take.durationSec,
+          sampleRate: 48000,
+          recordedAt: '2026-11-24T12:00:00Z',
+        },
+      },
+      {
+        type: 'addTrack',
+        track: {
+          id: 'trk-take',
+          name: 'Take',
+          color: '#ff6b6b',
+          kind: 'record',
+          gainDb: 0,
+          pan: 0,
+          mute: false,
+          solo: false,
+          effects: [],
+          volumeAutomation: [],
+        },
+      },
+      {
+        type: 'addClip',
+        clip: {
+          id: 'clip-take',
+          trackId: 'trk-take',
+          sourceId: 'src-take-1',
+          start: 1,
+          length: 2,
+          sourceOffset: 0,
+          gainDb: -3,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0.5, curve: 'equal-power' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
+      },
     ],
   });
   return { id, take };
@@ -88,7 +131,11 @@ describe('.stemroom project files', () => {
       services = await library(true);
       await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     });
-    const snapshot = () => ({ db: dumpDatabase(services.library.paths.databasePath), store: snapshotDir(services.library.paths.storeDir), tmp: snapshotDir(services.library.paths.tmpDir) });
+    const snapshot = () => ({
+      db: dumpDatabase(services.library.paths.databasePath),
+      store: snapshotDir(services.library.paths.storeDir),
+      tmp: snapshotDir(services.library.paths.tmpDir),
+    });
     const goodFile = (document: unknown = sampleDocument(), extra: Record<string, unknown> = {}) =>
       JSON.stringify({ format: 'stemroom-project/1', exportedAt: 'x', appVersion: '0.1.0', document, catalog: [], audio: [], ...extra });
     async function expectRefused(entries: Parameters<typeof zipBytes>[0], message: RegExp) {
@@ -100,17 +147,25 @@ describe('.stemroom project files', () => {
     }
 
     it('malformed JSON', () => expectRefused([{ name: 'project.json', data: Buffer.from('{"format":') }], /project\.json: invalid JSON/));
-    it('an unknown file format', () => expectRefused([{ name: 'project.json', data: Buffer.from(goodFile(undefined, { format: 'ableton-live/11' })) }], /unknown format "ableton-live\/11"/));
+    it('an unknown file format', () =>
+      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile(undefined, { format: 'ableton-live/11' })) }], /unknown format "ableton-live\/11"/));
     it('a document from a newer Stemroom', () =>
-      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }], /newer Stemroom \(document schema 99; this version reads up to 3\)/));
+      expectRefused(
+        [{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), schemaVersion: 99 })) }],
+        /newer Stemroom \(document schema 99; this version reads up to 3\)/,
+      ));
     it('an invalid document', () =>
-      expectRefused([{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), bpm: -4 })) }], /document: the project document is invalid: bpm/));
+      expectRefused(
+        [{ name: 'project.json', data: Buffer.from(goodFile({ ...sampleDocument(), bpm: -4 })) }],
+        /document: the project document is invalid: bpm/,
+      ));
     it('an audio entry that escapes the archive', () =>
       expectRefused(
         [{ name: 'project.json', data: Buffer.from(goodFile(undefined, { audio: [{ sha256: 'a'.repeat(64), file: '../../../etc/passwd', name: 'x' }] })) }],
         /audio\[0\]\.file: "\.\.\/\.\.\/\.\.\/etc\/passwd" escapes the archive/,
       ));
-    it('an archive entry that escapes', () => expectRefused([{ name: '../evil.json', data: Buffer.from('{}') }], /entry "\.\.\/evil\.json" escapes the archive \(\.\.\)/));
+    it('an archive entry that escapes', () =>
+      expectRefused([{ name: '../evil.json', data: Buffer.from('{}') }], /entry "\.\.\/evil\.json" escapes the archive \(\.\.\)/));
     it('audio whose hash does not match', () => {
       const wav = wavBytes(tone(200, 0.5), 48000);
       return expectRefused(

@@ -35,7 +35,11 @@ export interface ProjectFileContext {
 function projectFileEntries(context: ProjectFileContext, projectId: string): { entries: ZipEntry[]; recordings: number } {
   context.projects.flushAll();
   const document = context.projects.documentAt(projectId);
-  const packages = new Map(catalogReadQueries(context.db).packages().map((p) => [p.id, p.title]));
+  const packages = new Map(
+    catalogReadQueries(context.db)
+      .packages()
+      .map((p) => [p.id, p.title]),
+  );
   const entries: ZipEntry[] = [];
   const file: ProjectFile = {
     format: PROJECT_FILE_FORMAT,
@@ -47,7 +51,14 @@ function projectFileEntries(context: ProjectFileContext, projectId: string): { e
   };
   for (const source of document.sources) {
     if (source.type === 'catalog') {
-      file.catalog.push({ sourceId: source.id, packageId: source.packageId, packageTitle: packages.get(source.packageId) ?? source.packageId, recordingId: source.recordingId, stemId: source.stemId, sha256: source.sha256 });
+      file.catalog.push({
+        sourceId: source.id,
+        packageId: source.packageId,
+        packageTitle: packages.get(source.packageId) ?? source.packageId,
+        recordingId: source.recordingId,
+        stemId: source.stemId,
+        sha256: source.sha256,
+      });
     } else if (context.store.has(source.sha256) && !file.audio.some((a) => a.sha256 === source.sha256)) {
       const audioPath = context.store.pathOf(source.sha256);
       const head = Buffer.alloc(64);
@@ -86,7 +97,11 @@ export async function exportProjectFile(context: ProjectFileContext, projectId: 
  * with the package that provides them (the project still opens).
  */
 export async function importProjectFile(context: ProjectFileContext, source: string): Promise<{ project: ProjectSummary; missing: MissingSource[] }> {
-  const folder = await ArchiveFolder.open(source, context.scratchDir, { indexFile: 'project.json', what: 'a Stemroom project file', zipLimits: context.zipLimits });
+  const folder = await ArchiveFolder.open(source, context.scratchDir, {
+    indexFile: 'project.json',
+    what: 'a Stemroom project file',
+    zipLimits: context.zipLimits,
+  });
   try {
     let json: unknown;
     try {
@@ -108,7 +123,11 @@ export async function importProjectFile(context: ProjectFileContext, source: str
       context.projects.refuseForged([{ type: 'replaceDocument', document }], new Set(file.audio.map((a) => a.sha256)));
     } catch (error) {
       const problems = ((error as ServiceError).details as { problems?: string[] } | undefined)?.problems;
-      if (problems) throw importRefusal('project.json', problems.map((p) => p.replace(/\.$/, '')));
+      if (problems)
+        throw importRefusal(
+          'project.json',
+          problems.map((p) => p.replace(/\.$/, '')),
+        );
       throw error;
     }
     const audio: { sha256: string; path: string; name: string; analysis: AudioAnalysis }[] = [];

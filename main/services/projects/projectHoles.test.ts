@@ -29,7 +29,11 @@ beforeEach(async () => {
 });
 afterEach(() => services.close());
 
-const snapshot = () => ({ db: dumpDatabase(services.library.paths.databasePath), store: snapshotDir(services.library.paths.storeDir), tmp: snapshotDir(services.library.paths.tmpDir) });
+const snapshot = () => ({
+  db: dumpDatabase(services.library.paths.databasePath),
+  store: snapshotDir(services.library.paths.storeDir),
+  tmp: snapshotDir(services.library.paths.tmpDir),
+});
 
 async function expectRefused(call: () => Promise<unknown>, reason: RegExp) {
   const before = snapshot();
@@ -50,7 +54,8 @@ describe('.stemroom files', () => {
     fs.writeFileSync(file, zipBytes([{ name: 'project.json', data: projectJson }]));
     return file;
   };
-  const projectJson = (document: unknown) => Buffer.from(JSON.stringify({ format: 'stemroom-project/1', exportedAt: 'x', appVersion: '0.1.0', document, catalog: [], audio: [] }));
+  const projectJson = (document: unknown) =>
+    Buffer.from(JSON.stringify({ format: 'stemroom-project/1', exportedAt: 'x', appVersion: '0.1.0', document, catalog: [], audio: [] }));
   const importFile = (file: string) => () => callContract(services, 'projects.importFile', { source: { path: file } });
 
   it('refuses invalid UTF-8 in project.json rather than replacing it', async () => {
@@ -61,7 +66,10 @@ describe('.stemroom files', () => {
   });
 
   it('refuses a project name carrying an escape sequence', async () => {
-    await expectRefused(importFile(fileOf(projectJson({ ...sampleDocument(), name: 'Remix\u001b]0;pwned\u0007' }))), /the project name contains U\+001B \(ESC\)/);
+    await expectRefused(
+      importFile(fileOf(projectJson({ ...sampleDocument(), name: 'Remix\u001b]0;pwned\u0007' }))),
+      /the project name contains U\+001B \(ESC\)/,
+    );
   });
 
   it('refuses a track name with a bidirectional override', async () => {
@@ -73,13 +81,22 @@ describe('.stemroom files', () => {
 
 describe('edits and requests', () => {
   it('refuses a rename to a name with control characters', async () => {
-    await expectRefused(() => callContract(services, 'projects.edit', { projectId, commands: [{ type: 'rename', name: 'a\rb' }] }), /the project name contains U\+000D \(CR\)/);
+    await expectRefused(
+      () => callContract(services, 'projects.edit', { projectId, commands: [{ type: 'rename', name: 'a\rb' }] }),
+      /the project name contains U\+000D \(CR\)/,
+    );
   });
 
   it('refuses such a name when creating, duplicating or exporting', async () => {
-    await expectRefused(() => callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: '\u001b[31mred' }), /name: contains U\+001B \(ESC\)/);
+    await expectRefused(
+      () => callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix', name: '\u001b[31mred' }),
+      /name: contains U\+001B \(ESC\)/,
+    );
     await expectRefused(() => callContract(services, 'projects.duplicate', { projectId, name: 'x\u2067y' }), /name: contains U\+2067/);
-    await expectRefused(() => callContract(services, 'exports.start', { projectId, format: 'wav', creator: 'DJ \u001b[2J' }), /creator: contains U\+001B \(ESC\)/);
+    await expectRefused(
+      () => callContract(services, 'exports.start', { projectId, format: 'wav', creator: 'DJ \u001b[2J' }),
+      /creator: contains U\+001B \(ESC\)/,
+    );
     await expectRefused(() => callContract(services, 'settings.update', { creatorName: 'Ada\u0085' }), /creatorName: contains U\+0085/);
   });
 });

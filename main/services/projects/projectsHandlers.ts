@@ -5,14 +5,38 @@ import type { ProjectsService } from './ProjectsService';
 import { exportProjectFile, importProjectFile, type ProjectFileContext } from './projectFile';
 
 type ProjectChannels =
-  | 'projects.list' | 'projects.create' | 'projects.open' | 'projects.rights' | 'projects.edit' | 'projects.undo' | 'projects.redo' | 'projects.duplicate'
-  | 'projects.delete' | 'projects.restore' | 'projects.revisions' | 'projects.restoreRevision' | 'projects.exportFile' | 'projects.importFile';
+  | 'projects.list'
+  | 'projects.create'
+  | 'projects.open'
+  | 'projects.rights'
+  | 'projects.edit'
+  | 'projects.undo'
+  | 'projects.redo'
+  | 'projects.duplicate'
+  | 'projects.delete'
+  | 'projects.restore'
+  | 'projects.revisions'
+  | 'projects.restoreRevision'
+  | 'projects.exportFile'
+  | 'projects.importFile';
 
 /** What the project endpoints use. */
 export interface ProjectsHandlerDeps {
   readonly projects: Pick<
     ProjectsService,
-    'list' | 'create' | 'open' | 'documentAt' | 'sourceRights' | 'missingSources' | 'edit' | 'undo' | 'redo' | 'duplicate' | 'setTrashed' | 'revisions' | 'restoreRevision'
+    | 'list'
+    | 'create'
+    | 'open'
+    | 'documentAt'
+    | 'sourceRights'
+    | 'missingSources'
+    | 'edit'
+    | 'undo'
+    | 'redo'
+    | 'duplicate'
+    | 'setTrashed'
+    | 'revisions'
+    | 'restoreRevision'
   >;
   readonly uploads: Pick<Uploads, 'pathOf' | 'discard'>;
   readonly events: Pick<EventBus, 'emit'>;

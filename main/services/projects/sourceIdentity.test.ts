@@ -26,8 +26,28 @@ function writeNightFerry(dir: string) {
   const manifest = sampleManifest(stems.map(({ bytes, ...s }) => ({ ...s, sha256: sha256(bytes) })));
   manifest.package = { id: 'pkg-ferry', version: 1, title: 'Night Ferry stems', publisher: 'Saltmarsh' };
   manifest.parties = manifest.parties.map((p) => ({ ...p, id: `${p.id}-nf` }));
-  manifest.works = [{ ...manifest.works[0]!, id: 'w-ferry', title: 'Night Ferry', iswc: undefined, writers: [{ party: 'p-writer-a-nf', role: 'composer', shareBp: 10000 }], publishers: [{ party: 'p-pub-nf', shareBp: 10000 }] }];
-  manifest.recordings = [{ ...manifest.recordings[0]!, id: 'r-ferry', work: 'w-ferry', title: 'Night Ferry', isrc: 'ZZ-SLT-25-00203', masterOwners: [{ party: 'p-label-nf', shareBp: 10000 }], credits: [], stems: manifest.recordings[0]!.stems }];
+  manifest.works = [
+    {
+      ...manifest.works[0]!,
+      id: 'w-ferry',
+      title: 'Night Ferry',
+      iswc: undefined,
+      writers: [{ party: 'p-writer-a-nf', role: 'composer', shareBp: 10000 }],
+      publishers: [{ party: 'p-pub-nf', shareBp: 10000 }],
+    },
+  ];
+  manifest.recordings = [
+    {
+      ...manifest.recordings[0]!,
+      id: 'r-ferry',
+      work: 'w-ferry',
+      title: 'Night Ferry',
+      isrc: 'ZZ-SLT-25-00203',
+      masterOwners: [{ party: 'p-label-nf', shareBp: 10000 }],
+      credits: [],
+      stems: manifest.recordings[0]!.stems,
+    },
+  ];
   manifest.licences = [
     { ...manifest.licences![0]!, id: 'NF-M', licensor: 'p-label-nf', recording: 'r-ferry', validUntil: '2026-06-30' },
     { ...manifest.licences![1]!, id: 'NF-P', licensor: 'p-pub-nf', work: 'w-ferry', uses: ['cover'] },
@@ -61,16 +81,47 @@ const forgedDrums = (doc: ProjectDocument): ProjectDocument => ({
   sources: doc.sources.map((s) => (s.type === 'catalog' && s.stemId === 's-drums' ? { ...s, sha256: ferryVocal } : s)),
 });
 /** (b) Night Ferry's vocal as the creator's "own" take, on a track of its own. */
-const vocalTake = (): RecordingSource => ({ id: 'src-my-take', type: 'recording', sha256: ferryVocal, name: 'My vocal take', bpm: 120, durationSec: 2, sampleRate: 48000, recordedAt: '2026-11-24T12:00:00Z' });
+const vocalTake = (): RecordingSource => ({
+  id: 'src-my-take',
+  type: 'recording',
+  sha256: ferryVocal,
+  name: 'My vocal take',
+  bpm: 120,
+  durationSec: 2,
+  sampleRate: 48000,
+  recordedAt: '2026-11-24T12:00:00Z',
+});
 const takeOnTrack = (source: RecordingSource): Command[] => [
   { type: 'addSource', source },
-  { type: 'addTrack', track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-  { type: 'addClip', clip: { id: 'clip-take', trackId: 'trk-take', sourceId: source.id, start: 0, length: 4, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+  {
+    type: 'addTrack',
+    track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+  },
+  {
+    type: 'addClip',
+    clip: {
+      id: 'clip-take',
+      trackId: 'trk-take',
+      sourceId: source.id,
+      start: 0,
+      length: 4,
+      sourceOffset: 0,
+      gainDb: 0,
+      fadeIn: { beats: 0, curve: 'linear' },
+      fadeOut: { beats: 0, curve: 'linear' },
+      rate: 1,
+      pitch: 0,
+      loopBeats: null,
+      active: true,
+    },
+  },
 ];
 
 function projectFile(document: ProjectDocument): string {
   const file = path.join(tempDir(), 'laundered.stemroom');
-  const catalog = document.sources.flatMap((s) => (s.type === 'catalog' ? [{ sourceId: s.id, packageId: s.packageId, packageTitle: 'x', recordingId: s.recordingId, stemId: s.stemId, sha256: s.sha256 }] : []));
+  const catalog = document.sources.flatMap((s) =>
+    s.type === 'catalog' ? [{ sourceId: s.id, packageId: s.packageId, packageTitle: 'x', recordingId: s.recordingId, stemId: s.stemId, sha256: s.sha256 }] : [],
+  );
   const json = { format: 'stemroom-project/1', exportedAt: now().toISOString(), appVersion: '0.1.0', document, catalog, audio: [] };
   fs.writeFileSync(file, zipBytes([{ name: 'project.json', data: Buffer.from(JSON.stringify(json)) }]));
   return file;
@@ -91,8 +142,13 @@ describe('(a) a catalog source whose audio is another stem', () => {
   it('is refused on project-file import, in one line, with the library unchanged', async () => {
     const file = projectFile(forgedDrums(await documentOf(await newRemix())));
     const before = librarySnapshot();
-    const error = await callContract(services, 'projects.importFile', { source: { path: file } }).then(() => null, (e: Error) => e);
-    expect(error?.message).toBe('project.json: Source "Drums" claims to be the stem "Drums" of "Test Song", but its audio is the stem "Vocals" of "Night Ferry". Nothing was imported.');
+    const error = await callContract(services, 'projects.importFile', { source: { path: file } }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe(
+      'project.json: Source "Drums" claims to be the stem "Drums" of "Test Song", but its audio is the stem "Vocals" of "Night Ferry". Nothing was imported.',
+    );
     expect(librarySnapshot()).toEqual(before);
   });
 
@@ -103,9 +159,19 @@ describe('(a) a catalog source whose audio is another stem', () => {
     for (const commands of [
       [{ type: 'addSource', source: { ...drums, id: 'src-forged', sha256: ferryVocal } }],
       [{ type: 'replaceDocument', document: forgedDrums(doc) }],
-      [{ type: 'batch', commands: [{ type: 'rename', name: 'x' }, { type: 'addSource', source: { ...drums, id: 'src-forged', recordingId: 'r-ferry' } }] }],
+      [
+        {
+          type: 'batch',
+          commands: [
+            { type: 'rename', name: 'x' },
+            { type: 'addSource', source: { ...drums, id: 'src-forged', recordingId: 'r-ferry' } },
+          ],
+        },
+      ],
     ] as Command[][]) {
-      await expect(callContract(services, 'projects.edit', { projectId: id, commands })).rejects.toThrow(/^Source "Drums" claims to be the stem "Drums" of "Test Song", but .* Nothing was changed\.$/);
+      await expect(callContract(services, 'projects.edit', { projectId: id, commands })).rejects.toThrow(
+        /^Source "Drums" claims to be the stem "Drums" of "Test Song", but .* Nothing was changed\.$/,
+      );
     }
     expect(await documentOf(id)).toEqual(doc);
   });
@@ -117,18 +183,24 @@ describe('(a) a catalog source whose audio is another stem', () => {
     // Bypass the edit door as an older Stemroom (or a hand-edited database) would have.
     (services.projects as unknown as { sessions: Map<string, { document: ProjectDocument }> }).sessions.get(id)!.document = forged;
     const reasons = await refusedExport(id);
-    expect(reasons[0]).toMatchObject({ code: 'source-misidentified', message: 'Source "Drums" claims to be the stem "Drums" of "Test Song", but its audio is the stem "Vocals" of "Night Ferry".' });
+    expect(reasons[0]).toMatchObject({
+      code: 'source-misidentified',
+      message: 'Source "Drums" claims to be the stem "Drums" of "Test Song", but its audio is the stem "Vocals" of "Night Ferry".',
+    });
     const rights = await callContract(services, 'projects.open', { projectId: id });
     expect(rights.rights['src-s-drums']).toMatchObject({ usable: false, reason: expect.stringMatching(/its audio is the stem "Vocals" of "Night Ferry"/) });
   });
 });
 
 describe('(b) own audio that is catalog audio is that catalog stem', () => {
-  it('is licensed as Night Ferry\'s vocal: flagged in the studio, refused at export with Night Ferry\'s reasons', async () => {
+  it("is licensed as Night Ferry's vocal: flagged in the studio, refused at export with Night Ferry's reasons", async () => {
     const id = await newRemix();
     await callContract(services, 'projects.edit', { projectId: id, commands: takeOnTrack(vocalTake()) });
     const open = await callContract(services, 'projects.open', { projectId: id });
-    expect(open.rights['src-my-take']).toMatchObject({ usable: false, identifiedAs: { stemName: 'Vocals', recordingTitle: 'Night Ferry', method: 'same-audio' } });
+    expect(open.rights['src-my-take']).toMatchObject({
+      usable: false,
+      identifiedAs: { stemName: 'Vocals', recordingTitle: 'Night Ferry', method: 'same-audio' },
+    });
     expect(open.rights['src-my-take']!.reason).toMatch(/^"My vocal take" is the stem "Vocals" of "Night Ferry" \(the same audio\), so its licence applies\. /);
     const reasons = await refusedExport(id);
     expect(reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['expired', 'use-not-permitted']));
@@ -139,7 +211,26 @@ describe('(b) own audio that is catalog audio is that catalog stem', () => {
     const id = await newRemix();
     const doc = await documentOf(id);
     const take = vocalTake();
-    const laundered = { ...doc, sources: [...doc.sources, take], tracks: [...doc.tracks, { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record' as const, gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] }], clips: [...doc.clips, (takeOnTrack(take)[2] as Extract<Command, { type: 'addClip' }>).clip] };
+    const laundered = {
+      ...doc,
+      sources: [...doc.sources, take],
+      tracks: [
+        ...doc.tracks,
+        {
+          id: 'trk-take',
+          name: 'Take',
+          color: '#ff6b6b',
+          kind: 'record' as const,
+          gainDb: 0,
+          pan: 0,
+          mute: false,
+          solo: false,
+          effects: [],
+          volumeAutomation: [],
+        },
+      ],
+      clips: [...doc.clips, (takeOnTrack(take)[2] as Extract<Command, { type: 'addClip' }>).clip],
+    };
     const imported = await callContract(services, 'projects.importFile', { source: { path: projectFile(laundered) } });
     const reasons = await refusedExport(imported.project.id);
     expect(reasons.map((r) => r.code)).toContain('expired');

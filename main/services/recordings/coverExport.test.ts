@@ -30,14 +30,37 @@ async function addTake(projectId: string, seconds: number): Promise<RecordingSou
   const uploadId = await services.uploads.receive(Readable.from(wavBytes(tone(220, seconds), 48000)));
   const stored = await callContract(services, 'recordings.add', { uploadId, name: 'Take 1' });
   const { document } = await callContract(services, 'projects.open', { projectId });
-  const source: RecordingSource = { id: 'src-take-1', type: 'recording', sha256: stored.sha256, name: stored.name, bpm: document.bpm, durationSec: stored.durationSec, sampleRate: stored.sampleRate, recordedAt: '2026-11-24T11:00:00Z' };
+  const source: RecordingSource = {
+    id: 'src-take-1',
+    type: 'recording',
+    sha256: stored.sha256,
+    name: stored.name,
+    bpm: document.bpm,
+    durationSec: stored.durationSec,
+    sampleRate: stored.sampleRate,
+    recordedAt: '2026-11-24T11:00:00Z',
+  };
   await callContract(services, 'projects.edit', {
     projectId,
     commands: [
       { type: 'addSource', source },
       {
         type: 'addClip',
-        clip: { id: 'clip-take-1', trackId: 'trk-record-1', sourceId: source.id, start: 0, length: (stored.durationSec * document.bpm) / 60, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true },
+        clip: {
+          id: 'clip-take-1',
+          trackId: 'trk-record-1',
+          sourceId: source.id,
+          start: 0,
+          length: (stored.durationSec * document.bpm) / 60,
+          sourceOffset: 0,
+          gainDb: 0,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0, curve: 'linear' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
       },
     ],
   });
@@ -64,7 +87,8 @@ describe('covers', () => {
     expect(record.splits.publishing.reduce((a, s) => a + s.shareBp, 0)).toBe(10000);
     expect(summary.credits[1]).toMatch(/^Cover of 'Night Ferry' written by .+ \(ISWC T-\d{3}\.\d{3}\.\d{3}-\d\), originally recorded by The Lantern Club/);
     // The writers reach the file's own tags, read back by an independent tool.
-    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', file], { encoding: 'utf8' })).format.tags as Record<string, string>;
+    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', file], { encoding: 'utf8' })).format
+      .tags as Record<string, string>;
     expect(probe.comment).toContain(`Cover by Ada Sings. Written by ${record.covered!.work.writers.map((w) => w.name).join(', ')}`);
   });
 
@@ -73,13 +97,57 @@ describe('covers', () => {
     await addTake(project.id, 4);
     const recording = await callContract(services, 'catalog.recording', { id: 'slt-r-night-ferry' });
     const strings = recording.stems.find((s) => s.kind === 'keys' || /strings/i.test(s.name))!;
-    const source: CatalogSource = { id: 'src-strings', type: 'catalog', stemId: strings.id, recordingId: recording.id, packageId: recording.package.id, sha256: strings.sha256, name: strings.name, kind: strings.kind as CatalogSource['kind'], bpm: recording.bpm, key: recording.key, durationSec: strings.durationSec, sampleRate: strings.sampleRate };
+    const source: CatalogSource = {
+      id: 'src-strings',
+      type: 'catalog',
+      stemId: strings.id,
+      recordingId: recording.id,
+      packageId: recording.package.id,
+      sha256: strings.sha256,
+      name: strings.name,
+      kind: strings.kind as CatalogSource['kind'],
+      bpm: recording.bpm,
+      key: recording.key,
+      durationSec: strings.durationSec,
+      sampleRate: strings.sampleRate,
+    };
     await callContract(services, 'projects.edit', {
       projectId: project.id,
       commands: [
         { type: 'addSource', source },
-        { type: 'addTrack', track: { id: 'trk-strings', name: 'Strings', color: '#8f7dff', kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } },
-        { type: 'addClip', clip: { id: 'clip-strings', trackId: 'trk-strings', sourceId: 'src-strings', start: 0, length: 8, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+        {
+          type: 'addTrack',
+          track: {
+            id: 'trk-strings',
+            name: 'Strings',
+            color: '#8f7dff',
+            kind: 'audio',
+            gainDb: 0,
+            pan: 0,
+            mute: false,
+            solo: false,
+            effects: [],
+            volumeAutomation: [],
+          },
+        },
+        {
+          type: 'addClip',
+          clip: {
+            id: 'clip-strings',
+            trackId: 'trk-strings',
+            sourceId: 'src-strings',
+            start: 0,
+            length: 8,
+            sourceOffset: 0,
+            gainDb: 0,
+            fadeIn: { beats: 0, curve: 'linear' },
+            fadeOut: { beats: 0, curve: 'linear' },
+            rate: 1,
+            pitch: 0,
+            loopBeats: null,
+            active: true,
+          },
+        },
       ],
     });
     const check = await callContract(services, 'exports.check', { projectId: project.id });
@@ -87,11 +155,16 @@ describe('covers', () => {
     expect(check.reasons.map((r) => r.message).join(' ')).toMatch(/Licence SLT-M-0203 does not permit covers/);
     const before = snapshotDir(out);
     const ledgerBefore = (await callContract(services, 'ledger.verify', {})).entries;
-    await expect(callContract(services, 'exports.start', { projectId: project.id, path: path.join(out, 'refused.wav'), format: 'wav' })).rejects.toThrow(/not allowed|expired/);
+    await expect(callContract(services, 'exports.start', { projectId: project.id, path: path.join(out, 'refused.wav'), format: 'wav' })).rejects.toThrow(
+      /not allowed|expired/,
+    );
     expect(snapshotDir(out)).toEqual(before);
     expect((await callContract(services, 'ledger.verify', {})).entries).toBe(ledgerBefore);
     // Muting the strings (the take alone is heard) makes it allowed again.
-    await callContract(services, 'projects.edit', { projectId: project.id, commands: [{ type: 'updateTrack', trackId: 'trk-strings', changes: { mute: true } }] });
+    await callContract(services, 'projects.edit', {
+      projectId: project.id,
+      commands: [{ type: 'updateTrack', trackId: 'trk-strings', changes: { mute: true } }],
+    });
     expect((await callContract(services, 'exports.check', { projectId: project.id })).allowed).toBe(true);
   });
 

@@ -23,7 +23,15 @@ const versionName = (e: AnalyticsReport['export']) => `${e.title} — ${exportId
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 /** One export's dashboard: headline figures, retention over the waveform, drop-offs, comparisons, breakdowns. */
-export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged }: { exportId: string; excludeFlagged: boolean; onExcludeFlagged: (exclude: boolean) => void }) {
+export function AnalyticsDashboard({
+  exportId,
+  excludeFlagged,
+  onExcludeFlagged,
+}: {
+  exportId: string;
+  excludeFlagged: boolean;
+  onExcludeFlagged: (exclude: boolean) => void;
+}) {
   const report = useContract('analytics.report', { exportId, excludeFlagged });
   const reload = useCallback(() => report.reload(), [report]);
   useLibraryChanged('plays', reload);
@@ -32,7 +40,9 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
 
   const series: CurveSeries[] = [
     { name: versionName(r.export), color: '#4fb3ff', values: r.retention },
-    ...r.versions.filter((v) => v.headline.plays > 0).map((v, i) => ({ name: versionName(v.export), color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
+    ...r.versions
+      .filter((v) => v.headline.plays > 0)
+      .map((v, i) => ({ name: versionName(v.export), color: versionColors[i % versionColors.length]!, values: v.retention, dashed: true })),
   ];
   return (
     <div className="analytics-dashboard">
@@ -45,7 +55,9 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
         </div>
         <div className="row-actions">
           <label className="check" title={METRIC_DEFINITIONS.flagged}>
-            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays ({r.flagged.plays.toLocaleString()}{r.flagged.disputed ? `, ${r.flagged.disputed.toLocaleString()} disputed` : ''})
+            <input type="checkbox" checked={excludeFlagged} onChange={(e) => onExcludeFlagged(e.target.checked)} /> Exclude artificial-looking plays (
+            {r.flagged.plays.toLocaleString()}
+            {r.flagged.disputed ? `, ${r.flagged.disputed.toLocaleString()} disputed` : ''})
           </label>
           <SimulateButton exportId={exportId} />
         </div>
@@ -53,7 +65,8 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
 
       {r.simulatedPlays > 0 && (
         <p className="demo-note" role="note" data-testid="demo-data">
-          Demo data: {r.simulatedPlays.toLocaleString()} of these plays were simulated with “Simulate plays”. No one listened to them; import a real play log to see your listeners.
+          Demo data: {r.simulatedPlays.toLocaleString()} of these plays were simulated with “Simulate plays”. No one listened to them; import a real play log to
+          see your listeners.
         </p>
       )}
       <HeadlineCards headline={r.headline} />
@@ -68,7 +81,11 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
             <RetentionView audioSha256={r.export.audioSha256} durationSec={r.export.durationSec} series={series} dropOffs={r.dropOffs} />
             <div>
               <DropOffList report={r} />
-              {r.sectionsNote && <p className="muted small" role="note">{r.sectionsNote}</p>}
+              {r.sectionsNote && (
+                <p className="muted small" role="note">
+                  {r.sectionsNote}
+                </p>
+              )}
             </div>
           </div>
         )}
@@ -82,7 +99,10 @@ export function AnalyticsDashboard({ exportId, excludeFlagged, onExcludeFlagged 
           title="Countries"
           bars={r.breakdowns.country.slice(0, 10).map((c) => ({ key: c.key, label: c.key, value: c.plays, note: `skip ${percent(c.skipRate)}` }))}
         />
-        <BarChart title="Sources" bars={r.breakdowns.source.map((s) => ({ key: s.key, label: s.key, value: s.plays, note: `complete ${percent(s.completionRate)}` }))} />
+        <BarChart
+          title="Sources"
+          bars={r.breakdowns.source.map((s) => ({ key: s.key, label: s.key, value: s.plays, note: `complete ${percent(s.completionRate)}` }))}
+        />
         <DayChart days={r.breakdowns.day} />
       </section>
       <FlagPanel report={r} />
@@ -113,8 +133,12 @@ function HeadlineCards({ headline: h }: { headline: Headline }) {
 }
 
 function Comparisons({ report }: { report: AnalyticsReport }) {
-  const rows: [string, Headline][] = [[`${versionName(report.export)} (this)`, report.headline], ...report.versions.map((v): [string, Headline] => [versionName(v.export), v.headline])];
-  if (report.similar) rows.push([`Your ${report.similar.exports} other export${report.similar.exports === 1 ? '' : 's'} of similar length`, report.similar.headline]);
+  const rows: [string, Headline][] = [
+    [`${versionName(report.export)} (this)`, report.headline],
+    ...report.versions.map((v): [string, Headline] => [versionName(v.export), v.headline]),
+  ];
+  if (report.similar)
+    rows.push([`Your ${report.similar.exports} other export${report.similar.exports === 1 ? '' : 's'} of similar length`, report.similar.headline]);
   return (
     <section className="panel" aria-labelledby="compare-title">
       <h2 id="compare-title">Compared</h2>

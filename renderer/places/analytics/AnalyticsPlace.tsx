@@ -37,7 +37,13 @@ export function AnalyticsPlace({ route }: { route: Route }) {
   /** A JSON array is a Spotify history: ask whose it is before importing. */
   const choose = async (chosen: File) => {
     const head = await chosen.slice(0, 256).text();
-    if (head.replace(/^\uFEFF/, '').trimStart().startsWith('[')) setAskListener(chosen);
+    if (
+      head
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('[')
+    )
+      setAskListener(chosen);
     else void importFile(chosen);
   };
 
@@ -94,7 +100,9 @@ export function AnalyticsPlace({ route }: { route: Route }) {
         {upload && <ProgressBar label="Uploading" done={upload.sent} total={upload.total} />}
         <TaskProgressBar taskId={taskId} label="Importing plays" />
         {result && <ImportResult summary={result} onClose={() => setResult(null)} />}
-        {items.length === 0 && overview.value && <p className="empty-state">No exports yet. Export a remix or cover from the Studio, then bring its plays here.</p>}
+        {items.length === 0 && overview.value && (
+          <p className="empty-state">No exports yet. Export a remix or cover from the Studio, then bring its plays here.</p>
+        )}
         <ul className="export-list">
           {items.map((item) => (
             <li key={item.export.id}>

@@ -16,7 +16,14 @@ export function DayChart({ days }: { days: readonly BreakdownRow[] }) {
       ) : (
         <svg viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-label="Plays per day chart">
           {days.map((d, i) => (
-            <rect key={d.key} x={i * step + step * 0.1} width={step * 0.8} y={height - (d.plays / most) * height} height={(d.plays / most) * height} className="day-bar">
+            <rect
+              key={d.key}
+              x={i * step + step * 0.1}
+              width={step * 0.8}
+              y={height - (d.plays / most) * height}
+              height={(d.plays / most) * height}
+              className="day-bar"
+            >
               <title>{`${d.key}: ${d.plays} plays, ${Math.round(d.completionRate * 100)} % complete`}</title>
             </rect>
           ))}

@@ -19,7 +19,9 @@ export function DropOffList({ report }: { report: AnalyticsReport }) {
     setBusy(second);
     try {
       const opened = await bridge.call('analytics.tryFix', { exportId: report.export.id, second });
-      notifications.info(`Revision ${opened.revision} of the project is the exported version again: change what happens at ${formatDuration(second)}, export, and compare here.`);
+      notifications.info(
+        `Revision ${opened.revision} of the project is the exported version again: change what happens at ${formatDuration(second)}, export, and compare here.`,
+      );
       location.hash = `${hrefOf('studio', opened.projectId)}?beat=${opened.beat.toFixed(3)}`;
     } catch (error) {
       notifications.error((error as Error).message);
@@ -39,13 +41,27 @@ export function DropOffList({ report }: { report: AnalyticsReport }) {
               </span>
             )}
             {d.section && <span className="muted"> · {d.section}</span>}
-            {d.leaving.length > 0 && <div className="small">{d.leaving.join(', ')} {d.leaving.length === 1 ? 'drops' : 'drop'} out</div>}
-            {d.entering.length > 0 && <div className="small">{d.entering.join(', ')} {d.entering.length === 1 ? 'comes' : 'come'} in</div>}
+            {d.leaving.length > 0 && (
+              <div className="small">
+                {d.leaving.join(', ')} {d.leaving.length === 1 ? 'drops' : 'drop'} out
+              </div>
+            )}
+            {d.entering.length > 0 && (
+              <div className="small">
+                {d.entering.join(', ')} {d.entering.length === 1 ? 'comes' : 'come'} in
+              </div>
+            )}
             <div className="row-actions small">
               <a className="button-link small" href={`${hrefOf('studio', report.export.projectId)}?beat=${d.beat.toFixed(3)}`}>
                 Open in studio at {formatDuration(d.second)}
               </a>
-              <button type="button" className="small" disabled={busy !== null} onClick={() => void tryFix(d.second)} aria-label={`Try a fix at ${formatDuration(d.second)}`}>
+              <button
+                type="button"
+                className="small"
+                disabled={busy !== null}
+                onClick={() => void tryFix(d.second)}
+                aria-label={`Try a fix at ${formatDuration(d.second)}`}
+              >
                 Try a fix
               </button>
             </div>

@@ -61,7 +61,14 @@ export function FlagPanel({ report }: { report: AnalyticsReport }) {
               </td>
               <td className="mono">{c.plays.toLocaleString()}</td>
               <td>
-                <button type="button" className="small" aria-pressed={c.disputed} disabled={busy !== null} onClick={() => void dispute(c)} aria-label={`${c.disputed ? 'Withdraw dispute' : 'Dispute'}: ${c.plays} plays, ${c.reason}`}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-pressed={c.disputed}
+                  disabled={busy !== null}
+                  onClick={() => void dispute(c)}
+                  aria-label={`${c.disputed ? 'Withdraw dispute' : 'Dispute'}: ${c.plays} plays, ${c.reason}`}
+                >
                   {c.disputed ? 'Disputed ✓' : 'Not artificial'}
                 </button>
               </td>

@@ -5,16 +5,15 @@ export function ImportResult({ summary, onClose }: { summary: PlaysImportSummary
   return (
     <section className="import-result panel" aria-label="Import result">
       <header>
-        <strong>
-          {summary.added.toLocaleString()} plays added
-        </strong>
+        <strong>{summary.added.toLocaleString()} plays added</strong>
         <button type="button" className="link-button" aria-label="Dismiss import result" onClick={onClose}>
           ×
         </button>
       </header>
       <p className="small">
-        {summary.lines.toLocaleString()} read ({summary.format}) in {summary.seconds.toFixed(1)} s · {summary.duplicates.toLocaleString()} already there · {summary.flagged.toLocaleString()} flagged ·{' '}
-        {summary.aside.toLocaleString()} kept aside · {summary.malformed.toLocaleString()} malformed · {summary.ignored.toLocaleString()} ignored
+        {summary.lines.toLocaleString()} read ({summary.format}) in {summary.seconds.toFixed(1)} s · {summary.duplicates.toLocaleString()} already there ·{' '}
+        {summary.flagged.toLocaleString()} flagged · {summary.aside.toLocaleString()} kept aside · {summary.malformed.toLocaleString()} malformed ·{' '}
+        {summary.ignored.toLocaleString()} ignored
       </p>
       {summary.spotifyListener && (
         <p className="small" role="note">
@@ -23,7 +22,8 @@ export function ImportResult({ summary, onClose }: { summary: PlaysImportSummary
       )}
       {summary.dropped > 0 && (
         <p className="small muted" role="note">
-          {summary.dropped.toLocaleString()} plays of {summary.droppedTracks.toLocaleString()} other track{summary.droppedTracks === 1 ? '' : 's'} (not by you, and no ISRC of yours) were dropped and not stored.
+          {summary.dropped.toLocaleString()} plays of {summary.droppedTracks.toLocaleString()} other track{summary.droppedTracks === 1 ? '' : 's'} (not by you,
+          and no ISRC of yours) were dropped and not stored.
         </p>
       )}
       {summary.matches.length > 0 && (

@@ -12,7 +12,11 @@ export function ListenerSegments({ segments }: { segments: AnalyticsReport['segm
       <h2 id="segments-title" title={METRIC_DEFINITIONS.listenerSegments}>
         Listeners
       </h2>
-      <div className="segment-bar" role="img" aria-label={`Plays: ${percent(oneTime.shareOfPlays)} from one-time listeners, ${percent(returning.shareOfPlays)} from returning listeners`}>
+      <div
+        className="segment-bar"
+        role="img"
+        aria-label={`Plays: ${percent(oneTime.shareOfPlays)} from one-time listeners, ${percent(returning.shareOfPlays)} from returning listeners`}
+      >
         <span className="segment one-time" style={{ width: `${(oneTime.plays / total) * 100}%` }} />
         <span className="segment returning" style={{ width: `${(returning.plays / total) * 100}%` }} />
       </div>

@@ -28,7 +28,11 @@ export function MomentComparison({ report }: { report: AnalyticsReport }) {
             {m.versions.map((v) => (
               <tr key={v.exportId} className={v.exportId === report.export.id ? 'this-version' : undefined}>
                 <th scope="row">
-                  {v.title} <span className="muted small">rev. {v.revision}{m.fixRevision !== null && v.revision >= m.fixRevision ? ' · with the fix' : ''}</span>
+                  {v.title}{' '}
+                  <span className="muted small">
+                    rev. {v.revision}
+                    {m.fixRevision !== null && v.revision >= m.fixRevision ? ' · with the fix' : ''}
+                  </span>
                 </th>
                 <td className="mono">{v.plays.toLocaleString()}</td>
                 <td className="mono">{percent(v.at)}</td>

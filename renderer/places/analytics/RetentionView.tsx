@@ -21,7 +21,17 @@ const HEIGHT = 220;
  * axis: where the music is, and where the listeners go. Drop-off moments
  * are marked on both, numbered like the list beside them.
  */
-export function RetentionView({ audioSha256, durationSec, series, dropOffs }: { audioSha256: string; durationSec: number; series: readonly CurveSeries[]; dropOffs: readonly DropOffView[] }) {
+export function RetentionView({
+  audioSha256,
+  durationSec,
+  series,
+  dropOffs,
+}: {
+  audioSha256: string;
+  durationSec: number;
+  series: readonly CurveSeries[];
+  dropOffs: readonly DropOffView[];
+}) {
   const [peaks, setPeaks] = useState<WaveformPeaks | undefined>();
   useEffect(() => {
     let live = true;
@@ -38,10 +48,20 @@ export function RetentionView({ audioSha256, durationSec, series, dropOffs }: { 
   const ticks = timeTicks(durationSec);
   const main = series[0];
   return (
-    <figure className="retention" aria-label={`Retention over the waveform${main ? `: ${Math.round((main.values.at(-1) ?? 0) * 100)} % of plays reach the end` : ''}`}>
+    <figure
+      className="retention"
+      aria-label={`Retention over the waveform${main ? `: ${Math.round((main.values.at(-1) ?? 0) * 100)} % of plays reach the end` : ''}`}
+    >
       <div className="retention-stack">
         <Waveform peaks={peaks} end={durationSec} height={HEIGHT} color="#2b3a4d" label="Waveform of the export" />
-        <svg className="retention-curve" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label="Retention curve" data-testid="retention-curve">
+        <svg
+          className="retention-curve"
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label="Retention curve"
+          data-testid="retention-curve"
+        >
           {[0.25, 0.5, 0.75].map((g) => (
             <line key={g} x1={0} x2={WIDTH} y1={y(g)} y2={y(g)} className="grid-line" />
           ))}

@@ -7,7 +7,15 @@ import { useEffect, useRef, useState } from 'react';
  * same file is always the same listener); a name groups several files of
  * one account.
  */
-export function SpotifyListenerDialog({ fileName, onImport, onCancel }: { fileName: string; onImport: (listener: string | undefined) => void; onCancel: () => void }) {
+export function SpotifyListenerDialog({
+  fileName,
+  onImport,
+  onCancel,
+}: {
+  fileName: string;
+  onImport: (listener: string | undefined) => void;
+  onCancel: () => void;
+}) {
   const [mode, setMode] = useState<'file' | 'named'>('file');
   const [name, setName] = useState('');
   const first = useRef<HTMLInputElement>(null);
@@ -37,10 +45,12 @@ export function SpotifyListenerDialog({ fileName, onImport, onCancel }: { fileNa
         <fieldset>
           <legend className="sr-only">Listener</legend>
           <label className="check">
-            <input ref={first} type="radio" name="listener-mode" checked={mode === 'file'} onChange={() => setMode('file')} /> One listener for this file (from its content — importing it again adds nothing)
+            <input ref={first} type="radio" name="listener-mode" checked={mode === 'file'} onChange={() => setMode('file')} /> One listener for this file (from
+            its content — importing it again adds nothing)
           </label>
           <label className="check">
-            <input type="radio" name="listener-mode" checked={mode === 'named'} onChange={() => setMode('named')} /> A listener I name (the same name joins several files of one account)
+            <input type="radio" name="listener-mode" checked={mode === 'named'} onChange={() => setMode('named')} /> A listener I name (the same name joins
+            several files of one account)
           </label>
           <input
             type="text"

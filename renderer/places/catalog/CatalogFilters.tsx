@@ -39,10 +39,26 @@ export function CatalogFilters({
       <div className="filter-row">
         <label>
           BPM
-          <input type="number" aria-label="Minimum BPM" placeholder="min" min={20} max={400} value={values.bpmMin} onChange={(e) => set({ bpmMin: e.target.value })} />
+          <input
+            type="number"
+            aria-label="Minimum BPM"
+            placeholder="min"
+            min={20}
+            max={400}
+            value={values.bpmMin}
+            onChange={(e) => set({ bpmMin: e.target.value })}
+          />
         </label>
         <span aria-hidden="true">–</span>
-        <input type="number" aria-label="Maximum BPM" placeholder="max" min={20} max={400} value={values.bpmMax} onChange={(e) => set({ bpmMax: e.target.value })} />
+        <input
+          type="number"
+          aria-label="Maximum BPM"
+          placeholder="max"
+          min={20}
+          max={400}
+          value={values.bpmMax}
+          onChange={(e) => set({ bpmMax: e.target.value })}
+        />
         <label>
           Key
           <select aria-label="Key" value={values.key} onChange={(e) => set({ key: e.target.value })}>

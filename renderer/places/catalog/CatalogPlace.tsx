@@ -90,7 +90,13 @@ export function CatalogPlace({ route }: { route: Route }) {
         <p className="muted small result-count" aria-live="polite" data-testid="result-count">
           {search.total.toLocaleString('en')} recording{search.total === 1 ? '' : 's'}
         </p>
-        <RecordingList total={search.total} rowAt={search.rowAt} ensureRange={search.ensureRange} selectedId={selectedId} onSelect={(id) => navigate('catalog', id)} />
+        <RecordingList
+          total={search.total}
+          rowAt={search.rowAt}
+          ensureRange={search.ensureRange}
+          selectedId={selectedId}
+          onSelect={(id) => navigate('catalog', id)}
+        />
         {search.loaded && search.total === 0 && <p className="empty-state">Nothing matches. Loosen a filter, or import a package.</p>}
       </aside>
       <section ref={detailPane} className="catalog-detail" aria-label="Recording">

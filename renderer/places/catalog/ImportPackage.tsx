@@ -25,7 +25,9 @@ export function ImportPackage({ onImported, droppedFile }: { onImported: (summar
       const uploadId = await uploadFile(file, (sent, total) => setUpload({ sent, total }));
       setUpload(null);
       const summary = await bridge.call('catalog.import', { source: { uploadId }, taskId: id });
-      notifications.info(summary.status === 'unchanged' ? `"${summary.title}" is already in the library.` : `Imported "${summary.title}" (v${summary.version}).`);
+      notifications.info(
+        summary.status === 'unchanged' ? `"${summary.title}" is already in the library.` : `Imported "${summary.title}" (v${summary.version}).`,
+      );
       onImported(summary);
     } catch (error) {
       const details = (error as { details?: { problems?: string[] } }).details;

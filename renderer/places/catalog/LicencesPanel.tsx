@@ -7,7 +7,10 @@ export function LicencesPanel({ recording }: { recording: RecordingDetail }) {
   return (
     <section className="panel" aria-labelledby="licences-title">
       <h2 id="licences-title">
-        Licences <span className="muted small">as of {formatDate(recording.date)} in {countryName(recording.territory)}</span>
+        Licences{' '}
+        <span className="muted small">
+          as of {formatDate(recording.date)} in {countryName(recording.territory)}
+        </span>
       </h2>
       {recording.licences.length === 0 && <p className="muted">No licences: nothing may be done with this recording.</p>}
       <ul className="licence-list">

@@ -8,21 +8,19 @@ import { StemsPanel } from './StemsPanel';
 import { LineageTree } from '../lineage/LineageTree';
 
 /** One recording: what it is, who made it, what its licences allow, and its stems to preview. */
-export function RecordingPage({
-  recording,
-  onStart,
-  starting,
-}: {
-  recording: RecordingDetail;
-  onStart: (kind: 'remix' | 'cover') => void;
-  starting: boolean;
-}) {
+export function RecordingPage({ recording, onStart, starting }: { recording: RecordingDetail; onStart: (kind: 'remix' | 'cover') => void; starting: boolean }) {
   const startButton = (kind: 'remix' | 'cover', label: string) => {
     const permission = recording[kind];
     const reason = permission.reasons.join(' ');
     return (
       <div className="start-action">
-        <button type="button" className="primary" disabled={!permission.allowed || starting} onClick={() => onStart(kind)} aria-describedby={permission.allowed ? undefined : `${kind}-reason`}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!permission.allowed || starting}
+          onClick={() => onStart(kind)}
+          aria-describedby={permission.allowed ? undefined : `${kind}-reason`}
+        >
           {label}
         </button>
         {!permission.allowed && (
@@ -46,9 +44,13 @@ export function RecordingPage({
           <p className="muted small" data-testid="package-signature">
             From {recording.package.title} (v{recording.package.version}) ·{' '}
             {recording.package.keyFingerprint ? (
-              <span title={`Every version of this package must be signed by this key (fingerprint ${recording.package.keyFingerprint}).`}>signed, key {displayFingerprint(recording.package.keyFingerprint)}</span>
+              <span title={`Every version of this package must be signed by this key (fingerprint ${recording.package.keyFingerprint}).`}>
+                signed, key {displayFingerprint(recording.package.keyFingerprint)}
+              </span>
             ) : (
-              <span className="warning-text" title="This package carries no signature: nothing proves which rights holder delivered it.">unsigned package</span>
+              <span className="warning-text" title="This package carries no signature: nothing proves which rights holder delivered it.">
+                unsigned package
+              </span>
             )}
           </p>
         </div>

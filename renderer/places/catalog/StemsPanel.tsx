@@ -70,10 +70,22 @@ export function StemsPanel({ recording }: { recording: RecordingDetail }) {
                   {stem.kind} · {stem.loudnessLufs ?? '–'} LUFS
                 </span>
                 <div className="stem-buttons">
-                  <button type="button" aria-pressed={muted} aria-label={`Mute ${stem.name}`} className={muted ? 'toggle on-mute' : 'toggle'} onClick={() => player.toggleMute(stem.id)}>
+                  <button
+                    type="button"
+                    aria-pressed={muted}
+                    aria-label={`Mute ${stem.name}`}
+                    className={muted ? 'toggle on-mute' : 'toggle'}
+                    onClick={() => player.toggleMute(stem.id)}
+                  >
                     M
                   </button>
-                  <button type="button" aria-pressed={soloed} aria-label={`Solo ${stem.name}`} className={soloed ? 'toggle on-solo' : 'toggle'} onClick={() => player.toggleSolo(stem.id)}>
+                  <button
+                    type="button"
+                    aria-pressed={soloed}
+                    aria-label={`Solo ${stem.name}`}
+                    className={soloed ? 'toggle on-solo' : 'toggle'}
+                    onClick={() => player.toggleSolo(stem.id)}
+                  >
                     S
                   </button>
                 </div>

@@ -24,7 +24,8 @@ export function ExportDetail({ exportId }: { exportId: string }) {
             {record.output.versionType} by {record.creator.name}
           </p>
           <p className="muted mono small">
-            {item.path} · {record.output.format.toUpperCase()} {record.output.bitDepth ? `${record.output.bitDepth}-bit` : `${record.output.bitrateKbps} kbit/s`} · {record.output.sampleRate} Hz
+            {item.path} · {record.output.format.toUpperCase()}{' '}
+            {record.output.bitDepth ? `${record.output.bitDepth}-bit` : `${record.output.bitrateKbps} kbit/s`} · {record.output.sampleRate} Hz
             {record.output.resampling && ` (resampled from ${[...new Set(record.output.resampling.conversions.map((c) => c.fromHz))].join(', ')} Hz)`} ·{' '}
             {formatDuration(record.output.durationSec)}
             {record.output.loudness.integratedLufs !== null && ` · ${record.output.loudness.integratedLufs} LUFS · ${record.output.loudness.truePeakDbtp} dBTP`}
@@ -72,7 +73,8 @@ export function ExportDetail({ exportId }: { exportId: string }) {
         <h2>Sources and licences</h2>
         {record.sources.map((s) => (
           <div key={s.recording.id} className="source-block">
-            <strong>{s.recording.title}</strong> — {s.recording.displayArtist} · ISRC {formatIsrc(s.recording.isrc)} · {s.work.iswc ? `ISWC ${formatIswc(s.work.iswc)} · ` : ''}
+            <strong>{s.recording.title}</strong> — {s.recording.displayArtist} · ISRC {formatIsrc(s.recording.isrc)} ·{' '}
+            {s.work.iswc ? `ISWC ${formatIswc(s.work.iswc)} · ` : ''}
             {s.audibleSeconds.toFixed(1)} s heard
             <div className="muted small">Stems: {s.stems.map((st) => st.name).join(', ')}</div>
           </div>
@@ -92,7 +94,8 @@ export function ExportDetail({ exportId }: { exportId: string }) {
         <p className="muted small">
           Allowed in {record.decision.territory} on {record.decision.date}
           {record.decision.channel ? ` for ${record.decision.channel}` : ''}; {record.decision.rulesEvaluated.length} rules checked.
-          {record.lineage && ` Through ${record.lineage.ancestors.length} ancestor export${record.lineage.ancestors.length === 1 ? '' : 's'} back to ${record.lineage.originals.map((o) => `"${o.title}"`).join(', ')}.`}
+          {record.lineage &&
+            ` Through ${record.lineage.ancestors.length} ancestor export${record.lineage.ancestors.length === 1 ? '' : 's'} back to ${record.lineage.originals.map((o) => `"${o.title}"`).join(', ')}.`}
         </p>
       </section>
       <LineageTree focus={{ exportId }} />
@@ -113,7 +116,11 @@ export function ExportDetail({ exportId }: { exportId: string }) {
           </dl>
         )}
         <p className={item.fileState === 'ok' ? 'ok-text' : 'status-error'}>
-          {item.fileState === 'ok' ? 'The file is in place and its audio matches this record.' : item.fileState === 'missing' ? 'The file is no longer where it was written.' : 'The file’s audio no longer matches this record.'}
+          {item.fileState === 'ok'
+            ? 'The file is in place and its audio matches this record.'
+            : item.fileState === 'missing'
+              ? 'The file is no longer where it was written.'
+              : 'The file’s audio no longer matches this record.'}
         </p>
       </section>
       {publishing && <PublishDialog exportId={exportId} exportPath={item.path} onClose={() => setPublishing(false)} />}

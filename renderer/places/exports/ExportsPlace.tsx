@@ -26,7 +26,12 @@ export function ExportsPlace({ route }: { route: Route }) {
 
   const verify = async () => {
     const result = await bridge.call('ledger.verify', {});
-    setLedger({ ok: result.ok, text: result.ok ? `Ledger intact: ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'}, chain head ${result.headHash?.slice(0, 16) ?? '—'}…` : `Ledger broken at entry ${result.firstBadPosition}: ${result.problem}` });
+    setLedger({
+      ok: result.ok,
+      text: result.ok
+        ? `Ledger intact: ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'}, chain head ${result.headHash?.slice(0, 16) ?? '—'}…`
+        : `Ledger broken at entry ${result.firstBadPosition}: ${result.problem}`,
+    });
   };
 
   return (
@@ -96,9 +101,7 @@ function InspectionView({ inspection, onClose }: { inspection: Inspection; onClo
           ×
         </button>
       </header>
-      <p>
-        {inspection.record ? `${inspection.record.output.title} — export ${inspection.record.exportId}` : 'No Stemroom attribution record in this file.'}
-      </p>
+      <p>{inspection.record ? `${inspection.record.output.title} — export ${inspection.record.exportId}` : 'No Stemroom attribution record in this file.'}</p>
       <p className={verdict ? 'ok-text' : 'status-error'}>
         {verdict ? 'Authentic: the audio matches its record and this library’s ledger holds the entry.' : inspection.problems.join(' ')}
       </p>

@@ -9,7 +9,11 @@ import { useTaskRun } from '../../hooks/useTaskRun';
 import { DialogHeader } from '../../components/DialogHeader';
 import { DialogFooter } from '../../components/DialogFooter';
 
-const codes = (text: string) => text.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+const codes = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
 
 /**
  * "Publish as a source…": one export as a signed catalog package others can
@@ -38,19 +42,22 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
   const { setFailure } = task;
 
   useEffect(() => {
-    void bridge.call('lineage.publishCheck', { exportId }).then((c) => {
-      setCheck(c);
-      setUses(c.bound.uses);
-      setInclude(c.bound.territories.include.join(', '));
-      setExclude(c.bound.territories.exclude.join(', '));
-      setValidFrom(c.bound.validFrom);
-      setValidUntil(c.bound.validUntil ?? '');
-      setChannels(c.bound.channels);
-      setApproval(c.bound.approvalRequired);
-      setStems(c.stemsUnavailable === null && c.stems.length > 0);
-      setIsrc(c.isrc ?? '');
-      setOut(`${exportPath.replace(/\.[a-z0-9]+$/i, '')} — source package`);
-    }, (e: Error) => setFailure(e.message));
+    void bridge.call('lineage.publishCheck', { exportId }).then(
+      (c) => {
+        setCheck(c);
+        setUses(c.bound.uses);
+        setInclude(c.bound.territories.include.join(', '));
+        setExclude(c.bound.territories.exclude.join(', '));
+        setValidFrom(c.bound.validFrom);
+        setValidUntil(c.bound.validUntil ?? '');
+        setChannels(c.bound.channels);
+        setApproval(c.bound.approvalRequired);
+        setStems(c.stemsUnavailable === null && c.stems.length > 0);
+        setIsrc(c.isrc ?? '');
+        setOut(`${exportPath.replace(/\.[a-z0-9]+$/i, '')} — source package`);
+      },
+      (e: Error) => setFailure(e.message),
+    );
   }, [bridge, exportId, exportPath, setFailure]);
 
   const publish = () =>
@@ -84,11 +91,13 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
         {result ? (
           <section aria-label="Published">
             <p className="ok-text">
-              Published to <span className="mono">{result.path}</span> as package <span className="mono">{result.packageId}</span>, signed with key {displayFingerprint(result.keyFingerprint)}.
+              Published to <span className="mono">{result.path}</span> as package <span className="mono">{result.packageId}</span>, signed with key{' '}
+              {displayFingerprint(result.keyFingerprint)}.
             </p>
             <p className="small">
               Stems: {result.stems.join(', ')}
-              {result.nullTestDb !== null && ` — they sum to the mix (residual ${result.nullTestDb} dBFS)`}; {result.ancestors} ancestor package{result.ancestors === 1 ? '' : 's'} carried, so any library can verify the whole chain.
+              {result.nullTestDb !== null && ` — they sum to the mix (residual ${result.nullTestDb} dBFS)`}; {result.ancestors} ancestor package
+              {result.ancestors === 1 ? '' : 's'} carried, so any library can verify the whole chain.
             </p>
             <ul className="licence-list">
               {result.licences.map((l) => (
@@ -131,7 +140,8 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
                 {check.bound.relicense.length === 0 && <span className="muted small">Upstream allows no further re-licensing.</span>}
                 {check.bound.relicense.map((use) => (
                   <label key={use} className="param check">
-                    <input type="checkbox" checked={relicense.includes(use)} onChange={(e) => setRelicense(toggle(relicense, use, e.target.checked))} /> {use}es may be published as sources
+                    <input type="checkbox" checked={relicense.includes(use)} onChange={(e) => setRelicense(toggle(relicense, use, e.target.checked))} /> {use}es
+                    may be published as sources
                   </label>
                 ))}
               </fieldset>
@@ -155,7 +165,8 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
                 <legend>Channels</legend>
                 {check.bound.channels.map((c) => (
                   <label key={c} className="param check">
-                    <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels(toggle(channels, c, e.target.checked))} /> {channelName(c)}
+                    <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels(toggle(channels, c, e.target.checked))} />{' '}
+                    {channelName(c)}
                   </label>
                 ))}
               </fieldset>
@@ -163,18 +174,34 @@ export function PublishDialog({ exportId, exportPath, onClose }: { exportId: str
                 <legend>Revenue that flows back to you and upstream</legend>
                 <label className="param">
                   <span>Master %</span>
-                  <input type="number" aria-label="Master revenue share (%)" min={0} max={100} value={masterShare} onChange={(e) => setMasterShare(Number(e.target.value))} />
+                  <input
+                    type="number"
+                    aria-label="Master revenue share (%)"
+                    min={0}
+                    max={100}
+                    value={masterShare}
+                    onChange={(e) => setMasterShare(Number(e.target.value))}
+                  />
                 </label>
                 <label className="param">
                   <span>Publishing %</span>
-                  <input type="number" aria-label="Publishing revenue share (%)" min={0} max={100} value={publishingShare} onChange={(e) => setPublishingShare(Number(e.target.value))} />
+                  <input
+                    type="number"
+                    aria-label="Publishing revenue share (%)"
+                    min={0}
+                    max={100}
+                    value={publishingShare}
+                    onChange={(e) => setPublishingShare(Number(e.target.value))}
+                  />
                 </label>
               </fieldset>
               <label className="param check">
-                <input type="checkbox" checked={approval} disabled={check.bound.approvalRequired} onChange={(e) => setApproval(e.target.checked)} /> Every export needs my approval
+                <input type="checkbox" checked={approval} disabled={check.bound.approvalRequired} onChange={(e) => setApproval(e.target.checked)} /> Every
+                export needs my approval
               </label>
               <label className="param check">
-                <input type="checkbox" checked={stems} disabled={check.stemsUnavailable !== null} onChange={(e) => setStems(e.target.checked)} /> Include per-track stems ({check.stems.map((s) => s.name).join(', ') || 'none'})
+                <input type="checkbox" checked={stems} disabled={check.stemsUnavailable !== null} onChange={(e) => setStems(e.target.checked)} /> Include
+                per-track stems ({check.stems.map((s) => s.name).join(', ') || 'none'})
               </label>
               {check.stemsUnavailable && <p className="muted small">{check.stemsUnavailable}</p>}
               <label className="param">

@@ -39,7 +39,12 @@ export function LineageTree({ focus }: { focus: { recordingId: string } | { expo
     [value, layout],
   );
 
-  if (!value || !layout) return <section className="panel lineage" aria-label="Family tree"><p className="muted">{graph.error ?? 'Loading the family tree…'}</p></section>;
+  if (!value || !layout)
+    return (
+      <section className="panel lineage" aria-label="Family tree">
+        <p className="muted">{graph.error ?? 'Loading the family tree…'}</p>
+      </section>
+    );
   const chosen = value.nodes.find((n) => n.id === current) ?? value.nodes[0];
   const alone = value.nodes.length <= 1;
   const open = (node: LineageGraphView['nodes'][number]) => {
@@ -63,11 +68,18 @@ export function LineageTree({ focus }: { focus: { recordingId: string } | { expo
     <section className="panel lineage" aria-labelledby="lineage-title">
       <h2 id="lineage-title">Family tree</h2>
       {alone ? (
-        <p className="muted small">No remixes of this, and nothing it derives from, are known to this library yet. Published derivatives that use it appear here once imported.</p>
+        <p className="muted small">
+          No remixes of this, and nothing it derives from, are known to this library yet. Published derivatives that use it appear here once imported.
+        </p>
       ) : (
         <div className="lineage-body">
           <div className="lineage-plot">
-            <svg width={layout.width} height={layout.height} role="group" aria-label={`Family tree: ${value.nodes.length} recordings over ${Math.max(...value.nodes.map((n) => n.generation)) + 1} generations`}>
+            <svg
+              width={layout.width}
+              height={layout.height}
+              role="group"
+              aria-label={`Family tree: ${value.nodes.length} recordings over ${Math.max(...value.nodes.map((n) => n.generation)) + 1} generations`}
+            >
               <defs>
                 <marker id="lineage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                   <path d="M 0 0 L 10 5 L 0 10 z" className="lineage-arrow" />
@@ -83,7 +95,14 @@ export function LineageTree({ focus }: { focus: { recordingId: string } | { expo
                 const y2 = to.y + NODE_HEIGHT / 2;
                 const bend = (x2 - x1) / 2;
                 const lit = edge.from === chosen?.id || edge.to === chosen?.id;
-                return <path key={`${edge.from}>${edge.to}`} d={`M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`} className={`lineage-edge${lit ? ' lit' : ''}`} markerEnd="url(#lineage-arrow)" />;
+                return (
+                  <path
+                    key={`${edge.from}>${edge.to}`}
+                    d={`M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`}
+                    className={`lineage-edge${lit ? ' lit' : ''}`}
+                    markerEnd="url(#lineage-arrow)"
+                  />
+                );
               })}
               {layout.nodes.map((placed) => {
                 const { node } = placed;
@@ -117,7 +136,8 @@ export function LineageTree({ focus }: { focus: { recordingId: string } | { expo
               })}
             </svg>
             <p className="muted small lineage-legend">
-              <span className="swatch original" /> original <span className="swatch derivative" /> published derivative <span className="swatch export" /> your export · dashed: known from a signed chain, not in this library
+              <span className="swatch original" /> original <span className="swatch derivative" /> published derivative <span className="swatch export" /> your
+              export · dashed: known from a signed chain, not in this library
             </p>
           </div>
           {chosen && (

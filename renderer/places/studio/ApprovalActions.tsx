@@ -9,7 +9,17 @@ import { uploadFile } from '../../media/uploadFile';
  * licensor (this revision, this channel), and import the approval they
  * sign with their package key. `onImported` re-checks the export.
  */
-export function ApprovalActions({ projectId, licenceId, channel, onImported }: { projectId: string; licenceId: string; channel: ExportChannel; onImported: () => void }) {
+export function ApprovalActions({
+  projectId,
+  licenceId,
+  channel,
+  onImported,
+}: {
+  projectId: string;
+  licenceId: string;
+  channel: ExportChannel;
+  onImported: () => void;
+}) {
   const bridge = useBridge();
   const input = useRef<HTMLInputElement>(null);
   const save = async () => {
@@ -40,10 +50,13 @@ export function ApprovalActions({ projectId, licenceId, channel, onImported }: {
           if (!file) return;
           uploadFile(file, () => undefined)
             .then((uploadId) => bridge.call('approvals.import', { source: { uploadId } }))
-            .then((imported) => {
-              notifications.info(`Approval by ${imported.licensor} imported.`);
-              onImported();
-            }, (error: Error) => notifications.error(error.message));
+            .then(
+              (imported) => {
+                notifications.info(`Approval by ${imported.licensor} imported.`);
+                onImported();
+              },
+              (error: Error) => notifications.error(error.message),
+            );
         }}
       />
     </span>

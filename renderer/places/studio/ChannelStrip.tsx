@@ -28,7 +28,12 @@ export function ChannelStrip({ session, track }: { session: StudioSession; track
             >
               {effectNames[e.params.type]}
             </button>
-            <button type="button" className="link-button" aria-label={`Remove ${effectNames[e.params.type]} from ${track.name}`} onClick={() => session.edit([{ type: 'removeEffect', trackId: track.id, effectId: e.id }], `Remove ${effectNames[e.params.type]}`)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove ${effectNames[e.params.type]} from ${track.name}`}
+              onClick={() => session.edit([{ type: 'removeEffect', trackId: track.id, effectId: e.id }], `Remove ${effectNames[e.params.type]}`)}
+            >
               ×
             </button>
           </li>
@@ -81,12 +86,27 @@ export function ChannelStrip({ session, track }: { session: StudioSession; track
         />
         <TrackMeter session={session} track={track} />
       </div>
-      <output className="mono small">{track.gainDb > 0 ? '+' : ''}{track.gainDb} dB</output>
+      <output className="mono small">
+        {track.gainDb > 0 ? '+' : ''}
+        {track.gainDb} dB
+      </output>
       <div className="strip-buttons">
-        <button type="button" className={`toggle${track.mute ? ' on-mute' : ''}`} aria-pressed={track.mute} aria-label={`Mute ${track.name} (mixer)`} onClick={() => setTrackFlag(session, track, 'mute', !track.mute)}>
+        <button
+          type="button"
+          className={`toggle${track.mute ? ' on-mute' : ''}`}
+          aria-pressed={track.mute}
+          aria-label={`Mute ${track.name} (mixer)`}
+          onClick={() => setTrackFlag(session, track, 'mute', !track.mute)}
+        >
           M
         </button>
-        <button type="button" className={`toggle${track.solo ? ' on-solo' : ''}`} aria-pressed={track.solo} aria-label={`Solo ${track.name} (mixer)`} onClick={(e) => setTrackFlag(session, track, 'solo', !track.solo, e.altKey || e.ctrlKey || e.metaKey)}>
+        <button
+          type="button"
+          className={`toggle${track.solo ? ' on-solo' : ''}`}
+          aria-pressed={track.solo}
+          aria-label={`Solo ${track.name} (mixer)`}
+          onClick={(e) => setTrackFlag(session, track, 'solo', !track.solo, e.altKey || e.ctrlKey || e.metaKey)}
+        >
           S
         </button>
       </div>

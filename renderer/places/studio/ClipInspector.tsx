@@ -42,7 +42,11 @@ export function ClipInspector({ session }: { session: StudioSession }) {
         {number('Fade in (beats)', clip.fadeIn.beats, 0, clip.length, 0.25, (v) => change({ fadeIn: { ...clip.fadeIn, beats: v } }, 'Fade in'))}
         <label className="param">
           <span>Fade-in curve</span>
-          <select aria-label="Fade-in curve" value={clip.fadeIn.curve} onChange={(e) => change({ fadeIn: { ...clip.fadeIn, curve: e.target.value as Clip['fadeIn']['curve'] } }, 'Fade curve')}>
+          <select
+            aria-label="Fade-in curve"
+            value={clip.fadeIn.curve}
+            onChange={(e) => change({ fadeIn: { ...clip.fadeIn, curve: e.target.value as Clip['fadeIn']['curve'] } }, 'Fade curve')}
+          >
             <option value="linear">Linear</option>
             <option value="equal-power">Equal power</option>
             <option value="exponential">Exponential</option>
@@ -51,7 +55,11 @@ export function ClipInspector({ session }: { session: StudioSession }) {
         {number('Fade out (beats)', clip.fadeOut.beats, 0, clip.length, 0.25, (v) => change({ fadeOut: { ...clip.fadeOut, beats: v } }, 'Fade out'))}
         <label className="param">
           <span>Fade-out curve</span>
-          <select aria-label="Fade-out curve" value={clip.fadeOut.curve} onChange={(e) => change({ fadeOut: { ...clip.fadeOut, curve: e.target.value as Clip['fadeOut']['curve'] } }, 'Fade curve')}>
+          <select
+            aria-label="Fade-out curve"
+            value={clip.fadeOut.curve}
+            onChange={(e) => change({ fadeOut: { ...clip.fadeOut, curve: e.target.value as Clip['fadeOut']['curve'] } }, 'Fade curve')}
+          >
             <option value="linear">Linear</option>
             <option value="equal-power">Equal power</option>
             <option value="exponential">Exponential</option>
@@ -60,7 +68,14 @@ export function ClipInspector({ session }: { session: StudioSession }) {
         {number('Pitch (semitones)', clip.pitch, -24, 24, 1, (v) => change({ pitch: Math.round(v) }, 'Clip pitch'))}
         {number('Playback rate', clip.rate, 0.25, 4, 0.25, (v) => change({ rate: v }, 'Clip rate'))}
         <label className="param check">
-          <input type="checkbox" checked={clip.loopBeats !== null} onChange={(e) => change({ loopBeats: e.target.checked ? Math.min(clip.length, doc.timeSignature[0]) : null }, e.target.checked ? 'Loop clip' : 'Unloop clip')} /> Loop clip
+          <input
+            type="checkbox"
+            checked={clip.loopBeats !== null}
+            onChange={(e) =>
+              change({ loopBeats: e.target.checked ? Math.min(clip.length, doc.timeSignature[0]) : null }, e.target.checked ? 'Loop clip' : 'Unloop clip')
+            }
+          />{' '}
+          Loop clip
         </label>
         {clip.loopBeats !== null && number('Loop length (beats)', clip.loopBeats, 0.25, clip.length, 0.25, (v) => change({ loopBeats: v }, 'Loop length'))}
       </div>

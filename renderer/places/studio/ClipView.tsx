@@ -96,7 +96,13 @@ export function ClipView({
     const g = gesture.current;
     gesture.current = null;
     if (!g?.changes) return;
-    const labels: Record<Gesture, string> = { move: 'Move clip', 'trim-start': 'Trim clip', 'trim-end': 'Trim clip', 'fade-in': 'Fade in', 'fade-out': 'Fade out' };
+    const labels: Record<Gesture, string> = {
+      move: 'Move clip',
+      'trim-start': 'Trim clip',
+      'trim-end': 'Trim clip',
+      'fade-in': 'Fade in',
+      'fade-out': 'Fade out',
+    };
     // The preview already shows the change; record it from the original state so undo restores it.
     session.preview([{ type: 'updateClip', clipId: clip.id, changes: pick(g.clip, g.changes) }]);
     session.edit([{ type: 'updateClip', clipId: clip.id, changes: g.changes }], labels[g.kind]);
@@ -138,19 +144,35 @@ export function ClipView({
         {source &&
           Array.from({ length: loops }, (_, i) => (
             <div key={i} className="clip-loop" style={{ left: i * loopWidth, width: Math.min(loopWidth, width - i * loopWidth) }}>
-              <Waveform peaks={peaks} start={clip.sourceOffset} end={clip.sourceOffset + span} height={LANE_HEIGHT - 26} color="#dfe7f5" label={`Waveform of ${source.name}`} />
+              <Waveform
+                peaks={peaks}
+                start={clip.sourceOffset}
+                end={clip.sourceOffset + span}
+                height={LANE_HEIGHT - 26}
+                color="#dfe7f5"
+                label={`Waveform of ${source.name}`}
+              />
             </div>
           ))}
       </div>
       <div className="clip-label">
-        {flagged && <span className="flag" aria-hidden="true">⚠</span>}
+        {flagged && (
+          <span className="flag" aria-hidden="true">
+            ⚠
+          </span>
+        )}
         {missing ? `Missing: ${source?.name ?? clip.sourceId}` : (source?.name ?? clip.sourceId)}
         {identified && (
           <span className="clip-tag catalog-audio" data-testid="catalog-audio-tag">
             catalog: {identified.stemName}
           </span>
         )}
-        {clip.pitch !== 0 && <span className="clip-tag">{clip.pitch > 0 ? '+' : ''}{clip.pitch} st</span>}
+        {clip.pitch !== 0 && (
+          <span className="clip-tag">
+            {clip.pitch > 0 ? '+' : ''}
+            {clip.pitch} st
+          </span>
+        )}
         {clip.rate !== 1 && <span className="clip-tag">×{clip.rate}</span>}
         {clip.loopBeats && <span className="clip-tag">⟳</span>}
       </div>
@@ -158,8 +180,22 @@ export function ClipView({
       {fadeOutWidth > 0 && <div className="fade fade-out" style={{ width: fadeOutWidth }} />}
       <div className="handle trim-start" aria-hidden="true" onPointerDown={begin('trim-start')} onPointerMove={onMove} onPointerUp={onUp} />
       <div className="handle trim-end" aria-hidden="true" onPointerDown={begin('trim-end')} onPointerMove={onMove} onPointerUp={onUp} />
-      <div className="handle fade-in-handle" style={{ left: fadeInWidth }} aria-hidden="true" onPointerDown={begin('fade-in')} onPointerMove={onMove} onPointerUp={onUp} />
-      <div className="handle fade-out-handle" style={{ right: fadeOutWidth }} aria-hidden="true" onPointerDown={begin('fade-out')} onPointerMove={onMove} onPointerUp={onUp} />
+      <div
+        className="handle fade-in-handle"
+        style={{ left: fadeInWidth }}
+        aria-hidden="true"
+        onPointerDown={begin('fade-in')}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+      />
+      <div
+        className="handle fade-out-handle"
+        style={{ right: fadeOutWidth }}
+        aria-hidden="true"
+        onPointerDown={begin('fade-out')}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+      />
     </div>
   );
 }

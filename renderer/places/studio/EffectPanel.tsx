@@ -51,7 +51,19 @@ const knobs: Record<EffectParams['type'], Knob[]> = {
  * so the mixer's scroll area cannot hide it. It takes the focus, keeps Tab
  * inside, and closes on Escape or a click elsewhere, giving the focus back.
  */
-export function EffectPanel({ session, track, effect, anchor, onClose }: { session: StudioSession; track: Track; effect: Effect; anchor: DOMRect; onClose: () => void }) {
+export function EffectPanel({
+  session,
+  track,
+  effect,
+  anchor,
+  onClose,
+}: {
+  session: StudioSession;
+  track: Track;
+  effect: Effect;
+  anchor: DOMRect;
+  onClose: () => void;
+}) {
   const name = effectNames[effect.params.type];
   const update = (params: EffectParams) => ({ type: 'updateEffect' as const, trackId: track.id, effectId: effect.id, changes: { params } });
   const panel = useRef<HTMLDivElement>(null);
@@ -71,7 +83,17 @@ export function EffectPanel({ session, track, effect, anchor, onClose }: { sessi
           {name} · {track.name}
         </strong>
         <label className="check">
-          <input type="checkbox" checked={effect.enabled} onChange={(e) => session.edit([{ type: 'updateEffect', trackId: track.id, effectId: effect.id, changes: { enabled: e.target.checked } }], `${e.target.checked ? 'Enable' : 'Bypass'} ${name}`)} /> on
+          <input
+            type="checkbox"
+            checked={effect.enabled}
+            onChange={(e) =>
+              session.edit(
+                [{ type: 'updateEffect', trackId: track.id, effectId: effect.id, changes: { enabled: e.target.checked } }],
+                `${e.target.checked ? 'Enable' : 'Bypass'} ${name}`,
+              )
+            }
+          />{' '}
+          on
         </label>
         <button type="button" className="link-button" aria-label="Close effect panel" onClick={onClose}>
           ×
@@ -80,7 +102,13 @@ export function EffectPanel({ session, track, effect, anchor, onClose }: { sessi
       {effect.params.type === 'filter' && (
         <label className="param">
           <span>Mode</span>
-          <select aria-label="Filter mode" value={effect.params.mode} onChange={(e) => session.edit([update({ ...(effect.params as Extract<EffectParams, { type: 'filter' }>), mode: e.target.value as 'lowpass' })], 'Filter mode')}>
+          <select
+            aria-label="Filter mode"
+            value={effect.params.mode}
+            onChange={(e) =>
+              session.edit([update({ ...(effect.params as Extract<EffectParams, { type: 'filter' }>), mode: e.target.value as 'lowpass' })], 'Filter mode')
+            }
+          >
             <option value="lowpass">Low-pass</option>
             <option value="highpass">High-pass</option>
             <option value="bandpass">Band-pass</option>

@@ -53,7 +53,9 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
     if (!territory) return;
     const timer = setTimeout(() => {
       session.engine.pause();
-      bridge.call('exports.check', { projectId: session.projectId, territory, channel, ...(creator ? { creator } : {}), ...(title ? { title } : {}) }).then(setCheck, (e: Error) => setFailure(e.message));
+      bridge
+        .call('exports.check', { projectId: session.projectId, territory, channel, ...(creator ? { creator } : {}), ...(title ? { title } : {}) })
+        .then(setCheck, (e: Error) => setFailure(e.message));
     }, 150);
     return () => clearTimeout(timer);
   }, [bridge, session, territory, channel, creator, title, recheck, setFailure]);
@@ -61,7 +63,20 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
   const start = () =>
     task.run(async (taskId) => {
       if (creator) await bridge.call('settings.update', { creatorName: creator });
-      const summary = await bridge.call('exports.start', { projectId: session.projectId, format, bitDepth, sampleRate, territory, normalizeLufs: normalize, title, creator: creator || undefined, isrc: isrc.trim() || undefined, channel, ...(bundle ? { bundle } : {}), taskId });
+      const summary = await bridge.call('exports.start', {
+        projectId: session.projectId,
+        format,
+        bitDepth,
+        sampleRate,
+        territory,
+        normalizeLufs: normalize,
+        title,
+        creator: creator || undefined,
+        isrc: isrc.trim() || undefined,
+        channel,
+        ...(bundle ? { bundle } : {}),
+        taskId,
+      });
       setResult(summary);
       notifications.info(`Exported ${summary.path}`);
     });
@@ -87,7 +102,13 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
               </p>
             )}
             <h3>Credits to paste</h3>
-            <textarea className="credits-text" readOnly rows={Math.min(8, result.credits.length + 1)} value={result.credits.join('\n')} aria-label="Credit lines" />
+            <textarea
+              className="credits-text"
+              readOnly
+              rows={Math.min(8, result.credits.length + 1)}
+              value={result.credits.join('\n')}
+              aria-label="Credit lines"
+            />
             <div className="row-actions">
               <button type="button" onClick={() => void navigator.clipboard?.writeText(result.credits.join('\n'))}>
                 Copy credits
@@ -151,18 +172,40 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                 <select aria-label="Sample rate" value={sampleRate} onChange={(e) => setSampleRate(Number(e.target.value) as ProjectSampleRate)}>
                   {PROJECT_SAMPLE_RATES.map((rate) => (
                     <option key={rate} value={rate}>
-                      {(rate / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kHz{rate === session.document.sampleRate ? ' (project, no resampling)' : ' (resampled)'}
+                      {(rate / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kHz
+                      {rate === session.document.sampleRate ? ' (project, no resampling)' : ' (resampled)'}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="param check">
                 <input type="checkbox" checked={normalize !== null} onChange={(e) => setNormalize(e.target.checked ? -14 : null)} /> Normalize to
-                <input type="number" aria-label="Loudness target (LUFS)" min={-40} max={-5} step={1} disabled={normalize === null} value={normalize ?? -14} onChange={(e) => setNormalize(Number(e.target.value))} /> LUFS, true peak ≤ −1 dBTP
+                <input
+                  type="number"
+                  aria-label="Loudness target (LUFS)"
+                  min={-40}
+                  max={-5}
+                  step={1}
+                  disabled={normalize === null}
+                  value={normalize ?? -14}
+                  onChange={(e) => setNormalize(Number(e.target.value))}
+                />{' '}
+                LUFS, true peak ≤ −1 dBTP
               </label>
               <label className="param check">
-                <input type="checkbox" aria-label="Export with delivery bundle" checked={bundle !== null} onChange={(e) => setBundle(e.target.checked ? 'folder' : null)} /> Export with delivery bundle
-                <select aria-label="Delivery bundle as" disabled={bundle === null} value={bundle ?? 'folder'} onChange={(e) => setBundle(e.target.value as 'folder' | 'zip')}>
+                <input
+                  type="checkbox"
+                  aria-label="Export with delivery bundle"
+                  checked={bundle !== null}
+                  onChange={(e) => setBundle(e.target.checked ? 'folder' : null)}
+                />{' '}
+                Export with delivery bundle
+                <select
+                  aria-label="Delivery bundle as"
+                  disabled={bundle === null}
+                  value={bundle ?? 'folder'}
+                  onChange={(e) => setBundle(e.target.value as 'folder' | 'zip')}
+                >
                   <option value="folder">as a folder</option>
                   <option value="zip">as one .zip</option>
                 </select>
@@ -176,7 +219,9 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                   {check.reasons.map((r, i) => (
                     <li key={i}>
                       {r.message} <em>{r.fix}</em>
-                      {r.code === 'approval-missing' && r.licenceId && <ApprovalActions projectId={session.projectId} licenceId={r.licenceId} channel={channel} onImported={() => setRecheck((n) => n + 1)} />}
+                      {r.code === 'approval-missing' && r.licenceId && (
+                        <ApprovalActions projectId={session.projectId} licenceId={r.licenceId} channel={channel} onImported={() => setRecheck((n) => n + 1)} />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -184,8 +229,8 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
             )}
             {check && check.unsignedPackages.length > 0 && (
               <p className="warning-text small" data-testid="unsigned-packages">
-                Delivered unsigned: {check.unsignedPackages.map((p) => `"${p.title}"`).join(', ')} — no rights holder&apos;s signature proves who delivered {check.unsignedPackages.length === 1 ? 'it' : 'them'}. The attribution record will
-                say so.
+                Delivered unsigned: {check.unsignedPackages.map((p) => `"${p.title}"`).join(', ')} — no rights holder&apos;s signature proves who delivered{' '}
+                {check.unsignedPackages.length === 1 ? 'it' : 'them'}. The attribution record will say so.
               </p>
             )}
             {check?.allowed && (
@@ -204,7 +249,14 @@ export function ExportDialog({ session, onClose }: { session: StudioSession; onC
                 )}
               </section>
             )}
-            <DialogFooter task={task} action="Export" disabled={!check?.allowed || !creator.trim()} onAction={() => void start()} hint={creator.trim() ? null : 'Enter the name to credit you as.'} onClose={onClose} />
+            <DialogFooter
+              task={task}
+              action="Export"
+              disabled={!check?.allowed || !creator.trim()}
+              onAction={() => void start()}
+              hint={creator.trim() ? null : 'Enter the name to credit you as.'}
+              onClose={onClose}
+            />
           </>
         )}
       </div>

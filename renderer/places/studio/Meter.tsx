@@ -9,7 +9,14 @@ export function Meter({ levels, label }: { levels: readonly number[]; label: str
   const height = (v: number) => Math.max(0, Math.min(1, (db(v) + 60) / 60));
   const peak = Math.max(...levels);
   return (
-    <div className="meter" role="meter" aria-label={label} aria-valuemin={-60} aria-valuemax={0} aria-valuenow={Number.isFinite(db(peak)) ? Math.round(db(peak)) : -60}>
+    <div
+      className="meter"
+      role="meter"
+      aria-label={label}
+      aria-valuemin={-60}
+      aria-valuemax={0}
+      aria-valuenow={Number.isFinite(db(peak)) ? Math.round(db(peak)) : -60}
+    >
       {levels.map((level, i) => (
         <div key={i} className="meter-bar">
           <div className={`meter-fill${db(level) > -1 ? ' hot' : ''}`} />

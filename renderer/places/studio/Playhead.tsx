@@ -12,8 +12,26 @@ import { beatToX, scrollToShow } from './timelineGeometry';
  * width and scroll position are cached from its events). `inset` is the
  * part of the scroller's width the track headers cover.
  */
-export function Playhead({ session, bpm, zoom, scroller, inset }: { session: StudioSession; bpm: number; zoom: number; scroller: RefObject<HTMLDivElement | null>; inset: number }) {
-  const x = Math.round(beatToX(useStore(session.engine.position, (p) => p.positionBeats), bpm, zoom));
+export function Playhead({
+  session,
+  bpm,
+  zoom,
+  scroller,
+  inset,
+}: {
+  session: StudioSession;
+  bpm: number;
+  zoom: number;
+  scroller: RefObject<HTMLDivElement | null>;
+  inset: number;
+}) {
+  const x = Math.round(
+    beatToX(
+      useStore(session.engine.position, (p) => p.positionBeats),
+      bpm,
+      zoom,
+    ),
+  );
   const playing = useStore(session.engine.state, (s) => s.playing);
   const view = useRef({ left: 0, width: 0 });
   useEffect(() => {

@@ -60,14 +60,17 @@ export function ProjectsList() {
             void act(async () => {
               const uploadId = await uploadFile(file, () => undefined);
               const { project, missing } = await bridge.call('projects.importFile', { source: { uploadId } });
-              if (missing.length) notifications.error(`Opened "${project.name}"; missing audio: ${[...new Set(missing.map((m) => m.packageTitle))].join(', ')}.`);
+              if (missing.length)
+                notifications.error(`Opened "${project.name}"; missing audio: ${[...new Set(missing.map((m) => m.packageTitle))].join(', ')}.`);
               navigate('studio', project.id);
             });
           }}
         />
       </header>
       {projects.value?.length === 0 && (
-        <p className="empty-state">{trashed ? 'The trash is empty.' : 'No projects yet. Open the Catalog and press "Start remix" or "Start cover" on a recording.'}</p>
+        <p className="empty-state">
+          {trashed ? 'The trash is empty.' : 'No projects yet. Open the Catalog and press "Start remix" or "Start cover" on a recording.'}
+        </p>
       )}
       <ul className="project-list">
         {projects.value?.map((project) => (

@@ -21,7 +21,29 @@ export function RecordPanel({ session }: { session: StudioSession }) {
 
   const newTrack = () => {
     const id = session.newId('trk-rec');
-    if (session.edit([{ type: 'addTrack', track: { id, name: `Recording ${recordTracks.length + 1}`, color: stemColor('vocals'), kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } }], 'New recording track')) recorder.arm(id);
+    if (
+      session.edit(
+        [
+          {
+            type: 'addTrack',
+            track: {
+              id,
+              name: `Recording ${recordTracks.length + 1}`,
+              color: stemColor('vocals'),
+              kind: 'record',
+              gainDb: 0,
+              pan: 0,
+              mute: false,
+              solo: false,
+              effects: [],
+              volumeAutomation: [],
+            },
+          },
+        ],
+        'New recording track',
+      )
+    )
+      recorder.arm(id);
   };
 
   return (
@@ -75,7 +97,8 @@ export function RecordPanel({ session }: { session: StudioSession }) {
           <input type="checkbox" checked={r.countIn} onChange={(e) => recorder.setOptions({ countIn: e.target.checked })} /> Count in one bar
         </label>
         <label className="check" title={hasLoop ? 'Record only inside the loop region, with a bar of pre-roll' : 'Set a loop region on the ruler first'}>
-          <input type="checkbox" checked={r.punch} disabled={!hasLoop} onChange={(e) => recorder.setOptions({ punch: e.target.checked })} /> Punch in/out on the loop region
+          <input type="checkbox" checked={r.punch} disabled={!hasLoop} onChange={(e) => recorder.setOptions({ punch: e.target.checked })} /> Punch in/out on the
+          loop region
         </label>
         <p className="small" role="status" aria-live="polite">
           {r.recording ? <span className="rec-dot">● Recording…</span> : r.saving ? 'Keeping the take…' : r.calibrating ? 'Calibrating…' : ''}
@@ -84,8 +107,7 @@ export function RecordPanel({ session }: { session: StudioSession }) {
 
       <section className="record-column" aria-label="Latency">
         <p className="small">
-          Latency{' '}
-          <strong data-testid="latency">{r.latencyMs === null ? 'not measured' : `${r.latencyMs.toFixed(1)} ms`}</strong>
+          Latency <strong data-testid="latency">{r.latencyMs === null ? 'not measured' : `${r.latencyMs.toFixed(1)} ms`}</strong>
           {r.lastCalibration && (
             <span className="muted">
               {' '}
@@ -96,7 +118,10 @@ export function RecordPanel({ session }: { session: StudioSession }) {
         <button type="button" disabled={!r.input || r.calibrating || r.recording} onClick={() => void recorder.calibrate()}>
           Calibrate latency
         </button>
-        <p className="muted small">Connect the output to the input (or hold the microphone to the speaker): clicks are played and timed on their way back. Takes are moved earlier by this much.</p>
+        <p className="muted small">
+          Connect the output to the input (or hold the microphone to the speaker): clicks are played and timed on their way back. Takes are moved earlier by
+          this much.
+        </p>
       </section>
 
       <TakeList session={session} trackId={r.armedTrackId} />
@@ -127,7 +152,11 @@ function TakeList({ session, trackId }: { session: StudioSession; trackId: strin
   const takes = doc.sources.filter((s) => s.type === 'recording' && clips.some((c) => c.sourceId === s.id));
   if (!takes.length) return <p className="muted small record-column">No takes on this track yet. Press R (or ●) to record one.</p>;
   const hasLoop = doc.loop.end > doc.loop.start;
-  const comp = (sourceId: string, from: number, to: number, label: string) => session.edit(compTakes(doc, trackId, sourceId, from, to, () => session.newId('clip')), label);
+  const comp = (sourceId: string, from: number, to: number, label: string) =>
+    session.edit(
+      compTakes(doc, trackId, sourceId, from, to, () => session.newId('clip')),
+      label,
+    );
   return (
     <section className="record-column takes" aria-label="Takes">
       <ul>
@@ -139,7 +168,11 @@ function TakeList({ session, trackId }: { session: StudioSession; trackId: strin
                 {take.name} · {formatDuration(take.durationSec)}
               </span>
               <span className="muted small">{heardBeats > 0 ? ` heard for ${formatDuration((heardBeats * 60) / doc.bpm)}` : ' not heard'}</span>
-              <button type="button" className="small" onClick={() => comp(take.id, 0, Math.max(arrangementEnd(doc), secondsToBeats(take.durationSec, doc.bpm)), `Keep ${take.name}`)}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => comp(take.id, 0, Math.max(arrangementEnd(doc), secondsToBeats(take.durationSec, doc.bpm)), `Keep ${take.name}`)}
+              >
                 Keep this take
               </button>
               {hasLoop && (

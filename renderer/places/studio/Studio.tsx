@@ -46,7 +46,9 @@ export function Studio({ session }: { session: StudioSession }) {
           aria-label="Project name"
           defaultValue={doc.name}
           key={doc.name}
-          onBlur={(e) => e.target.value.trim() && e.target.value !== doc.name && session.edit([{ type: 'rename', name: e.target.value.trim() }], 'Rename project')}
+          onBlur={(e) =>
+            e.target.value.trim() && e.target.value !== doc.name && session.edit([{ type: 'rename', name: e.target.value.trim() }], 'Rename project')
+          }
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
         <span className="badge">{doc.kind}</span>

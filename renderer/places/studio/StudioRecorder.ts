@@ -101,7 +101,12 @@ export class StudioRecorder {
         }
       });
       const settings = await this.bridge.call('settings.get', {});
-      this.state.set({ input: { deviceId: input.deviceId, label: input.label }, devices: await AudioInput.devices(), latencyMs: settings.inputLatencyMs[input.deviceId] ?? null, opening: false });
+      this.state.set({
+        input: { deviceId: input.deviceId, label: input.label },
+        devices: await AudioInput.devices(),
+        latencyMs: settings.inputLatencyMs[input.deviceId] ?? null,
+        opening: false,
+      });
       if (!this.state.get().armedTrackId) this.state.set({ armedTrackId: this.session.document.tracks.find((t) => t.kind === 'record')?.id ?? null });
     } catch (error) {
       this.state.set({ opening: false, error: (error as Error).message });
@@ -131,7 +136,8 @@ export class StudioRecorder {
       }
       await this.bridge.call('settings.update', { inputLatencyMs: { [this.input.deviceId]: result.latencyMs } });
       this.state.set({ calibrating: false, latencyMs: result.latencyMs, lastCalibration: result });
-      if (result.spreadMs > 5) notifications.error(`The clicks came back unevenly (±${result.spreadMs.toFixed(1)} ms); check the connection and calibrate again.`);
+      if (result.spreadMs > 5)
+        notifications.error(`The clicks came back unevenly (±${result.spreadMs.toFixed(1)} ms); check the connection and calibrate again.`);
     } catch (error) {
       this.state.set({ calibrating: false, error: (error as Error).message });
     }
@@ -161,7 +167,8 @@ export class StudioRecorder {
       this.state.set({ error: 'Arm a recording track first (add one with "New recording track").' });
       return;
     }
-    const punchRange = punch && doc.loop.end > doc.loop.start ? { from: beatsToSeconds(doc.loop.start, doc.bpm), to: beatsToSeconds(doc.loop.end, doc.bpm) } : null;
+    const punchRange =
+      punch && doc.loop.end > doc.loop.start ? { from: beatsToSeconds(doc.loop.start, doc.bpm), to: beatsToSeconds(doc.loop.end, doc.bpm) } : null;
     const fromBeat = punchRange ? Math.max(0, doc.loop.start - doc.timeSignature[0]) : this.session.engine.position.get().positionBeats;
     this.input.startCapture();
     const { startTime, startSeconds } = await this.session.engine.playAt(fromBeat, countIn ? doc.timeSignature[0] : 0, { loop: false });
@@ -184,7 +191,13 @@ export class StudioRecorder {
     this.session.engine.pause();
     this.session.engine.restoreLoop();
     const latencySec = (this.state.get().latencyMs ?? 0) / 1000;
-    const placed = placeTake(captured, { transportStartTime: take.startTime, transportStartSeconds: take.startSeconds, latencySec, keepFromSeconds: take.keepFrom, keepToSeconds: take.keepTo });
+    const placed = placeTake(captured, {
+      transportStartTime: take.startTime,
+      transportStartSeconds: take.startSeconds,
+      latencySec,
+      keepFromSeconds: take.keepFrom,
+      keepToSeconds: take.keepTo,
+    });
     this.state.set({ recording: false, saving: true });
     try {
       if (placed.audio.channels[0]!.length < placed.audio.sampleRate * 0.05) throw new Error('Nothing was recorded (the take was shorter than 50 ms).');
@@ -201,7 +214,13 @@ export class StudioRecorder {
     this.closeInput();
   }
 
-  private async keep(channels: Float32Array[], sampleRate: number, timelineStartSeconds: number, take: { startTime: number; startSeconds: number; trackId: string }, latencySec: number): Promise<void> {
+  private async keep(
+    channels: Float32Array[],
+    sampleRate: number,
+    timelineStartSeconds: number,
+    take: { startTime: number; startSeconds: number; trackId: string },
+    latencySec: number,
+  ): Promise<void> {
     const doc = this.session.document;
     const number = doc.sources.filter((s) => s.type === 'recording').length + 1;
     const uploadId = await uploadFile(new Blob([encodeWav(channels, sampleRate)], { type: 'audio/wav' }), () => undefined);
@@ -209,20 +228,56 @@ export class StudioRecorder {
     const now = this.session.document;
     const sourceId = this.session.newId('src-take');
     const clipId = this.session.newId('clip-take');
-    const source: RecordingSource = { id: sourceId, type: 'recording', sha256: stored.sha256, name: stored.name, bpm: now.bpm, durationSec: stored.durationSec, sampleRate: stored.sampleRate, recordedAt: new Date().toISOString() };
+    const source: RecordingSource = {
+      id: sourceId,
+      type: 'recording',
+      sha256: stored.sha256,
+      name: stored.name,
+      bpm: now.bpm,
+      durationSec: stored.durationSec,
+      sampleRate: stored.sampleRate,
+      recordedAt: new Date().toISOString(),
+    };
     // A take starting before 0:00 (count-in, latency) keeps only what falls on the timeline.
     const sourceOffset = Math.max(0, -timelineStartSeconds);
     const start = secondsToBeats(Math.max(0, timelineStartSeconds), now.bpm);
     const length = secondsToBeats(stored.durationSec - sourceOffset, now.bpm);
     const adds: Command[] = [
       { type: 'addSource', source },
-      { type: 'addClip', clip: { id: clipId, trackId: take.trackId, sourceId, start, length, sourceOffset, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true } },
+      {
+        type: 'addClip',
+        clip: {
+          id: clipId,
+          trackId: take.trackId,
+          sourceId,
+          start,
+          length,
+          sourceOffset,
+          gainDb: 0,
+          fadeIn: { beats: 0, curve: 'linear' },
+          fadeOut: { beats: 0, curve: 'linear' },
+          rate: 1,
+          pitch: 0,
+          loopBeats: null,
+          active: true,
+        },
+      },
     ];
     const added = applyCommand(now, { type: 'batch', commands: adds }).document;
     // The newest take is the one heard where it was recorded; earlier takes stay for comping.
     const comp = compTakes(added, take.trackId, sourceId, start, start + length, () => this.session.newId('clip'));
     if (!this.session.edit([...adds, ...comp], `Record ${stored.name}`)) throw new Error('the project refused the take');
-    this.state.set({ lastTake: { sourceId, clipId, sha256: stored.sha256, timelineStartSeconds, transportStartTime: take.startTime, transportStartSeconds: take.startSeconds, latencySec } });
+    this.state.set({
+      lastTake: {
+        sourceId,
+        clipId,
+        sha256: stored.sha256,
+        timelineStartSeconds,
+        transportStartTime: take.startTime,
+        transportStartSeconds: take.startSeconds,
+        latencySec,
+      },
+    });
     notifications.info(`${stored.name} kept (${stored.durationSec.toFixed(1)} s).`);
   }
 

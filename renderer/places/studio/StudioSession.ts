@@ -35,7 +35,16 @@ export const MAX_ZOOM = 48000;
  * document is reloaded and the reason shown.
  */
 export class StudioSession {
-  readonly state = new Store<StudioState>({ open: null, document: null, history: noHistory, selectedClipId: null, selectedTrackId: null, zoom: 40, snap: 'beat', saving: false });
+  readonly state = new Store<StudioState>({
+    open: null,
+    document: null,
+    history: noHistory,
+    selectedClipId: null,
+    selectedTrackId: null,
+    zoom: 40,
+    snap: 'beat',
+    saving: false,
+  });
   private queue: Promise<unknown> = Promise.resolve();
   /** Takes, inputs and latency for this project's record tracks. */
   readonly recorder: StudioRecorder;

@@ -73,7 +73,13 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
         <div className="timeline-body">
           <div className="track-headers" aria-label="Tracks" style={{ width: HEADER_WIDTH }}>
             {doc.tracks.map((track) => (
-              <TrackHeader key={track.id} session={session} track={track} selected={studio.selectedTrackId === track.id} warning={warnings.byTrack.get(track.id)} />
+              <TrackHeader
+                key={track.id}
+                session={session}
+                track={track}
+                selected={studio.selectedTrackId === track.id}
+                warning={warnings.byTrack.get(track.id)}
+              />
             ))}
           </div>
           <div
@@ -99,33 +105,42 @@ export function Timeline({ session, open, warnings, children }: { session: Studi
             }}
           >
             {doc.tracks.map((track, i) => (
-              <div key={track.id} className={`lane${studio.selectedTrackId === track.id ? ' selected' : ''}`} style={{ top: i * LANE_HEIGHT, height: LANE_HEIGHT }} />
+              <div
+                key={track.id}
+                className={`lane${studio.selectedTrackId === track.id ? ' selected' : ''}`}
+                style={{ top: i * LANE_HEIGHT, height: LANE_HEIGHT }}
+              />
             ))}
             <div className="lane new-track" style={{ top: doc.tracks.length * LANE_HEIGHT, height: LANE_HEIGHT }} data-testid="new-track-lane">
               Drop a stem here for a new track
             </div>
             {/* Alternative takes under the heard ones. */}
-            {[...doc.clips].sort((a, b) => Number(a.active) - Number(b.active)).map((clip) => {
-              const lane = doc.tracks.findIndex((t) => t.id === clip.trackId);
-              return (
-                <div key={clip.id} className="clip-slot" style={{ top: lane * LANE_HEIGHT + 4 }}>
-                  <ClipView
-                    session={session}
-                    doc={doc}
-                    clip={clip}
-                    source={sources.get(clip.sourceId)}
-                    rights={open.rights[clip.sourceId]}
-                    breach={warnings.byClip.get(clip.id)}
-                    missing={missing.has(clip.sourceId)}
-                    zoom={studio.zoom}
-                    selected={studio.selectedClipId === clip.id}
-                    laneOf={laneOf}
-                  />
-                </div>
-              );
-            })}
+            {[...doc.clips]
+              .sort((a, b) => Number(a.active) - Number(b.active))
+              .map((clip) => {
+                const lane = doc.tracks.findIndex((t) => t.id === clip.trackId);
+                return (
+                  <div key={clip.id} className="clip-slot" style={{ top: lane * LANE_HEIGHT + 4 }}>
+                    <ClipView
+                      session={session}
+                      doc={doc}
+                      clip={clip}
+                      source={sources.get(clip.sourceId)}
+                      rights={open.rights[clip.sourceId]}
+                      breach={warnings.byClip.get(clip.id)}
+                      missing={missing.has(clip.sourceId)}
+                      zoom={studio.zoom}
+                      selected={studio.selectedClipId === clip.id}
+                      laneOf={laneOf}
+                    />
+                  </div>
+                );
+              })}
             {doc.loop.enabled && doc.loop.end > doc.loop.start && (
-              <div className="loop-shade" style={{ left: beatToX(doc.loop.start, doc.bpm, studio.zoom), width: beatToX(doc.loop.end - doc.loop.start, doc.bpm, studio.zoom) }} />
+              <div
+                className="loop-shade"
+                style={{ left: beatToX(doc.loop.start, doc.bpm, studio.zoom), width: beatToX(doc.loop.end - doc.loop.start, doc.bpm, studio.zoom) }}
+              />
             )}
             {/* Layers drawn over the lanes (the command bar's preview). */}
             {children}
@@ -147,12 +162,40 @@ function dropStem(session: StudioSession, source: CatalogSource, trackId: string
   let targetTrack = trackId;
   if (!targetTrack) {
     targetTrack = session.newId('trk');
-    commands.push({ type: 'addTrack', track: { id: targetTrack, name: source.name, color: stemColor(source.kind), kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] } });
+    commands.push({
+      type: 'addTrack',
+      track: {
+        id: targetTrack,
+        name: source.name,
+        color: stemColor(source.kind),
+        kind: 'audio',
+        gainDb: 0,
+        pan: 0,
+        mute: false,
+        solo: false,
+        effects: [],
+        volumeAutomation: [],
+      },
+    });
   }
   const length = secondsToBeats(source.durationSec, source.bpm);
   commands.push({
     type: 'addClip',
-    clip: { id: session.newId('clip'), trackId: targetTrack, sourceId, start: beat, length, sourceOffset: 0, gainDb: 0, fadeIn: { beats: 0, curve: 'linear' }, fadeOut: { beats: 0, curve: 'linear' }, rate: 1, pitch: 0, loopBeats: null, active: true },
+    clip: {
+      id: session.newId('clip'),
+      trackId: targetTrack,
+      sourceId,
+      start: beat,
+      length,
+      sourceOffset: 0,
+      gainDb: 0,
+      fadeIn: { beats: 0, curve: 'linear' },
+      fadeOut: { beats: 0, curve: 'linear' },
+      rate: 1,
+      pitch: 0,
+      loopBeats: null,
+      active: true,
+    },
   });
   session.edit(commands, `Add ${source.name}`);
 }

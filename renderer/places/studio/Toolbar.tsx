@@ -7,7 +7,17 @@ import { toggleLoop, splitAtPlayhead } from './studioActions';
 import { Icon } from '../../components/Icon';
 
 /** Transport, position, tempo, key, grid, zoom and history — the studio's top bar. */
-export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: StudioSession; onHelp: () => void; onRevisions: () => void; onExport?: () => void }) {
+export function Toolbar({
+  session,
+  onHelp,
+  onRevisions,
+  onExport,
+}: {
+  session: StudioSession;
+  onHelp: () => void;
+  onRevisions: () => void;
+  onExport?: () => void;
+}) {
   const studio = useStore(session.state);
   const engine = useStore(session.engine.state);
   const doc = studio.document!;
@@ -23,10 +33,22 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
   return (
     <div className="toolbar" role="toolbar" aria-label="Studio">
       <div className="tool-group" role="group" aria-label="History">
-        <button type="button" aria-label={studio.history.undoLabel ? `Undo ${studio.history.undoLabel}` : 'Undo'} title="Undo (Ctrl+Z)" disabled={!studio.history.canUndo} onClick={() => session.undo()}>
+        <button
+          type="button"
+          aria-label={studio.history.undoLabel ? `Undo ${studio.history.undoLabel}` : 'Undo'}
+          title="Undo (Ctrl+Z)"
+          disabled={!studio.history.canUndo}
+          onClick={() => session.undo()}
+        >
           <Icon name="undo" />
         </button>
-        <button type="button" aria-label={studio.history.redoLabel ? `Redo ${studio.history.redoLabel}` : 'Redo'} title="Redo (Shift+Ctrl+Z)" disabled={!studio.history.canRedo} onClick={() => session.redo()}>
+        <button
+          type="button"
+          aria-label={studio.history.redoLabel ? `Redo ${studio.history.redoLabel}` : 'Redo'}
+          title="Redo (Shift+Ctrl+Z)"
+          disabled={!studio.history.canRedo}
+          onClick={() => session.redo()}
+        >
           <Icon name="redo" />
         </button>
       </div>
@@ -34,16 +56,37 @@ export function Toolbar({ session, onHelp, onRevisions, onExport }: { session: S
         <button type="button" aria-label="Return to start" title="Return to start (Home)" onClick={() => session.engine.stop()}>
           <Icon name="toStart" />
         </button>
-        <button type="button" className="primary play" aria-label={engine.playing ? 'Pause' : 'Play'} title="Play / pause (Space)" disabled={engine.status !== 'ready'} onClick={() => void session.engine.togglePlay()}>
+        <button
+          type="button"
+          className="primary play"
+          aria-label={engine.playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+          disabled={engine.status !== 'ready'}
+          onClick={() => void session.engine.togglePlay()}
+        >
           <Icon name={engine.playing ? 'pause' : 'play'} />
         </button>
         <button type="button" aria-label="Stop" title="Stop: back to where play started; again: to the start" onClick={() => session.stop()}>
           <Icon name="stop" />
         </button>
-        <button type="button" aria-label="Loop" aria-pressed={doc.loop.enabled} title="Loop (L)" className={doc.loop.enabled ? 'toggle-on' : ''} onClick={() => toggleLoop(session)}>
+        <button
+          type="button"
+          aria-label="Loop"
+          aria-pressed={doc.loop.enabled}
+          title="Loop (L)"
+          className={doc.loop.enabled ? 'toggle-on' : ''}
+          onClick={() => toggleLoop(session)}
+        >
           <Icon name="loop" />
         </button>
-        <button type="button" aria-label="Metronome" aria-pressed={engine.metronome} title="Metronome (K)" className={engine.metronome ? 'toggle-on' : ''} onClick={() => session.engine.setMetronome(!engine.metronome)}>
+        <button
+          type="button"
+          aria-label="Metronome"
+          aria-pressed={engine.metronome}
+          title="Metronome (K)"
+          className={engine.metronome ? 'toggle-on' : ''}
+          onClick={() => session.engine.setMetronome(!engine.metronome)}
+        >
           <Icon name="metronome" />
         </button>
         <button

@@ -23,7 +23,11 @@ export function TrackHeader({ session, track, selected, warning }: { session: St
           className="track-name"
           aria-label={`Name of track ${track.name}`}
           defaultValue={track.name}
-          onBlur={(e) => e.target.value.trim() && e.target.value !== track.name && session.edit([{ type: 'updateTrack', trackId: track.id, changes: { name: e.target.value.trim() } }], 'Rename track')}
+          onBlur={(e) =>
+            e.target.value.trim() &&
+            e.target.value !== track.name &&
+            session.edit([{ type: 'updateTrack', trackId: track.id, changes: { name: e.target.value.trim() } }], 'Rename track')
+          }
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
         <div className="track-buttons">

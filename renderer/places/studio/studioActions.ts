@@ -16,7 +16,10 @@ export function splitAtPlayhead(session: StudioSession): void {
   const beat = session.engine.position.get().positionBeats;
   const clips = targetClips(session, beat).filter((c) => c.start < beat && c.start + c.length > beat);
   if (clips.length === 0) return void notifications.info('Put the playhead inside a clip (and select it) to split.');
-  session.edit(clips.map((c) => ({ type: 'splitClip', clipId: c.id, beat, newClipId: session.newId('clip') })), 'Split clip');
+  session.edit(
+    clips.map((c) => ({ type: 'splitClip', clipId: c.id, beat, newClipId: session.newId('clip') })),
+    'Split clip',
+  );
 }
 
 /** Ctrl/Cmd+D: a copy of the selected clip right after it. */
@@ -46,7 +49,8 @@ export function toggleTrackFlag(session: StudioSession, flag: 'mute' | 'solo', e
 export function setTrackFlag(session: StudioSession, track: Track, flag: 'mute' | 'solo', value: boolean, exclusive = false): void {
   const commands = [{ type: 'updateTrack' as const, trackId: track.id, changes: { [flag]: value } }];
   if (exclusive && flag === 'solo') {
-    for (const other of session.document.tracks) if (other.id !== track.id && other.solo) commands.push({ type: 'updateTrack', trackId: other.id, changes: { solo: false } });
+    for (const other of session.document.tracks)
+      if (other.id !== track.id && other.solo) commands.push({ type: 'updateTrack', trackId: other.id, changes: { solo: false } });
   }
   const verb = flag === 'mute' ? (value ? 'Mute' : 'Unmute') : value ? 'Solo' : 'Unsolo';
   session.edit(commands, `${verb} ${track.name}`);
@@ -77,5 +81,8 @@ export const defaultEffectParams: Record<EffectParams['type'], EffectParams> = {
 export const effectNames: Record<EffectParams['type'], string> = { eq3: 'EQ', compressor: 'Compressor', reverb: 'Reverb', delay: 'Delay', filter: 'Filter' };
 
 export function addEffect(session: StudioSession, track: Track, type: EffectParams['type']): void {
-  session.edit([{ type: 'addEffect', trackId: track.id, effect: { id: session.newId('fx'), enabled: true, params: defaultEffectParams[type] } }], `Add ${effectNames[type]} to ${track.name}`);
+  session.edit(
+    [{ type: 'addEffect', trackId: track.id, effect: { id: session.newId('fx'), enabled: true, params: defaultEffectParams[type] } }],
+    `Add ${effectNames[type]} to ${track.name}`,
+  );
 }

@@ -8,7 +8,12 @@ function typing(event: KeyboardEvent): boolean {
   if (!target) return false;
   if (target.closest?.('[role="dialog"]')) return true;
   const tag = target.tagName;
-  return target.isContentEditable || tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((target as HTMLInputElement).type));
+  return (
+    target.isContentEditable ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    (tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((target as HTMLInputElement).type))
+  );
 }
 
 /**
@@ -24,9 +29,9 @@ export function useStudioShortcuts(session: StudioSession, toggleHelp: () => voi
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
       const handled = (() => {
-        if (mod && key.toLowerCase() === 'z') return event.shiftKey ? session.redo() : session.undo(), true;
-        if (mod && key.toLowerCase() === 'y') return session.redo(), true;
-        if (mod && key.toLowerCase() === 'd') return duplicateSelection(session), true;
+        if (mod && key.toLowerCase() === 'z') return (event.shiftKey ? session.redo() : session.undo(), true);
+        if (mod && key.toLowerCase() === 'y') return (session.redo(), true);
+        if (mod && key.toLowerCase() === 'd') return (duplicateSelection(session), true);
         if (mod || event.altKey) return false;
         switch (key) {
           case ' ':
@@ -37,33 +42,33 @@ export function useStudioShortcuts(session: StudioSession, toggleHelp: () => voi
             session.engine.stop();
             return true;
           case 's':
-            return splitAtPlayhead(session), true;
+            return (splitAtPlayhead(session), true);
           case 'S':
-            return toggleTrackFlag(session, 'solo'), true;
+            return (toggleTrackFlag(session, 'solo'), true);
           case 'm':
-            return toggleTrackFlag(session, 'mute'), true;
+            return (toggleTrackFlag(session, 'mute'), true);
           case 'M':
-            return addMarkerAtPlayhead(session), true;
+            return (addMarkerAtPlayhead(session), true);
           case 'l':
           case 'L':
-            return toggleLoop(session), true;
+            return (toggleLoop(session), true);
           case 'r':
           case 'R':
-            return void session.recorder.toggle(), true;
+            return (void session.recorder.toggle(), true);
           case 'k':
           case 'K':
-            return session.engine.setMetronome(!session.engine.state.get().metronome), true;
+            return (session.engine.setMetronome(!session.engine.state.get().metronome), true);
           case 'Delete':
           case 'Backspace':
-            return deleteSelection(session), true;
+            return (deleteSelection(session), true);
           case '+':
           case '=':
-            return session.setZoom(session.state.get().zoom * 1.5), true;
+            return (session.setZoom(session.state.get().zoom * 1.5), true);
           case '-':
           case '_':
-            return session.setZoom(session.state.get().zoom / 1.5), true;
+            return (session.setZoom(session.state.get().zoom / 1.5), true);
           case '?':
-            return toggleHelp(), true;
+            return (toggleHelp(), true);
           default:
             return false;
         }

@@ -4,10 +4,26 @@ import type { Song } from '../Song';
 
 // 124 BPM, F# minor, house. Intro · Verse · Drop · Outro.
 const progression: [string, 'min' | 'maj' | 'sus2'][] = [
-  ['F#2', 'min'], ['D2', 'maj'], ['A2', 'maj'], ['E2', 'maj'],
-  ['F#2', 'min'], ['D2', 'maj'], ['A2', 'maj'], ['E2', 'sus2'],
-  ['F#2', 'min'], ['D2', 'maj'], ['A2', 'maj'], ['E2', 'maj'], ['F#2', 'min'], ['D2', 'maj'], ['A2', 'maj'], ['E2', 'maj'],
-  ['F#2', 'min'], ['D2', 'maj'], ['A2', 'maj'], ['F#2', 'min'],
+  ['F#2', 'min'],
+  ['D2', 'maj'],
+  ['A2', 'maj'],
+  ['E2', 'maj'],
+  ['F#2', 'min'],
+  ['D2', 'maj'],
+  ['A2', 'maj'],
+  ['E2', 'sus2'],
+  ['F#2', 'min'],
+  ['D2', 'maj'],
+  ['A2', 'maj'],
+  ['E2', 'maj'],
+  ['F#2', 'min'],
+  ['D2', 'maj'],
+  ['A2', 'maj'],
+  ['E2', 'maj'],
+  ['F#2', 'min'],
+  ['D2', 'maj'],
+  ['A2', 'maj'],
+  ['F#2', 'min'],
 ];
 const bars = progression.length;
 
@@ -52,7 +68,8 @@ function fx(): Note[] {
   progression.forEach(([root, quality], bar) => {
     if (bar < 8 || bar >= 16) return;
     const tones = chord(root.replace(/\d/, '5'), quality);
-    for (let i = 0; i < 16; i++) notes.push({ beat: bar * 4 + i * 0.25, beats: 0.2, pitch: tones[i % tones.length]! + (i % 8 >= 4 ? 12 : 0), velocity: 60 + (i % 4 === 0 ? 20 : 0) });
+    for (let i = 0; i < 16; i++)
+      notes.push({ beat: bar * 4 + i * 0.25, beats: 0.2, pitch: tones[i % tones.length]! + (i % 8 >= 4 ? 12 : 0), velocity: 60 + (i % 4 === 0 ? 20 : 0) });
   });
   notes.push({ beat: 6 * 4, beats: 8, pitch: pitch('F#5'), velocity: 70 });
   return notes;
@@ -61,7 +78,11 @@ function fx(): Note[] {
 function vocals(): Note[] {
   return [
     ...melody(4 * 4, '-:2 C#5:1 A4:1  F#4:2 -:2  -:2 E4:1 F#4:1  E4:2 -:2', 90),
-    ...melody(8 * 4, 'A4:1 A4:0.5 C#5:1.5 B4:1  A4:2 F#4:2  E4:1 E4:0.5 A4:1.5 G#4:1  F#4:4  A4:1 A4:0.5 C#5:1.5 E5:1  D5:2 C#5:2  B4:1 A4:1 G#4:1 A4:1  F#4:4', 98),
+    ...melody(
+      8 * 4,
+      'A4:1 A4:0.5 C#5:1.5 B4:1  A4:2 F#4:2  E4:1 E4:0.5 A4:1.5 G#4:1  F#4:4  A4:1 A4:0.5 C#5:1.5 E5:1  D5:2 C#5:2  B4:1 A4:1 G#4:1 A4:1  F#4:4',
+      98,
+    ),
   ];
 }
 
@@ -71,7 +92,12 @@ export const copperSky: Song = {
   bpm: 124,
   key: 'F# minor',
   bars,
-  sections: [{ name: 'Intro', bar: 0 }, { name: 'Verse', bar: 4 }, { name: 'Drop', bar: 8 }, { name: 'Outro', bar: 16 }],
+  sections: [
+    { name: 'Intro', bar: 0 },
+    { name: 'Verse', bar: 4 },
+    { name: 'Drop', bar: 8 },
+    { name: 'Outro', bar: 16 },
+  ],
   stems: [
     { id: 'kd-cs-drums', name: 'Drums', kind: 'drums', part: { program: 0, drums: true, notes: drums(), volume: 112 } },
     { id: 'kd-cs-bass', name: 'Bass', kind: 'bass', part: { program: GM.synthBass, notes: bass(), volume: 100 } },

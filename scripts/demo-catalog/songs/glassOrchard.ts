@@ -4,10 +4,22 @@ import type { Song } from '../Song';
 
 // 100 BPM, A minor, indie pop. Intro · Verse · Chorus · Outro.
 const progression: [string, 'min' | 'maj'][] = [
-  ['A2', 'min'], ['F2', 'maj'],
-  ['A2', 'min'], ['F2', 'maj'], ['C3', 'maj'], ['G2', 'maj'], ['A2', 'min'], ['F2', 'maj'],
-  ['C3', 'maj'], ['G2', 'maj'], ['A2', 'min'], ['F2', 'maj'], ['C3', 'maj'], ['G2', 'maj'],
-  ['A2', 'min'], ['A2', 'min'],
+  ['A2', 'min'],
+  ['F2', 'maj'],
+  ['A2', 'min'],
+  ['F2', 'maj'],
+  ['C3', 'maj'],
+  ['G2', 'maj'],
+  ['A2', 'min'],
+  ['F2', 'maj'],
+  ['C3', 'maj'],
+  ['G2', 'maj'],
+  ['A2', 'min'],
+  ['F2', 'maj'],
+  ['C3', 'maj'],
+  ['G2', 'maj'],
+  ['A2', 'min'],
+  ['A2', 'min'],
 ];
 const bars = progression.length;
 
@@ -16,8 +28,18 @@ function drums(): Note[] {
   const notes: Note[] = [];
   for (let bar = 0; bar < bars; bar++) {
     if (bar < 2) notes.push(...drumBar(bar, { [DRUM.closedHat]: 'x.x.x.x.x.x.x.x.', [DRUM.kick]: 'x.......x.......' }, 16, 70, rand));
-    else if (bar < 8) notes.push(...drumBar(bar, { [DRUM.kick]: 'x.....x...x.....', [DRUM.snare]: '....o.......o...', [DRUM.closedHat]: 'x.x.x.x.x.x.x.xx' }, 16, 88, rand));
-    else if (bar < 14) notes.push(...drumBar(bar, { [DRUM.kick]: 'x.....x.x.x.....', [DRUM.snare]: '....o.......o..x', [DRUM.openHat]: '..x...x...x...x.', [DRUM.closedHat]: 'x...x...x...x...' }, 16, 96, rand));
+    else if (bar < 8)
+      notes.push(...drumBar(bar, { [DRUM.kick]: 'x.....x...x.....', [DRUM.snare]: '....o.......o...', [DRUM.closedHat]: 'x.x.x.x.x.x.x.xx' }, 16, 88, rand));
+    else if (bar < 14)
+      notes.push(
+        ...drumBar(
+          bar,
+          { [DRUM.kick]: 'x.....x.x.x.....', [DRUM.snare]: '....o.......o..x', [DRUM.openHat]: '..x...x...x...x.', [DRUM.closedHat]: 'x...x...x...x...' },
+          16,
+          96,
+          rand,
+        ),
+      );
     else notes.push(...drumBar(bar, { [DRUM.ride]: 'x...x...x...x...', [DRUM.kick]: bar === 14 ? 'x...............' : '................' }, 16, 70, rand));
     if (bar === 7 || bar === 13) notes.push(...drumBar(bar, { [DRUM.tomMid]: '........x.x.....', [DRUM.tomLow]: '............x.x.' }, 16, 90, rand));
     if (bar === 2 || bar === 8) notes.push({ beat: bar * 4, beats: 1, pitch: DRUM.crash, velocity: 100 });
@@ -59,7 +81,10 @@ function guitar(): Note[] {
 
 function vocals(): Note[] {
   return [
-    ...melody(2 * 4, '-:1 E4:1 C4:0.5 D4:0.5 E4:1  F4:1.5 E4:0.5 C4:2  -:0.5 G4:0.5 E4:1 D4:1 C4:1  D4:2 B3:1 -:1  E4:1 E4:0.5 G4:0.5 A4:1 G4:1  F4:1 E4:1 D4:2'),
+    ...melody(
+      2 * 4,
+      '-:1 E4:1 C4:0.5 D4:0.5 E4:1  F4:1.5 E4:0.5 C4:2  -:0.5 G4:0.5 E4:1 D4:1 C4:1  D4:2 B3:1 -:1  E4:1 E4:0.5 G4:0.5 A4:1 G4:1  F4:1 E4:1 D4:2',
+    ),
     ...melody(8 * 4, 'G4:1 C5:1.5 B4:0.5 A4:1  B4:2 G4:1 -:1  A4:1 C5:1 E5:1.5 D5:0.5  C5:2 A4:2  G4:1 E4:1 G4:1 C5:1  B4:3 -:1', 100),
   ];
 }
@@ -70,7 +95,12 @@ export const glassOrchard: Song = {
   bpm: 100,
   key: 'A minor',
   bars,
-  sections: [{ name: 'Intro', bar: 0 }, { name: 'Verse', bar: 2 }, { name: 'Chorus', bar: 8 }, { name: 'Outro', bar: 14 }],
+  sections: [
+    { name: 'Intro', bar: 0 },
+    { name: 'Verse', bar: 2 },
+    { name: 'Chorus', bar: 8 },
+    { name: 'Outro', bar: 14 },
+  ],
   stems: [
     { id: 'emb-go-drums', name: 'Drums', kind: 'drums', part: { program: 0, drums: true, notes: drums(), volume: 110 } },
     { id: 'emb-go-bass', name: 'Bass', kind: 'bass', part: { program: GM.fingerBass, notes: bass(), volume: 110 } },

@@ -12,14 +12,90 @@ type Quality = 'maj' | 'min' | 'sus4' | 'add9';
 type Section = { readonly name: string; readonly bars: number; readonly chords: readonly [string, Quality][] };
 
 const sections: readonly Section[] = [
-  { name: 'Intro', bars: 8, chords: [['D3', 'add9'], ['A2', 'sus4'], ['B2', 'min'], ['G2', 'maj']] },
-  { name: 'Verse 1', bars: 16, chords: [['B2', 'min'], ['G2', 'maj'], ['D3', 'maj'], ['A2', 'maj']] },
-  { name: 'Chorus', bars: 8, chords: [['D3', 'maj'], ['A2', 'maj'], ['B2', 'min'], ['G2', 'maj']] },
-  { name: 'Verse 2', bars: 16, chords: [['B2', 'min'], ['G2', 'maj'], ['D3', 'maj'], ['A2', 'maj']] },
-  { name: 'Chorus 2', bars: 8, chords: [['D3', 'maj'], ['A2', 'maj'], ['B2', 'min'], ['G2', 'maj']] },
-  { name: 'Bridge', bars: 8, chords: [['G2', 'maj'], ['A2', 'maj'], ['F#2', 'min'], ['B2', 'min'], ['E2', 'min'], ['G2', 'maj'], ['A2', 'sus4'], ['A2', 'maj']] },
-  { name: 'Chorus 3', bars: 8, chords: [['D3', 'maj'], ['A2', 'maj'], ['B2', 'min'], ['G2', 'maj']] },
-  { name: 'Outro', bars: 8, chords: [['D3', 'add9'], ['A2', 'sus4'], ['B2', 'min'], ['G2', 'maj']] },
+  {
+    name: 'Intro',
+    bars: 8,
+    chords: [
+      ['D3', 'add9'],
+      ['A2', 'sus4'],
+      ['B2', 'min'],
+      ['G2', 'maj'],
+    ],
+  },
+  {
+    name: 'Verse 1',
+    bars: 16,
+    chords: [
+      ['B2', 'min'],
+      ['G2', 'maj'],
+      ['D3', 'maj'],
+      ['A2', 'maj'],
+    ],
+  },
+  {
+    name: 'Chorus',
+    bars: 8,
+    chords: [
+      ['D3', 'maj'],
+      ['A2', 'maj'],
+      ['B2', 'min'],
+      ['G2', 'maj'],
+    ],
+  },
+  {
+    name: 'Verse 2',
+    bars: 16,
+    chords: [
+      ['B2', 'min'],
+      ['G2', 'maj'],
+      ['D3', 'maj'],
+      ['A2', 'maj'],
+    ],
+  },
+  {
+    name: 'Chorus 2',
+    bars: 8,
+    chords: [
+      ['D3', 'maj'],
+      ['A2', 'maj'],
+      ['B2', 'min'],
+      ['G2', 'maj'],
+    ],
+  },
+  {
+    name: 'Bridge',
+    bars: 8,
+    chords: [
+      ['G2', 'maj'],
+      ['A2', 'maj'],
+      ['F#2', 'min'],
+      ['B2', 'min'],
+      ['E2', 'min'],
+      ['G2', 'maj'],
+      ['A2', 'sus4'],
+      ['A2', 'maj'],
+    ],
+  },
+  {
+    name: 'Chorus 3',
+    bars: 8,
+    chords: [
+      ['D3', 'maj'],
+      ['A2', 'maj'],
+      ['B2', 'min'],
+      ['G2', 'maj'],
+    ],
+  },
+  {
+    name: 'Outro',
+    bars: 8,
+    chords: [
+      ['D3', 'add9'],
+      ['A2', 'sus4'],
+      ['B2', 'min'],
+      ['G2', 'maj'],
+    ],
+  },
 ];
 
 /** Every bar of the song: its section, the bar within the section, and its chord. */
@@ -42,7 +118,15 @@ function drums(): Note[] {
     } else if (section.name === 'Bridge') {
       notes.push(...drumBar(bar, { [DRUM.kick]: 'x...x...x...x...', [DRUM.rim]: '....x.......x...', [DRUM.closedHat]: 'x.x.x.x.x.x.x.x.' }, 16, 80, rand));
     } else if (isChorus(section.name)) {
-      notes.push(...drumBar(bar, { [DRUM.kick]: 'x.....x.x.x.....', [DRUM.snare]: '....o.......o...', [DRUM.openHat]: '..x...x...x...x.', [DRUM.closedHat]: 'x...x...x...x...' }, 16, 98, rand));
+      notes.push(
+        ...drumBar(
+          bar,
+          { [DRUM.kick]: 'x.....x.x.x.....', [DRUM.snare]: '....o.......o...', [DRUM.openHat]: '..x...x...x...x.', [DRUM.closedHat]: 'x...x...x...x...' },
+          16,
+          98,
+          rand,
+        ),
+      );
     } else {
       notes.push(...drumBar(bar, { [DRUM.kick]: 'x.....x...x.....', [DRUM.snare]: '....o.......o...', [DRUM.closedHat]: 'x.x.x.x.x.x.x.xx' }, 16, 88, rand));
     }
@@ -65,18 +149,28 @@ function percussion(): Note[] {
 
 function bass(): Note[] {
   const notes: Note[] = [];
-  for (const { bar, section, chord: [root] } of timeline) {
+  for (const {
+    bar,
+    section,
+    chord: [root],
+  } of timeline) {
     if (section.name === 'Intro' && bar < 4) continue;
     const r = pitch(root.replace(/\d/, '2'));
     const rhythm = isChorus(section.name) ? [0, 0.75, 1.5, 2, 2.5, 3.5] : section.name === 'Bridge' ? [0, 2] : [0, 1.5, 2.5];
-    rhythm.forEach((beat, i) => notes.push({ beat: bar * 4 + beat, beats: section.name === 'Bridge' ? 1.9 : 0.45, pitch: i % 3 === 2 ? r + 7 : r, velocity: 96 }));
+    rhythm.forEach((beat, i) =>
+      notes.push({ beat: bar * 4 + beat, beats: section.name === 'Bridge' ? 1.9 : 0.45, pitch: i % 3 === 2 ? r + 7 : r, velocity: 96 }),
+    );
   }
   return notes;
 }
 
 function piano(): Note[] {
   const notes: Note[] = [];
-  for (const { bar, section, chord: [root, quality] } of timeline) {
+  for (const {
+    bar,
+    section,
+    chord: [root, quality],
+  } of timeline) {
     const voicing = chord(root.replace(/\d/, '4'), quality).map((p) => p - 12);
     const hits = section.name === 'Intro' || section.name === 'Outro' ? [0, 2] : isChorus(section.name) ? [0, 1, 1.5, 2.5, 3, 3.5] : [0, 1.5, 2.5, 3.5];
     for (const beat of hits) for (const p of voicing) notes.push({ beat: bar * 4 + beat, beats: hits.length === 2 ? 1.9 : 0.45, pitch: p, velocity: 70 });
@@ -86,19 +180,30 @@ function piano(): Note[] {
 
 function pad(): Note[] {
   const notes: Note[] = [];
-  for (const { bar, section, chord: [root, quality] } of timeline) {
+  for (const {
+    bar,
+    section,
+    chord: [root, quality],
+  } of timeline) {
     if (section.name.startsWith('Verse 1')) continue;
-    for (const p of chord(root.replace(/\d/, '3'), quality)) notes.push({ beat: bar * 4, beats: 3.95, pitch: p, velocity: section.name === 'Bridge' ? 82 : 64 });
+    for (const p of chord(root.replace(/\d/, '3'), quality))
+      notes.push({ beat: bar * 4, beats: 3.95, pitch: p, velocity: section.name === 'Bridge' ? 82 : 64 });
   }
   return notes;
 }
 
 function guitar(): Note[] {
   const notes: Note[] = [];
-  for (const { bar, section, chord: [root, quality] } of timeline) {
+  for (const {
+    bar,
+    section,
+    chord: [root, quality],
+  } of timeline) {
     if (section.name === 'Intro' || section.name === 'Verse 1' || section.name === 'Outro') continue;
     const tones = chord(root.replace(/\d/, '4'), quality);
-    [0, 1, 2, 1, 0, 2, 1, 2].forEach((t, i) => notes.push({ beat: bar * 4 + i * 0.5, beats: 0.45, pitch: tones[t % tones.length]!, velocity: 70 + (i % 2) * 8 }));
+    [0, 1, 2, 1, 0, 2, 1, 2].forEach((t, i) =>
+      notes.push({ beat: bar * 4 + i * 0.5, beats: 0.45, pitch: tones[t % tones.length]!, velocity: 70 + (i % 2) * 8 }),
+    );
   }
   return notes;
 }
@@ -110,7 +215,8 @@ function leadVocal(): Note[] {
   const notes: Note[] = [];
   for (const { bar, section, inSection } of timeline) {
     if (inSection !== 0) continue;
-    if (section.name.startsWith('Verse')) for (let phrase = 0; phrase < section.bars / 4; phrase++) notes.push(...melody((bar + phrase * 4) * 4, verseLine, phrase % 2 ? 88 : 92));
+    if (section.name.startsWith('Verse'))
+      for (let phrase = 0; phrase < section.bars / 4; phrase++) notes.push(...melody((bar + phrase * 4) * 4, verseLine, phrase % 2 ? 88 : 92));
     if (isChorus(section.name)) notes.push(...melody(bar * 4, chorusLine, 100));
     if (section.name === 'Bridge') notes.push(...melody(bar * 4, 'B4:2 A4:2  F#4:3 -:1  G4:1 A4:1 B4:2  C#5:4  B4:2 A4:2  G4:2 E4:2  E4:4  -:4', 90));
   }
@@ -119,7 +225,11 @@ function leadVocal(): Note[] {
 
 function backingVocals(): Note[] {
   const notes: Note[] = [];
-  for (const { bar, section, chord: [root, quality] } of timeline) {
+  for (const {
+    bar,
+    section,
+    chord: [root, quality],
+  } of timeline) {
     if (!isChorus(section.name) && section.name !== 'Bridge') continue;
     const [, third, fifth] = chord(root.replace(/\d/, '4'), quality);
     for (const p of [third!, fifth!]) notes.push({ beat: bar * 4, beats: 3.9, pitch: p, velocity: 70 });
@@ -141,7 +251,8 @@ function atmosphere(): Note[] {
   const notes: Note[] = [];
   for (const { bar, section, inSection } of timeline) {
     if (inSection % 4 !== 0) continue;
-    if (section.name === 'Intro' || section.name === 'Bridge' || section.name === 'Outro') notes.push({ beat: bar * 4, beats: 15.5, pitch: pitch('D5'), velocity: 60 }, { beat: bar * 4 + 2, beats: 13, pitch: pitch('A5'), velocity: 52 });
+    if (section.name === 'Intro' || section.name === 'Bridge' || section.name === 'Outro')
+      notes.push({ beat: bar * 4, beats: 15.5, pitch: pitch('D5'), velocity: 60 }, { beat: bar * 4 + 2, beats: 13, pitch: pitch('A5'), velocity: 52 });
   }
   return notes;
 }

@@ -4,10 +4,20 @@ import type { Song } from '../Song';
 
 // 84 BPM, D major, soul ballad. Intro · Verse · Chorus · Outro.
 const progression: [string, 'maj' | 'min' | 'maj7' | 'min7' | '7'][] = [
-  ['D3', 'maj7'], ['B2', 'min7'],
-  ['D3', 'maj'], ['F#2', 'min'], ['G2', 'maj'], ['A2', '7'], ['D3', 'maj'], ['B2', 'min7'],
-  ['G2', 'maj7'], ['A2', '7'], ['F#2', 'min7'], ['B2', 'min7'],
-  ['G2', 'maj7'], ['D3', 'maj'],
+  ['D3', 'maj7'],
+  ['B2', 'min7'],
+  ['D3', 'maj'],
+  ['F#2', 'min'],
+  ['G2', 'maj'],
+  ['A2', '7'],
+  ['D3', 'maj'],
+  ['B2', 'min7'],
+  ['G2', 'maj7'],
+  ['A2', '7'],
+  ['F#2', 'min7'],
+  ['B2', 'min7'],
+  ['G2', 'maj7'],
+  ['D3', 'maj'],
 ];
 const bars = progression.length;
 
@@ -16,11 +26,19 @@ function drums(): Note[] {
   const notes: Note[] = [];
   for (let bar = 2; bar < bars; bar++) {
     const chorus = bar >= 8 && bar < 12;
-    notes.push(...drumBar(bar, {
-      [DRUM.kick]: chorus ? 'x.....x.x.......' : 'x.......x.....x.',
-      [chorus ? DRUM.snare : DRUM.rim]: '....x.......x...',
-      [DRUM.closedHat]: chorus ? 'x.xxx.xxx.xxx.xx' : 'x.x.x.x.x.x.x.x.',
-    }, 16, chorus ? 86 : 70, rand));
+    notes.push(
+      ...drumBar(
+        bar,
+        {
+          [DRUM.kick]: chorus ? 'x.....x.x.......' : 'x.......x.....x.',
+          [chorus ? DRUM.snare : DRUM.rim]: '....x.......x...',
+          [DRUM.closedHat]: chorus ? 'x.xxx.xxx.xxx.xx' : 'x.x.x.x.x.x.x.x.',
+        },
+        16,
+        chorus ? 86 : 70,
+        rand,
+      ),
+    );
   }
   notes.push({ beat: 8 * 4, beats: 1, pitch: DRUM.crash, velocity: 90 });
   return notes;
@@ -31,9 +49,13 @@ function bass(): Note[] {
   progression.forEach(([root], bar) => {
     if (bar < 2) return;
     const r = pitch(root);
-    [[0, 1.4], [1.5, 0.45], [2, 1], [3, 0.4], [3.5, 0.45]].forEach(([beat, beats], i) =>
-      notes.push({ beat: bar * 4 + beat!, beats: beats!, pitch: i === 3 ? r + 7 : i === 4 ? r + 12 : r, velocity: 90 }),
-    );
+    [
+      [0, 1.4],
+      [1.5, 0.45],
+      [2, 1],
+      [3, 0.4],
+      [3.5, 0.45],
+    ].forEach(([beat, beats], i) => notes.push({ beat: bar * 4 + beat!, beats: beats!, pitch: i === 3 ? r + 7 : i === 4 ? r + 12 : r, velocity: 90 }));
   });
   return notes;
 }
@@ -71,7 +93,12 @@ export const nightFerry: Song = {
   bpm: 84,
   key: 'D major',
   bars,
-  sections: [{ name: 'Intro', bar: 0 }, { name: 'Verse', bar: 2 }, { name: 'Chorus', bar: 8 }, { name: 'Outro', bar: 12 }],
+  sections: [
+    { name: 'Intro', bar: 0 },
+    { name: 'Verse', bar: 2 },
+    { name: 'Chorus', bar: 8 },
+    { name: 'Outro', bar: 12 },
+  ],
   stems: [
     { id: 'slt-nf-drums', name: 'Drums', kind: 'drums', part: { program: 0, drums: true, notes: drums(), volume: 100 } },
     { id: 'slt-nf-bass', name: 'Bass', kind: 'bass', part: { program: GM.fingerBass, notes: bass(), volume: 108 } },

@@ -45,7 +45,13 @@ function splitReadings(s: Sentence, ids: Parameters<ReadingSource>[1]): Reading[
         }
         if (commands.length === 0) continue;
         const where = mention.kind === 'section' ? `the start of ${option.label}` : points.map((p) => formatBeat(p, s.vocab.beatsPerBar)).join(', ');
-        readings.push({ description: `Split ${target.label} at ${where}`, commands, score: target.score * option.score, uses: [...cue, ...target.uses, ...range(mention.start - 1, mention.end)], targets: target.trackIds });
+        readings.push({
+          description: `Split ${target.label} at ${where}`,
+          commands,
+          score: target.score * option.score,
+          uses: [...cue, ...target.uses, ...range(mention.start - 1, mention.end)],
+          targets: target.trackIds,
+        });
       }
     }
   }
@@ -61,10 +67,25 @@ function deleteReadings(s: Sentence): Reading[] {
     if (target.how === 'all') continue;
     for (const choice of clipChoices(s, target)) {
       const uses = [...cue, ...target.uses, ...choice.uses, ...s.find(['get', 'of'])];
-      readings.push({ description: `Delete ${choice.label}`, commands: choice.clips.map((c) => ({ type: 'removeClip', clipId: c.id })), score: target.score * choice.score, uses, targets: target.trackIds });
+      readings.push({
+        description: `Delete ${choice.label}`,
+        commands: choice.clips.map((c) => ({ type: 'removeClip', clipId: c.id })),
+        score: target.score * choice.score,
+        uses,
+        targets: target.trackIds,
+      });
       if (choice.clips.length === s.document.clips.filter((c) => target.trackIds.includes(c.trackId)).length && choice.within === null) {
-        const commands: Command[] = [...s.document.clips.filter((c) => target.trackIds.includes(c.trackId)).map((c) => ({ type: 'removeClip' as const, clipId: c.id })), ...target.trackIds.map((id) => ({ type: 'removeTrack' as const, trackId: id }))];
-        readings.push({ description: `Delete track${target.trackIds.length > 1 ? 's' : ''} ${target.label} and ${target.trackIds.length > 1 ? 'their' : 'its'} clips`, commands, score: target.score * 0.8, uses, targets: target.trackIds });
+        const commands: Command[] = [
+          ...s.document.clips.filter((c) => target.trackIds.includes(c.trackId)).map((c) => ({ type: 'removeClip' as const, clipId: c.id })),
+          ...target.trackIds.map((id) => ({ type: 'removeTrack' as const, trackId: id })),
+        ];
+        readings.push({
+          description: `Delete track${target.trackIds.length > 1 ? 's' : ''} ${target.label} and ${target.trackIds.length > 1 ? 'their' : 'its'} clips`,
+          commands,
+          score: target.score * 0.8,
+          uses,
+          targets: target.trackIds,
+        });
       }
     }
   }
@@ -78,13 +99,26 @@ function trimStart(s: Sentence, clip: Clip, start: number): Command | null {
   if (!source || clip.loopBeats !== null || start >= end || start < 0) return null;
   const offset = clip.sourceOffset + (start - clip.start) * sourceSecondsPerBeat(clip, source);
   if (offset < -1e-9) return null;
-  return { type: 'updateClip', clipId: clip.id, changes: { start: tidy(start), length: tidy(end - start), sourceOffset: Math.max(0, offset), fadeIn: { ...clip.fadeIn, beats: Math.max(0, Math.min(clip.fadeIn.beats, end - start - clip.fadeOut.beats)) } } };
+  return {
+    type: 'updateClip',
+    clipId: clip.id,
+    changes: {
+      start: tidy(start),
+      length: tidy(end - start),
+      sourceOffset: Math.max(0, offset),
+      fadeIn: { ...clip.fadeIn, beats: Math.max(0, Math.min(clip.fadeIn.beats, end - start - clip.fadeOut.beats)) },
+    },
+  };
 }
 
 function trimEnd(clip: Clip, end: number): Command | null {
   if (end <= clip.start) return null;
   const length = tidy(end - clip.start);
-  return { type: 'updateClip', clipId: clip.id, changes: { length, fadeOut: { ...clip.fadeOut, beats: Math.min(clip.fadeOut.beats, length - clip.fadeIn.beats) } } };
+  return {
+    type: 'updateClip',
+    clipId: clip.id,
+    changes: { length, fadeOut: { ...clip.fadeOut, beats: Math.min(clip.fadeOut.beats, length - clip.fadeIn.beats) } },
+  };
 }
 
 /** "trim the strings to start at the drop", "shorten the vocal by 4 bars", "trim the first 2 bars off the bass". */
@@ -107,7 +141,14 @@ function trimReadings(s: Sentence): Reading[] {
         const pointUses = [...uses, ...range(point.start - 1, point.end), ...startWord, ...endWord, ...s.find(['to'])];
         const toEnd = endWord.length > 0 && (!startWord.length || Math.max(...endWord) > Math.max(...startWord));
         const commands = clips.filter((c) => c.start < at && c.start + c.length > at).map((c) => (toEnd ? trimEnd(c, at) : trimStart(s, c, at)));
-        if (commands.length && commands.every(Boolean)) readings.push({ description: `Trim ${choice.label} to ${toEnd ? 'end' : 'start'} at ${point.kind === 'section' ? point.options[0]!.label : formatBeat(at, bpb)}`, commands: commands as Command[], score: target.score * choice.score, uses: pointUses, targets: target.trackIds });
+        if (commands.length && commands.every(Boolean))
+          readings.push({
+            description: `Trim ${choice.label} to ${toEnd ? 'end' : 'start'} at ${point.kind === 'section' ? point.options[0]!.label : formatBeat(at, bpb)}`,
+            commands: commands as Command[],
+            score: target.score * choice.score,
+            uses: pointUses,
+            targets: target.trackIds,
+          });
       }
       const length = amount ? amount.value * (amount.unit === 'bar' ? bpb : 1) : edge ? edge.options[0]!.ranges[0]![1] - edge.options[0]!.ranges[0]![0] : null;
       if (length === null) continue;
@@ -119,10 +160,24 @@ function trimReadings(s: Sentence): Reading[] {
       const bars = `${tidy(length / bpb)} bar${length === bpb ? '' : 's'}`;
       if (fromStart) {
         const command = trimStart(s, firstClip, firstClip.start + (longer ? -length : length));
-        if (command) readings.push({ description: `Trim ${bars} off the start of ${choice.label}`, commands: [command], score: target.score * choice.score, uses: lengthUses, targets: target.trackIds });
+        if (command)
+          readings.push({
+            description: `Trim ${bars} off the start of ${choice.label}`,
+            commands: [command],
+            score: target.score * choice.score,
+            uses: lengthUses,
+            targets: target.trackIds,
+          });
       } else {
         const command = trimEnd(last, last.start + last.length + (longer ? length : -length));
-        if (command) readings.push({ description: `${longer ? 'Lengthen' : 'Shorten'} ${choice.label} by ${bars} (it ends at ${formatBeat(last.start + last.length + (longer ? length : -length), bpb)})`, commands: [command], score: target.score * choice.score, uses: lengthUses, targets: target.trackIds });
+        if (command)
+          readings.push({
+            description: `${longer ? 'Lengthen' : 'Shorten'} ${choice.label} by ${bars} (it ends at ${formatBeat(last.start + last.length + (longer ? length : -length), bpb)})`,
+            commands: [command],
+            score: target.score * choice.score,
+            uses: lengthUses,
+            targets: target.trackIds,
+          });
       }
     }
   }

@@ -10,17 +10,43 @@ type Action = 'add' | 'remove' | 'enable' | 'disable' | 'more' | 'less' | 'longe
 
 /** Words naming a parameter, per effect. */
 const PARAM_WORDS: Readonly<Record<string, readonly [string, string]>> = {
-  mix: ['mix', 'mix'], wet: ['mix', 'mix'], amount: ['mix', 'mix'], level: ['mix', 'mix'],
-  decay: ['decaySec', 'decay'], tail: ['decaySec', 'decay'], length: ['decaySec', 'decay'], size: ['decaySec', 'decay'],
-  predelay: ['preDelayMs', 'pre-delay'], feedback: ['feedback', 'feedback'], repeats: ['feedback', 'feedback'],
-  threshold: ['thresholdDb', 'threshold'], ratio: ['ratio', 'ratio'], attack: ['attackMs', 'attack'], release: ['releaseMs', 'release'], makeup: ['makeupDb', 'make-up gain'],
-  frequency: ['frequencyHz', 'frequency'], freq: ['frequencyHz', 'frequency'], cutoff: ['frequencyHz', 'cutoff'], resonance: ['q', 'resonance'], q: ['q', 'Q'],
+  mix: ['mix', 'mix'],
+  wet: ['mix', 'mix'],
+  amount: ['mix', 'mix'],
+  level: ['mix', 'mix'],
+  decay: ['decaySec', 'decay'],
+  tail: ['decaySec', 'decay'],
+  length: ['decaySec', 'decay'],
+  size: ['decaySec', 'decay'],
+  predelay: ['preDelayMs', 'pre-delay'],
+  feedback: ['feedback', 'feedback'],
+  repeats: ['feedback', 'feedback'],
+  threshold: ['thresholdDb', 'threshold'],
+  ratio: ['ratio', 'ratio'],
+  attack: ['attackMs', 'attack'],
+  release: ['releaseMs', 'release'],
+  makeup: ['makeupDb', 'make-up gain'],
+  frequency: ['frequencyHz', 'frequency'],
+  freq: ['frequencyHz', 'frequency'],
+  cutoff: ['frequencyHz', 'cutoff'],
+  resonance: ['q', 'resonance'],
+  q: ['q', 'Q'],
 };
 
 /** Relative steps per parameter for a bit / plain / much more. */
 const STEPS: Readonly<Record<string, readonly [number, number, number, 'add' | 'times']>> = {
-  mix: [0.08, 0.15, 0.3, 'add'], decaySec: [1.25, 1.5, 2, 'times'], feedback: [0.08, 0.15, 0.3, 'add'], ratio: [1, 2, 4, 'add'], thresholdDb: [-3, -6, -10, 'add'],
-  frequencyHz: [1.25, 1.6, 2.5, 'times'], preDelayMs: [10, 20, 40, 'add'], attackMs: [1.25, 1.5, 2, 'times'], releaseMs: [1.25, 1.5, 2, 'times'], q: [1.25, 1.5, 2, 'times'], makeupDb: [1, 2, 4, 'add'], beats: [1.25, 1.5, 2, 'times'],
+  mix: [0.08, 0.15, 0.3, 'add'],
+  decaySec: [1.25, 1.5, 2, 'times'],
+  feedback: [0.08, 0.15, 0.3, 'add'],
+  ratio: [1, 2, 4, 'add'],
+  thresholdDb: [-3, -6, -10, 'add'],
+  frequencyHz: [1.25, 1.6, 2.5, 'times'],
+  preDelayMs: [10, 20, 40, 'add'],
+  attackMs: [1.25, 1.5, 2, 'times'],
+  releaseMs: [1.25, 1.5, 2, 'times'],
+  q: [1.25, 1.5, 2, 'times'],
+  makeupDb: [1, 2, 4, 'add'],
+  beats: [1.25, 1.5, 2, 'times'],
 };
 
 /** The parameter "more X" changes when no parameter is named. */
@@ -44,19 +70,35 @@ function effectMentions(s: Sentence): EffectMention[] {
 
 function action(s: Sentence, mention: EffectMention): { action: Action; uses: number[]; score: number } {
   const find = (words: string[]) => s.find(words);
-  const onEnable = s.words.flatMap((w, i) => (w === 'on' && (['turn', 'switch'].includes(s.words[i - 1] ?? '') || s.words[i - 1] === s.words[mention.at]) && EFFECT_WORDS[s.words[i + 1] ?? ''] === undefined && i !== mention.at + 1 ? [i] : []));
+  const onEnable = s.words.flatMap((w, i) =>
+    w === 'on' &&
+    (['turn', 'switch'].includes(s.words[i - 1] ?? '') || s.words[i - 1] === s.words[mention.at]) &&
+    EFFECT_WORDS[s.words[i + 1] ?? ''] === undefined &&
+    i !== mention.at + 1
+      ? [i]
+      : [],
+  );
   const onBefore = s.words.flatMap((w, i) => (w === 'on' && (s.words[i + 1] === 'the' ? s.words[i + 2] : s.words[i + 1]) === s.words[mention.at] ? [i] : []));
   if (s.has('remove', 'delete', 'strip', 'lose') || (s.has('take', 'get') && s.has('off', 'out', 'rid')) || s.words[0] === 'drop') {
     return { action: 'remove', uses: find(['remove', 'delete', 'take', 'get', 'off', 'out', 'rid', 'of', 'drop', 'lose', 'strip', 'from']), score: 1 };
   }
-  if (s.has('off', 'disable', 'bypass', 'bypassed', 'deactivate') || (s.has('mute', 'kill') && s.words.indexOf('mute') < mention.at)) return { action: 'disable', uses: find(['off', 'disable', 'bypass', 'bypassed', 'deactivate', 'turn', 'switch', 'mute', 'kill']), score: 1 };
-  if (s.has('enable', 'activate', 'unbypass', 'engage') || onEnable.length || onBefore.length) return { action: 'enable', uses: [...find(['enable', 'activate', 'unbypass', 'engage', 'turn', 'switch']), ...onEnable, ...onBefore], score: 1 };
+  if (s.has('off', 'disable', 'bypass', 'bypassed', 'deactivate') || (s.has('mute', 'kill') && s.words.indexOf('mute') < mention.at))
+    return { action: 'disable', uses: find(['off', 'disable', 'bypass', 'bypassed', 'deactivate', 'turn', 'switch', 'mute', 'kill']), score: 1 };
+  if (s.has('enable', 'activate', 'unbypass', 'engage') || onEnable.length || onBefore.length)
+    return { action: 'enable', uses: [...find(['enable', 'activate', 'unbypass', 'engage', 'turn', 'switch']), ...onEnable, ...onBefore], score: 1 };
   if (s.has('longer', 'bigger', 'larger', 'huge')) return { action: 'longer', uses: find(['longer', 'bigger', 'larger', 'huge']), score: 1 };
   if (s.has('shorter', 'smaller', 'tighter')) return { action: 'shorter', uses: find(['shorter', 'smaller', 'tighter']), score: 1 };
-  if (s.has('more', 'wetter', 'heavier', 'extra', 'increase', 'up', 'raise', 'boost')) return { action: 'more', uses: find(['more', 'wetter', 'heavier', 'extra', 'increase', 'up', 'raise', 'boost']), score: 1 };
-  if (s.has('less', 'drier', 'lighter', 'decrease', 'down', 'reduce', 'lower')) return { action: 'less', uses: find(['less', 'drier', 'lighter', 'decrease', 'down', 'reduce', 'lower']), score: 1 };
-  if (s.amounts.length && (s.has('set', 'to', 'at') || s.find(Object.keys(PARAM_WORDS)).length)) return { action: 'set', uses: find(['set', 'to', 'at', 'make', 'change']), score: 1 };
-  return { action: 'add', uses: find(['add', 'put', 'insert', 'give', 'with', 'some', 'apply', 'on', 'to', 'a', 'an', 'use']), score: s.has('add', 'put', 'insert', 'give', 'apply') ? 1 : 0.85 };
+  if (s.has('more', 'wetter', 'heavier', 'extra', 'increase', 'up', 'raise', 'boost'))
+    return { action: 'more', uses: find(['more', 'wetter', 'heavier', 'extra', 'increase', 'up', 'raise', 'boost']), score: 1 };
+  if (s.has('less', 'drier', 'lighter', 'decrease', 'down', 'reduce', 'lower'))
+    return { action: 'less', uses: find(['less', 'drier', 'lighter', 'decrease', 'down', 'reduce', 'lower']), score: 1 };
+  if (s.amounts.length && (s.has('set', 'to', 'at') || s.find(Object.keys(PARAM_WORDS)).length))
+    return { action: 'set', uses: find(['set', 'to', 'at', 'make', 'change']), score: 1 };
+  return {
+    action: 'add',
+    uses: find(['add', 'put', 'insert', 'give', 'with', 'some', 'apply', 'on', 'to', 'a', 'an', 'use']),
+    score: s.has('add', 'put', 'insert', 'give', 'apply') ? 1 : 0.85,
+  };
 }
 
 /** A parameter value from the sentence: "to 40%", "at 800 hz", "to 3 seconds", "ratio 6". */
@@ -96,7 +138,13 @@ function describeParam(param: string, value: number): string {
 }
 
 /** What one action does to one track's effect of this type, as readings (commands for that track). */
-function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Action, ids: IdSource): { commands: Command[]; what: string; score: number; extra: number[] }[] {
+function trackEdits(
+  s: Sentence,
+  track: Track,
+  mention: EffectMention,
+  act: Action,
+  ids: IdSource,
+): { commands: Command[]; what: string; score: number; extra: number[] }[] {
   const type = mention.type;
   const name = EFFECT_NAMES[type];
   const existing = effectsOf(track, type, mention.mode);
@@ -104,37 +152,81 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
   const paramWord = s.words.findIndex((w) => PARAM_WORDS[w] && (w !== 'level' || type !== 'eq3'));
   const named = paramWord >= 0 ? PARAM_WORDS[s.words[paramWord]!]! : null;
   const newEffect = (params: EffectParams): Effect => ({ id: ids.next('fx'), enabled: true, params });
-  const update = (effect: Effect, changes: { enabled?: boolean; params?: EffectParams }): Command => ({ type: 'updateEffect', trackId: track.id, effectId: effect.id, changes });
+  const update = (effect: Effect, changes: { enabled?: boolean; params?: EffectParams }): Command => ({
+    type: 'updateEffect',
+    trackId: track.id,
+    effectId: effect.id,
+    changes,
+  });
   const edits: { commands: Command[]; what: string; score: number; extra: number[] }[] = [];
   switch (act) {
     case 'remove':
-      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 1, extra: [] });
-      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on {track} instead (bypassed, settings kept)`, score: 0.75, extra: [] });
+      for (const e of anyOfType)
+        edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 1, extra: [] });
+      for (const e of anyOfType.filter((x) => x.enabled))
+        edits.push({
+          commands: [update(e, { enabled: false })],
+          what: `Turn ${name} off on {track} instead (bypassed, settings kept)`,
+          score: 0.75,
+          extra: [],
+        });
       break;
     case 'disable':
-      for (const e of anyOfType.filter((x) => x.enabled)) edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on {track} (bypassed, settings kept)`, score: 1, extra: [] });
-      for (const e of anyOfType) edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 0.75, extra: [] });
+      for (const e of anyOfType.filter((x) => x.enabled))
+        edits.push({ commands: [update(e, { enabled: false })], what: `Turn ${name} off on {track} (bypassed, settings kept)`, score: 1, extra: [] });
+      for (const e of anyOfType)
+        edits.push({ commands: [{ type: 'removeEffect', trackId: track.id, effectId: e.id }], what: `Remove ${name} from {track}`, score: 0.75, extra: [] });
       break;
     case 'enable':
-      for (const e of anyOfType.filter((x) => !x.enabled)) edits.push({ commands: [update(e, { enabled: true })], what: `Turn on ${name} on {track}`, score: 1, extra: [] });
-      if (anyOfType.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to {track}`, score: 0.9, extra: [] });
+      for (const e of anyOfType.filter((x) => !x.enabled))
+        edits.push({ commands: [update(e, { enabled: true })], what: `Turn on ${name} on {track}`, score: 1, extra: [] });
+      if (anyOfType.length === 0)
+        edits.push({
+          commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }],
+          what: `Add ${name} to {track}`,
+          score: 0.9,
+          extra: [],
+        });
       break;
     case 'set':
     case 'add': {
       // Parameters said with it: "low pass the pad at 800 hz", "reverb with 3 seconds decay".
-      let params: EffectParams = mention.mode ? { ...(EFFECT_DEFAULTS.filter as Extract<EffectParams, { type: 'filter' }>), mode: mention.mode } : EFFECT_DEFAULTS[type];
+      let params: EffectParams = mention.mode
+        ? { ...(EFFECT_DEFAULTS.filter as Extract<EffectParams, { type: 'filter' }>), mode: mention.mode }
+        : EFFECT_DEFAULTS[type];
       const param = named?.[0] ?? (type === 'filter' ? 'frequencyHz' : MAIN_PARAM[type]);
       const value = param ? paramValue(s, param) : null;
       const extra = value ? [...value.uses, ...(paramWord >= 0 ? [paramWord] : [])] : [];
       const said = value && param ? ` (${named?.[1] ?? param.replace(/Hz$|Db$|Ms$|Sec$/, '')} ${describeParam(param, value.value)})` : '';
       for (const e of existing) {
-        const next = value && param ? withParam(mention.mode && e.params.type === 'filter' ? { ...e.params, mode: mention.mode } : e.params, param, value.value) : e.params;
-        if (!e.enabled || next !== e.params) edits.push({ commands: [update(e, { ...(e.enabled ? {} : { enabled: true }), ...(next !== e.params ? { params: next } : {}) })], what: `${e.enabled ? 'Set' : 'Turn on'} {track's} ${mention.mode ?? name}${said}`, score: 1, extra });
+        const next =
+          value && param
+            ? withParam(mention.mode && e.params.type === 'filter' ? { ...e.params, mode: mention.mode } : e.params, param, value.value)
+            : e.params;
+        if (!e.enabled || next !== e.params)
+          edits.push({
+            commands: [update(e, { ...(e.enabled ? {} : { enabled: true }), ...(next !== e.params ? { params: next } : {}) })],
+            what: `${e.enabled ? 'Set' : 'Turn on'} {track's} ${mention.mode ?? name}${said}`,
+            score: 1,
+            extra,
+          });
       }
       if (value && param) params = withParam(params, param, value.value);
-      if (act === 'add' || existing.length === 0) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(params) }], what: `Add ${mention.mode ? `a ${mention.mode} filter` : name} to {track}${said}`, score: existing.length ? 0.85 : 1, extra });
+      if (act === 'add' || existing.length === 0)
+        edits.push({
+          commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(params) }],
+          what: `Add ${mention.mode ? `a ${mention.mode} filter` : name} to {track}${said}`,
+          score: existing.length ? 0.85 : 1,
+          extra,
+        });
       if (!value && !mention.mode && act === 'add') {
-        for (const [k, preset] of EFFECT_PRESETS[type].entries()) edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(preset.params) }], what: `Add ${name} to {track} (${preset.label})`, score: 0.85 - 0.03 * k, extra: [] });
+        for (const [k, preset] of EFFECT_PRESETS[type].entries())
+          edits.push({
+            commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(preset.params) }],
+            what: `Add ${name} to {track} (${preset.label})`,
+            score: 0.85 - 0.03 * k,
+            extra: [],
+          });
       }
       break;
     }
@@ -152,11 +244,24 @@ function trackEdits(s: Sentence, track: Track, mention: EffectMention, act: Acti
         if (value === current) continue;
         const params = withParam(e.params, param, value);
         // "more compression": a lower threshold as well as a higher ratio.
-        const both = type === 'compressor' && param === 'ratio' && !named ? withParam(params, 'thresholdDb', step('thresholdDb', (e.params as { thresholdDb: number }).thresholdDb, direction, s.size)) : params;
-        edits.push({ commands: [update(e, { params: both, ...(e.enabled ? {} : { enabled: true }) })], what: `${act === 'more' ? 'More' : act === 'less' ? 'Less' : act === 'longer' ? 'Longer' : 'Shorter'} ${name.toLowerCase()} on {track}: ${named?.[1] ?? param.replace(/Sec$|Db$|Ms$|Hz$/, '')} ${describeParam(param, current)} → ${describeParam(param, value)}`, score: 1, extra: paramWord >= 0 ? [paramWord] : [] });
+        const both =
+          type === 'compressor' && param === 'ratio' && !named
+            ? withParam(params, 'thresholdDb', step('thresholdDb', (e.params as { thresholdDb: number }).thresholdDb, direction, s.size))
+            : params;
+        edits.push({
+          commands: [update(e, { params: both, ...(e.enabled ? {} : { enabled: true }) })],
+          what: `${act === 'more' ? 'More' : act === 'less' ? 'Less' : act === 'longer' ? 'Longer' : 'Shorter'} ${name.toLowerCase()} on {track}: ${named?.[1] ?? param.replace(/Sec$|Db$|Ms$|Hz$/, '')} ${describeParam(param, current)} → ${describeParam(param, value)}`,
+          score: 1,
+          extra: paramWord >= 0 ? [paramWord] : [],
+        });
       }
       if (anyOfType.length === 0 && direction > 0) {
-        edits.push({ commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }], what: `Add ${name} to {track}`, score: 0.85, extra: [] });
+        edits.push({
+          commands: [{ type: 'addEffect', trackId: track.id, effect: newEffect(EFFECT_DEFAULTS[type]) }],
+          what: `Add ${name} to {track}`,
+          score: 0.85,
+          extra: [],
+        });
       }
       break;
     }
@@ -179,7 +284,15 @@ export const effectReadings: ReadingSource = (s, ids) => {
   for (const target of targetOptions(s)) {
     if (target.how === 'all' && target.trackIds.length > 1 && act.action === 'add') continue;
     const fork = ids.fork();
-    const perTrack = target.trackIds.map((id) => trackEdits(s, s.document.tracks.find((t) => t.id === id)!, mention, act.action, fork));
+    const perTrack = target.trackIds.map((id) =>
+      trackEdits(
+        s,
+        s.document.tracks.find((t) => t.id === id)!,
+        mention,
+        act.action,
+        fork,
+      ),
+    );
     // One reading per choice index: the first choice of every track together, then the second…
     const depth = Math.max(0, ...perTrack.map((p) => p.length));
     for (let k = 0; k < depth; k++) {

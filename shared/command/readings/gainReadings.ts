@@ -88,26 +88,55 @@ export const gainReadings: ReadingSource = (s, ids) => {
       const now = s.document.master.gainDb;
       const gainDb = tidy(clamp(amount.absolute ? amount.db : now + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max));
       const allUses = [...uses, ...(targets[0]?.uses ?? [])];
-      readings.push({ description: amount.absolute ? `Set the master to ${formatDb(gainDb)}` : `${verb(amount.db, false)} the master by ${dB(gainDb - now)} (to ${formatDb(gainDb)})`, commands: [{ type: 'updateMaster', changes: { gainDb } }], score, uses: allUses });
+      readings.push({
+        description: amount.absolute
+          ? `Set the master to ${formatDb(gainDb)}`
+          : `${verb(amount.db, false)} the master by ${dB(gainDb - now)} (to ${formatDb(gainDb)})`,
+        commands: [{ type: 'updateMaster', changes: { gainDb } }],
+        score,
+        uses: allUses,
+      });
     }
     for (const target of targets) {
       const tracks = target.trackIds.map((id) => s.document.tracks.find((t) => t.id === id)!);
       if (scopes.length === 0) {
-        const commands: Command[] = tracks.map((t) => ({ type: 'updateTrack', trackId: t.id, changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : t.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) } }));
+        const commands: Command[] = tracks.map((t) => ({
+          type: 'updateTrack',
+          trackId: t.id,
+          changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : t.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) },
+        }));
         const description = amount.absolute ? `Set ${target.label} to ${formatDb(amount.db)}` : `${verb(amount.db, false)} ${target.label} by ${dB(amount.db)}`;
         readings.push({ description, commands, score: score * target.score * (master ? 0.9 : 1), uses: [...uses, ...target.uses], targets: target.trackIds });
         // The same change as clip gain: the fader stays where it is.
         const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
         if (!master && clips.length) {
-          const clipCommands: Command[] = clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : c.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) } }));
-          readings.push({ description: `${amount.absolute ? `Set the gain of ${possessive(target.label)} clips to ${formatDb(amount.db)}` : `${verb(amount.db, false)} the gain of ${possessive(target.label)} clips by ${dB(amount.db)}`} (the fader stays)`, commands: clipCommands, score: score * target.score * 0.75, uses: [...uses, ...target.uses], targets: target.trackIds });
+          const clipCommands: Command[] = clips.map((c) => ({
+            type: 'updateClip',
+            clipId: c.id,
+            changes: { gainDb: tidy(clamp(amount.absolute ? amount.db : c.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) },
+          }));
+          readings.push({
+            description: `${amount.absolute ? `Set the gain of ${possessive(target.label)} clips to ${formatDb(amount.db)}` : `${verb(amount.db, false)} the gain of ${possessive(target.label)} clips by ${dB(amount.db)}`} (the fader stays)`,
+            commands: clipCommands,
+            score: score * target.score * 0.75,
+            uses: [...uses, ...target.uses],
+            targets: target.trackIds,
+          });
         }
       }
       for (const scope of scopes) {
-        const edit = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), (clip) => ({ gainDb: tidy(clamp(amount.absolute ? amount.db : clip.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)) }));
+        const edit = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), (clip) => ({
+          gainDb: tidy(clamp(amount.absolute ? amount.db : clip.gainDb + amount.db, LIMITS.gainDb.min, LIMITS.gainDb.max)),
+        }));
         if (edit.pieces.length === 0) continue;
         const description = `${verb(amount.db, amount.absolute)} ${target.label} ${amount.absolute ? `to ${formatDb(amount.db)}` : `by ${dB(amount.db)}`} ${scope.phrase}${describeSplits(edit.splits, s.vocab.beatsPerBar, edit.pieces.length)}`;
-        readings.push({ description, commands: edit.commands, score: score * target.score * scope.score, uses: [...uses, ...target.uses, ...scope.uses], targets: target.trackIds });
+        readings.push({
+          description,
+          commands: edit.commands,
+          score: score * target.score * scope.score,
+          uses: [...uses, ...target.uses, ...scope.uses],
+          targets: target.trackIds,
+        });
       }
     }
   }

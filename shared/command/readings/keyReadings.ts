@@ -35,7 +35,9 @@ function namedKeys(s: Sentence): { keys: string[]; uses: number[]; moded: boolea
     // A bare letter is a key only where a key is expected ("key of D", "to G", "in E") — "a" is mostly an article.
     if (!mode && !(['of', 'to', 'in', 'key', 'into'].includes(before) && (word !== 'a' || j >= words.length))) continue;
     if (!mode && word === 'db' && s.has('up', 'down', 'louder', 'quieter')) continue;
-    const keys = (mode ? [mode] : s.document.key.endsWith('minor') ? ['major', 'minor'] : ['major', 'minor']).map((m) => `${tonic} ${m}`).filter((k) => allKeys.includes(k));
+    const keys = (mode ? [mode] : s.document.key.endsWith('minor') ? ['major', 'minor'] : ['major', 'minor'])
+      .map((m) => `${tonic} ${m}`)
+      .filter((k) => allKeys.includes(k));
     if (keys.length) return { keys, uses: range(i, mode ? j + 1 : j), moded: mode !== null };
   }
   return null;
@@ -45,7 +47,8 @@ function namedKeys(s: Sentence): { keys: string[]; uses: number[]; moded: boolea
 function semitones(s: Sentence): { value: number; uses: number[] } | null {
   const up = s.find(['up', 'higher', 'raise', 'sharpen']);
   const down = s.find(['down', 'lower', 'drop', 'flatten']);
-  const direction = up.length && !down.length ? 1 : down.length && !up.length ? -1 : up.length && down.length ? (Math.max(...up) > Math.max(...down) ? 1 : -1) : 0;
+  const direction =
+    up.length && !down.length ? 1 : down.length && !up.length ? -1 : up.length && down.length ? (Math.max(...up) > Math.max(...down) ? 1 : -1) : 0;
   for (const amount of s.amounts) {
     const per = amount.unit === 'semitone' ? 1 : amount.unit === 'tone' ? 2 : amount.unit === 'octave' ? 12 : amount.unit === null ? 1 : 0;
     if (per === 0) continue;
@@ -84,14 +87,25 @@ export const keyReadings: ReadingSource = (s, ids) => {
   const keyCue = cue.length ? 1 : 0.7;
   const targets = targetOptions(s).filter((t) => t.how !== 'all');
   const tooFar = Math.abs(shift.value) > LIMITS.pitch.max;
-  if (tooFar) return [{ description: '', commands: [], score: 1, uses: shift.uses, refusal: `A transposition is at most ${LIMITS.pitch.max} semitones either way.` }];
+  if (tooFar)
+    return [{ description: '', commands: [], score: 1, uses: shift.uses, refusal: `A transposition is at most ${LIMITS.pitch.max} semitones either way.` }];
   const amount = `${shift.value > 0 ? 'up' : 'down'} ${Math.abs(shift.value)} semitone${Math.abs(shift.value) === 1 ? '' : 's'}`;
   if (targets.length === 0) {
     const target = transposeKey(key, shift.value);
-    readings.push({ description: `Transpose the song ${amount}: key ${target}`, commands: [{ type: 'setKey', key: target }], score: keyCue, uses: [...cue, ...shift.uses, ...s.find(['it', 'the', 'song', 'whole', 'everything', 'key', 'a'])] });
+    readings.push({
+      description: `Transpose the song ${amount}: key ${target}`,
+      commands: [{ type: 'setKey', key: target }],
+      score: keyCue,
+      uses: [...cue, ...shift.uses, ...s.find(['it', 'the', 'song', 'whole', 'everything', 'key', 'a'])],
+    });
     const clips = s.document.clips.filter((c) => c.active);
     const commands: Command[] = clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { pitch: c.pitch + shift.value } }));
-    readings.push({ description: `Transpose every clip ${amount} (the project key stays ${key})`, commands, score: keyCue * 0.85, uses: [...cue, ...shift.uses] });
+    readings.push({
+      description: `Transpose every clip ${amount} (the project key stays ${key})`,
+      commands,
+      score: keyCue * 0.85,
+      uses: [...cue, ...shift.uses],
+    });
     return readings;
   }
   const scopes = scopeOptions(s);
@@ -99,11 +113,24 @@ export const keyReadings: ReadingSource = (s, ids) => {
     const trackUses = [...cue, ...shift.uses, ...target.uses];
     if (scopes.length === 0) {
       const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
-      readings.push({ description: `Transpose ${target.label} ${amount}`, commands: clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { pitch: c.pitch + shift.value } })), score: keyCue * target.score, uses: trackUses, targets: target.trackIds });
+      readings.push({
+        description: `Transpose ${target.label} ${amount}`,
+        commands: clips.map((c) => ({ type: 'updateClip', clipId: c.id, changes: { pitch: c.pitch + shift.value } })),
+        score: keyCue * target.score,
+        uses: trackUses,
+        targets: target.trackIds,
+      });
     }
     for (const scope of scopes) {
       const edit = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), (clip) => ({ pitch: clip.pitch + shift.value }));
-      if (edit.pieces.length) readings.push({ description: `Transpose ${target.label} ${amount} ${scope.phrase}${describeSplits(edit.splits, s.vocab.beatsPerBar, edit.pieces.length)}`, commands: edit.commands, score: keyCue * target.score * scope.score, uses: [...trackUses, ...scope.uses], targets: target.trackIds });
+      if (edit.pieces.length)
+        readings.push({
+          description: `Transpose ${target.label} ${amount} ${scope.phrase}${describeSplits(edit.splits, s.vocab.beatsPerBar, edit.pieces.length)}`,
+          commands: edit.commands,
+          score: keyCue * target.score * scope.score,
+          uses: [...trackUses, ...scope.uses],
+          targets: target.trackIds,
+        });
     }
   }
   return readings;

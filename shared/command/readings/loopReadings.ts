@@ -29,7 +29,8 @@ export const loopReadings: ReadingSource = (s) => {
   const readings: Reading[] = [];
   const off = s.find(OFF);
   if (off.length && s.times.length === 0) {
-    if (loop.enabled) readings.push({ description: 'Turn the loop off', commands: [{ type: 'setLoop', loop: { ...loop, enabled: false } }], score, uses: [...uses, ...off] });
+    if (loop.enabled)
+      readings.push({ description: 'Turn the loop off', commands: [{ type: 'setLoop', loop: { ...loop, enabled: false } }], score, uses: [...uses, ...off] });
     return readings;
   }
   for (const mention of s.times) {
@@ -41,7 +42,12 @@ export const loopReadings: ReadingSource = (s) => {
       const command = loopCommand(s, [start, end]);
       if (!command) continue;
       const where = mention.kind === 'section' ? `${option.label}` : formatRange(start, end, s.vocab.beatsPerBar);
-      readings.push({ description: `Loop ${where}`, commands: [command], score: score * option.score, uses: [...uses, ...range(mention.start, mention.end), ...(mention.prep ? [mention.start - 1] : [])] });
+      readings.push({
+        description: `Loop ${where}`,
+        commands: [command],
+        score: score * option.score,
+        uses: [...uses, ...range(mention.start, mention.end), ...(mention.prep ? [mention.start - 1] : [])],
+      });
     }
   }
   // "loop 8 bars": that long from where the loop starts now.
@@ -49,10 +55,21 @@ export const loopReadings: ReadingSource = (s) => {
   if (s.times.length === 0 && length && length.value > 0) {
     const beats = length.value * (length.unit === 'bar' ? s.vocab.beatsPerBar : 1);
     const command = loopCommand(s, [loop.start, loop.start + beats]);
-    if (command) readings.push({ description: `Loop ${formatRange(loop.start, loop.start + beats, s.vocab.beatsPerBar)}`, commands: [command], score: score * 0.8, uses: [...uses, ...range(length.start, length.end)] });
+    if (command)
+      readings.push({
+        description: `Loop ${formatRange(loop.start, loop.start + beats, s.vocab.beatsPerBar)}`,
+        commands: [command],
+        score: score * 0.8,
+        uses: [...uses, ...range(length.start, length.end)],
+      });
   }
   if (s.times.length === 0 && !length && !loop.enabled && s.tracks.length === 0) {
-    readings.push({ description: `Turn the loop on (${formatRange(loop.start, loop.end, s.vocab.beatsPerBar)})`, commands: [{ type: 'setLoop', loop: { ...loop, enabled: true } }], score: score * 0.9, uses });
+    readings.push({
+      description: `Turn the loop on (${formatRange(loop.start, loop.end, s.vocab.beatsPerBar)})`,
+      commands: [{ type: 'setLoop', loop: { ...loop, enabled: true } }],
+      score: score * 0.9,
+      uses,
+    });
   }
   return readings;
 };

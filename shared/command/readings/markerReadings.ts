@@ -46,17 +46,33 @@ export const markerReadings: ReadingSource = (s, ids) => {
   if (rename.length && marker) {
     const to = s.words.indexOf('to', sectionMention!.end);
     const named = nameFrom(s, to >= 0 ? to + 1 : sectionMention!.end, new Set());
-    if (named) readings.push({ description: `Rename the marker "${marker.name}" (${formatBeat(marker.beat, bpb)}) to "${named.name}"`, commands: [{ type: 'updateMarker', markerId: marker.id, changes: { name: named.name } }], score: 1, uses: [...rename, ...cue, ...sectionUses, ...named.uses, to] });
+    if (named)
+      readings.push({
+        description: `Rename the marker "${marker.name}" (${formatBeat(marker.beat, bpb)}) to "${named.name}"`,
+        commands: [{ type: 'updateMarker', markerId: marker.id, changes: { name: named.name } }],
+        score: 1,
+        uses: [...rename, ...cue, ...sectionUses, ...named.uses, to],
+      });
     return readings;
   }
   if (s.has('delete', 'remove', 'erase', 'clear') && marker && cue.length) {
-    readings.push({ description: `Delete the marker "${marker.name}" (${formatBeat(marker.beat, bpb)})`, commands: [{ type: 'removeMarker', markerId: marker.id }], score: 1, uses: [...cue, ...s.find(['delete', 'remove', 'erase', 'clear']), ...sectionUses] });
+    readings.push({
+      description: `Delete the marker "${marker.name}" (${formatBeat(marker.beat, bpb)})`,
+      commands: [{ type: 'removeMarker', markerId: marker.id }],
+      score: 1,
+      uses: [...cue, ...s.find(['delete', 'remove', 'erase', 'clear']), ...sectionUses],
+    });
     return readings;
   }
   const to = s.times.find((t) => t !== sectionMention && (t.prep === 'to' || t.prep === 'at'));
   if (s.has('move', 'shift', 'drag', 'put') && marker && cue.length && to) {
     const beat = to.options[0]!.ranges[0]![0];
-    readings.push({ description: `Move the marker "${marker.name}" to ${formatBeat(beat, bpb)}`, commands: [{ type: 'updateMarker', markerId: marker.id, changes: { beat } }], score: 1, uses: [...cue, ...s.find(['move', 'shift', 'drag', 'put']), ...sectionUses, ...range(to.start - 1, to.end)] });
+    readings.push({
+      description: `Move the marker "${marker.name}" to ${formatBeat(beat, bpb)}`,
+      commands: [{ type: 'updateMarker', markerId: marker.id, changes: { beat } }],
+      score: 1,
+      uses: [...cue, ...s.find(['move', 'shift', 'drag', 'put']), ...sectionUses, ...range(to.start - 1, to.end)],
+    });
     return readings;
   }
   // Adding: where (a bar, a section's start, the playhead) and what name.
@@ -70,7 +86,13 @@ export const markerReadings: ReadingSource = (s, ids) => {
     description: `Add a marker "${name}" at ${formatBeat(beat, bpb)}`,
     commands: [{ type: 'addMarker', marker: { id: ids.next('mk'), beat, name } }],
     score: cue.length || mark.length ? 1 : 0.6,
-    uses: [...cue, ...mark, ...range(where.start - (where.prep ? 1 : 0), where.end), ...(named ? [nameAt, ...named.uses] : []), ...s.find(['add', 'put', 'drop', 'place', 'new', 'a'])],
+    uses: [
+      ...cue,
+      ...mark,
+      ...range(where.start - (where.prep ? 1 : 0), where.end),
+      ...(named ? [nameAt, ...named.uses] : []),
+      ...s.find(['add', 'put', 'drop', 'place', 'new', 'a']),
+    ],
   });
   return readings;
 };

@@ -15,7 +15,10 @@ const COPY = ['duplicate', 'copy', 'clone', 'repeat', 'paste'];
 
 /** Where the sentence sends something: the time after "to"/"onto"/"into"/"at"/"until". */
 function destination(s: Sentence): TimeMention | undefined {
-  return s.times.find((t) => t.prep === 'to' || t.prep === 'onto' || t.prep === 'into') ?? s.times.find((t) => t.prep === 'at' && (t.kind === 'bar' || t.kind === 'point'));
+  return (
+    s.times.find((t) => t.prep === 'to' || t.prep === 'onto' || t.prep === 'into') ??
+    s.times.find((t) => t.prep === 'at' && (t.kind === 'bar' || t.kind === 'point'))
+  );
 }
 
 /** Beats to move by: "2 bars later", "one beat earlier", "forward one beat". */
@@ -28,9 +31,16 @@ function moveDeltas(s: Sentence): { beats: number; uses: number[]; score: number
   const uses = [...range(amount.start, amount.end), ...later, ...earlier, ...s.find(['by'])];
   if (amount.signed) return [{ beats, uses, score: 1 }];
   if (earlier.length && !later.length) return [{ beats: -beats, uses, score: 1 }];
-  if (s.has('forward', 'forwards') && !s.has('later')) return [{ beats, uses, score: 1 }, { beats: -beats, uses, score: 0.9 }];
+  if (s.has('forward', 'forwards') && !s.has('later'))
+    return [
+      { beats, uses, score: 1 },
+      { beats: -beats, uses, score: 0.9 },
+    ];
   if (later.length) return [{ beats, uses, score: 1 }];
-  return [{ beats, uses, score: 0.9 }, { beats: -beats, uses, score: 0.75 }];
+  return [
+    { beats, uses, score: 0.9 },
+    { beats: -beats, uses, score: 0.75 },
+  ];
 }
 
 function moved(clips: readonly Clip[], delta: number): Command[] {
@@ -47,7 +57,15 @@ function copyPart(s: Sentence, clip: Clip, within: readonly [number, number] | n
   const source = s.document.sources.find((x) => x.id === clip.sourceId);
   if (!source) return null;
   const offset = clip.sourceOffset + (start - clip.start) * sourceSecondsPerBeat(clip, source);
-  return { ...clip, id: ids.next('clip'), start: tidy(at + (start - a)), length: end - start, sourceOffset: offset, fadeIn: start === clip.start ? clip.fadeIn : { ...clip.fadeIn, beats: 0 }, fadeOut: end === clip.start + clip.length ? clip.fadeOut : { ...clip.fadeOut, beats: 0 } };
+  return {
+    ...clip,
+    id: ids.next('clip'),
+    start: tidy(at + (start - a)),
+    length: end - start,
+    sourceOffset: offset,
+    fadeIn: start === clip.start ? clip.fadeIn : { ...clip.fadeIn, beats: 0 },
+    fadeOut: end === clip.start + clip.length ? clip.fadeOut : { ...clip.fadeOut, beats: 0 },
+  };
 }
 
 /**
@@ -71,25 +89,53 @@ export const moveReadings: ReadingSource = (s, ids) => {
         if (to) {
           for (const option of to.options.slice(0, 1)) {
             const at = option.ranges[0]![0];
-            readings.push({ description: `Move ${choice.label} to ${to.kind === 'section' ? option.label : formatBeat(at, s.vocab.beatsPerBar)}`, commands: moved(choice.clips, at - first), score: target.score * choice.score, uses: [...uses, ...range(to.start - 1, to.end)], targets: target.trackIds });
+            readings.push({
+              description: `Move ${choice.label} to ${to.kind === 'section' ? option.label : formatBeat(at, s.vocab.beatsPerBar)}`,
+              commands: moved(choice.clips, at - first),
+              score: target.score * choice.score,
+              uses: [...uses, ...range(to.start - 1, to.end)],
+              targets: target.trackIds,
+            });
           }
         }
         for (const delta of moveDeltas(s)) {
-          const amount = Math.abs(delta.beats) % s.vocab.beatsPerBar === 0 ? `${Math.abs(delta.beats) / s.vocab.beatsPerBar} bar${Math.abs(delta.beats) === s.vocab.beatsPerBar ? '' : 's'}` : `${Math.abs(delta.beats)} beat${Math.abs(delta.beats) === 1 ? '' : 's'}`;
-          readings.push({ description: `Move ${choice.label} ${amount} ${delta.beats > 0 ? 'later' : 'earlier'}`, commands: moved(choice.clips, delta.beats), score: target.score * choice.score * delta.score, uses: [...uses, ...delta.uses], targets: target.trackIds });
+          const amount =
+            Math.abs(delta.beats) % s.vocab.beatsPerBar === 0
+              ? `${Math.abs(delta.beats) / s.vocab.beatsPerBar} bar${Math.abs(delta.beats) === s.vocab.beatsPerBar ? '' : 's'}`
+              : `${Math.abs(delta.beats)} beat${Math.abs(delta.beats) === 1 ? '' : 's'}`;
+          readings.push({
+            description: `Move ${choice.label} ${amount} ${delta.beats > 0 ? 'later' : 'earlier'}`,
+            commands: moved(choice.clips, delta.beats),
+            score: target.score * choice.score * delta.score,
+            uses: [...uses, ...delta.uses],
+            targets: target.trackIds,
+          });
         }
       }
       if (copy.length) {
         const uses = [...base, ...copy];
         const span = choice.within ? choice.within[1] - choice.within[0] : Math.max(...choice.clips.map((c) => c.start + c.length)) - first;
         const places: { at: number; label: string; uses: number[] }[] = [];
-        if (to) places.push({ at: to.options[0]!.ranges[0]![0], label: to.kind === 'section' ? to.options[0]!.label : formatBeat(to.options[0]!.ranges[0]![0], s.vocab.beatsPerBar), uses: range(to.start - 1, to.end) });
+        if (to)
+          places.push({
+            at: to.options[0]!.ranges[0]![0],
+            label: to.kind === 'section' ? to.options[0]!.label : formatBeat(to.options[0]!.ranges[0]![0], s.vocab.beatsPerBar),
+            uses: range(to.start - 1, to.end),
+          });
         else places.push({ at: first + span, label: `right after it (${formatBeat(first + span, s.vocab.beatsPerBar)})`, uses: [] });
         for (const place of places) {
           const fork = ids.fork();
-          const copies = choice.clips.map((c) => copyPart(s, c, choice.within, place.at + (choice.within ? 0 : c.start - first) - (choice.within ? 0 : 0), fork)).filter((c): c is Clip => c !== null);
+          const copies = choice.clips
+            .map((c) => copyPart(s, c, choice.within, place.at + (choice.within ? 0 : c.start - first) - (choice.within ? 0 : 0), fork))
+            .filter((c): c is Clip => c !== null);
           if (copies.length === 0) continue;
-          readings.push({ description: `Copy ${choice.label} to ${place.label}`, commands: copies.map((clip) => ({ type: 'addClip', clip })), score: target.score * choice.score, uses: [...uses, ...place.uses], targets: target.trackIds });
+          readings.push({
+            description: `Copy ${choice.label} to ${place.label}`,
+            commands: copies.map((clip) => ({ type: 'addClip', clip })),
+            score: target.score * choice.score,
+            uses: [...uses, ...place.uses],
+            targets: target.trackIds,
+          });
         }
       }
     }

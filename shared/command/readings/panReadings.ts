@@ -34,23 +34,50 @@ function panChoices(s: Sentence): PanChoice[] {
   const score = cue.length ? 1 : 0.75;
   if (percent) {
     const value = clamp(percent.value / 100, 0, 1) * side;
-    return [{ pan: () => tidy(value), label: () => formatPan(value), score, uses: [...uses, ...Array.from({ length: percent.end - percent.start }, (_, i) => percent.start + i)] }];
+    return [
+      {
+        pan: () => tidy(value),
+        label: () => formatPan(value),
+        score,
+        uses: [...uses, ...Array.from({ length: percent.end - percent.start }, (_, i) => percent.start + i)],
+      },
+    ];
   }
   if (hard.length) return [{ pan: () => side, label: () => formatPan(side), score, uses: [...uses, ...hard] }];
-  const nudge: PanChoice = { pan: (t) => tidy(clamp(t.pan + side * 0.25, -1, 1)), label: (t) => `a little ${side < 0 ? 'left' : 'right'} (to ${formatPan(clamp(t.pan + side * 0.25, -1, 1))})`, score, uses: [...uses, ...s.find(['bit', 'little', 'slightly', 'touch', 'tad', 'more'])] };
+  const nudge: PanChoice = {
+    pan: (t) => tidy(clamp(t.pan + side * 0.25, -1, 1)),
+    label: (t) => `a little ${side < 0 ? 'left' : 'right'} (to ${formatPan(clamp(t.pan + side * 0.25, -1, 1))})`,
+    score,
+    uses: [...uses, ...s.find(['bit', 'little', 'slightly', 'touch', 'tad', 'more'])],
+  };
   const half: PanChoice = { pan: () => side * 0.5, label: () => formatPan(side * 0.5), score, uses };
   const full: PanChoice = { pan: () => side, label: () => formatPan(side), score: score * 0.9, uses };
   return s.size === 'small' || s.has('more', 'further') ? [nudge, half] : [half, full, { ...nudge, score: score * 0.85 }];
 }
 
 /** Region pan: the pieces in the scope move to a new track, a copy of the old one panned there. */
-function panRegion(s: Sentence, trackIds: readonly string[], ranges: Ranges, choice: PanChoice, where: string, ids: IdSource): { commands: Command[]; splits: number[]; pieces: number } {
+function panRegion(
+  s: Sentence,
+  trackIds: readonly string[],
+  ranges: Ranges,
+  choice: PanChoice,
+  where: string,
+  ids: IdSource,
+): { commands: Command[]; splits: number[]; pieces: number } {
   const commands: Command[] = [];
   const splits: number[] = [];
   let pieces = 0;
   for (const trackId of trackIds) {
     const track = s.document.tracks.find((t) => t.id === trackId)!;
-    const copy: Track = { ...track, id: ids.next('trk'), name: `${track.name} (${where})`.slice(0, 100), pan: choice.pan(track), solo: false, effects: track.effects.map((e) => ({ ...e, id: ids.next('fx') })), volumeAutomation: [] };
+    const copy: Track = {
+      ...track,
+      id: ids.next('trk'),
+      name: `${track.name} (${where})`.slice(0, 100),
+      pan: choice.pan(track),
+      solo: false,
+      effects: track.effects.map((e) => ({ ...e, id: ids.next('fx') })),
+      volumeAutomation: [],
+    };
     const edit = regionEdit(s.document, [trackId], ranges, ids, () => ({ trackId: copy.id }));
     if (edit.pieces.length === 0) continue;
     commands.push({ type: 'addTrack', track: copy, index: s.document.tracks.indexOf(track) + 1 }, ...edit.commands);
@@ -76,9 +103,17 @@ export const panReadings: ReadingSource = (s, ids) => {
     const tracks = target.trackIds.map((id) => s.document.tracks.find((t) => t.id === id)!);
     for (const choice of choices) {
       if (scopes.length === 0) {
-        const commands: Command[] = tracks.filter((t) => t.pan !== choice.pan(t)).map((t) => ({ type: 'updateTrack', trackId: t.id, changes: { pan: choice.pan(t) } }));
+        const commands: Command[] = tracks
+          .filter((t) => t.pan !== choice.pan(t))
+          .map((t) => ({ type: 'updateTrack', trackId: t.id, changes: { pan: choice.pan(t) } }));
         const label = tracks.length === 1 ? choice.label(tracks[0]!) : choice.label({ ...tracks[0]!, pan: 0 });
-        readings.push({ description: `Pan ${target.label} ${label.startsWith('to ') || label.startsWith('a little') ? label : `to ${label}`}`, commands, score: choice.score * target.score, uses: [...choice.uses, ...target.uses], targets: target.trackIds });
+        readings.push({
+          description: `Pan ${target.label} ${label.startsWith('to ') || label.startsWith('a little') ? label : `to ${label}`}`,
+          commands,
+          score: choice.score * target.score,
+          uses: [...choice.uses, ...target.uses],
+          targets: target.trackIds,
+        });
       }
       for (const scope of scopes) {
         const short = scope.phrase.replace(/^(in|for) (the )?/, '').replace(/ \(.*\)$/, '');

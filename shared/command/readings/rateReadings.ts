@@ -12,7 +12,12 @@ function rateFactor(s: Sentence): { factor: number; uses: number[]; score: numbe
   const halfWords = ['halftime', 'halfspeed', 'half', 'halve'];
   const doubleWords = ['doubletime', 'doublespeed', 'double', 'twice'];
   const uses = s.find([...halfWords, ...doubleWords, 'speed', 'time', 'fast', 'faster', 'slow', 'slower', 'as', 'tempo']);
-  if (s.has('halftime', 'halfspeed') || (s.has('half', 'halve') && s.has('speed', 'time', 'tempo', 'fast')) || (s.has('twice', 'double') && s.has('slow', 'slower'))) return { factor: 0.5, uses, score: 1 };
+  if (
+    s.has('halftime', 'halfspeed') ||
+    (s.has('half', 'halve') && s.has('speed', 'time', 'tempo', 'fast')) ||
+    (s.has('twice', 'double') && s.has('slow', 'slower'))
+  )
+    return { factor: 0.5, uses, score: 1 };
   if (s.has('doubletime', 'doublespeed') || (s.has('double', 'twice') && s.has('speed', 'time', 'fast', 'faster'))) return { factor: 2, uses, score: 1 };
   return null;
 }
@@ -21,11 +26,23 @@ function rateFactor(s: Sentence): { factor: number; uses: number[]; score: numbe
 function rateChanges(clip: Clip, factor: number): { changes: ClipChanges; how: string }[] {
   const rate = tidy(clip.rate * factor, 4);
   if (rate < LIMITS.rate.min || rate > LIMITS.rate.max) return [];
-  if (factor < 1) return [{ changes: { rate }, how: '' }, { changes: { rate, length: clip.length / factor, loopBeats: clip.loopBeats && clip.loopBeats / factor }, how: ', stretched to twice its length' }];
+  if (factor < 1)
+    return [
+      { changes: { rate }, how: '' },
+      { changes: { rate, length: clip.length / factor, loopBeats: clip.loopBeats && clip.loopBeats / factor }, how: ', stretched to twice its length' },
+    ];
   const loops: ClipChanges = { rate, loopBeats: (clip.loopBeats ?? clip.length) / factor };
   return [
     { changes: loops, how: ', looping to keep its length' },
-    { changes: { rate, length: clip.length / factor, fadeOut: { ...clip.fadeOut, beats: Math.min(clip.fadeOut.beats, clip.length / factor / 2) }, fadeIn: { ...clip.fadeIn, beats: Math.min(clip.fadeIn.beats, clip.length / factor / 2) } }, how: ', ending halfway' },
+    {
+      changes: {
+        rate,
+        length: clip.length / factor,
+        fadeOut: { ...clip.fadeOut, beats: Math.min(clip.fadeOut.beats, clip.length / factor / 2) },
+        fadeIn: { ...clip.fadeIn, beats: Math.min(clip.fadeIn.beats, clip.length / factor / 2) },
+      },
+      how: ', ending halfway',
+    },
   ];
 }
 
@@ -51,7 +68,13 @@ export const rateReadings: ReadingSource = (s, ids) => {
         commands.push({ type: 'updateClip', clipId: clip.id, changes: change.changes });
         how = change.how;
       }
-      if (commands.length) readings.push({ description: `${name} every clip (rate ×${factor.factor}${how}); the tempo stays ${s.document.bpm} BPM`, commands, score: factor.score * (variant === 0 ? 0.9 : 0.8), uses: [...factor.uses, ...(targets[0]?.uses ?? [])] });
+      if (commands.length)
+        readings.push({
+          description: `${name} every clip (rate ×${factor.factor}${how}); the tempo stays ${s.document.bpm} BPM`,
+          commands,
+          score: factor.score * (variant === 0 ? 0.9 : 0.8),
+          uses: [...factor.uses, ...(targets[0]?.uses ?? [])],
+        });
     }
     return readings;
   }
@@ -63,12 +86,25 @@ export const rateReadings: ReadingSource = (s, ids) => {
         const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
         const changes = clips.map((c) => ({ clip: c, change: rateChanges(c, factor.factor)[variant] }));
         if (changes.some((c) => !c.change)) continue;
-        readings.push({ description: `${name} ${target.label} (rate ×${factor.factor}${changes[0]?.change?.how ?? ''})`, commands: changes.map(({ clip, change }) => ({ type: 'updateClip', clipId: clip.id, changes: change!.changes })), score, uses, targets: target.trackIds });
+        readings.push({
+          description: `${name} ${target.label} (rate ×${factor.factor}${changes[0]?.change?.how ?? ''})`,
+          commands: changes.map(({ clip, change }) => ({ type: 'updateClip', clipId: clip.id, changes: change!.changes })),
+          score,
+          uses,
+          targets: target.trackIds,
+        });
       }
       for (const scope of scopes) {
         if (variant === 1) continue;
         const edit = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), (clip) => rateChanges(clip, factor.factor)[0]?.changes ?? null);
-        if (edit.pieces.length) readings.push({ description: `${name} ${target.label} ${scope.phrase}${describeSplits(edit.splits, s.vocab.beatsPerBar, edit.pieces.length)}`, commands: edit.commands, score: score * scope.score, uses: [...uses, ...scope.uses], targets: target.trackIds });
+        if (edit.pieces.length)
+          readings.push({
+            description: `${name} ${target.label} ${scope.phrase}${describeSplits(edit.splits, s.vocab.beatsPerBar, edit.pieces.length)}`,
+            commands: edit.commands,
+            score: score * scope.score,
+            uses: [...uses, ...scope.uses],
+            targets: target.trackIds,
+          });
       }
     }
   }

@@ -40,7 +40,9 @@ function trackSwitch(s: Sentence, target: TargetOption, flag: 'mute' | 'solo', v
 
 /** Solo is exclusive: tracks soloed before stop being soloed. */
 function unsoloOthers(s: Sentence, keep: readonly string[]): Command[] {
-  return s.document.tracks.filter((t) => t.solo && !keep.includes(t.id)).map((t) => ({ type: 'updateTrack' as const, trackId: t.id, changes: { solo: false } }));
+  return s.document.tracks
+    .filter((t) => t.solo && !keep.includes(t.id))
+    .map((t) => ({ type: 'updateTrack' as const, trackId: t.id, changes: { solo: false } }));
 }
 
 function wholeTrackReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'unsolo', target: TargetOption, cueScore: number, uses: number[]): Reading[] {
@@ -48,11 +50,23 @@ function wholeTrackReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'u
   const readings: Reading[] = [];
   const add = (description: string, commands: Command[], score: number, targets = target.trackIds) => {
     if (commands.length) readings.push({ description, commands, score, uses: [...uses, ...target.uses], targets });
-    else readings.push({ description, commands, score, uses: [...uses, ...target.uses], refusal: `${label} ${target.trackIds.length > 1 ? 'are' : 'is'} already that way ("${description}" would change nothing).` });
+    else
+      readings.push({
+        description,
+        commands,
+        score,
+        uses: [...uses, ...target.uses],
+        refusal: `${label} ${target.trackIds.length > 1 ? 'are' : 'is'} already that way ("${description}" would change nothing).`,
+      });
   };
   if (target.except && (action === 'mute' || action === 'solo')) {
     const kept = target.except;
-    add(`Solo ${trackLabel(s, kept)} (everything else goes quiet)`, [...trackSwitch(s, { ...target, trackIds: kept }, 'solo', true), ...unsoloOthers(s, kept)], cueScore * target.score, kept);
+    add(
+      `Solo ${trackLabel(s, kept)} (everything else goes quiet)`,
+      [...trackSwitch(s, { ...target, trackIds: kept }, 'solo', true), ...unsoloOthers(s, kept)],
+      cueScore * target.score,
+      kept,
+    );
     add(`Mute ${label}`, trackSwitch(s, target, 'mute', true), cueScore * target.score * 0.97);
     return readings;
   }
@@ -60,19 +74,39 @@ function wholeTrackReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'u
     add(`Mute ${label}`, trackSwitch(s, target, 'mute', true), cueScore * target.score);
     // The same silence kept in the clips: the track stays unmuted, its clips are turned off.
     const clips = s.document.clips.filter((c) => c.active && target.trackIds.includes(c.trackId));
-    add(`Turn off every clip of ${label} (the track itself stays unmuted)`, clips.map((c) => ({ type: 'updateClip' as const, clipId: c.id, changes: { active: false } })), cueScore * target.score * 0.7);
+    add(
+      `Turn off every clip of ${label} (the track itself stays unmuted)`,
+      clips.map((c) => ({ type: 'updateClip' as const, clipId: c.id, changes: { active: false } })),
+      cueScore * target.score * 0.7,
+    );
   }
   if (action === 'unmute') add(`Unmute ${label}`, trackSwitch(s, target, 'mute', false), cueScore * target.score);
   if (action === 'solo') {
-    add(`Solo ${label}`, [...trackSwitch(s, target, 'solo', true), ...unsoloOthers(s, target.trackIds), ...trackSwitch(s, target, 'mute', false)], cueScore * target.score);
+    add(
+      `Solo ${label}`,
+      [...trackSwitch(s, target, 'solo', true), ...unsoloOthers(s, target.trackIds), ...trackSwitch(s, target, 'mute', false)],
+      cueScore * target.score,
+    );
     const others = { ...target, trackIds: s.document.tracks.filter((t) => !target.trackIds.includes(t.id)).map((t) => t.id) };
-    add(`Mute every track except ${label} (instead of soloing)`, [...trackSwitch(s, others, 'mute', true), ...trackSwitch(s, target, 'mute', false)], cueScore * target.score * 0.75);
+    add(
+      `Mute every track except ${label} (instead of soloing)`,
+      [...trackSwitch(s, others, 'mute', true), ...trackSwitch(s, target, 'mute', false)],
+      cueScore * target.score * 0.75,
+    );
   }
   if (action === 'unsolo') add(`Unsolo ${label}`, trackSwitch(s, target, 'solo', false), cueScore * target.score);
   return readings;
 }
 
-function scopedReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'unsolo', target: TargetOption, scope: ScopeOption, cueScore: number, uses: number[], ids: IdSource): Reading[] {
+function scopedReadings(
+  s: Sentence,
+  action: 'mute' | 'unmute' | 'solo' | 'unsolo',
+  target: TargetOption,
+  scope: ScopeOption,
+  cueScore: number,
+  uses: number[],
+  ids: IdSource,
+): Reading[] {
   const bpb = s.vocab.beatsPerBar;
   const all = [...uses, ...target.uses, ...scope.uses];
   const base = cueScore * target.score * scope.score;
@@ -81,9 +115,23 @@ function scopedReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'unsol
     // "delete …" first deletes; "mute …", "drop …", "cut …" first turn the part off (it stays on the timeline).
     const deleting = s.has('delete', 'erase', 'clear', 'remove', 'rid');
     const off = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), () => ({ active: false }));
-    if (off.pieces.length) readings.push({ description: `Mute ${target.label} ${scope.phrase}${describeSplits(off.splits, bpb, off.pieces.length)}`, commands: off.commands, score: base * (deleting ? 0.85 : 1), uses: all, targets: target.trackIds });
+    if (off.pieces.length)
+      readings.push({
+        description: `Mute ${target.label} ${scope.phrase}${describeSplits(off.splits, bpb, off.pieces.length)}`,
+        commands: off.commands,
+        score: base * (deleting ? 0.85 : 1),
+        uses: all,
+        targets: target.trackIds,
+      });
     const cut = regionEdit(s.document, target.trackIds, scope.ranges, ids.fork(), () => 'remove');
-    if (cut.pieces.length) readings.push({ description: `Delete ${possessive(target.label)} audio ${scope.phrase}${describeSplits(cut.splits, bpb, cut.pieces.length)}`, commands: cut.commands, score: base * (deleting ? 1 : 0.85), uses: all, targets: target.trackIds });
+    if (cut.pieces.length)
+      readings.push({
+        description: `Delete ${possessive(target.label)} audio ${scope.phrase}${describeSplits(cut.splits, bpb, cut.pieces.length)}`,
+        commands: cut.commands,
+        score: base * (deleting ? 1 : 0.85),
+        uses: all,
+        targets: target.trackIds,
+      });
   }
   if (action === 'unmute') {
     // Heard only in the scope: unmute the track, and keep its clips outside the scope quiet.
@@ -91,19 +139,37 @@ function scopedReadings(s: Sentence, action: 'mute' | 'unmute' | 'solo' | 'unsol
     const quiet = regionEdit(s.document, target.trackIds, outside, ids.fork(), () => ({ active: false }));
     const unmute = trackSwitch(s, target, 'mute', false);
     if (unmute.length) {
-      readings.push({ description: `Unmute ${target.label}, heard only ${scope.phrase}${describeSplits(quiet.splits, bpb, quiet.pieces.length)}`, commands: [...unmute, ...quiet.commands], score: base, uses: all, targets: target.trackIds });
+      readings.push({
+        description: `Unmute ${target.label}, heard only ${scope.phrase}${describeSplits(quiet.splits, bpb, quiet.pieces.length)}`,
+        commands: [...unmute, ...quiet.commands],
+        score: base,
+        uses: all,
+        targets: target.trackIds,
+      });
     }
   }
   if (action === 'solo') {
     const others = s.document.tracks.filter((t) => !target.trackIds.includes(t.id)).map((t) => t.id);
     const quiet = regionEdit(s.document, others, scope.ranges, ids.fork(), () => ({ active: false }));
     if (quiet.pieces.length) {
-      readings.push({ description: `Solo ${target.label} ${scope.phrase}: mute every other track there${describeSplits(quiet.splits, bpb, quiet.pieces.length)}`, commands: quiet.commands, score: base, uses: all, targets: target.trackIds });
+      readings.push({
+        description: `Solo ${target.label} ${scope.phrase}: mute every other track there${describeSplits(quiet.splits, bpb, quiet.pieces.length)}`,
+        commands: quiet.commands,
+        score: base,
+        uses: all,
+        targets: target.trackIds,
+      });
     }
     const loop = scope.ranges.length === 1 ? loopCommand(s, scope.ranges[0]!) : null;
     if (loop) {
       const commands = [...trackSwitch(s, target, 'solo', true), ...unsoloOthers(s, target.trackIds), loop];
-      readings.push({ description: `Solo ${target.label} and loop ${scope.phrase.replace(/^(in|for) /, '')}`, commands, score: base * 0.93, uses: all, targets: target.trackIds });
+      readings.push({
+        description: `Solo ${target.label} and loop ${scope.phrase.replace(/^(in|for) /, '')}`,
+        commands,
+        score: base * 0.93,
+        uses: all,
+        targets: target.trackIds,
+      });
     }
   }
   return readings;
@@ -131,7 +197,18 @@ export const switchReadings: ReadingSource = (s, ids) => {
   const cue = switchCue(s);
   if (!cue) return [];
   // Muting a track that is already muted changes nothing anyone hears: "the vocals" then means the heard ones.
-  const targets = targetOptions(s).filter((t, _, all) => cue.action !== 'mute' || t.except || !all.some((o) => o !== t && o.trackIds.length < t.trackIds.length && o.trackIds.every((id) => t.trackIds.includes(id)) && t.trackIds.filter((id) => !o.trackIds.includes(id)).every((id) => s.document.tracks.find((x) => x.id === id)?.mute)));
+  const targets = targetOptions(s).filter(
+    (t, _, all) =>
+      cue.action !== 'mute' ||
+      t.except ||
+      !all.some(
+        (o) =>
+          o !== t &&
+          o.trackIds.length < t.trackIds.length &&
+          o.trackIds.every((id) => t.trackIds.includes(id)) &&
+          t.trackIds.filter((id) => !o.trackIds.includes(id)).every((id) => s.document.tracks.find((x) => x.id === id)?.mute),
+      ),
+  );
   const scopes = scopeOptions(s);
   // "delete the outro", "mute bars 5 to 8": every track, there.
   if (targets.length === 0 && scopes.length && (cue.action === 'mute' || s.has('delete', 'remove', 'erase', 'clear'))) targets.push(everyTrack(s));

@@ -26,9 +26,23 @@ function tempoChoices(s: Sentence): TempoChoice[] {
   const choices: TempoChoice[] = [];
   // Multipliers: "twice as fast", "double the tempo", "half time", "halve the tempo".
   const double = s.has('twice', 'double', 'doubletime', 'doublespeed') && (cue.length || s.has('fast', 'faster', 'doubletime', 'doublespeed', 'speed'));
-  const half = (s.has('half', 'halve', 'halftime', 'halfspeed') && (cue.length || s.has('fast', 'speed', 'halftime', 'halfspeed', 'time'))) || (s.has('twice', 'double') && s.has('slow', 'slower'));
-  if (half) choices.push({ bpm: bpm / 2, how: 'half the tempo', score: cue.length ? 1 : 0.95, uses: [...cue, ...s.find(['half', 'halve', 'halftime', 'halfspeed', 'twice', 'as', 'slow', 'slower', 'time', 'speed'])] });
-  else if (double) choices.push({ bpm: bpm * 2, how: 'double the tempo', score: 1, uses: [...cue, ...s.find(['twice', 'double', 'doubletime', 'doublespeed', 'as', 'fast', 'faster', 'speed'])] });
+  const half =
+    (s.has('half', 'halve', 'halftime', 'halfspeed') && (cue.length || s.has('fast', 'speed', 'halftime', 'halfspeed', 'time'))) ||
+    (s.has('twice', 'double') && s.has('slow', 'slower'));
+  if (half)
+    choices.push({
+      bpm: bpm / 2,
+      how: 'half the tempo',
+      score: cue.length ? 1 : 0.95,
+      uses: [...cue, ...s.find(['half', 'halve', 'halftime', 'halfspeed', 'twice', 'as', 'slow', 'slower', 'time', 'speed'])],
+    });
+  else if (double)
+    choices.push({
+      bpm: bpm * 2,
+      how: 'double the tempo',
+      score: 1,
+      uses: [...cue, ...s.find(['twice', 'double', 'doubletime', 'doublespeed', 'as', 'fast', 'faster', 'speed'])],
+    });
   for (const amount of s.amounts) {
     const uses = [...cue, ...dirUses, ...range(amount.start, amount.end)];
     const before = s.words[amount.start - 1];
@@ -51,7 +65,14 @@ function tempoChoices(s: Sentence): TempoChoice[] {
   if (choices.length === 0 && direction !== 0 && (cue.length || s.has('faster', 'slower', 'quicker', 'speed', 'slow'))) {
     const steps = STEPS[s.size];
     const sizeWords = s.find(['bit', 'little', 'slightly', 'touch', 'tad', 'much', 'lot', 'way', 'really', 'very']);
-    steps.forEach((step, i) => choices.push({ bpm: Math.round(bpm * (1 + direction * step)), how: `${Math.round(step * 100)}% ${direction > 0 ? 'faster' : 'slower'}`, score: i === 0 ? 0.95 : 0.85, uses: [...cue, ...dirUses, ...sizeWords] }));
+    steps.forEach((step, i) =>
+      choices.push({
+        bpm: Math.round(bpm * (1 + direction * step)),
+        how: `${Math.round(step * 100)}% ${direction > 0 ? 'faster' : 'slower'}`,
+        score: i === 0 ? 0.95 : 0.85,
+        uses: [...cue, ...dirUses, ...sizeWords],
+      }),
+    );
   }
   return choices;
 }
@@ -69,7 +90,13 @@ export const tempoReadings: ReadingSource = (s) => {
   for (const choice of tempoChoices(s)) {
     const bpm = tidy(choice.bpm, 2);
     if (bpm < LIMITS.bpm.min || bpm > LIMITS.bpm.max || !Number.isFinite(bpm)) {
-      readings.push({ description: '', commands: [], score: choice.score, uses: choice.uses, refusal: `The tempo must be between ${LIMITS.bpm.min} and ${LIMITS.bpm.max} BPM (${Number.isFinite(bpm) ? bpm : 'that number'} is not).` });
+      readings.push({
+        description: '',
+        commands: [],
+        score: choice.score,
+        uses: choice.uses,
+        refusal: `The tempo must be between ${LIMITS.bpm.min} and ${LIMITS.bpm.max} BPM (${Number.isFinite(bpm) ? bpm : 'that number'} is not).`,
+      });
       continue;
     }
     const description = `Set the tempo to ${bpm} BPM${choice.how ? ` (${choice.how})` : ''}`;

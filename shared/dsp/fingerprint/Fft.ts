@@ -52,7 +52,8 @@ export class Fft {
    */
   realPower(signal: Float64Array, bins: number, out: Float64Array, re: Float64Array, im: Float64Array): void {
     const n = this.size;
-    if (signal.length !== 2 * n || bins > n || out.length < bins) throw new RangeError(`real FFT of ${2 * n} points given ${signal.length} samples for ${bins} bins`);
+    if (signal.length !== 2 * n || bins > n || out.length < bins)
+      throw new RangeError(`real FFT of ${2 * n} points given ${signal.length} samples for ${bins} bins`);
     for (let i = 0; i < n; i++) {
       re[i] = signal[2 * i]!;
       im[i] = signal[2 * i + 1]!;

@@ -45,7 +45,7 @@ export const fingerprintSeconds = (fp: Fingerprint): number => fp.frames * FRAME
 export function computeFingerprint(channels: readonly Float32Array[], sampleRate: number, chunkFrames = CHUNK_FRAMES): Fingerprint {
   const signal = resampleToAnalysisRate(channels, sampleRate);
   const frames = frameCountOf(signal.length);
-  if (frames > MAX_PEAK_FRAME) throw new RangeError(`audio too long to fingerprint (${Math.round(frames * FRAME_SECONDS / 3600)} hours)`);
+  if (frames > MAX_PEAK_FRAME) throw new RangeError(`audio too long to fingerprint (${Math.round((frames * FRAME_SECONDS) / 3600)} hours)`);
   // The spectrogram is computed a chunk at a time (memory stays flat for an hour-long take); every peak rule looks
   // at most CHUNK_MARGIN frames away, so each chunk, read with that margin, gives exactly the whole file's peaks.
   const parts: number[] = [];

@@ -14,18 +14,27 @@ import { FingerprintIndex } from './FingerprintIndex';
  * soundfont), transformed by real tools (ffmpeg's MP3 encoder and soxr
  * resampler) and decoded by ffmpeg — an independent decoder.
  */
-interface Audio { channels: Float32Array[]; sampleRate: number }
+interface Audio {
+  channels: Float32Array[];
+  sampleRate: number;
+}
 const DEMO = path.resolve(__dirname, '../../../resources/demo-catalog');
 const stemFile = (id: string) => {
   const pkg = fs.readdirSync(DEMO).find((p) => fs.existsSync(path.join(DEMO, p, 'stems', `${id}.ogg`)))!;
   return path.join(DEMO, pkg, 'stems', `${id}.ogg`);
 };
 function decode(file: string, args: string[] = []): Audio {
-  const rate = Number(/(\d+) Hz/.exec(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' }).trim() + ' Hz')![1]);
+  const rate = Number(
+    /(\d+) Hz/.exec(
+      execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=sample_rate', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' }).trim() + ' Hz',
+    )![1],
+  );
   const ar = args.indexOf('-ar');
   const sampleRate = ar >= 0 ? Number(args[ar + 1]) : rate;
   const input = args[0] === '-ss' ? args.splice(0, 4) : [];
-  const bytes = execFileSync('ffmpeg', ['-v', 'error', ...input, '-i', file, ...args, '-f', 'f32le', '-ac', '2', '-ar', String(sampleRate), '-'], { maxBuffer: 2 ** 30 });
+  const bytes = execFileSync('ffmpeg', ['-v', 'error', ...input, '-i', file, ...args, '-f', 'f32le', '-ac', '2', '-ar', String(sampleRate), '-'], {
+    maxBuffer: 2 ** 30,
+  });
   const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const channels = [new Float32Array(all.length / 2), new Float32Array(all.length / 2)];
   for (let i = 0; i < all.length / 2; i++) {
@@ -34,11 +43,25 @@ function decode(file: string, args: string[] = []): Audio {
   }
   return { channels, sampleRate };
 }
-const cut = (a: Audio, start: number, seconds: number): Audio => ({ sampleRate: a.sampleRate, channels: a.channels.map((c) => c.slice(Math.round(start * a.sampleRate), Math.round((start + seconds) * a.sampleRate))) });
+const cut = (a: Audio, start: number, seconds: number): Audio => ({
+  sampleRate: a.sampleRate,
+  channels: a.channels.map((c) => c.slice(Math.round(start * a.sampleRate), Math.round((start + seconds) * a.sampleRate))),
+});
 const fp = (a: Audio) => computeFingerprint(a.channels, a.sampleRate);
 const rms = (a: Audio) => Math.sqrt(a.channels[0]!.reduce((s, v) => s + v * v, 0) / a.channels[0]!.length);
 
-const INDEXED = ['emb-go-bass', 'emb-go-drums', 'emb-go-guitar', 'emb-go-keys', 'emb-go-vocals', 'slt-nf-bass', 'slt-nf-drums', 'slt-nf-organ', 'slt-nf-strings', 'slt-nf-vocals'];
+const INDEXED = [
+  'emb-go-bass',
+  'emb-go-drums',
+  'emb-go-guitar',
+  'emb-go-keys',
+  'emb-go-vocals',
+  'slt-nf-bass',
+  'slt-nf-drums',
+  'slt-nf-organ',
+  'slt-nf-strings',
+  'slt-nf-vocals',
+];
 const audio = new Map<string, Audio>();
 const index = new FingerprintIndex();
 let tmp = '';
@@ -66,11 +89,17 @@ describe('FingerprintIndex on the demo catalog', () => {
 
   it('finds a stem resampled to 44.1 kHz by soxr, 12 dB quieter, after 1.5 s of silence', () => {
     const keys = decode(stemFile('emb-go-keys'), ['-af', 'aresample=resampler=soxr', '-ar', '44100']);
-    const quiet = { sampleRate: 44100, channels: keys.channels.map((c) => {
-      const out = new Float32Array(c.length + 1.5 * 44100);
-      out.set(c.map((v) => v / 4), 1.5 * 44100);
-      return out;
-    }) };
+    const quiet = {
+      sampleRate: 44100,
+      channels: keys.channels.map((c) => {
+        const out = new Float32Array(c.length + 1.5 * 44100);
+        out.set(
+          c.map((v) => v / 4),
+          1.5 * 44100,
+        );
+        return out;
+      }),
+    };
     const [best, ...rest] = index.match(fp(quiet));
     expect(best?.id).toBe('emb-go-keys');
     expect(best!.offsetSec).toBeCloseTo(-1.5, 1);
@@ -102,7 +131,10 @@ describe('FingerprintIndex on the demo catalog', () => {
     }
     const ferry = demoPackages.find((d) => d.song.title === 'Night Ferry')!.song;
     const beat = 60 / ferry.bpm;
-    const line = ferry.stems.find((s) => s.kind === 'vocals')!.part.notes.map((n) => ({ start: n.beat * beat, seconds: n.beats * beat, midi: n.pitch })).filter((n) => n.start < 30);
+    const line = ferry.stems
+      .find((s) => s.kind === 'vocals')!
+      .part.notes.map((n) => ({ start: n.beat * beat, seconds: n.beats * beat, midi: n.pitch }))
+      .filter((n) => n.start < 30);
     expect(index.match(fp(singLine(line, 9, { jitterSec: 0, detuneCents: 0, vibratoCents: 15 })))).toEqual([]);
     let seed = 1;
     const noise = Float32Array.from({ length: 44100 * 10 }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.3);

@@ -41,10 +41,12 @@ export function decodeFingerprint(bytes: Uint8Array): Fingerprint {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new InvalidFingerprintError('not a Stemroom fingerprint (bad magic)');
   const version = view.getUint16(4, true);
-  if (version !== FINGERPRINT_VERSION) throw new InvalidFingerprintError(`fingerprint version ${version} is not ${FINGERPRINT_VERSION}: recompute it from the audio`);
+  if (version !== FINGERPRINT_VERSION)
+    throw new InvalidFingerprintError(`fingerprint version ${version} is not ${FINGERPRINT_VERSION}: recompute it from the audio`);
   const frames = view.getUint32(8, true);
   const count = view.getUint32(12, true);
-  if (bytes.length !== HEADER_BYTES + 4 * count) throw new InvalidFingerprintError(`fingerprint of ${count} peaks must be ${HEADER_BYTES + 4 * count} bytes, not ${bytes.length}`);
+  if (bytes.length !== HEADER_BYTES + 4 * count)
+    throw new InvalidFingerprintError(`fingerprint of ${count} peaks must be ${HEADER_BYTES + 4 * count} bytes, not ${bytes.length}`);
   if (frames > MAX_PEAK_FRAME + 1) throw new InvalidFingerprintError(`fingerprint too long (${frames} frames)`);
   const peaks = new Uint32Array(count);
   let previous = -1;

@@ -5,7 +5,12 @@ import { packPeak, peakBin, peakFrame } from './pickPeaks';
 
 describe('landmark hashes', () => {
   it('pack and unpack every field at its limits', () => {
-    for (const [f1, df, dt] of [[0, -MAX_DF, 1], [511, MAX_DF, MAX_DT], [200, 0, 17], [35, -3, 2]] as const) {
+    for (const [f1, df, dt] of [
+      [0, -MAX_DF, 1],
+      [511, MAX_DF, MAX_DT],
+      [200, 0, 17],
+      [35, -3, 2],
+    ] as const) {
       const hash = packHash(f1, df, dt);
       expect(hash).toBeLessThan(2 ** 23);
       expect(unpackHash(hash)).toEqual({ f1, df, dt });

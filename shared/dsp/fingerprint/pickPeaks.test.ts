@@ -22,7 +22,11 @@ describe('pickPeaks', () => {
   ];
 
   it('keeps local maxima above both floors', () => {
-    expect(asPairs(pickPeaks(spectrogram(260, cells)))).toEqual([[20, 100], [20, 300], [30, 100]]);
+    expect(asPairs(pickPeaks(spectrogram(260, cells)))).toEqual([
+      [20, 100],
+      [20, 300],
+      [30, 100],
+    ]);
   });
 
   it('keeps only the strongest PEAKS_PER_BAND of a band within half a block', () => {
@@ -30,7 +34,12 @@ describe('pickPeaks', () => {
     const crowd: [number, number, number][] = Array.from({ length: 9 }, (_, i) => [70 + 7 * (i % 3), 6 + 13 * Math.floor(i / 3), -10 - i]);
     const peaks = asPairs(pickPeaks(spectrogram(120, crowd)));
     expect(peaks.length).toBe(PEAKS_PER_BAND);
-    expect(peaks).toEqual(crowd.slice(0, PEAKS_PER_BAND).map(([t, k]) => [t, k]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(peaks).toEqual(
+      crowd
+        .slice(0, PEAKS_PER_BAND)
+        .map(([t, k]) => [t, k])
+        .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+    );
   });
 
   it('moves with the audio: a spectrogram shifted by 7 frames gives the same peaks 7 frames later', () => {

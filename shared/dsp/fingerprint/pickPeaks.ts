@@ -20,7 +20,7 @@ const BIN_MASK = (1 << PEAK_BIN_BITS) - 1;
 export const MAX_PEAK_FRAME = 2 ** (32 - PEAK_BIN_BITS) - 1;
 
 /** Packs a peak as (frame << 9) | bin, so sorting the numbers sorts by time, then frequency. */
-export const packPeak = (frame: number, bin: number): number => ((frame * (BIN_MASK + 1)) + bin) >>> 0;
+export const packPeak = (frame: number, bin: number): number => (frame * (BIN_MASK + 1) + bin) >>> 0;
 export const peakFrame = (peak: number): number => Math.floor(peak / (BIN_MASK + 1));
 export const peakBin = (peak: number): number => peak & BIN_MASK;
 

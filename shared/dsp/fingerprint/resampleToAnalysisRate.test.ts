@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Fft } from './Fft';
 import { resampleToAnalysisRate } from './resampleToAnalysisRate';
 
-const tone = (hz: number, rate: number, seconds = 1, amplitude = 0.5) => Float32Array.from({ length: Math.round(rate * seconds) }, (_, n) => amplitude * Math.sin((2 * Math.PI * hz * n) / rate));
+const tone = (hz: number, rate: number, seconds = 1, amplitude = 0.5) =>
+  Float32Array.from({ length: Math.round(rate * seconds) }, (_, n) => amplitude * Math.sin((2 * Math.PI * hz * n) / rate));
 /** RMS of the middle half (away from the filter's edges). */
 const rmsMiddle = (x: Float32Array) => {
   const part = x.subarray(x.length >> 2, (3 * x.length) >> 2);

@@ -9,7 +9,11 @@ export function contrastRatio(element: Locator): Promise<number> {
   return element.evaluate((node) => {
     type Rgba = [number, number, number, number];
     const parse = (css: string): Rgba => {
-      const parts = /rgba?\(([^)]+)\)/.exec(css)?.[1]?.split(/[\s,/]+/).filter(Boolean).map(Number) ?? [0, 0, 0, 0];
+      const parts = /rgba?\(([^)]+)\)/
+        .exec(css)?.[1]
+        ?.split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number) ?? [0, 0, 0, 0];
       return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
     };
     const over = (top: Rgba, bottom: Rgba): Rgba => {

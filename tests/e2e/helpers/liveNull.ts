@@ -46,7 +46,8 @@ export function alignCapture(live: LiveCapture, delay: number, exported: readonl
   const liveStart = live.playFrame + delay - live.startFrame;
   const exportStart = Math.round(live.fromSeconds * live.sampleRate);
   const channels = live.channels.map(decode);
-  if (liveStart < 0 || liveStart + frames > channels[0]!.length) throw new Error(`the capture (${channels[0]!.length} frames from ${live.startFrame}) does not cover the section (${liveStart}…${liveStart + frames})`);
+  if (liveStart < 0 || liveStart + frames > channels[0]!.length)
+    throw new Error(`the capture (${channels[0]!.length} frames from ${live.startFrame}) does not cover the section (${liveStart}…${liveStart + frames})`);
   return {
     live: channels.map((c) => c.slice(liveStart, liveStart + frames)),
     exported: exported.map((c) => {
@@ -102,7 +103,8 @@ export function nullSection({ live, exported }: AlignedSection, sampleRate: numb
   let peak = 0;
   live.forEach((c, k) => c.forEach((v, i) => (peak = Math.max(peak, Math.abs(v - exported[k]![i]!)))));
   const perHalfSecondDb: number[] = [];
-  for (let from = 0; from + half <= frames; from += half) perHalfSecondDb.push(db(energy(live, from, from + half, exported) / energy(exported, from, from + half)));
+  for (let from = 0; from + half <= frames; from += half)
+    perHalfSecondDb.push(db(energy(live, from, from + half, exported) / energy(exported, from, from + half)));
   return {
     lagFrames: bestLag(exported, live, sampleRate),
     signalDb: db(signal / (frames * exported.length)),
@@ -123,7 +125,11 @@ function differing24Bit(live: readonly Float32Array[], exported: readonly Float3
   return differing;
 }
 
-function bandDifferences(live: readonly Float32Array[], exported: readonly Float32Array[], sampleRate: number): { bandLevelDiffDb: number; shortTimeBandDiffDb: number } {
+function bandDifferences(
+  live: readonly Float32Array[],
+  exported: readonly Float32Array[],
+  sampleRate: number,
+): { bandLevelDiffDb: number; shortTimeBandDiffDb: number } {
   const a = octaveBandFrames(live, sampleRate);
   const b = octaveBandFrames(exported, sampleRate);
   const bands = b[0]?.length ?? 0;

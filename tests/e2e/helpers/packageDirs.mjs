@@ -14,7 +14,10 @@ for (const { platform, arch } of JSON.parse(targetsJson)) {
   const key = platforms[platform];
   targets.set(key, new Map([...(targets.get(key) ?? []), [Arch[arch], ['dir']]]));
 }
-const electronVersion = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8'))).optionalDependencies.electron.replace(/^[\^~]/, '');
+const electronVersion = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8'))).optionalDependencies.electron.replace(
+  /^[\^~]/,
+  '',
+);
 await build({
   targets,
   publish: 'never',

@@ -83,7 +83,12 @@ export class LiveStreams {
       const worker = new Worker(new URL('./streamWorker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
       worker.onerror = (event) => this.stats.set({ error: `The audio stream stopped: ${event.message}` });
-      worker.postMessage({ type: 'init', sampleRate: context.sampleRate, baseUrl: new URL('./pcm/', location.href).href, index: this.loads.length } satisfies ToWorker);
+      worker.postMessage({
+        type: 'init',
+        sampleRate: context.sampleRate,
+        baseUrl: new URL('./pcm/', location.href).href,
+        index: this.loads.length,
+      } satisfies ToWorker);
       this.loads.push(0);
       return worker;
     });
@@ -150,7 +155,15 @@ export class LiveStreams {
   anchor(run: StreamRun, anchor: number): void {
     const from = anchor + run.plan.offset;
     const gate = run.gate ? { gate: run.gate, base: anchor } : {};
-    run.node.node.port.postMessage({ type: 'run', id: run.id, output: run.output, from, to: from + run.plan.frames, ...(run.ring ? { ring: run.ring } : {}), ...gate } satisfies ToNode);
+    run.node.node.port.postMessage({
+      type: 'run',
+      id: run.id,
+      output: run.output,
+      from,
+      to: from + run.plan.frames,
+      ...(run.ring ? { ring: run.ring } : {}),
+      ...gate,
+    } satisfies ToNode);
   }
 
   /** Stops an anchored run at context frame `at` (it ends there; the node reports it and it is dropped). */
@@ -207,10 +220,9 @@ export class LiveStreams {
     else if (message.type === 'dropped') for (const id of message.ids) this.forget(id);
     else if (message.type === 'load') {
       this.loads[message.index] = message.busy;
-      void (`stream worker ${message.index}: ${Math.round(message.busy * 100)} % busy, ${Math.round(message.framesPerSecond)} frames/s`);
+      void `stream worker ${message.index}: ${Math.round(message.busy * 100)} % busy, ${Math.round(message.framesPerSecond)} frames/s`;
       this.stats.set({ workerLoad: Math.max(...this.loads) });
-    }
-    else if (message.type === 'ready') {
+    } else if (message.type === 'ready') {
       this.readiness.get(message.id)?.();
       this.readiness.delete(message.id);
     } else {

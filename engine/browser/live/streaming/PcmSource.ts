@@ -70,7 +70,7 @@ export class PcmSource {
     for (const target of into) target.fill(0, 0, count);
     const a = Math.max(0, from);
     const b = Math.min(this.header.frames, from + count);
-    for (let frame = a; frame < b; ) {
+    for (let frame = a; frame < b;) {
       const block = Math.floor(frame / BLOCK_FRAMES);
       const data = this.blocks.get(block);
       if (!data) throw new Error(`block ${block} is not loaded`);

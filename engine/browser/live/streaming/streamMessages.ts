@@ -60,7 +60,16 @@ export type FromWorker =
 /** Page → a track's stream node (its port). */
 export type ToNode =
   /** A run to play from frame `from`; with a gate, only from the frame the gate opens at (counted from `base`, the pass's anchor). */
-  | { readonly type: 'run'; readonly id: number; readonly output: number; readonly from: number; readonly to: number; readonly ring?: SharedArrayBuffer; readonly gate?: SharedArrayBuffer; readonly base?: number }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly output: number;
+      readonly from: number;
+      readonly to: number;
+      readonly ring?: SharedArrayBuffer;
+      readonly gate?: SharedArrayBuffer;
+      readonly base?: number;
+    }
   /** Ends a run at frame `at`; with a gate, at the frame the gate opens at (counted from `at`), fading out across the switch. */
   | { readonly type: 'cut'; readonly id: number; readonly at: number; readonly gate?: SharedArrayBuffer }
   /** The node leaves the graph: it forgets its runs and stops processing. */

@@ -158,7 +158,8 @@ class StreamProcessor extends AudioWorkletProcessor {
   private readAdding(run: PlayingRun, a: number, b: number, output: Float32Array[], first: number): number {
     const count = b - a;
     let scratch = this.scratch.get(output.length);
-    if (!scratch || scratch[0]!.length < count) this.scratch.set(output.length, (scratch = Array.from({ length: output.length }, () => new Float32Array(Math.max(128, count)))));
+    if (!scratch || scratch[0]!.length < count)
+      this.scratch.set(output.length, (scratch = Array.from({ length: output.length }, () => new Float32Array(Math.max(128, count)))));
     const missing = run.frames.readInto(a - run.from, count, scratch, 0);
     const fading = (run.fadeIn !== null && a < run.fadeIn + SWITCH_FADE_FRAMES) || (run.fadeOut !== null && b > run.fadeOut);
     if (!fading) {
@@ -199,7 +200,9 @@ class StreamProcessor extends AudioWorkletProcessor {
 
   /** Frames played go to the worker (it renders ahead of them); underruns and finished runs to the page. */
   private report(): void {
-    if (this.worker) for (const run of this.runs.values()) if (run.frames instanceof ChunkQueue) this.worker.postMessage({ type: 'played', id: run.id, frames: run.frames.read } satisfies NodeToWorker);
+    if (this.worker)
+      for (const run of this.runs.values())
+        if (run.frames instanceof ChunkQueue) this.worker.postMessage({ type: 'played', id: run.id, frames: run.frames.read } satisfies NodeToWorker);
     if (this.ended.length > 0 || this.underruns !== this.reported) {
       this.port.postMessage({ type: 'status', underruns: this.underruns, missingFrames: this.missingFrames, ended: this.ended } satisfies FromNode);
       this.reported = this.underruns;

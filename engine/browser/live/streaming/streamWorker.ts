@@ -14,7 +14,16 @@ import { createSignalsmith, type SignalsmithWasm } from '../../../common/stretch
 import { BlockBudget } from './BlockBudget';
 import { PcmSource } from './PcmSource';
 import { directFrames, resampledFrames, type SourceFrames } from './ResampledSource';
-import { CHUNK_FRAMES, LOOKAHEAD_SECONDS, START_FRAMES, type FromWorker, type NodeToWorker, type ToWorker, type WorkerRun, type WorkerToNode } from './streamMessages';
+import {
+  CHUNK_FRAMES,
+  LOOKAHEAD_SECONDS,
+  START_FRAMES,
+  type FromWorker,
+  type NodeToWorker,
+  type ToWorker,
+  type WorkerRun,
+  type WorkerToNode,
+} from './streamMessages';
 
 /** Work this long, then let messages in. */
 const SLICE_MS = 12;
@@ -80,7 +89,17 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       };
       break;
     case 'run':
-      runs.set(message.run.id, { ...message.run, renderer: { current: null }, sink: message.run.ring ? new RunRing(message.run.ring) : null, switchGate: message.run.gate ? new SwitchGate(message.run.gate.buffer) : null, written: 0, resumed: 0, played: 0, ready: false, failed: false });
+      runs.set(message.run.id, {
+        ...message.run,
+        renderer: { current: null },
+        sink: message.run.ring ? new RunRing(message.run.ring) : null,
+        switchGate: message.run.gate ? new SwitchGate(message.run.gate.buffer) : null,
+        written: 0,
+        resumed: 0,
+        played: 0,
+        ready: false,
+        failed: false,
+      });
       void open(message.run.plan.sha256);
       wake();
       break;
@@ -184,7 +203,13 @@ function waiting(run: Run): boolean {
 function step(run: Run, lookahead: number): boolean {
   const frames = opened.get(run.plan.sha256);
   if (!frames) return false;
-  const renderer = (run.renderer.current ??= new RunRenderer(run.plan, run.channels, sampleRate, (from, count, into) => frames.read(from, count, into), () => cores.pop()));
+  const renderer = (run.renderer.current ??= new RunRenderer(
+    run.plan,
+    run.channels,
+    sampleRate,
+    (from, count, into) => frames.read(from, count, into),
+    () => cores.pop(),
+  ));
   if (run.written < played(run)) {
     // Behind what is already playing: rendering those frames is wasted; carry on a little ahead of the audio thread.
     run.written = Math.min(run.plan.frames, played(run) + Math.round((waiting(run) ? GATE_CATCH_UP_SECONDS : CATCH_UP_SECONDS) * sampleRate));
@@ -206,13 +231,18 @@ function step(run: Run, lookahead: number): boolean {
     return false;
   }
   // Into the ring through one reused scratch buffer; posted chunks must be their own (they are transferred).
-  const out = Array.from({ length: run.channels }, (_, c) => (run.sink ? (scratch[c] ??= new Float32Array(CHUNK_FRAMES)).subarray(0, count) : new Float32Array(count)));
+  const out = Array.from({ length: run.channels }, (_, c) =>
+    run.sink ? (scratch[c] ??= new Float32Array(CHUNK_FRAMES)).subarray(0, count) : new Float32Array(count),
+  );
   const made = renderer.render(out, 0, count);
   if (made === 0) return false;
   if (run.sink) run.sink.write(out, made, 0, run.written);
   else {
     const channels = out.map((c) => (made === count ? c : c.slice(0, made)));
-    ports.get(run.nodeId)?.postMessage({ type: 'data', id: run.id, offset: run.written, channels } satisfies WorkerToNode, channels.map((c) => c.buffer));
+    ports.get(run.nodeId)?.postMessage(
+      { type: 'data', id: run.id, offset: run.written, channels } satisfies WorkerToNode,
+      channels.map((c) => c.buffer),
+    );
   }
   run.written += made;
   rendered += made;

@@ -29,6 +29,7 @@ export function effectTail(effect: Effect, bpm: number): number {
   const p = effect.params;
   if (!effect.enabled) return 0;
   if (p.type === 'reverb') return p.decaySec + p.preDelayMs / 1000;
-  if (p.type === 'delay') return p.feedback <= 0 ? (p.beats * 60) / bpm : Math.min(10, ((p.beats * 60) / bpm) * Math.max(1, Math.log(0.001) / Math.log(p.feedback)));
+  if (p.type === 'delay')
+    return p.feedback <= 0 ? (p.beats * 60) / bpm : Math.min(10, ((p.beats * 60) / bpm) * Math.max(1, Math.log(0.001) / Math.log(p.feedback)));
   return 0;
 }

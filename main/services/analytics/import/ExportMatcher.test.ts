@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ExportMatcher, type ExportIdentity } from './ExportMatcher';
 import { trackKey } from './trackKey';
 
-const remix: ExportIdentity = { id: 'r', title: 'Glass Orchard', creator: 'DJ Lantern', isrc: 'GBXYZ2600001', audioSha256: 'a'.repeat(64), createdAtMs: 1000, durationSec: 200 };
+const remix: ExportIdentity = {
+  id: 'r',
+  title: 'Glass Orchard',
+  creator: 'DJ Lantern',
+  isrc: 'GBXYZ2600001',
+  audioSha256: 'a'.repeat(64),
+  createdAtMs: 1000,
+  durationSec: 200,
+};
 const nights: ExportIdentity = { ...remix, id: 'n', title: 'Orchard Nights', isrc: null, audioSha256: 'b'.repeat(64) };
 
 describe('ExportMatcher', () => {
@@ -13,7 +21,8 @@ describe('ExportMatcher', () => {
       ['OrchardNights', 'DJ Lantern'],
       ['orchard nights', 'dj lantern'],
       ['Orchard-Nights!', 'DJ  Lantérn'],
-    ]) expect(matcher.match('track', trackKey(title!, artist!), 2000)?.id, `${title} by ${artist}`).toBe('n');
+    ])
+      expect(matcher.match('track', trackKey(title!, artist!), 2000)?.id, `${title} by ${artist}`).toBe('n');
   });
 
   it('never gives a remix titled like its original the plays of the original artist', () => {

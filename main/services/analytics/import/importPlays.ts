@@ -79,7 +79,20 @@ export async function importPlays(
 
   write.begin();
   try {
-    const importId = write.addImport({ fileName: source.fileName, fileSha256: '', format: source.format, importedAt, lines: 0, added: 0, duplicates: 0, malformed: 0, aside: 0, ignored: 0, dropped: 0, exportId: source.exportId ?? null });
+    const importId = write.addImport({
+      fileName: source.fileName,
+      fileSha256: '',
+      format: source.format,
+      importedAt,
+      lines: 0,
+      added: 0,
+      duplicates: 0,
+      malformed: 0,
+      aside: 0,
+      ignored: 0,
+      dropped: 0,
+      exportId: source.exportId ?? null,
+    });
     const seqs = new Map<string, number>();
     const seqOf = (found: ExportIdentity) => {
       const known = seqs.get(found.id);
@@ -92,7 +105,14 @@ export async function importPlays(
     };
     const resolve = (key: number) => {
       const candidates = matcher.candidates(keys.kind[key]!, keys.value[key]!);
-      target[key] = candidates.length === 0 ? (matcher.couldMatchLater(keys.kind[key]!, keys.value[key]!) ? ASIDE : DROP) : candidates.length === 1 ? seqOf(candidates[0]!) : BY_PLAY;
+      target[key] =
+        candidates.length === 0
+          ? matcher.couldMatchLater(keys.kind[key]!, keys.value[key]!)
+            ? ASIDE
+            : DROP
+          : candidates.length === 1
+            ? seqOf(candidates[0]!)
+            : BY_PLAY;
       keyPlays[key] = 0;
     };
     const take = (batch: PlayLogBatch) => {
@@ -114,7 +134,17 @@ export async function importPlays(
         } else if (seq === ASIDE) {
           const listener = batch.listener[i]!;
           // Kept aside with its stored key (never the digest of an id: that could be checked against a list of ids).
-          const row = { keyKind: keys.kind[key]!, keyValue: keys.value[key]!, label: keys.label[key]!, playedAt: batch.playedAt[i]!, listener: listener < 0 ? -listener - 1 : listenerKeys.of(listener), msPlayed: batch.msPlayed[i]!, country: countryName(batch.country[i]!), source: batch.source[i]!, reasonEnd: batch.reasonEnd[i]! };
+          const row = {
+            keyKind: keys.kind[key]!,
+            keyValue: keys.value[key]!,
+            label: keys.label[key]!,
+            playedAt: batch.playedAt[i]!,
+            listener: listener < 0 ? -listener - 1 : listenerKeys.of(listener),
+            msPlayed: batch.msPlayed[i]!,
+            country: countryName(batch.country[i]!),
+            source: batch.source[i]!,
+            reasonEnd: batch.reasonEnd[i]!,
+          };
           if (write.insertAside(row, importId)) aside++;
           else asideDuplicates++;
           unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
@@ -134,7 +164,16 @@ export async function importPlays(
       const rows = write.takeAside(key.keyKind, key.keyValue);
       const batch = new PlayLogBatch(keys, 0);
       // Their listeners are stored keys already: passed on as −key − 1 so they are not keyed twice.
-      for (const row of rows) batch.push(keys.indexOf(kind, row.keyValue, row.label), -row.listener - 1, row.playedAt, countryCode(row.country), row.source, row.msPlayed, row.reasonEnd);
+      for (const row of rows)
+        batch.push(
+          keys.indexOf(kind, row.keyValue, row.label),
+          -row.listener - 1,
+          row.playedAt,
+          countryCode(row.country),
+          row.source,
+          row.msPlayed,
+          row.reasonEnd,
+        );
       take(batch);
     }
 
@@ -150,7 +189,12 @@ export async function importPlays(
     }
     if (lines === malformed) {
       const first = problems[0];
-      throw new ServiceError('invalid-request', first ? `No plays could be read from ${source.fileName}: ${malformed} malformed line${malformed === 1 ? '' : 's'} (line ${first.line}: ${first.reason}). Nothing was imported.` : `${source.fileName} has no plays. Nothing was imported.`);
+      throw new ServiceError(
+        'invalid-request',
+        first
+          ? `No plays could be read from ${source.fileName}: ${malformed} malformed line${malformed === 1 ? '' : 's'} (line ${first.line}: ${first.reason}). Nothing was imported.`
+          : `${source.fileName} has no plays. Nothing was imported.`,
+      );
     }
     task.progress('Flagging and rolling up', 0, 1);
     const totals = await storePlays(write, matched, durations, importId, task, listenerKeys);
@@ -161,7 +205,13 @@ export async function importPlays(
     write.setImportSha(importId, await sha256);
     write.commit();
     task.progress('Imported', 1, 1);
-    const note = (key: number, exportId: string, plays: number) => ({ how: ExportMatcher.how(keys.kind[key]!), label: keys.label[key]!, exportId, exportTitle: exportOf.get(seqs.get(exportId)!)!.title, plays });
+    const note = (key: number, exportId: string, plays: number) => ({
+      how: ExportMatcher.how(keys.kind[key]!),
+      label: keys.label[key]!,
+      exportId,
+      exportTitle: exportOf.get(seqs.get(exportId)!)!.title,
+      plays,
+    });
     const matches = [
       ...keyPlays.flatMap((plays, key) => (plays ? [note(key, exportOf.get(target[key]!)!.id, plays)] : [])),
       ...[...byPlay].flatMap(([key, notes]) => [...notes].map(([exportId, plays]) => note(key, exportId, plays))),

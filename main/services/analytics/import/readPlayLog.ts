@@ -54,15 +54,29 @@ export async function openPlayLog(file: string): Promise<PlayLog> {
   const first = head.trimStart()[0];
   if (first === undefined) throw new ServiceError('invalid-request', `${file} is empty.`);
   if (first === '[') {
-    if (size > MAX_JSON_BYTES) throw new ServiceError('invalid-request', `${file} is a ${Math.round(size / 1e6)} MB JSON array, over the 1 GiB a history file can be; split it (NDJSON streams any size).`);
-    const entry = (spotifyListener: number) => (value: unknown): LineResult =>
-      value && typeof value === 'object' && 'ts' in value ? parseSpotifyEntry(value, spotifyListener) : value && typeof value === 'object' && !Array.isArray(value) ? parsePlayRecord(value as Record<string, unknown>) : { error: 'not an object' };
+    if (size > MAX_JSON_BYTES)
+      throw new ServiceError(
+        'invalid-request',
+        `${file} is a ${Math.round(size / 1e6)} MB JSON array, over the 1 GiB a history file can be; split it (NDJSON streams any size).`,
+      );
+    const entry =
+      (spotifyListener: number) =>
+      (value: unknown): LineResult =>
+        value && typeof value === 'object' && 'ts' in value
+          ? parseSpotifyEntry(value, spotifyListener)
+          : value && typeof value === 'object' && !Array.isArray(value)
+            ? parsePlayRecord(value as Record<string, unknown>)
+            : { error: 'not an object' };
     return { format: 'spotify-json', size, batches: (keys, { spotifyListener }) => jsonArrayBatches(file, keys, entry(spotifyListener)), sha256 };
   }
   if (first === '{') return { format: 'ndjson', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'ndjson', header: [] }, 0), sha256 };
   const header = (parseCsvLine(head.split(/\r?\n/, 1)[0]!.trim()) ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['listener_id', 'played_at', 'ms_played'].filter((c) => !header.includes(c));
   if (!KEY_COLUMNS.some((c) => header.includes(c))) missing.unshift('export_id (or isrc, or audio_sha256)');
-  if (missing.length) throw new ServiceError('invalid-request', `${file} is not a play log: expected NDJSON, a JSON array or CSV with a header row; the CSV header lacks ${missing.join(', ')}.`);
+  if (missing.length)
+    throw new ServiceError(
+      'invalid-request',
+      `${file} is not a play log: expected NDJSON, a JSON array or CSV with a header row; the CSV header lacks ${missing.join(', ')}.`,
+    );
   return { format: 'csv', size, batches: (keys) => splitLineBatches(file, size, keys, { format: 'csv', header }, 1), sha256 };
 }

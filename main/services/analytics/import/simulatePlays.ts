@@ -25,10 +25,35 @@ export interface SimulationOptions {
 }
 
 const countries: [string, number][] = [
-  ['US', 28], ['GB', 10], ['DE', 8], ['BR', 7], ['MX', 5], ['FR', 5], ['SE', 4], ['JP', 4], ['CA', 4], ['AU', 3],
-  ['NL', 3], ['ES', 3], ['IT', 3], ['PL', 2], ['IN', 2], ['KR', 2], ['NO', 2], ['FI', 1], ['IE', 1], ['NZ', 1],
+  ['US', 28],
+  ['GB', 10],
+  ['DE', 8],
+  ['BR', 7],
+  ['MX', 5],
+  ['FR', 5],
+  ['SE', 4],
+  ['JP', 4],
+  ['CA', 4],
+  ['AU', 3],
+  ['NL', 3],
+  ['ES', 3],
+  ['IT', 3],
+  ['PL', 2],
+  ['IN', 2],
+  ['KR', 2],
+  ['NO', 2],
+  ['FI', 1],
+  ['IE', 1],
+  ['NZ', 1],
 ];
-const sources: [string, number][] = [['playlist', 45], ['search', 15], ['profile', 15], ['radio', 15], ['album', 5], ['other', 5]];
+const sources: [string, number][] = [
+  ['playlist', 45],
+  ['search', 15],
+  ['profile', 15],
+  ['radio', 15],
+  ['album', 5],
+  ['other', 5],
+];
 /** Listening by hour of day (UTC): quiet nights, busy evenings. */
 const hourWeights = [2, 1, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 7, 8, 9, 10, 10, 9, 7, 5, 3];
 
@@ -62,7 +87,8 @@ export function leavingCdf(outline: ArrangementOutline, durationSec: number): Fl
       if (!resumes && range.endSec < durationSec - 3) for (let t = Math.floor(range.endSec); t < Math.min(seconds, range.endSec + 3); t++) spikes[t]! += 0.035;
     }
   }
-  for (const m of outline.markers) if (m.sec > 1 && m.sec < durationSec - 3) for (let t = Math.floor(m.sec); t < Math.min(seconds, m.sec + 3); t++) spikes[t]! += 0.02;
+  for (const m of outline.markers)
+    if (m.sec > 1 && m.sec < durationSec - 3) for (let t = Math.floor(m.sec); t < Math.min(seconds, m.sec + 3); t++) spikes[t]! += 0.02;
   const most = Math.max(1, ...active);
   const cdf = new Float64Array(seconds);
   let hazard = 0;
@@ -104,7 +130,10 @@ export function* simulatePlays(outline: ArrangementOutline, durationMs: number, 
     }
     if (lo >= cdf.length) return { msPlayed: durationMs + Math.floor(random() * 1500), reasonEnd: 'trackdone' };
     const v = random();
-    return { msPlayed: Math.min(durationMs - 1, Math.floor((lo + random()) * 1000)), reasonEnd: v < 0.55 ? 'fwdbtn' : v < 0.85 ? 'endplay' : v < 0.95 ? 'logout' : 'other' };
+    return {
+      msPlayed: Math.min(durationMs - 1, Math.floor((lo + random()) * 1000)),
+      reasonEnd: v < 0.55 ? 'fwdbtn' : v < 0.85 ? 'endplay' : v < 0.95 ? 'logout' : 'other',
+    };
   };
 
   const artificial = Math.round(options.plays * options.artificialShare);

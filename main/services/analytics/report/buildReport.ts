@@ -24,13 +24,25 @@ export interface ExportFigures {
   readonly oneTime: number;
 }
 
-export const add = (a: Counts, b: Counts): Counts => ({ plays: a.plays + b.plays, skips: a.skips + b.skips, completions: a.completions + b.completions, listenedMs: a.listenedMs + b.listenedMs });
+export const add = (a: Counts, b: Counts): Counts => ({
+  plays: a.plays + b.plays,
+  skips: a.skips + b.skips,
+  completions: a.completions + b.completions,
+  listenedMs: a.listenedMs + b.listenedMs,
+});
 export const noCounts: Counts = { plays: 0, skips: 0, completions: 0, listenedMs: 0 };
 
 /** Headline rates from summed counts; null rates without plays. */
 export function headlineOf(c: Counts, listeners: number, durationMs: number, medianShare: number | null): Headline {
   const rate = (n: number) => (c.plays ? n / c.plays : null);
-  return { plays: c.plays, listeners, skipRate: rate(c.skips), completionRate: rate(c.completions), meanShare: c.plays ? c.listenedMs / (c.plays * durationMs) : null, medianShare };
+  return {
+    plays: c.plays,
+    listeners,
+    skipRate: rate(c.skips),
+    completionRate: rate(c.completions),
+    meanShare: c.plays ? c.listenedMs / (c.plays * durationMs) : null,
+    medianShare,
+  };
 }
 
 /** Listeners and one-time listeners of a view. */

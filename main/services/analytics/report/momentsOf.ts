@@ -25,9 +25,19 @@ export function momentsOf(dropOffs: AnalyticsReport['dropOffs'], fixes: readonly
     versions.map((v) => {
       const at = v.plays && second < v.retention.length ? v.retention[second]! : null;
       const after = at === null ? null : v.retention[Math.min(v.retention.length - 1, second + WINDOW)]!;
-      return { exportId: v.exportId, title: v.title, revision: v.revision, plays: v.plays, at, after, lostShare: at === null || after === null ? null : at - after };
+      return {
+        exportId: v.exportId,
+        title: v.title,
+        revision: v.revision,
+        plays: v.plays,
+        at,
+        after,
+        lostShare: at === null || after === null ? null : at - after,
+      };
     });
   for (const fix of fixes) moments.set(fix.second, { second: fix.second, origin: 'fix', fixRevision: fix.revision, versions: versionsAt(fix.second) });
-  for (const d of dropOffs) if (d.significant && !moments.has(d.second)) moments.set(d.second, { second: d.second, origin: 'drop-off', fixRevision: null, versions: versionsAt(d.second) });
+  for (const d of dropOffs)
+    if (d.significant && !moments.has(d.second))
+      moments.set(d.second, { second: d.second, origin: 'drop-off', fixRevision: null, versions: versionsAt(d.second) });
   return [...moments.values()].sort((a, b) => a.second - b.second);
 }

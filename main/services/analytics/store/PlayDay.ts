@@ -74,7 +74,8 @@ const COLUMNS: readonly [offset: number, width: number][] = [
 ];
 
 function checkLength(bytes: Uint8Array, length: number): void {
-  if (bytes.byteLength !== length * PLAY_DAY_BYTES_PER_PLAY) throw new Error(`a stored day of ${length} plays has ${bytes.byteLength} bytes, expected ${length * PLAY_DAY_BYTES_PER_PLAY}`);
+  if (bytes.byteLength !== length * PLAY_DAY_BYTES_PER_PLAY)
+    throw new Error(`a stored day of ${length} plays has ${bytes.byteLength} bytes, expected ${length * PLAY_DAY_BYTES_PER_PLAY}`);
 }
 
 /**

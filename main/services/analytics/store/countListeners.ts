@@ -41,5 +41,16 @@ export function countListeners(t: ExportTimeline, flags: Uint8Array): ExportList
   const [listeners, oneTime] = tally(all);
   const [countedListeners, countedOneTime] = tally(counted);
   const [strictListeners, strictOneTime] = tally(strict);
-  return { listeners, oneTime, countedListeners, countedOneTime, strictListeners, strictOneTime, keys: ids.keys.slice(0, n), plays: all.slice(0, n), counted: counted.slice(0, n), strict: strict.slice(0, n) };
+  return {
+    listeners,
+    oneTime,
+    countedListeners,
+    countedOneTime,
+    strictListeners,
+    strictOneTime,
+    keys: ids.keys.slice(0, n),
+    plays: all.slice(0, n),
+    counted: counted.slice(0, n),
+    strict: strict.slice(0, n),
+  };
 }

@@ -266,7 +266,15 @@ function someWindowHolds(minute: Float64Array, n: number, width: number, min: nu
 }
 
 /** Rules about a listener's plays of the export as a whole: only ever this export; every play ending exactly at the end. */
-function flagListeners(minute: Float64Array, lid: Int32Array, plays: Int32Array, exactEnds: Int32Array, context: FlagContext, flags: Uint8Array, catches: FlagCatch[]): void {
+function flagListeners(
+  minute: Float64Array,
+  lid: Int32Array,
+  plays: Int32Array,
+  exactEnds: Int32Array,
+  context: FlagContext,
+  flags: Uint8Array,
+  catches: FlagCatch[],
+): void {
   const onlyThis = new Uint8Array(plays.length);
   const exact = new Uint8Array(plays.length);
   for (let id = 0; id < plays.length; id++) {
@@ -297,7 +305,9 @@ function applyDisputes(listeners: Float64Array, minute: Float64Array, disputes: 
     if (!undisputed) flags[i] = rules | FLAG_DISPUTED;
   }
   for (const c of catches)
-    c.disputed = disputes.some((d) => d.rule === c.rule && (d.listener === null || d.listener === c.listener) && d.fromMinute <= c.fromMinute && d.toMinute >= c.toMinute);
+    c.disputed = disputes.some(
+      (d) => d.rule === c.rule && (d.listener === null || d.listener === c.listener) && d.fromMinute <= c.fromMinute && d.toMinute >= c.toMinute,
+    );
 }
 
 /** Calls `found` with each run of marked positions, a run ending where the next marked play is `gap` minutes or more later. */

@@ -200,7 +200,15 @@ function storeExport(
   if (t.length) write.saveExportListeners(seq, countListeners(t, flags));
   write.saveCatches(
     seq,
-    catches.map((c) => ({ rule: c.rule, listener: c.listener, country: c.country === null ? null : countryName(c.country), fromMinute: c.fromMinute, toMinute: c.toMinute, plays: c.plays, disputed: c.disputed ? 1 : 0 })),
+    catches.map((c) => ({
+      rule: c.rule,
+      listener: c.listener,
+      country: c.country === null ? null : countryName(c.country),
+      fromMinute: c.fromMinute,
+      toMinute: c.toMinute,
+      plays: c.plays,
+      disputed: c.disputed ? 1 : 0,
+    })),
   );
   return reflagged;
 }

@@ -41,13 +41,13 @@ export function CommandBar({ model }: { model: CommandBarModel }) {
     const handled = (() => {
       switch (event.key) {
         case 'ArrowDown':
-          return model.move(1), true;
+          return (model.move(1), true);
         case 'ArrowUp':
-          return model.move(-1), true;
+          return (model.move(-1), true);
         case 'Enter':
-          return model.apply(), true;
+          return (model.apply(), true);
         case 'Escape':
-          return model.close(), true;
+          return (model.close(), true);
         case 'Tab':
           // Focus stays in the bar while it is open.
           return true;
@@ -111,7 +111,15 @@ export function CommandBar({ model }: { model: CommandBarModel }) {
               {c.description}
               {!c.licence.allowed && <span className="command-refused">Not allowed: {c.licence.reasons.join(' ')}</span>}
             </span>
-            {c.licence.allowed ? <span className="command-ok" aria-hidden="true">✓ licensed</span> : <span className="command-no" aria-hidden="true">⚠</span>}
+            {c.licence.allowed ? (
+              <span className="command-ok" aria-hidden="true">
+                ✓ licensed
+              </span>
+            ) : (
+              <span className="command-no" aria-hidden="true">
+                ⚠
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -74,8 +74,21 @@ describe('CommandBarModel', () => {
     expect(model.state.get().message).toMatch(/^Reading 1 cannot be applied: The licence of "Riser" forbids time-stretching it/);
     expect(sent).toEqual([]);
     expect(model.apply(1)).toBe(true);
-    expect(sent).toEqual([{ commands: [{ type: 'setTempo', bpm: 128 }, { type: 'updateTrack', trackId: 'trk-riser', changes: { mute: true, solo: false } }], label: 'take it up to 128' }]);
-    expect(calls).toEqual([{ channel: 'projects.command', request: { projectId: '00000000-0000-0000-0000-000000000001', text: 'take it up to 128', apply: 2, expect: sent[0]!.commands, playheadBeat: 0 } }]);
+    expect(sent).toEqual([
+      {
+        commands: [
+          { type: 'setTempo', bpm: 128 },
+          { type: 'updateTrack', trackId: 'trk-riser', changes: { mute: true, solo: false } },
+        ],
+        label: 'take it up to 128',
+      },
+    ]);
+    expect(calls).toEqual([
+      {
+        channel: 'projects.command',
+        request: { projectId: '00000000-0000-0000-0000-000000000001', text: 'take it up to 128', apply: 2, expect: sent[0]!.commands, playheadBeat: 0 },
+      },
+    ]);
     expect(model.state.get().open).toBe(false);
   });
 });
@@ -95,7 +108,12 @@ describe('previewChanges', () => {
       ],
     }).document;
     const changes = previewChanges(before, after);
-    expect(changes.clips.map((c) => [c.kind, c.clip.start, c.clip.length])).toEqual([['split', 32, 64], ['split', 128, 224], ['removed', 128, 64], ['silenced', 96, 32]]);
+    expect(changes.clips.map((c) => [c.kind, c.clip.start, c.clip.length])).toEqual([
+      ['split', 32, 64],
+      ['split', 128, 224],
+      ['removed', 128, 64],
+      ['silenced', 96, 32],
+    ]);
     expect(changes.tracks).toEqual([{ lane: 0, name: 'Kick', tags: ['muted', 'fader +3 dB'], added: false }]);
     expect(changes.song).toEqual(['Tempo 120 → 128 BPM']);
   });

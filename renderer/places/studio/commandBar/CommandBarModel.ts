@@ -56,7 +56,11 @@ export class CommandBarModel {
     if (!trimmed) return void this.state.set({ text, interpretation: null, active: -1, preview: null, message: null });
     const open = this.session.state.get().open;
     const playheadBeat = this.playhead();
-    const interpretation = interpretCommand(text, { document: this.session.document, rights: open?.rights ?? {}, ...(playheadBeat === undefined ? {} : { playheadBeat }) });
+    const interpretation = interpretCommand(text, {
+      document: this.session.document,
+      rights: open?.rights ?? {},
+      ...(playheadBeat === undefined ? {} : { playheadBeat }),
+    });
     this.state.set({ text, interpretation, message: null, playheadBeat });
     this.highlight(interpretation.candidates.length ? 0 : -1);
   }
@@ -66,7 +70,7 @@ export class CommandBarModel {
     const count = this.state.get().interpretation?.candidates.length ?? 0;
     if (count === 0) return;
     const active = this.state.get().active;
-    this.highlight((((active < 0 ? (delta > 0 ? -1 : 0) : active) + delta) % count + count) % count);
+    this.highlight(((((active < 0 ? (delta > 0 ? -1 : 0) : active) + delta) % count) + count) % count);
   }
 
   highlight(index: number): void {
@@ -108,7 +112,13 @@ export class CommandBarModel {
     const { playheadBeat } = this.state.get();
     this.engineShowsPreview = false;
     const applied = this.session.editVia([...candidate.commands], label, async () => {
-      const result = await this.bridge.call('projects.command', { projectId: this.session.projectId, text, apply: candidate.rank, expect: [...candidate.commands], ...(playheadBeat === undefined ? {} : { playheadBeat }) });
+      const result = await this.bridge.call('projects.command', {
+        projectId: this.session.projectId,
+        text,
+        apply: candidate.rank,
+        expect: [...candidate.commands],
+        ...(playheadBeat === undefined ? {} : { playheadBeat }),
+      });
       if (!result.applied) throw new Error('The library did not apply the reading.');
       return result.applied.history;
     });

@@ -112,19 +112,31 @@ export function previewChanges(before: ProjectDocument, after: ProjectDocument):
   // What falls silent, wherever it was: turned off (kept as an unheard take) or deleted.
   for (const track of before.tracks) {
     for (const [start, end, kept] of silences(before, after, track.id)) {
-      clips.push({ clip: { id: `silence-${track.id}-${start}`, start, length: end - start, trackId: track.id }, lane: lanes.get(track.id) ?? 0, kind: kept ? 'silenced' : 'removed', tags: [kept ? 'muted' : 'deleted'] });
+      clips.push({
+        clip: { id: `silence-${track.id}-${start}`, start, length: end - start, trackId: track.id },
+        lane: lanes.get(track.id) ?? 0,
+        kind: kept ? 'silenced' : 'removed',
+        tags: [kept ? 'muted' : 'deleted'],
+      });
     }
   }
   const tracks: GhostTrack[] = [];
   for (const track of after.tracks) {
     const was = before.tracks.find((t) => t.id === track.id);
-    if (!was) tracks.push({ lane: lanes.get(track.id)!, name: track.name, tags: ['new track', ...(track.pan ? [`pan ${Math.round(Math.abs(track.pan) * 100)}% ${track.pan < 0 ? 'L' : 'R'}`] : [])], added: true });
+    if (!was)
+      tracks.push({
+        lane: lanes.get(track.id)!,
+        name: track.name,
+        tags: ['new track', ...(track.pan ? [`pan ${Math.round(Math.abs(track.pan) * 100)}% ${track.pan < 0 ? 'L' : 'R'}`] : [])],
+        added: true,
+      });
     else {
       const tags = trackTags(was, track);
       if (tags.length) tracks.push({ lane: lanes.get(track.id)!, name: track.name, tags, added: false });
     }
   }
-  for (const track of before.tracks) if (!after.tracks.some((t) => t.id === track.id)) tracks.push({ lane: lanes.get(track.id)!, name: track.name, tags: ['track deleted'], added: false });
+  for (const track of before.tracks)
+    if (!after.tracks.some((t) => t.id === track.id)) tracks.push({ lane: lanes.get(track.id)!, name: track.name, tags: ['track deleted'], added: false });
   const markers: PreviewChanges['markers'][number][] = [];
   for (const marker of after.markers) {
     const was = before.markers.find((m) => m.id === marker.id);
@@ -132,7 +144,8 @@ export function previewChanges(before: ProjectDocument, after: ProjectDocument):
     else if (was.beat !== marker.beat) markers.push({ beat: marker.beat, name: marker.name, kind: 'moved' });
     else if (was.name !== marker.name) markers.push({ beat: marker.beat, name: marker.name, kind: 'renamed' });
   }
-  for (const marker of before.markers) if (!after.markers.some((m) => m.id === marker.id)) markers.push({ beat: marker.beat, name: marker.name, kind: 'removed' });
+  for (const marker of before.markers)
+    if (!after.markers.some((m) => m.id === marker.id)) markers.push({ beat: marker.beat, name: marker.name, kind: 'removed' });
   const song: string[] = [];
   if (before.bpm !== after.bpm) song.push(`Tempo ${before.bpm} → ${after.bpm} BPM`);
   if (before.key !== after.key) song.push(`Key ${before.key} → ${after.key}`);

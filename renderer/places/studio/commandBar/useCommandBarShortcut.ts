@@ -4,7 +4,12 @@ import { useEffect } from 'react';
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  return target.isContentEditable || tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((target as HTMLInputElement).type));
+  return (
+    target.isContentEditable ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    (tag === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((target as HTMLInputElement).type))
+  );
 }
 
 /**
@@ -16,7 +21,9 @@ export function useCommandBarShortcut(open: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      const wanted = (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') || (!mod && !event.altKey && event.key === '/' && !inTextField(event.target));
+      const wanted =
+        (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') ||
+        (!mod && !event.altKey && event.key === '/' && !inTextField(event.target));
       if (!wanted) return;
       event.preventDefault();
       event.stopPropagation();

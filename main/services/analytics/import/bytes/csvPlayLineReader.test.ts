@@ -13,16 +13,44 @@ const EXPORT = '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53';
 
 /** Field values a log might hold — well-formed, and each way a value can be odd or wrong. */
 const fieldValues: Record<string, fc.Arbitrary<string>> = {
-  export_id: fc.constantFrom(EXPORT, EXPORT.toUpperCase(), ` ${EXPORT}`, EXPORT.slice(1), `${EXPORT.slice(0, 35)}g`, `${EXPORT.slice(0, 35)},`, '', `"${EXPORT}"`),
-  listener_id: fc.oneof(fc.constantFrom('u1', 'listener-42', ' padded', 'padded ', 'tab\tinside', 'ümlaut', '"quoted, with comma"', '', 'x'.repeat(200), 'x'.repeat(201)), fc.string({ maxLength: 12 })),
+  export_id: fc.constantFrom(
+    EXPORT,
+    EXPORT.toUpperCase(),
+    ` ${EXPORT}`,
+    EXPORT.slice(1),
+    `${EXPORT.slice(0, 35)}g`,
+    `${EXPORT.slice(0, 35)},`,
+    '',
+    `"${EXPORT}"`,
+  ),
+  listener_id: fc.oneof(
+    fc.constantFrom('u1', 'listener-42', ' padded', 'padded ', 'tab\tinside', 'ümlaut', '"quoted, with comma"', '', 'x'.repeat(200), 'x'.repeat(201)),
+    fc.string({ maxLength: 12 }),
+  ),
   played_at: fc.oneof(
     fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-    fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z')),
-    fc.constantFrom('2026-02-29T10:00:00Z', '2024-02-29T10:00:00Z', '2026-04-31T00:00:00.000Z', '2026-11-01T24:00:00Z', '2026-11-01T19:04:05+01:00', '2026-11-01 19:04:05Z', '2026-11-01T19:04:05', '0099-01-01T00:00:00Z', '2026-1x-01T00:00:00Z', ''),
+    fc
+      .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z')),
+    fc.constantFrom(
+      '2026-02-29T10:00:00Z',
+      '2024-02-29T10:00:00Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-11-01T24:00:00Z',
+      '2026-11-01T19:04:05+01:00',
+      '2026-11-01 19:04:05Z',
+      '2026-11-01T19:04:05',
+      '0099-01-01T00:00:00Z',
+      '2026-1x-01T00:00:00Z',
+      '',
+    ),
   ),
   country: fc.constantFrom('US', 'gb', 'Se', 'ZZ', 'zz', 'XX', 'USA', ' US', '', '1A', 'É', 'UK', 'XK', 'SWE', ' U', 'u '),
   source: fc.constantFrom('playlist', 'SEARCH', 'Radio', 'album', 'other', 'unknown', ' radio', '"radio"', ''),
-  ms_played: fc.oneof(fc.integer({ min: 0, max: 90_000_000 }).map(String), fc.constantFrom('-5', '1.5', ' 12', '007', '', '1e5', '99999999999', '86400000', '86400001')),
+  ms_played: fc.oneof(
+    fc.integer({ min: 0, max: 90_000_000 }).map(String),
+    fc.constantFrom('-5', '1.5', ' 12', '007', '', '1e5', '99999999999', '86400000', '86400001'),
+  ),
   reason_end: fc.constantFrom('trackdone', 'FWDBTN', 'endplay', 'whatever', '', 'logout '),
   note: fc.constantFrom('', 'free text', '"with, comma"', 'ünïcode'),
 };
@@ -74,9 +102,19 @@ describe('csvPlayLineReader', () => {
     const header = ['export_id', 'listener_id', 'played_at', 'country', 'source', 'ms_played', 'reason_end'];
     const good = readBoth(header, `${EXPORT},u1,2026-11-01T18:04:05.250Z,se,Radio,61000,FWDBTN`);
     expect(good.fast.plays).toEqual([
-      { key: ['export', EXPORT, EXPORT], listener: expect.any(Number), playedAt: Date.parse('2026-11-01T18:04:05.250Z'), country: 83 * 256 + 69, source: 3, msPlayed: 61000, reasonEnd: 1 },
+      {
+        key: ['export', EXPORT, EXPORT],
+        listener: expect.any(Number),
+        playedAt: Date.parse('2026-11-01T18:04:05.250Z'),
+        country: 83 * 256 + 69,
+        source: 3,
+        msPlayed: 61000,
+        reasonEnd: 1,
+      },
     ]);
-    expect(readBoth(header, `${EXPORT},u1,2026-02-29T18:04:05Z,SE,radio,61000,fwdbtn`).fast.problems).toEqual([{ line: 7, reason: expect.stringMatching(/played_at "2026-02-29T18:04:05Z" has no such date \(2026-02-29\)/) }]);
+    expect(readBoth(header, `${EXPORT},u1,2026-02-29T18:04:05Z,SE,radio,61000,fwdbtn`).fast.problems).toEqual([
+      { line: 7, reason: expect.stringMatching(/played_at "2026-02-29T18:04:05Z" has no such date \(2026-02-29\)/) },
+    ]);
   });
 });
 
@@ -86,7 +124,9 @@ describe('parseUtcBytes', () => {
       fc.property(
         fc.oneof(
           fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('3000-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-          fc.date({ noInvalidDate: true, min: new Date('1900-01-01T00:00:00Z'), max: new Date('2999-01-01T00:00:00Z') }).map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z')),
+          fc
+            .date({ noInvalidDate: true, min: new Date('1900-01-01T00:00:00Z'), max: new Date('2999-01-01T00:00:00Z') })
+            .map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z')),
           fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
         ),
         (text) => {

@@ -25,14 +25,20 @@ async function entriesOf(text: string, readBytes: number) {
 describe('jsonArrayBatches', () => {
   it('hands over exactly the entries JSON.parse finds in the whole array, whatever the read size and spacing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), fc.constantFrom(0, 2), async (values, readBytes, indent) => {
-        const text = JSON.stringify(values, null, indent);
-        expect((await entriesOf(text, readBytes)).entries).toEqual(JSON.parse(text));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.constantFrom(0, 2),
+        async (values, readBytes, indent) => {
+          const text = JSON.stringify(values, null, indent);
+          expect((await entriesOf(text, readBytes)).entries).toEqual(JSON.parse(text));
+        },
+      ),
       { numRuns: 200 },
     );
     const tricky = ['{"a":"],[{"}', '{"q":"\\"]"}', '["x", {"y": [1, 2]}]', '"\\\\"', '{"é":"ü—😀"}'];
-    for (const readBytes of [1, 2, 3, 5]) expect((await entriesOf(`\uFEFF[ ${tricky.join(' ,\n')} ]\n`, readBytes)).entries).toEqual(tricky.map((t) => JSON.parse(t)));
+    for (const readBytes of [1, 2, 3, 5])
+      expect((await entriesOf(`\uFEFF[ ${tricky.join(' ,\n')} ]\n`, readBytes)).entries).toEqual(tricky.map((t) => JSON.parse(t)));
   });
 
   it('skips what cannot be an entry, numbered, and keeps the rest', async () => {

@@ -24,7 +24,12 @@ const isSpace = (b: number) => b === 32 || b === 10 || b === 13 || b === 9;
  * @example
  * for await (const batch of jsonArrayBatches('Streaming_History_Audio_2026.json', keys, (entry) => parseSpotifyEntry(entry, 'me'))) take(batch);
  */
-export async function* jsonArrayBatches(file: string, keys: PlayKeys, parseEntry: (entry: unknown) => LineResult, { readBytes = READ_BYTES } = {}): AsyncGenerator<PlayLogBatch> {
+export async function* jsonArrayBatches(
+  file: string,
+  keys: PlayKeys,
+  parseEntry: (entry: unknown) => LineResult,
+  { readBytes = READ_BYTES } = {},
+): AsyncGenerator<PlayLogBatch> {
   const handle = await fs.promises.open(file, 'r');
   const buffer = Buffer.allocUnsafe(readBytes + MAX_ENTRY + 1);
   let phase: 'open' | 'between' | 'entry' | 'closed' = 'open';

@@ -139,8 +139,17 @@ describe('lineRangeBatches', () => {
       { weight: 1, arbitrary: fc.integer({ min: MAX_LINE - 2, max: MAX_LINE + 3 }).map((n) => 'L'.repeat(n)) },
       { weight: 1, arbitrary: fc.integer({ min: MAX_LINE - 10, max: MAX_LINE + 10 }).map((n) => `"${'\n'.repeat(2)}${'Q'.repeat(n)}`) },
     );
-    const texts = (pieces: fc.Arbitrary<string>) => fc.array(fc.array(pieces, { maxLength: 4 }).map((parts) => parts.join(',')), { maxLength: 12 }).map((lines) => lines.join('\n'));
-    const short = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[a-z ,]{0,30}$/) }, { weight: 2, arbitrary: fc.constantFrom('"q,1"', '"a\nb"', '"x""y\r\nz"', 'mid"quote', '"', '""', '\r') });
+    const texts = (pieces: fc.Arbitrary<string>) =>
+      fc
+        .array(
+          fc.array(pieces, { maxLength: 4 }).map((parts) => parts.join(',')),
+          { maxLength: 12 },
+        )
+        .map((lines) => lines.join('\n'));
+    const short = fc.oneof(
+      { weight: 3, arbitrary: fc.stringMatching(/^[a-z ,]{0,30}$/) },
+      { weight: 2, arbitrary: fc.constantFrom('"q,1"', '"a\nb"', '"x""y\r\nz"', 'mid"quote', '"', '""', '\r') },
+    );
     await fc.assert(
       fc.asyncProperty(texts(short), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (text, readBytes, quoted) => {
         expect(await readRecords(text, quoted, readBytes)).toEqual(reference(text, quoted));

@@ -24,7 +24,21 @@ export function parseUtcBytes(bytes: Uint8Array, start: number, length: number):
     if (a < 0 || b < 0 || b > 9) return null;
     ms = a * 10 + b;
   }
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(century * 100 + yy, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (
+    century < 0 ||
+    yy < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(century * 100 + yy, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return null;
   return daysFromCivil(century * 100 + yy, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 

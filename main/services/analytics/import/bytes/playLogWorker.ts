@@ -35,7 +35,10 @@ try {
       reasonEnd: batch.reasonEnd.slice(0, n),
     };
     keysPosted = keys.length;
-    post({ batch: message }, [message.key, message.listener, message.playedAt, message.msPlayed, message.country, message.source, message.reasonEnd].map((a) => a.buffer));
+    post(
+      { batch: message },
+      [message.key, message.listener, message.playedAt, message.msPlayed, message.country, message.source, message.reasonEnd].map((a) => a.buffer),
+    );
   }
   post({ done: true });
 } catch (error) {

@@ -12,14 +12,36 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const EXPORTS = ['0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f53', '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f54', '0196f3a2-7c1e-7b3d-9a4f-2b8c6d1e0f55'];
 
 /** Everything the batches say, in order, with keys spelled out. */
-async function readAll(file: string, format: LineFormat, skipLines: number, minBytes: number, secondHalf?: (readBy: string, why?: string) => void, workerScript?: () => string) {
+async function readAll(
+  file: string,
+  format: LineFormat,
+  skipLines: number,
+  minBytes: number,
+  secondHalf?: (readBy: string, why?: string) => void,
+  workerScript?: () => string,
+) {
   const keys = new PlayKeys();
   const plays: unknown[] = [];
   const problems: unknown[] = [];
   const counts = { lines: 0, malformed: 0, ignored: 0 };
   let lastProgress = 0;
-  for await (const batch of splitLineBatches(file, fs.statSync(file).size, keys, format, skipLines, { minBytes, secondHalf, ...(workerScript ? { workerScript } : {}) })) {
-    for (let i = 0; i < batch.length; i++) plays.push([keys.kind[batch.key[i]!], keys.value[batch.key[i]!], keys.label[batch.key[i]!], batch.listener[i], batch.playedAt[i], batch.msPlayed[i], batch.country[i], batch.source[i], batch.reasonEnd[i]]);
+  for await (const batch of splitLineBatches(file, fs.statSync(file).size, keys, format, skipLines, {
+    minBytes,
+    secondHalf,
+    ...(workerScript ? { workerScript } : {}),
+  })) {
+    for (let i = 0; i < batch.length; i++)
+      plays.push([
+        keys.kind[batch.key[i]!],
+        keys.value[batch.key[i]!],
+        keys.label[batch.key[i]!],
+        batch.listener[i],
+        batch.playedAt[i],
+        batch.msPlayed[i],
+        batch.country[i],
+        batch.source[i],
+        batch.reasonEnd[i],
+      ]);
     problems.push(...batch.problems);
     counts.lines += batch.lines;
     counts.malformed += batch.malformed;
@@ -40,7 +62,10 @@ function csvLine(i: number): string {
 
 it('reading a large log on two threads gives exactly what one thread reads: plays, keys, line numbers of problems, counts', async () => {
   const csv = path.join(dir, 'plays.csv');
-  fs.writeFileSync(csv, ['export_id,listener_id,played_at,country,source,ms_played,reason_end', ...Array.from({ length: 60_000 }, (_, i) => csvLine(i))].join('\r\n'));
+  fs.writeFileSync(
+    csv,
+    ['export_id,listener_id,played_at,country,source,ms_played,reason_end', ...Array.from({ length: 60_000 }, (_, i) => csvLine(i))].join('\r\n'),
+  );
   const csvFormat: LineFormat = { format: 'csv', header: ['export_id', 'listener_id', 'played_at', 'country', 'source', 'ms_played', 'reason_end'] };
   const one = await readAll(csv, csvFormat, 1, Infinity);
   const readBy: string[] = [];
@@ -51,7 +76,10 @@ it('reading a large log on two threads gives exactly what one thread reads: play
   expect(two.lastProgress).toBe(fs.statSync(csv).size);
 
   const ndjson = path.join(dir, 'plays.ndjson');
-  fs.writeFileSync(ndjson, `${Array.from({ length: 40_000 }, (_, i) => (i % 811 === 3 ? '{"broken": ' : JSON.stringify({ export_id: EXPORTS[i % 3], listener_id: `l${i % 300}`, played_at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), ms_played: i % 200_000 }))).join('\n')}\n`);
+  fs.writeFileSync(
+    ndjson,
+    `${Array.from({ length: 40_000 }, (_, i) => (i % 811 === 3 ? '{"broken": ' : JSON.stringify({ export_id: EXPORTS[i % 3], listener_id: `l${i % 300}`, played_at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), ms_played: i % 200_000 }))).join('\n')}\n`,
+  );
   const ndjsonFormat: LineFormat = { format: 'ndjson', header: [] };
   const oneJson = await readAll(ndjson, ndjsonFormat, 0, Infinity);
   expect(await readAll(ndjson, ndjsonFormat, 0, 1, (by) => readBy.push(by))).toEqual(oneJson);
@@ -62,7 +90,10 @@ it('reading a large log on two threads gives exactly what one thread reads: play
 
 it('when the worker fails, this thread reads the second half itself with the same result', async () => {
   const csv = path.join(dir, 'long.csv');
-  const lines = ['export_id,listener_id,played_at,ms_played', ...Array.from({ length: 5000 }, (_, i) => csvLine(i).split(',').slice(0, 3).concat('1000').join(','))];
+  const lines = [
+    'export_id,listener_id,played_at,ms_played',
+    ...Array.from({ length: 5000 }, (_, i) => csvLine(i).split(',').slice(0, 3).concat('1000').join(',')),
+  ];
   lines.push('x'.repeat(70_000)); // the last line, never ended: skipped as too long, not fatal
   fs.writeFileSync(csv, lines.join('\n'));
   const format: LineFormat = { format: 'csv', header: ['export_id', 'listener_id', 'played_at', 'ms_played'] };

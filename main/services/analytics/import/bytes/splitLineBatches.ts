@@ -47,7 +47,13 @@ export async function* splitLineBatches(
       for (const posted of outcome.batches) yield fromWorker(posted, keys, keyOf, firstHalfLines, split);
       return;
     }
-    for await (const batch of lineRangeBatches(file, keys, playLineReaderFor(format), { from: secondStart, to: size, skipLines: 0, quotedNewlines, lineOffset: firstHalfLines })) {
+    for await (const batch of lineRangeBatches(file, keys, playLineReaderFor(format), {
+      from: secondStart,
+      to: size,
+      skipLines: 0,
+      quotedNewlines,
+      lineOffset: firstHalfLines,
+    })) {
       batch.progress += secondStart;
       yield batch;
     }
@@ -89,7 +95,12 @@ function defaultWorkerScript(): string | URL {
 
 type Outcome = { batches: WorkerBatch[] } | { error: string };
 
-function startRangeWorker(workerScript: () => string | URL, file: string, range: LineRange, format: LineFormat): { finished: Promise<Outcome>; stop(): void } | null {
+function startRangeWorker(
+  workerScript: () => string | URL,
+  file: string,
+  range: LineRange,
+  format: LineFormat,
+): { finished: Promise<Outcome>; stop(): void } | null {
   let worker: Worker;
   try {
     const script = workerScript();

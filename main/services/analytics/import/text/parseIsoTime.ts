@@ -5,7 +5,19 @@ const EXTENDED = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]
 /** ISO 8601 basic format: 20261101T180405.250+0100. */
 const BASIC = /^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(\d{2})?)?$/;
 
-type Fields = [year: string, month: string, day: string, hour: string, minute: string, second?: string, fraction?: string, z?: string, sign?: string, offsetHours?: string, offsetMinutes?: string];
+type Fields = [
+  year: string,
+  month: string,
+  day: string,
+  hour: string,
+  minute: string,
+  second?: string,
+  fraction?: string,
+  z?: string,
+  sign?: string,
+  offsetHours?: string,
+  offsetMinutes?: string,
+];
 
 /**
  * A date and time with its zone as UTC milliseconds: every RFC 3339
@@ -89,7 +101,8 @@ function utcFast(text: string): number | null {
     if (a < 0 || b < 0 || b > 9) return null;
     ms = a * 10 + b;
   }
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return null;
   const year = century * 100 + yy;
   if (day > daysInMonth(year, month)) return null;
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;

@@ -12,7 +12,8 @@ const OTHER_REASON = END_REASONS.indexOf('other');
 /** Longer than a day is not a play of one track. */
 const MAX_MS_PLAYED = 86_400_000;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined) || undefined;
+const text = (value: unknown): string | undefined =>
+  (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined) || undefined;
 
 /**
  * One play in Stemroom's play-log format (an NDJSON object, or a CSV row
@@ -52,12 +53,17 @@ export function parsePlayRecord(record: Record<string, unknown>): LineResult {
 
   const msText = record.ms_played;
   const msPlayed = typeof msText === 'number' ? msText : typeof msText === 'string' && /^\s*\d+\s*$/.test(msText) ? Number(msText) : NaN;
-  if (!Number.isInteger(msPlayed) || msPlayed < 0) return { error: msText === undefined || msText === '' ? 'ms_played is missing' : `ms_played "${clip(String(msText))}" is not a whole number of milliseconds ≥ 0` };
+  if (!Number.isInteger(msPlayed) || msPlayed < 0)
+    return {
+      error: msText === undefined || msText === '' ? 'ms_played is missing' : `ms_played "${clip(String(msText))}" is not a whole number of milliseconds ≥ 0`,
+    };
   if (msPlayed > MAX_MS_PLAYED) return { error: `ms_played ${msPlayed} is longer than a day` };
 
   const source = sourceIndex.get(text(record.source)?.toLowerCase() ?? 'other') ?? OTHER_SOURCE;
   const reasonEnd = reasonIndex.get(text(record.reason_end)?.toLowerCase() ?? 'other') ?? OTHER_REASON;
-  return { play: { keyKind, keyValue, label: exportId ?? audio ?? isrcText!, listener: listenerKey(listenerId), playedAt, country, source, msPlayed, reasonEnd } };
+  return {
+    play: { keyKind, keyValue, label: exportId ?? audio ?? isrcText!, listener: listenerKey(listenerId), playedAt, country, source, msPlayed, reasonEnd },
+  };
 }
 
 function clip(value: string): string {

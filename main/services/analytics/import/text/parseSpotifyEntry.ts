@@ -27,7 +27,8 @@ export function parseSpotifyEntry(entry: unknown, fallbackListener: number): Lin
   if (typeof e.ts !== 'string') return { error: 'ts is missing' };
   const playedAt = parseIsoTime(e.ts);
   if (playedAt === null) return { error: `ts "${e.ts.slice(0, 40)}" ${timeProblem(e.ts)}` };
-  if (typeof e.ms_played !== 'number' || !Number.isInteger(e.ms_played) || e.ms_played < 0 || e.ms_played > 86_400_000) return { error: 'ms_played is not a whole number of milliseconds' };
+  if (typeof e.ms_played !== 'number' || !Number.isInteger(e.ms_played) || e.ms_played < 0 || e.ms_played > 86_400_000)
+    return { error: 'ms_played is not a whole number of milliseconds' };
   const countryText = typeof e.conn_country === 'string' ? e.conn_country.toUpperCase() : 'ZZ';
   const country = isCountryCode(countryText) ? countryText : 'ZZ';
   const listener = typeof e.username === 'string' && e.username ? listenerKey(`spotify:${e.username}`) : fallbackListener;

@@ -26,7 +26,12 @@ describe('parseIsoTime', () => {
         fc.boolean(),
         (date, offset, separator, lowerZ) => {
           const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 23);
-          const zone = offset === 0 ? (lowerZ ? 'z' : 'Z') : `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+          const zone =
+            offset === 0
+              ? lowerZ
+                ? 'z'
+                : 'Z'
+              : `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
           expect(parseIsoTime(`${local.slice(0, 10)}${separator}${local.slice(11)}${zone}`)).toBe(date.getTime());
         },
       ),
@@ -75,10 +80,16 @@ describe('parseIsoTime', () => {
 describe('parseCsvLine', () => {
   it('round-trips any fields written with RFC 4180 quoting', () => {
     fc.assert(
-      fc.property(fc.array(fc.string().filter((s) => !/[\r\n]/.test(s)), { minLength: 1, maxLength: 8 }), (fields) => {
-        const line = fields.map((f) => (/[",]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
-        expect(parseCsvLine(line)).toEqual(fields);
-      }),
+      fc.property(
+        fc.array(
+          fc.string().filter((s) => !/[\r\n]/.test(s)),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (fields) => {
+          const line = fields.map((f) => (/[",]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
+          expect(parseCsvLine(line)).toEqual(fields);
+        },
+      ),
     );
   });
 
@@ -90,7 +101,21 @@ describe('parseCsvLine', () => {
 
 describe('parseSpotifyEntry', () => {
   it('starts the play ms_played before ts (Spotify stamps the end) and folds names for matching', () => {
-    const result = parseSpotifyEntry({ ts: '2026-11-01T10:00:30Z', ms_played: 30_000, master_metadata_track_name: 'Glass  Orchard (Remix)', master_metadata_album_artist_name: 'Mïra Vale', reason_end: 'fwdbtn' }, 7);
-    expect('play' in result && result.play).toMatchObject({ playedAt: Date.parse('2026-11-01T10:00:00Z'), keyValue: trackKey('glass orchard remix', 'MIRA VALE'), reasonEnd: 1, country: 'ZZ' });
+    const result = parseSpotifyEntry(
+      {
+        ts: '2026-11-01T10:00:30Z',
+        ms_played: 30_000,
+        master_metadata_track_name: 'Glass  Orchard (Remix)',
+        master_metadata_album_artist_name: 'Mïra Vale',
+        reason_end: 'fwdbtn',
+      },
+      7,
+    );
+    expect('play' in result && result.play).toMatchObject({
+      playedAt: Date.parse('2026-11-01T10:00:00Z'),
+      keyValue: trackKey('glass orchard remix', 'MIRA VALE'),
+      reasonEnd: 1,
+      country: 'ZZ',
+    });
   });
 });
