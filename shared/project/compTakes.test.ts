@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from './applyCommand';
 import { compTakes } from './compTakes';
 import type { Clip, ProjectDocument, RecordingSource } from './documentSchema';
-import { sampleDocument } from '../../tests/fixtures/sampleDocument';
+import { sampleDocument, testClip, testTrack } from '../../tests/fixtures/sampleDocument';
 
 const take = (n: number): RecordingSource => ({
   id: `src-take-${n}`,
@@ -14,31 +14,14 @@ const take = (n: number): RecordingSource => ({
   sampleRate: 48000,
   recordedAt: '2026-11-24T10:00:00Z',
 });
-const clip = (n: number, active: boolean): Clip => ({
-  id: `clip-take-${n}`,
-  trackId: 'trk-rec',
-  sourceId: `src-take-${n}`,
-  start: 0,
-  length: 16,
-  sourceOffset: 0,
-  gainDb: 0,
-  fadeIn: { beats: 0, curve: 'linear' },
-  fadeOut: { beats: 0, curve: 'linear' },
-  rate: 1,
-  pitch: 0,
-  loopBeats: null,
-  active,
-});
+const clip = (n: number, active: boolean): Clip => testClip({ id: `clip-take-${n}`, trackId: 'trk-rec', sourceId: `src-take-${n}`, length: 16, active });
 
 function withTakes(): ProjectDocument {
   const doc = sampleDocument();
   return {
     ...doc,
     sources: [...doc.sources, take(1), take(2), take(3)],
-    tracks: [
-      ...doc.tracks,
-      { id: 'trk-rec', name: 'Vocal takes', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
-    ],
+    tracks: [...doc.tracks, testTrack({ id: 'trk-rec', name: 'Vocal takes' })],
     clips: [...doc.clips, clip(1, true), clip(2, false), clip(3, false)],
   };
 }

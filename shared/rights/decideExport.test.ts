@@ -5,7 +5,7 @@ import { applyCommand } from '../project/applyCommand';
 import type { Command } from '../project/commandSchema';
 import { createProjectDocument } from '../project/createProjectDocument';
 import type { ProjectDocument } from '../project/documentSchema';
-import { sampleDocument, sampleRecording } from '../../tests/fixtures/sampleDocument';
+import { sampleDocument, sampleRecording, testClip, testTrack } from '../../tests/fixtures/sampleDocument';
 import { masterLicence, publishingLicence, recordingFacts } from '../../tests/fixtures/recordingFacts';
 import type { RecordingFacts } from './ExportRights';
 
@@ -236,25 +236,11 @@ describe('computeSplits', () => {
       },
       {
         type: 'addTrack',
-        track: { id: 'trk-x', name: 'X', color: '#123456', kind: 'audio', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+        track: testTrack({ id: 'trk-x', name: 'X', color: '#123456', kind: 'audio' }),
       },
       {
         type: 'addClip',
-        clip: {
-          id: 'clip-x',
-          trackId: 'trk-x',
-          sourceId: 'src-x',
-          start: 0,
-          length: 32,
-          sourceOffset: 0,
-          gainDb: 0,
-          fadeIn: { beats: 0, curve: 'linear' },
-          fadeOut: { beats: 0, curve: 'linear' },
-          rate: 1,
-          pitch: 0,
-          loopBeats: null,
-          active: true,
-        },
+        clip: testClip({ id: 'clip-x', trackId: 'trk-x', sourceId: 'src-x', length: 32 }),
       },
     );
     const all = new Map([

@@ -11,6 +11,7 @@ import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
 import type { StemroomServices } from '../StemroomServices';
 import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Review of issue 12 — licence laundering through the catalog itself. An
@@ -128,36 +129,11 @@ describe('a package may not deliver audio another package delivered', () => {
         { type: 'addSource', source: take(stored.sha256) },
         {
           type: 'addTrack',
-          track: {
-            id: 'trk-take',
-            name: 'Take',
-            color: '#ff6b6b',
-            kind: 'record',
-            gainDb: 0,
-            pan: 0,
-            mute: false,
-            solo: false,
-            effects: [],
-            volumeAutomation: [],
-          },
+          track: testTrack({ id: 'trk-take', name: 'Take' }),
         },
         {
           type: 'addClip',
-          clip: {
-            id: 'clip-take',
-            trackId: 'trk-take',
-            sourceId: 'src-take',
-            start: 0,
-            length: 4,
-            sourceOffset: 0,
-            gainDb: 0,
-            fadeIn: { beats: 0, curve: 'linear' },
-            fadeOut: { beats: 0, curve: 'linear' },
-            rate: 1,
-            pitch: 0,
-            loopBeats: null,
-            active: true,
-          },
+          clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', length: 4 }),
         },
       ],
     });

@@ -6,6 +6,7 @@ import { tempDir } from '../../../tests/helpers/tempDir';
 import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { callContract } from '../../cli/callContract';
 import { StemroomServices } from '../StemroomServices';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Review of issue 12 — an adversarial creator who wants to be paid more, or
@@ -63,25 +64,11 @@ afterEach(() => services.close());
 
 const track = (id: string): Extract<Command, { type: 'addTrack' }> => ({
   type: 'addTrack',
-  track: { id, name: id, color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+  track: testTrack({ id, name: id }),
 });
 const clip = (id: string, trackId: string, sourceId: string, length: number): Extract<Command, { type: 'addClip' }> => ({
   type: 'addClip',
-  clip: {
-    id,
-    trackId,
-    sourceId,
-    start: 0,
-    length,
-    sourceOffset: 0,
-    gainDb: 0,
-    fadeIn: { beats: 0, curve: 'linear' },
-    fadeOut: { beats: 0, curve: 'linear' },
-    rate: 1,
-    pitch: 0,
-    loopBeats: null,
-    active: true,
-  },
+  clip: testClip({ id, trackId, sourceId, length }),
 });
 const creatorShare = (splits: { partyId: string; shareBp: number }[]) => splits.filter((s) => s.partyId === 'creator').reduce((a, s) => a + s.shareBp, 0);
 

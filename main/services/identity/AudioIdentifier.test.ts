@@ -9,6 +9,7 @@ import { defaultDemoCatalogDir } from '../demoCatalog';
 import { StemroomServices } from '../StemroomServices';
 import { singLine } from '../../../tests/fixtures/singLine';
 import { wavBytes } from '../../../tests/helpers/writeWav';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Catalog audio in disguise: Night Ferry's vocal (its remix licence expired,
@@ -53,36 +54,11 @@ async function remixWithTake(sha256: string, name: string) {
       { type: 'addSource', source },
       {
         type: 'addTrack',
-        track: {
-          id: 'trk-take',
-          name: 'Take',
-          color: '#ff6b6b',
-          kind: 'record',
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
-          effects: [],
-          volumeAutomation: [],
-        },
+        track: testTrack({ id: 'trk-take', name: 'Take' }),
       },
       {
         type: 'addClip',
-        clip: {
-          id: 'clip-take',
-          trackId: 'trk-take',
-          sourceId: source.id,
-          start: 0,
-          length: 16,
-          sourceOffset: 0,
-          gainDb: 0,
-          fadeIn: { beats: 0, curve: 'linear' },
-          fadeOut: { beats: 0, curve: 'linear' },
-          rate: 1,
-          pitch: 0,
-          loopBeats: null,
-          active: true,
-        },
+        clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: source.id, length: 16 }),
       },
     ],
   });

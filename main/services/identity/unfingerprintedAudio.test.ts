@@ -10,6 +10,7 @@ import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
 import { StemroomServices } from '../StemroomServices';
 import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Review of issue 12 — own audio the fingerprint never looks at. Night
@@ -32,6 +33,10 @@ function tool(command: string, args: (out: string) => string[]): Buffer {
   return fs.readFileSync(out);
 }
 
+/** Night Ferry's vocal in disguise: 14 s from 0:06, 6 dB down, re-encoded by ffmpeg as a 16-bit WAV. */
+const disguisedVocal = () =>
+  tool('ffmpeg', (out) => ['-v', 'error', '-i', ferryVocal, '-ss', '6', '-t', '14', '-af', 'volume=-6dB', '-ar', '48000', '-c:a', 'pcm_s16le', out]);
+
 async function remixWithTake(sha256: string): Promise<string> {
   const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
   const source: RecordingSource = {
@@ -50,36 +55,11 @@ async function remixWithTake(sha256: string): Promise<string> {
       { type: 'addSource', source },
       {
         type: 'addTrack',
-        track: {
-          id: 'trk-take',
-          name: 'Take',
-          color: '#ff6b6b',
-          kind: 'record',
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
-          effects: [],
-          volumeAutomation: [],
-        },
+        track: testTrack({ id: 'trk-take', name: 'Take' }),
       },
       {
         type: 'addClip',
-        clip: {
-          id: 'clip-take',
-          trackId: 'trk-take',
-          sourceId: 'src-take',
-          start: 0,
-          length: 4,
-          sourceOffset: 0,
-          gainDb: 0,
-          fadeIn: { beats: 0, curve: 'linear' },
-          fadeOut: { beats: 0, curve: 'linear' },
-          rate: 1,
-          pitch: 0,
-          loopBeats: null,
-          active: true,
-        },
+        clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', length: 4 }),
       },
     ],
   });
@@ -89,23 +69,7 @@ async function remixWithTake(sha256: string): Promise<string> {
 describe('own audio stored without a fingerprint', () => {
   // Stems and own audio without a fingerprint are fingerprinted from the PCM cache on first use.
   it('a take from before fingerprints (upgraded library) is matched when Night Ferry arrives', async () => {
-    const disguised = tool('ffmpeg', (out) => [
-      '-v',
-      'error',
-      '-i',
-      ferryVocal,
-      '-ss',
-      '6',
-      '-t',
-      '14',
-      '-af',
-      'volume=-6dB',
-      '-ar',
-      '48000',
-      '-c:a',
-      'pcm_s16le',
-      out,
-    ]);
+    const disguised = disguisedVocal();
     const take = await services.userAudio.put(disguised, 'My vocal take');
     // What migration 0007 leaves for a take stored by an older Stemroom: the take, and no fingerprint of it.
     const db = new Database(services.library.paths.databasePath);
@@ -119,23 +83,7 @@ describe('own audio stored without a fingerprint', () => {
   });
   it('a take from before fingerprints, in a library that already had Night Ferry, is matched when the library opens', async () => {
     await callContract(services, 'catalog.import', { source: { path: ferryDir } });
-    const disguised = tool('ffmpeg', (out) => [
-      '-v',
-      'error',
-      '-i',
-      ferryVocal,
-      '-ss',
-      '6',
-      '-t',
-      '14',
-      '-af',
-      'volume=-6dB',
-      '-ar',
-      '48000',
-      '-c:a',
-      'pcm_s16le',
-      out,
-    ]);
+    const disguised = disguisedVocal();
     const take = await services.userAudio.put(disguised, 'My vocal take');
     const dataDir = services.library.paths.dataDir;
     services.close();
@@ -159,18 +107,7 @@ describe("excerpts shorter than the fingerprint's coverage threshold", () => {
     const commands: Command[] = [
       {
         type: 'addTrack',
-        track: {
-          id: 'trk-takes',
-          name: 'Takes',
-          color: '#ff6b6b',
-          kind: 'record',
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
-          effects: [],
-          volumeAutomation: [],
-        },
+        track: testTrack({ id: 'trk-takes', name: 'Takes' }),
       },
     ];
     for (let k = 0; k < 7; k++) {
@@ -190,21 +127,7 @@ describe("excerpts shorter than the fingerprint's coverage threshold", () => {
         { type: 'addSource', source },
         {
           type: 'addClip',
-          clip: {
-            id: `clip-${k}`,
-            trackId: 'trk-takes',
-            sourceId: source.id,
-            start: 4 * k,
-            length: 4,
-            sourceOffset: 0,
-            gainDb: 0,
-            fadeIn: { beats: 0, curve: 'linear' },
-            fadeOut: { beats: 0, curve: 'linear' },
-            rate: 1,
-            pitch: 0,
-            loopBeats: null,
-            active: true,
-          },
+          clip: testClip({ id: `clip-${k}`, trackId: 'trk-takes', sourceId: source.id, start: 4 * k, length: 4 }),
         },
       );
     }

@@ -9,7 +9,7 @@ import { dumpDatabase } from '../../../tests/helpers/dumpDatabase';
 import { zipBytes } from '../../../tests/helpers/writeZip';
 import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { writePackage, sha256 } from '../../../tests/fixtures/writePackage';
-import { sampleDocument } from '../../../tests/fixtures/sampleDocument';
+import { sampleDocument, testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 import { extractZip } from '../../media/extractZip';
 
 const now = () => new Date('2026-11-24T12:00:00Z');
@@ -49,36 +49,19 @@ async function projectWithTake(services: StemroomServices) {
       },
       {
         type: 'addTrack',
-        track: {
-          id: 'trk-take',
-          name: 'Take',
-          color: '#ff6b6b',
-          kind: 'record',
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
-          effects: [],
-          volumeAutomation: [],
-        },
+        track: testTrack({ id: 'trk-take', name: 'Take' }),
       },
       {
         type: 'addClip',
-        clip: {
+        clip: testClip({
           id: 'clip-take',
           trackId: 'trk-take',
           sourceId: 'src-take-1',
           start: 1,
           length: 2,
-          sourceOffset: 0,
           gainDb: -3,
-          fadeIn: { beats: 0, curve: 'linear' },
           fadeOut: { beats: 0.5, curve: 'equal-power' },
-          rate: 1,
-          pitch: 0,
-          loopBeats: null,
-          active: true,
-        },
+        }),
       },
     ],
   });

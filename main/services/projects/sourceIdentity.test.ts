@@ -12,6 +12,7 @@ import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { zipBytes } from '../../../tests/helpers/writeZip';
 import { callContract } from '../../cli/callContract';
 import { StemroomServices } from '../StemroomServices';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Licence laundering: a song that may not be remixed ("Night Ferry": master
@@ -95,25 +96,11 @@ const takeOnTrack = (source: RecordingSource): Command[] => [
   { type: 'addSource', source },
   {
     type: 'addTrack',
-    track: { id: 'trk-take', name: 'Take', color: '#ff6b6b', kind: 'record', gainDb: 0, pan: 0, mute: false, solo: false, effects: [], volumeAutomation: [] },
+    track: testTrack({ id: 'trk-take', name: 'Take' }),
   },
   {
     type: 'addClip',
-    clip: {
-      id: 'clip-take',
-      trackId: 'trk-take',
-      sourceId: source.id,
-      start: 0,
-      length: 4,
-      sourceOffset: 0,
-      gainDb: 0,
-      fadeIn: { beats: 0, curve: 'linear' },
-      fadeOut: { beats: 0, curve: 'linear' },
-      rate: 1,
-      pitch: 0,
-      loopBeats: null,
-      active: true,
-    },
+    clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: source.id, length: 4 }),
   },
 ];
 
@@ -214,21 +201,7 @@ describe('(b) own audio that is catalog audio is that catalog stem', () => {
     const laundered = {
       ...doc,
       sources: [...doc.sources, take],
-      tracks: [
-        ...doc.tracks,
-        {
-          id: 'trk-take',
-          name: 'Take',
-          color: '#ff6b6b',
-          kind: 'record' as const,
-          gainDb: 0,
-          pan: 0,
-          mute: false,
-          solo: false,
-          effects: [],
-          volumeAutomation: [],
-        },
-      ],
+      tracks: [...doc.tracks, testTrack({ id: 'trk-take', name: 'Take' })],
       clips: [...doc.clips, (takeOnTrack(take)[2] as Extract<Command, { type: 'addClip' }>).clip],
     };
     const imported = await callContract(services, 'projects.importFile', { source: { path: projectFile(laundered) } });

@@ -8,6 +8,7 @@ import { callContract } from '../../cli/callContract';
 import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 import type { CatalogSource, RecordingSource } from '../../../shared/project/documentSchema';
+import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
 
 let services: StemroomServices;
 let dataDir: string;
@@ -46,21 +47,7 @@ async function addTake(projectId: string, seconds: number): Promise<RecordingSou
       { type: 'addSource', source },
       {
         type: 'addClip',
-        clip: {
-          id: 'clip-take-1',
-          trackId: 'trk-record-1',
-          sourceId: source.id,
-          start: 0,
-          length: (stored.durationSec * document.bpm) / 60,
-          sourceOffset: 0,
-          gainDb: 0,
-          fadeIn: { beats: 0, curve: 'linear' },
-          fadeOut: { beats: 0, curve: 'linear' },
-          rate: 1,
-          pitch: 0,
-          loopBeats: null,
-          active: true,
-        },
+        clip: testClip({ id: 'clip-take-1', trackId: 'trk-record-1', sourceId: source.id, length: (stored.durationSec * document.bpm) / 60 }),
       },
     ],
   });
@@ -117,36 +104,11 @@ describe('covers', () => {
         { type: 'addSource', source },
         {
           type: 'addTrack',
-          track: {
-            id: 'trk-strings',
-            name: 'Strings',
-            color: '#8f7dff',
-            kind: 'audio',
-            gainDb: 0,
-            pan: 0,
-            mute: false,
-            solo: false,
-            effects: [],
-            volumeAutomation: [],
-          },
+          track: testTrack({ id: 'trk-strings', name: 'Strings', color: '#8f7dff', kind: 'audio' }),
         },
         {
           type: 'addClip',
-          clip: {
-            id: 'clip-strings',
-            trackId: 'trk-strings',
-            sourceId: 'src-strings',
-            start: 0,
-            length: 8,
-            sourceOffset: 0,
-            gainDb: 0,
-            fadeIn: { beats: 0, curve: 'linear' },
-            fadeOut: { beats: 0, curve: 'linear' },
-            rate: 1,
-            pitch: 0,
-            loopBeats: null,
-            active: true,
-          },
+          clip: testClip({ id: 'clip-strings', trackId: 'trk-strings', sourceId: 'src-strings', length: 8 }),
         },
       ],
     });
