@@ -11,7 +11,7 @@ import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
 import type { StemroomServices } from '../StemroomServices';
 import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
-import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
+import { takeOnNewTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Review of issue 12 — licence laundering through the catalog itself. An
@@ -125,17 +125,7 @@ describe('a package may not deliver audio another package delivered', () => {
     const { id } = await callContract(services, 'projects.create', { recordingId: 'r-test', kind: 'remix' });
     await callContract(services, 'projects.edit', {
       projectId: id,
-      commands: [
-        { type: 'addSource', source: take(stored.sha256) },
-        {
-          type: 'addTrack',
-          track: testTrack({ id: 'trk-take', name: 'Take' }),
-        },
-        {
-          type: 'addClip',
-          clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', length: 4 }),
-        },
-      ],
+      commands: takeOnNewTrack(take(stored.sha256), 4),
     });
     const check = await callContract(services, 'exports.check', { projectId: id });
     expect(check.allowed).toBe(false);

@@ -9,7 +9,7 @@ import { defaultDemoCatalogDir } from '../demoCatalog';
 import { StemroomServices } from '../StemroomServices';
 import { singLine } from '../../../tests/fixtures/singLine';
 import { wavBytes } from '../../../tests/helpers/writeWav';
-import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
+import { takeOnNewTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Catalog audio in disguise: Night Ferry's vocal (its remix licence expired,
@@ -50,17 +50,7 @@ async function remixWithTake(sha256: string, name: string) {
   const source = takeSource(sha256, name);
   await callContract(services, 'projects.edit', {
     projectId: id,
-    commands: [
-      { type: 'addSource', source },
-      {
-        type: 'addTrack',
-        track: testTrack({ id: 'trk-take', name: 'Take' }),
-      },
-      {
-        type: 'addClip',
-        clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: source.id, length: 16 }),
-      },
-    ],
+    commands: takeOnNewTrack(source, 16),
   });
   return id;
 }

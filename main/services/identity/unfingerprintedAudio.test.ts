@@ -10,7 +10,7 @@ import { callContract } from '../../cli/callContract';
 import { defaultDemoCatalogDir } from '../demoCatalog';
 import { StemroomServices } from '../StemroomServices';
 import { openTestLibrary } from '../../../tests/fixtures/openTestLibrary';
-import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
+import { testClip, testTrack, takeOnNewTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Review of issue 12 — own audio the fingerprint never looks at. Night
@@ -51,17 +51,7 @@ async function remixWithTake(sha256: string): Promise<string> {
   };
   await callContract(services, 'projects.edit', {
     projectId: id,
-    commands: [
-      { type: 'addSource', source },
-      {
-        type: 'addTrack',
-        track: testTrack({ id: 'trk-take', name: 'Take' }),
-      },
-      {
-        type: 'addClip',
-        clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: 'src-take', length: 4 }),
-      },
-    ],
+    commands: takeOnNewTrack(source, 4),
   });
   return id;
 }

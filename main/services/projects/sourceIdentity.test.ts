@@ -12,7 +12,7 @@ import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { zipBytes } from '../../../tests/helpers/writeZip';
 import { callContract } from '../../cli/callContract';
 import { StemroomServices } from '../StemroomServices';
-import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
+import { testClip, testTrack, takeOnNewTrack } from '../../../tests/fixtures/sampleDocument';
 
 /**
  * Licence laundering: a song that may not be remixed ("Night Ferry": master
@@ -92,18 +92,6 @@ const vocalTake = (): RecordingSource => ({
   sampleRate: 48000,
   recordedAt: '2026-11-24T12:00:00Z',
 });
-const takeOnTrack = (source: RecordingSource): Command[] => [
-  { type: 'addSource', source },
-  {
-    type: 'addTrack',
-    track: testTrack({ id: 'trk-take', name: 'Take' }),
-  },
-  {
-    type: 'addClip',
-    clip: testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: source.id, length: 4 }),
-  },
-];
-
 function projectFile(document: ProjectDocument): string {
   const file = path.join(tempDir(), 'laundered.stemroom');
   const catalog = document.sources.flatMap((s) =>
@@ -182,7 +170,7 @@ describe('(a) a catalog source whose audio is another stem', () => {
 describe('(b) own audio that is catalog audio is that catalog stem', () => {
   it("is licensed as Night Ferry's vocal: flagged in the studio, refused at export with Night Ferry's reasons", async () => {
     const id = await newRemix();
-    await callContract(services, 'projects.edit', { projectId: id, commands: takeOnTrack(vocalTake()) });
+    await callContract(services, 'projects.edit', { projectId: id, commands: takeOnNewTrack(vocalTake(), 4) });
     const open = await callContract(services, 'projects.open', { projectId: id });
     expect(open.rights['src-my-take']).toMatchObject({
       usable: false,
@@ -202,7 +190,7 @@ describe('(b) own audio that is catalog audio is that catalog stem', () => {
       ...doc,
       sources: [...doc.sources, take],
       tracks: [...doc.tracks, testTrack({ id: 'trk-take', name: 'Take' })],
-      clips: [...doc.clips, (takeOnTrack(take)[2] as Extract<Command, { type: 'addClip' }>).clip],
+      clips: [...doc.clips, testClip({ id: 'clip-take', trackId: 'trk-take', sourceId: take.id, length: 4 })],
     };
     const imported = await callContract(services, 'projects.importFile', { source: { path: projectFile(laundered) } });
     const reasons = await refusedExport(imported.project.id);
@@ -212,7 +200,7 @@ describe('(b) own audio that is catalog audio is that catalog stem', () => {
   it('when the stem is licensed, the export credits and pays the original and says which own audio was that stem', async () => {
     const id = await newRemix();
     const vox = (await documentOf(id)).sources.find((s) => s.type === 'catalog' && s.stemId === 's-vox')!;
-    await callContract(services, 'projects.edit', { projectId: id, commands: takeOnTrack({ ...vocalTake(), sha256: vox.sha256, name: 'Me singing' }) });
+    await callContract(services, 'projects.edit', { projectId: id, commands: takeOnNewTrack({ ...vocalTake(), sha256: vox.sha256, name: 'Me singing' }, 4) });
     const out = path.join(tempDir(), 'ok.wav');
     const summary = await callContract(services, 'exports.start', { projectId: id, path: out, format: 'wav' });
     const { record } = await callContract(services, 'exports.show', { exportId: summary.exportId });
@@ -225,8 +213,8 @@ describe('(b) own audio that is catalog audio is that catalog stem', () => {
     const id = await newRemix();
     // Stored, but neither a take nor a stem: e.g. a cache blob or an export's audio.
     const stored = services.store.putBytes(wavBytes(tone(700, 1), 48000));
-    await expect(callContract(services, 'projects.edit', { projectId: id, commands: takeOnTrack({ ...vocalTake(), sha256: stored.sha256 }) })).rejects.toThrow(
-      /names stored audio that is neither your own recording nor a catalog stem/,
-    );
+    await expect(
+      callContract(services, 'projects.edit', { projectId: id, commands: takeOnNewTrack({ ...vocalTake(), sha256: stored.sha256 }, 4) }),
+    ).rejects.toThrow(/names stored audio that is neither your own recording nor a catalog stem/);
   });
 });
