@@ -9,6 +9,7 @@ import { tone, wavBytes } from '../../../tests/helpers/writeWav';
 import { snapshotDir } from '../../../tests/helpers/snapshotDir';
 import type { CatalogSource, RecordingSource } from '../../../shared/project/documentSchema';
 import { testClip, testTrack } from '../../../tests/fixtures/sampleDocument';
+import { uploadTake } from '../../../tests/fixtures/lineageFixtures';
 
 let services: StemroomServices;
 let dataDir: string;
@@ -28,26 +29,14 @@ afterAll(() => {
 });
 
 async function addTake(projectId: string, seconds: number): Promise<RecordingSource> {
-  const uploadId = await services.uploads.receive(Readable.from(wavBytes(tone(220, seconds), 48000)));
-  const stored = await callContract(services, 'recordings.add', { uploadId, name: 'Take 1' });
-  const { document } = await callContract(services, 'projects.open', { projectId });
-  const source: RecordingSource = {
-    id: 'src-take-1',
-    type: 'recording',
-    sha256: stored.sha256,
-    name: stored.name,
-    bpm: document.bpm,
-    durationSec: stored.durationSec,
-    sampleRate: stored.sampleRate,
-    recordedAt: '2026-11-24T11:00:00Z',
-  };
+  const source = await uploadTake(services, projectId, wavBytes(tone(220, seconds), 48000), 'Take 1', 'src-take-1');
   await callContract(services, 'projects.edit', {
     projectId,
     commands: [
       { type: 'addSource', source },
       {
         type: 'addClip',
-        clip: testClip({ id: 'clip-take-1', trackId: 'trk-record-1', sourceId: source.id, length: (stored.durationSec * document.bpm) / 60 }),
+        clip: testClip({ id: 'clip-take-1', trackId: 'trk-record-1', sourceId: source.id, length: (source.durationSec * source.bpm) / 60 }),
       },
     ],
   });
