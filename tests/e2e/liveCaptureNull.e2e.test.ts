@@ -141,9 +141,9 @@ it('Play, as the button plays, with the loop off plays on past the loop region (
 }, 120_000);
 
 /** Waits until the project's document, read through the contract, shows what the studio's edit set. */
-async function documentShows<T>(read: (document: ProjectDocument) => T, expected: T): Promise<void> {
-  const socket = await ContractSocket.connect(glass.serve.url);
-  await expect.poll(async () => read((await socket.call('projects.open', { projectId: glass.projectId })).document), { timeout: 10_000 }).toBe(expected);
+async function documentShows<T>(studio: Studio, read: (document: ProjectDocument) => T, expected: T): Promise<void> {
+  const socket = await ContractSocket.connect(studio.serve.url);
+  await expect.poll(async () => read((await socket.call('projects.open', { projectId: studio.projectId })).document), { timeout: 10_000 }).toBe(expected);
   socket.close();
 }
 
@@ -184,7 +184,7 @@ it("with the stretcher in the path (110 BPM): live nulls against the export from
   const tempo = glass.page.getByRole('spinbutton', { name: 'Tempo (BPM)' });
   await tempo.fill('110');
   await tempo.press('Enter');
-  await documentShows((document) => document.bpm, 110);
+  await documentShows(glass, (document) => document.bpm, 110);
   // Restarted mid-clip, the phase vocoder's phases differ from the export's (which ran from the clip's start), so the
   // waveforms do not null (measured +1.6 dB); the music is the same and in the same place: lag −7 frames (the
   // stretcher lines up within a few samples), band levels within 0.45 dB, 0.70 dB per 85 ms frame (10 ms off: 1.41 dB).
@@ -193,7 +193,7 @@ it("with the stretcher in the path (110 BPM): live nulls against the export from
 
 it("with a key change too (110 BPM, A minor → B minor, the stretcher's pitch mode): the same, from the clip's start and from mid-clip", async () => {
   await glass.page.getByRole('combobox', { name: 'Key', exact: true }).selectOption('B minor');
-  await documentShows((document) => document.key, 'B minor');
+  await documentShows(glass, (document) => document.key, 'B minor');
   // Measured from mid-clip: lag −17 frames, band levels within 0.85 dB, 0.82 dB per frame (10 ms off: 1.47 dB); residual +3.1 dB.
   await nullsThroughStretcher('b-minor', '110 BPM, B minor,', { lagFrames: 48, bandLevelDiffDb: 1.5, shortTimeBandDiffDb: 1.2 });
 }, 120_000);
@@ -230,11 +230,7 @@ it('with the master limiter at work (ceiling −9 dBFS): the live limiter gets t
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
   });
-  const socket = await ContractSocket.connect(lantern.serve.url);
-  await expect
-    .poll(async () => (await socket.call('projects.open', { projectId: lantern.projectId })).document.master.limiterCeilingDb, { timeout: 10_000 })
-    .toBe(-9);
-  socket.close();
+  await documentShows(lantern, (document) => document.master.limiterCeilingDb, -9);
   const exported = await exportProject(lantern, 'lantern-limited');
   for (const [label, beat] of [
     ['92 BPM from 0:00, 44.1 kHz, ceiling −9 dBFS', 0],
